@@ -1,0 +1,126 @@
+package io.infrasystem.commons.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.infrasystem.commons.outbox.EventsConfig;
+import io.infrasystem.commons.outbox.Outbox;
+import io.infrasystem.commons.outbox.OutboxMessage;
+import io.infrasystem.commons.persistence.UtcTimes;
+import io.infrasystem.commons.request.ClientAddress;
+import io.infrasystem.commons.request.RequestIds;
+import io.infrasystem.commons.security.Actor;
+import io.infrasystem.commons.security.CurrentActor;
+import io.quarkus.arc.Arc;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The change hook of a service (the one place, like NetBox's change-logging signal handler, that
+ * every write goes through): in the change's own transaction it writes the audit entry (actor,
+ * actor type, action, resource, before/after JSON, changed fields, request id, client IP, time)
+ * and the outbox event {@code <service>.<resource>.<action>} whose data is
+ * {@code {"entity": after-or-before, "changes": [{field, old, new}], "actor": {name, type}}}.
+ *
+ * <p>An update whose before and after differ only in ignored fields ({@code updated_at},
+ * {@code version}) records nothing, so an identical write publishes no event.
+ */
+@ApplicationScoped
+public class ChangeRecorder {
+
+    private static final Set<String> IGNORED = Set.of("updated_at", "version");
+    private static final String INSERT = """
+            insert into audit_log (occurred_at, actor, actor_type, action, resource_type, resource_id,
+                                   request_id, client_ip, before_data, after_data, changes, created_at, updated_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private final DataSource dataSource;
+    private final ObjectMapper mapper;
+    private final Outbox outbox;
+    private final EventsConfig events;
+    private final CurrentActor currentActor;
+    private final Instance<ClientAddress> clientAddress;
+
+    @Inject
+    public ChangeRecorder(DataSource dataSource, ObjectMapper mapper, Outbox outbox, EventsConfig events,
+            CurrentActor currentActor, Instance<ClientAddress> clientAddress) {
+        this.dataSource = dataSource;
+        this.mapper = mapper;
+        this.outbox = outbox;
+        this.events = events;
+        this.currentActor = currentActor;
+        this.clientAddress = clientAddress;
+    }
+
+    /**
+     * Records a change in the current transaction.
+     *
+     * @param change what changed
+     * @return the changed fields; empty (and nothing recorded) for an update that changed nothing
+     * @throws jakarta.transaction.TransactionalException when called outside a transaction
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<FieldChange> record(Change change) {
+        JsonNode before = change.before() == null ? null : mapper.valueToTree(change.before());
+        JsonNode after = change.after() == null ? null : mapper.valueToTree(change.after());
+        List<FieldChange> changes = JsonDiff.diff(before, after, IGNORED);
+        if (before != null && after != null && changes.isEmpty()) {
+            return changes;
+        }
+        Actor actor = change.actor() != null ? change.actor() : currentActor.resolve("system");
+        Instant now = Instant.now();
+        insertAudit(change, actor, before, after, changes, now);
+
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("entity", after != null ? after : before);
+        data.put("changes", changes);
+        data.put("actor", Map.of("name", actor.name(), "type", actor.type().wireName()));
+        String type = events.service() + "." + change.resourceType() + "." + change.action();
+        outbox.add(new OutboxMessage(UUID.randomUUID().toString(), events.topic(), type, change.resourceId(),
+                change.resourceId(), data, now));
+        return changes;
+    }
+
+    private void insertAudit(Change change, Actor actor, JsonNode before, JsonNode after, List<FieldChange> changes,
+            Instant now) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            insert.setObject(1, UtcTimes.toColumn(now));
+            insert.setString(2, actor.name());
+            insert.setString(3, actor.type().wireName());
+            insert.setString(4, change.action());
+            insert.setString(5, change.resourceType());
+            insert.setString(6, change.resourceId());
+            insert.setString(7, RequestIds.current());
+            insert.setString(8, clientIp());
+            insert.setString(9, before == null ? null : mapper.writeValueAsString(before));
+            insert.setString(10, after == null ? null : mapper.writeValueAsString(after));
+            insert.setString(11, mapper.writeValueAsString(changes));
+            insert.setObject(12, UtcTimes.toColumn(now));
+            insert.setObject(13, UtcTimes.toColumn(now));
+            insert.executeUpdate();
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("Could not write the audit entry of " + change.resourceType() + " "
+                    + change.resourceId(), e);
+        }
+    }
+
+    private String clientIp() {
+        if (!Arc.container().requestContext().isActive()) {
+            return null;
+        }
+        return clientAddress.get().ip();
+    }
+}

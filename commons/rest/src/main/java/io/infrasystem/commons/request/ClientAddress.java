@@ -1,0 +1,32 @@
+package io.infrasystem.commons.request;
+
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+/**
+ * The IP address of the client of the current request. Behind the gateway this is the address the
+ * gateway forwarded ({@code X-Forwarded-For}, honoured because {@code quarkus.http.proxy} forwarding
+ * is on), not the gateway's own.
+ */
+@RequestScoped
+public class ClientAddress {
+
+    private final Instance<HttpServerRequest> request;
+
+    @Inject
+    public ClientAddress(Instance<HttpServerRequest> request) {
+        this.request = request;
+    }
+
+    /** @return the client's IP address as text, or {@code null} outside an HTTP request */
+    public String ip() {
+        if (!request.isResolvable()) {
+            return null;
+        }
+        SocketAddress address = request.get().remoteAddress();
+        return address == null ? null : address.hostAddress();
+    }
+}

@@ -1,0 +1,182 @@
+package io.infrasystem.commons.filter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.infrasystem.commons.problem.ProblemException;
+import io.infrasystem.commons.problem.ProblemKind;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FilterSpecTest {
+
+    enum Status { ACTIVE, OFFLINE, PLANNED }
+
+    private final FilterSpec spec = FilterSpec.builder("v.id")
+            .field(FilterField.text("name", "v.name"))
+            .field(FilterField.choice("status", "v.status", Status.class))
+            .field(FilterField.integer("vcpus", "v.vcpus"))
+            .field(FilterField.timestamp("created_at", "v.createdAt"))
+            .field(FilterField.bool("is_deleted", "v.deleted"))
+            .field(FilterField.membership("tag", "exists (select 1 from Tag t where t.vm = v and t.name in (:values))",
+                    v -> v))
+            .search("v.name", "v.hostname")
+            .defaultOrdering("name")
+            .ignore("format")
+            .build();
+
+    private static MultivaluedMap<String, String> query(String... pairs) {
+        MultivaluedMap<String, String> map = new MultivaluedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.add(pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+
+    @Test
+    void noFiltersMatchesEverythingOrderedByDefaultThenId() {
+        QueryFilter filter = spec.parse(query());
+        assertThat(filter.where()).isEqualTo("1 = 1");
+        assertThat(filter.orderBy()).isEqualTo("v.name asc, v.id asc");
+        assertThat(filter.parameters()).isEmpty();
+    }
+
+    @Test
+    void repeatedExactParameterMatchesAnyValue() {
+        QueryFilter filter = spec.parse(query("name", "web-1", "name", "web-2"));
+        assertThat(filter.where()).isEqualTo("v.name in (:f0)");
+        assertThat(filter.parameters()).containsEntry("f0", List.of("web-1", "web-2"));
+    }
+
+    @Test
+    void differentParametersAllApply() {
+        QueryFilter filter = spec.parse(query("name__ic", "web", "status__n", "offline", "vcpus__gte", "4"));
+        assertThat(filter.where()).contains(" and ")
+                .contains("lower(v.name) like :")
+                .contains("(v.status is null or v.status not in (:")
+                .contains("v.vcpus >= :");
+        assertThat(filter.parameters().values()).contains("%web%", List.of(Status.OFFLINE), 4L);
+    }
+
+    @Test
+    void negatedContainsExcludesEveryValue() {
+        QueryFilter filter = spec.parse(query("name__nic", "test", "name__nic", "tmp"));
+        assertThat(filter.where())
+                .isEqualTo("(v.name is null or (lower(v.name) not like :f0 escape '!' and lower(v.name) not like :f1 escape '!'))");
+    }
+
+    @Test
+    void likeWildcardsInValuesAreEscaped() {
+        QueryFilter filter = spec.parse(query("name__isw", "50%_off!"));
+        assertThat(filter.parameters()).containsEntry("f0", "50!%!_off!!%");
+    }
+
+    @Test
+    void caseInsensitiveExactAndEndsWith() {
+        QueryFilter filter = spec.parse(query("name__ie", "WEB-1", "name__iew", ".Example.com"));
+        assertThat(filter.parameters().values()).contains("web-1", "%.example.com");
+    }
+
+    @Test
+    void emptyLookupOnTextCoversNullAndBlank() {
+        assertThat(spec.parse(query("name__empty", "true")).where()).isEqualTo("(v.name is null or v.name = '')");
+        assertThat(spec.parse(query("vcpus__empty", "false")).where()).isEqualTo("not v.vcpus is null");
+    }
+
+    @Test
+    void timestampsAcceptOffsetsAndDates() {
+        QueryFilter filter = spec.parse(query("created_at__gte", "2026-01-31T10:00:00+02:00", "created_at__lt", "2026-02-01"));
+        assertThat(filter.parameters().values()).contains(Instant.parse("2026-01-31T08:00:00Z"),
+                Instant.parse("2026-02-01T00:00:00Z"));
+    }
+
+    @Test
+    void membershipFilterUsesTheResourceCondition() {
+        QueryFilter filter = spec.parse(query("tag", "prod", "tag__n", "legacy"));
+        assertThat(filter.where()).isEqualTo("(exists (select 1 from Tag t where t.vm = v and t.name in (:f0)))"
+                + " and not (exists (select 1 from Tag t where t.vm = v and t.name in (:f1)))");
+    }
+
+    @Test
+    void freeTextSearchesDeclaredExpressions() {
+        QueryFilter filter = spec.parse(query("q", "Web"));
+        assertThat(filter.where()).isEqualTo("(lower(v.name) like :f0 escape '!' or lower(v.hostname) like :f0 escape '!')");
+        assertThat(filter.parameters()).isEqualTo(Map.of("f0", "%web%"));
+    }
+
+    @Test
+    void orderingTakesSeveralKeysAndDescending() {
+        assertThat(spec.parse(query("ordering", "-vcpus,name")).orderBy()).isEqualTo("v.vcpus desc, v.name asc, v.id asc");
+    }
+
+    @Test
+    void pagingAndIgnoredParametersAreNotFilters() {
+        assertThat(spec.parse(query("limit", "10", "offset", "20", "format", "csv")).where()).isEqualTo("1 = 1");
+    }
+
+    @Test
+    void unknownFieldIsA400NamingIt() {
+        assertThatThrownBy(() -> spec.parse(query("owner", "alice")))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ProblemKind.VALIDATION);
+                    assertThat(e.errors()).singleElement().satisfies(err -> {
+                        assertThat(err.field()).isEqualTo("owner");
+                        assertThat(err.message()).contains("unknown filter");
+                    });
+                });
+    }
+
+    @Test
+    void unknownOrInapplicableLookupIsA400() {
+        assertRejected(query("name__regex", ".*"), "name__regex", "unknown lookup");
+        assertRejected(query("status__ic", "act"), "status__ic", "does not apply");
+        assertRejected(query("tag__ic", "pro"), "tag__ic", "does not apply");
+    }
+
+    @Test
+    void badValuesAreA400NamingTheParameter() {
+        assertRejected(query("vcpus__gt", "four"), "vcpus__gt", "whole number");
+        assertRejected(query("status", "running"), "status", "must be one of");
+        assertRejected(query("created_at__gte", "yesterday"), "created_at__gte", "ISO-8601");
+        assertRejected(query("is_deleted", "maybe"), "is_deleted", "true or false");
+        assertRejected(query("name__empty", "yes"), "name__empty", "true or false");
+    }
+
+    @Test
+    void everyProblemOfOneRequestIsReported() {
+        assertThatThrownBy(() -> spec.parse(query("owner", "x", "vcpus", "many", "ordering", "secret")))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.errors())
+                        .extracting(err -> err.field()).containsExactlyInAnyOrder("owner", "vcpus", "ordering"));
+    }
+
+    @Test
+    void injectionAttemptsNeverReachTheQueryText() {
+        String attack = "x' or '1'='1'; drop table vm; --";
+        QueryFilter filter = spec.parse(query("name", attack, "name__ic", attack, "q", attack));
+        assertThat(filter.where()).doesNotContain("drop").doesNotContain("'1'");
+        assertThat(filter.parameters().values()).contains(List.of(attack));
+
+        assertRejected(query("name) or (1=1", "x"), "name) or (1=1", "unknown filter");
+        assertRejected(query("name__ic) or 1=1 --", "x"), "name__ic) or 1=1 --", "unknown lookup");
+        assertRejected(query("ordering", "name; drop table vm"), "ordering", "cannot order by");
+        assertRejected(query("ordering", "(select password from users)"), "ordering", "cannot order by");
+    }
+
+    @Test
+    void membershipFieldCannotBeOrderedBy() {
+        assertRejected(query("ordering", "tag"), "ordering", "cannot order by 'tag'");
+    }
+
+    private void assertRejected(MultivaluedMap<String, String> query, String field, String message) {
+        assertThatThrownBy(() -> spec.parse(query))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.errors())
+                        .anySatisfy(err -> {
+                            assertThat(err.field()).isEqualTo(field);
+                            assertThat(err.message()).contains(message);
+                        }));
+    }
+}

@@ -1,0 +1,32 @@
+package io.infrasystem.commons.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ScopesTest {
+
+    @Test
+    void viewerGetsEveryReadScopeAndEvents() {
+        assertThat(Scopes.groupsForRoles(Set.of("viewer"))).containsExactlyInAnyOrder("viewer",
+                "inventory:read", "vm:read", "cert:read", "project:read", "events:read");
+    }
+
+    @Test
+    void editorAlsoWritesAndSyncsButCannotSendMailOrAdminister() {
+        Set<String> groups = Scopes.groupsForRoles(Set.of("editor"));
+        assertThat(groups).contains("vm:write", "vm:sync", "inventory:write", "vm:read")
+                .doesNotContain("admin", "mail:send");
+    }
+
+    @Test
+    void adminGetsEveryScopeAndAdmin() {
+        assertThat(Scopes.groupsForRoles(Set.of("admin"))).containsAll(Scopes.ALL).contains("admin");
+    }
+
+    @Test
+    void noRoleGivesNoScope() {
+        assertThat(Scopes.groupsForRoles(Set.of("offline_access"))).containsExactly("offline_access");
+    }
+}
