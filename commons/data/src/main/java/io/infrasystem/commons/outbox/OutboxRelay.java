@@ -92,19 +92,16 @@ public class OutboxRelay {
         return published.get();
     }
 
-    /**
-     * Deletes sent events older than the retention period.
-     *
-     * @return rows deleted
-     */
+    /** Deletes sent events older than the retention period. */
     @Scheduled(every = "${infra.outbox.purge-interval:1h}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    int purgeSent() throws SQLException {
+    void purgeSent() throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement delete = connection.prepareStatement(
                         "delete from outbox_event where sent_at is not null and sent_at < ?")) {
             delete.setObject(1, UtcTimes.toColumn(Instant.now().minus(config.retention())));
-            return delete.executeUpdate();
+            int purged = delete.executeUpdate();
+            LOG.debugf("Outbox: purged %d sent event(s)", purged);
         }
     }
 

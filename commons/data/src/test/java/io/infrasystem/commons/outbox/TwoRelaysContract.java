@@ -1,0 +1,107 @@
+package io.infrasystem.commons.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cloudevents.CloudEvent;
+import io.infrasystem.commons.testing.KafkaTestBrokerResource;
+import io.infrasystem.commons.testing.KafkaTestConsumer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two relays working the same outbox table at the same time (plus the application's own) publish
+ * every row exactly once. Run on PostgreSQL and on MariaDB by the subclasses.
+ */
+abstract class TwoRelaysContract {
+
+    private static final int EVENTS = 1000;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void twoRelaysOnOneTableNeverPublishTheSameRow() throws Exception {
+        String topic = "relay-test-" + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int i = 0; i < EVENTS; i++) {
+                String key = "entity-" + (i % 37);
+                outbox.add(new OutboxMessage(UUID.randomUUID().toString(), topic, "probe.widget.updated", key, key,
+                        Map.of("seq", i), Instant.now()));
+            }
+        });
+        String bootstrap = KafkaTestBrokerResource.broker().bootstrapServers();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<Integer>> relays = new ArrayList<>();
+        List<KafkaProducer<String, CloudEvent>> producers = new ArrayList<>();
+        for (int r = 0; r < 2; r++) {
+            Map<String, Object> config = new HashMap<>(Map.of("bootstrap.servers", bootstrap));
+            KafkaProducer<String, CloudEvent> producer = OutboxRelay.createProducer(config, Duration.ofSeconds(10));
+            producers.add(producer);
+            OutboxPublisher publisher = new OutboxPublisher(dataSource, producer, 50, Duration.ofSeconds(10));
+            relays.add(pool.submit(() -> {
+                int sent = 0;
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (System.nanoTime() < deadline && pendingRows(topic) > 0) {
+                    sent += publisher.publishPending().sent();
+                }
+                return sent;
+            }));
+        }
+        for (Future<Integer> relay : relays) {
+            relay.get();
+        }
+        pool.shutdown();
+        producers.forEach(KafkaProducer::close);
+
+        assertThat(pendingRows(topic)).isZero();
+        try (KafkaTestConsumer consumer = new KafkaTestConsumer(bootstrap, topic)) {
+            List<ConsumerRecord<String, String>> received = consumer.await(EVENTS, Duration.ofSeconds(30), r -> true);
+            received.addAll(consumer.drain(Duration.ofSeconds(2)));
+            Map<String, Long> perId = received.stream().collect(Collectors.groupingBy(
+                    r -> new String(r.headers().lastHeader("ce_id").value()), Collectors.counting()));
+            assertThat(perId).hasSize(EVENTS);
+            assertThat(perId.values()).allMatch(count -> count == 1L);
+            assertKeysInOrder(received);
+        }
+    }
+
+    /** Events of one key arrive in the order they were written. */
+    private static void assertKeysInOrder(List<ConsumerRecord<String, String>> received) {
+        Map<String, List<Integer>> sequences = received.stream().collect(Collectors.groupingBy(ConsumerRecord::key,
+                Collectors.mapping(r -> Integer.parseInt(r.value().replaceAll("\\D", "")), Collectors.toList())));
+        sequences.values().forEach(seq -> assertThat(seq).isSorted());
+    }
+
+    private long pendingRows(String topic) {
+        try (var connection = dataSource.getConnection();
+                var statement = connection.prepareStatement(
+                        "select count(*) from outbox_event where topic = ? and sent_at is null")) {
+            statement.setString(1, topic);
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}
