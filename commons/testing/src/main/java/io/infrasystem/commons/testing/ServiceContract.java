@@ -1,0 +1,69 @@
+package io.infrasystem.commons.testing;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every service of the suite answers, whatever its domain (DESIGN.md §3): liveness and
+ * readiness (which covers its database, if it has one, and Kafka), its OpenAPI document,
+ * Prometheus metrics, and the audit log endpoint for administrators only. A service's test extends
+ * it and is annotated {@code @QuarkusTest} with its test resources.
+ */
+public abstract class ServiceContract {
+
+    /** @return the service's audit endpoint, e.g. {@code /api/vm/audit}, or {@code null} if it has none */
+    protected abstract String auditPath();
+
+    /** @return whether readiness must include a database check */
+    protected boolean hasDatabase() {
+        return auditPath() != null;
+    }
+
+    @Test
+    void livenessIsUp() {
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void readinessCoversKafkaAndTheDatabase() {
+        var response = given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItem(containsString("Kafka")));
+        if (hasDatabase()) {
+            response.body("checks.name", hasItem(containsString("Database")));
+        }
+    }
+
+    @Test
+    void servesItsOpenApiDocumentAndMetrics() {
+        given().when().get("/q/openapi?format=json").then().statusCode(200).body("openapi", containsString("3."));
+        given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+    }
+
+    @Test
+    void auditLogAnswersAdminsOnly() {
+        String path = auditPath();
+        if (path == null) {
+            return;
+        }
+        given().when().get(path).then().statusCode(401);
+        given().header("Authorization", TestTokens.user("vera", Set.of("viewer", "vm:read", "inventory:read")))
+                .when().get(path).then().statusCode(403);
+        given().header("Authorization", TestTokens.user("root", Set.of("admin")))
+                .when().get(path).then().statusCode(200).body("results", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
+    void callWithoutTheGatewaysTokenIsRefused() {
+        String path = auditPath();
+        if (path == null) {
+            return;
+        }
+        given().header("Authorization", TestTokens.forged("root", Set.of("admin")))
+                .when().get(path).then().statusCode(401).contentType("application/problem+json");
+    }
+}

@@ -1,0 +1,13 @@
+package io.infrasystem.realtime;
+
+import io.infrasystem.commons.testing.ServiceContract;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class RealtimeServiceContractTest extends ServiceContract {
+
+    @Override
+    protected String auditPath() {
+        return null;
+    }
+}
