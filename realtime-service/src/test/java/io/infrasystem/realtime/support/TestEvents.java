@@ -1,0 +1,80 @@
+package io.infrasystem.realtime.support;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.CloudEventSerializer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Publishes CloudEvents in Kafka binary mode ({@code ce_*} headers, JSON value) to the local broker,
+ * exactly as the services' outbox relay does.
+ */
+public final class TestEvents implements AutoCloseable {
+
+    /** The local broker of the stack. */
+    public static final String BROKER = "127.0.0.1:9092";
+
+    private final KafkaProducer<String, CloudEvent> producer = new KafkaProducer<>(Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER,
+            ProducerConfig.ACKS_CONFIG, "all",
+            ProducerConfig.LINGER_MS_CONFIG, 0,
+            ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024),
+            new StringSerializer(), new CloudEventSerializer());
+
+    /**
+     * Sends one event and waits for the broker's acknowledgement.
+     *
+     * @param topic topic, e.g. {@code vm.events}
+     * @param type CloudEvents type
+     * @param subject subject and key
+     * @param json the data
+     * @return the CloudEvents id
+     */
+    public String send(String topic, String type, String subject, String json) {
+        String id = UUID.randomUUID().toString();
+        CloudEvent event = CloudEventBuilder.v1().withId(id).withType(type)
+                .withSource(URI.create("/infra-system/realtime-test")).withSubject(subject)
+                .withTime(OffsetDateTime.now(ZoneOffset.UTC)).withDataContentType("application/json")
+                .withData(json.getBytes(StandardCharsets.UTF_8)).build();
+        try {
+            producer.send(new ProducerRecord<>(topic, subject, event)).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish " + type, e);
+        }
+        return id;
+    }
+
+    /**
+     * Sends an event without waiting (for bulk sends); {@link #flush()} waits for all.
+     *
+     * @return the CloudEvents id
+     */
+    public String sendAsync(String topic, String type, String subject, String json) {
+        String id = UUID.randomUUID().toString();
+        CloudEvent event = CloudEventBuilder.v1().withId(id).withType(type)
+                .withSource(URI.create("/infra-system/realtime-test")).withSubject(subject)
+                .withDataContentType("application/json").withData(json.getBytes(StandardCharsets.UTF_8)).build();
+        producer.send(new ProducerRecord<>(topic, subject, event));
+        return id;
+    }
+
+    /** Waits until every sent event was acknowledged. */
+    public void flush() {
+        producer.flush();
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}
