@@ -2,6 +2,7 @@ package io.infrasystem.commons.http;
 
 import io.infrasystem.commons.problem.ProblemException;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
 
 /**
  * Optimistic locking over HTTP (RFC 9110 §8.8.3 and §13.1.1): every mutable resource has an integer
@@ -19,6 +20,24 @@ public final class Versions {
      */
     public static EntityTag etag(long version) {
         return new EntityTag(Long.toString(version));
+    }
+
+    /**
+     * @param body the resource's DTO
+     * @param version its version
+     * @return 200 with the body and {@code ETag: "<version>"}
+     */
+    public static Response ok(Object body, long version) {
+        return Response.ok(body).tag(etag(version)).build();
+    }
+
+    /**
+     * @param body the created resource's DTO
+     * @param version its version
+     * @return 201 with the body and its {@code ETag}
+     */
+    public static Response created(Object body, long version) {
+        return Response.status(Response.Status.CREATED).entity(body).tag(etag(version)).build();
     }
 
     /**
