@@ -1,0 +1,101 @@
+package io.infrasystem.vm.sync;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.infrasystem.commons.problem.ProblemException;
+import io.infrasystem.commons.problem.ProblemKind;
+import io.infrasystem.commons.security.Scopes;
+import io.infrasystem.vm.payload.ParsedPayload;
+import io.infrasystem.vm.payload.PayloadReader;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+/**
+ * {@code POST /api/vm/sync/{platform}}: what n8n forwards from the hypervisor APIs, recognised by
+ * shape (see {@link io.infrasystem.vm.payload.PayloadShape}). Query parameters: {@code source}
+ * (required unless {@code run_id} is given: the vCenter / Prism Central name, 1–255 characters),
+ * {@code mode} ({@code full}, the default, soft-deletes the source's VMs the payload lacks;
+ * {@code partial} does not; a Prism webhook event defaults to {@code partial}), {@code run_id} (a
+ * chunk of an open run). The body is capped by {@code quarkus.http.limits.max-body-size} (413).
+ */
+@Path("/api/vm/sync/{platform}")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class SyncResource {
+
+    private final SyncService sync;
+    private final ObjectMapper mapper;
+
+    public SyncResource(SyncService sync, ObjectMapper mapper) {
+        this.sync = sync;
+        this.mapper = mapper;
+    }
+
+    /**
+     * @return the sync run after this payload (counts of seen, created, updated, unchanged, deleted, restored)
+     * @throws ProblemException 400 for malformed JSON, an unknown shape, a shape of another platform,
+     *     a VM without uuid, negative sizes, duplicate uuids, bad parameters; 404/409 for a bad run
+     */
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Scopes.VM_SYNC)
+    public SyncRun sync(@PathParam("platform") String platform, @QueryParam("source") String source,
+            @QueryParam("mode") String mode, @QueryParam("run_id") Long runId, InputStream body) {
+        checkPlatform(platform);
+        if (runId == null) {
+            checkSource(source);
+        } else if (source != null) {
+            checkSource(source);
+        }
+        if (mode != null && !mode.equals("full") && !mode.equals("partial")) {
+            throw ProblemException.invalid("mode", "must be full or partial");
+        }
+        JsonNode root = readJson(body);
+        ParsedPayload payload = PayloadReader.read(root, platform);
+        boolean full = mode == null ? !payload.singleEvent() : mode.equals("full");
+        return sync.apply(platform, source, full, runId, payload);
+    }
+
+    static void checkPlatform(String platform) {
+        if (!PayloadReader.PLATFORMS.contains(platform)) {
+            throw ProblemException.invalid("platform", "must be one of " + new java.util.TreeSet<>(PayloadReader.PLATFORMS));
+        }
+    }
+
+    static void checkSource(String source) {
+        if (source == null || source.isBlank()) {
+            throw ProblemException.invalid("source", "is required: the vCenter or Prism Central the payload comes from");
+        }
+        if (source.length() > 255) {
+            throw ProblemException.invalid("source", "must be at most 255 characters");
+        }
+    }
+
+    private JsonNode readJson(InputStream body) {
+        try {
+            JsonNode root = body == null ? null : mapper.readTree(body);
+            if (root == null || root.isMissingNode()) {
+                throw new ProblemException(ProblemKind.MALFORMED_JSON, "The body is empty; a JSON payload is required",
+                        List.of());
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            throw new ProblemException(ProblemKind.MALFORMED_JSON, "The body is not valid JSON" + where, List.of());
+        } catch (IOException e) {
+            throw new ProblemException(ProblemKind.BAD_REQUEST, "The body could not be read", List.of());
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.infrasystem.vm.sync;
+
+import java.time.Instant;
+
+/**
+ * A sync run as the API shows it ({@code vm_sync_run}).
+ *
+ * @param id run id
+ * @param platform {@code nutanix}, {@code vmware} or {@code other}
+ * @param source the vCenter / Prism Central (or other system) the payloads came from
+ * @param mode {@code full} or {@code partial}
+ * @param status {@code pending} (triggered, nothing received), {@code open} (chunked, receiving),
+ *     {@code completed}, {@code failed} or {@code expired} (never finished; deleted nothing)
+ * @param chunked whether payloads arrive in chunks and deletion waits for {@code finish}
+ * @param chunkCount chunks received
+ * @param vmCountSeen VMs in the payloads
+ * @param createdCount VMs created
+ * @param updatedCount VMs whose tracked facts changed
+ * @param unchangedCount VMs identical to what was stored
+ * @param deletedCount VMs soft-deleted because the full sync did not see them
+ * @param restoredCount deleted VMs that reappeared
+ * @param error why it failed or expired, or null
+ * @param startedAt when it opened (UTC)
+ * @param finishedAt when it completed, failed or expired, or null
+ * @param expiresAt when an unfinished chunked run expires, or null
+ * @param durationMs processing time of a single-payload run, or from open to finish
+ */
+public record SyncRun(long id, String platform, String source, String mode, String status, boolean chunked,
+        int chunkCount, int vmCountSeen, int createdCount, int updatedCount, int unchangedCount, int deletedCount,
+        int restoredCount, String error, Instant startedAt, Instant finishedAt, Instant expiresAt, Long durationMs) {
+}

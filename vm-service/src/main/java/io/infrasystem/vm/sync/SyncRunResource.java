@@ -1,0 +1,139 @@
+package io.infrasystem.vm.sync;
+
+import io.infrasystem.commons.filter.FilterField;
+import io.infrasystem.commons.filter.FilterSpec;
+import io.infrasystem.commons.filter.QueryFilter;
+import io.infrasystem.commons.paging.Page;
+import io.infrasystem.commons.paging.PageRequest;
+import io.infrasystem.commons.persistence.NamedParameters;
+import io.infrasystem.commons.problem.ProblemException;
+import io.infrasystem.commons.security.CurrentActor;
+import io.infrasystem.commons.security.Scopes;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * Sync runs: {@code GET /api/vm/sync-runs} (filters platform, source, status, mode, started_at;
+ * newest first), {@code GET /api/vm/sync-runs/{id}}, {@code POST /api/vm/sync-runs} to open a
+ * chunked run ({@code {"platform", "source"}}), {@code POST /api/vm/sync-runs/{id}/finish} to
+ * complete it (soft-deletes what no chunk reported). Unfinished runs expire (checked every minute).
+ */
+@Path("/api/vm/sync-runs")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class SyncRunResource {
+
+    /** Body of {@code POST /api/vm/sync-runs}. */
+    public record OpenRun(String platform, String source) {
+    }
+
+    static final FilterSpec FILTERS = FilterSpec.builder("id")
+            .field(FilterField.choice("platform", "platform", Set.of("nutanix", "vmware", "other")))
+            .field(FilterField.text("source", "source"))
+            .field(FilterField.choice("status", "status", Set.of("pending", "open", "completed", "failed", "expired")))
+            .field(FilterField.choice("mode", "mode", Set.of("full", "partial")))
+            .field(FilterField.timestamp("started_at", "started_at"))
+            .defaultOrdering("-started_at")
+            .build();
+
+    private final SyncService sync;
+    private final DataSource dataSource;
+    private final CurrentActor actor;
+
+    public SyncRunResource(SyncService sync, DataSource dataSource, CurrentActor actor) {
+        this.sync = sync;
+        this.dataSource = dataSource;
+        this.actor = actor;
+    }
+
+    /** @return a page of runs */
+    @GET
+    @RolesAllowed(Scopes.VM_READ)
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<SyncRun> list(@Context UriInfo uri) {
+        PageRequest page = PageRequest.from(uri.getQueryParameters());
+        QueryFilter filter = FILTERS.parse(uri.getQueryParameters());
+        try (Connection c = dataSource.getConnection()) {
+            long count;
+            try (PreparedStatement s = NamedParameters.prepare(c, "select count(*) from vm_sync_run where "
+                    + filter.where(), filter.parameters()); ResultSet r = s.executeQuery()) {
+                r.next();
+                count = r.getLong(1);
+            }
+            List<SyncRun> runs = new ArrayList<>();
+            try (PreparedStatement s = NamedParameters.prepare(c, "select " + SyncRunStore.COLUMNS
+                    + " from vm_sync_run where " + filter.where() + " order by " + filter.orderBy() + " limit "
+                    + page.limit() + " offset " + page.offset(), filter.parameters()); ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    runs.add(SyncRunStore.read(r));
+                }
+            }
+            return Page.of(runs, count, page, uri);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** @return one run; 404 when unknown */
+    @GET
+    @Path("{id}")
+    @RolesAllowed(Scopes.VM_READ)
+    public SyncRun get(@PathParam("id") long id) {
+        try (Connection c = dataSource.getConnection()) {
+            return SyncRunStore.find(c, id, false).orElseThrow(() -> ProblemException.notFound("sync run", id));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** @return 201 with the open run; 400 for a bad platform or source */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Scopes.VM_SYNC)
+    public Response open(OpenRun body) {
+        if (body == null) {
+            throw ProblemException.invalid("platform", "is required");
+        }
+        if (body.platform() == null) {
+            throw ProblemException.invalid("platform", "is required");
+        }
+        SyncResource.checkPlatform(body.platform());
+        SyncResource.checkSource(body.source());
+        SyncRun run = sync.open(body.platform(), body.source(), "open", actor.resolve("sync").name());
+        return Response.status(Response.Status.CREATED).entity(run).build();
+    }
+
+    /** @return the completed run; 404 unknown, 409 when not open or expired */
+    @POST
+    @Path("{id}/finish")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Scopes.VM_SYNC)
+    public SyncRun finish(@PathParam("id") long id) {
+        return sync.finish(id);
+    }
+
+    @Scheduled(every = "60s", delayed = "30s")
+    void expire() {
+        sync.expireRuns();
+    }
+}

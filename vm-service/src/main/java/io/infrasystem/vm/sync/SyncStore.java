@@ -1,0 +1,508 @@
+package io.infrasystem.vm.sync;
+
+import io.infrasystem.commons.persistence.UtcTimes;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Plain-JDBC reads and batched writes of the sync path (PostgreSQL). Reads load a whole source
+ * at once into memory; writes touch only rows that change, in JDBC batches.
+ */
+final class SyncStore {
+
+    private final Connection c;
+
+    SyncStore(Connection connection) {
+        this.c = connection;
+    }
+
+    /** Serialises syncs of one platform and source (transaction-scoped advisory lock). */
+    void lockSource(String platform, String source) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
+            s.setString(1, "vm-sync:" + platform + ":" + source);
+            s.execute();
+        }
+    }
+
+    /** @return every VM of the platform and source, by uuid */
+    Map<String, CurrentVm> loadSource(String platform, String source) throws SQLException {
+        Map<String, CurrentVm> vms = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                select v.id, v.vm_uuid, v.vm_name, v.bios_uuid, v.is_deleted, f.fingerprint
+                from vm v left join vm_fact f on f.vm_id = v.id where v.platform = ? and v.source = ?""")) {
+            s.setString(1, platform);
+            s.setString(2, source);
+            s.setFetchSize(5000);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    CurrentVm vm = new CurrentVm(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
+                            r.getBoolean(5), r.getString(6));
+                    vms.put(vm.vmUuid(), vm);
+                }
+            }
+        }
+        return vms;
+    }
+
+    /** @return the stored facts of the given VMs, by id */
+    Map<Long, VmFacts> loadFacts(Collection<CurrentVm> vms) throws SQLException {
+        Map<Long, VmFacts> facts = new HashMap<>();
+        if (vms.isEmpty()) {
+            return facts;
+        }
+        Map<Long, CurrentVm> byId = new HashMap<>();
+        vms.forEach(v -> byId.put(v.id(), v));
+        Array ids = c.createArrayOf("bigint", byId.keySet().toArray());
+        Map<Long, List<VmFacts.Disk>> disks = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("select vm_id, disk_uuid, disk_label, size_gb, storage_name, "
+                + "backing_type from vm_disk_fact where vm_id = any(?) order by vm_id, position")) {
+            s.setArray(1, ids);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    disks.computeIfAbsent(r.getLong(1), k -> new ArrayList<>()).add(new VmFacts.Disk(r.getString(2),
+                            r.getString(3), r.getBigDecimal(4), r.getString(5), r.getString(6)));
+                }
+            }
+        }
+        Map<Long, List<VmFacts.Ip>> ips = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("select i.nic_id, i.ip_address, i.ip_type from vm_nic_ip_fact i "
+                + "join vm_nic_fact n on n.id = i.nic_id where n.vm_id = any(?)")) {
+            s.setArray(1, ids);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    ips.computeIfAbsent(r.getLong(1), k -> new ArrayList<>()).add(new VmFacts.Ip(r.getString(2), r.getString(3)));
+                }
+            }
+        }
+        Map<Long, List<VmFacts.Nic>> nics = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("select vm_id, id, nic_uuid, mac_address, network_id, network_name, "
+                + "is_connected, state, vlan_mode from vm_nic_fact where vm_id = any(?) order by vm_id, position")) {
+            s.setArray(1, ids);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    List<VmFacts.Ip> nicIps = new ArrayList<>(ips.getOrDefault(r.getLong(2), List.of()));
+                    nicIps.sort(VmFacts.IP_ORDER);
+                    Boolean connected = r.getBoolean(7);
+                    if (r.wasNull()) {
+                        connected = null;
+                    }
+                    nics.computeIfAbsent(r.getLong(1), k -> new ArrayList<>()).add(new VmFacts.Nic(r.getString(3),
+                            r.getString(4), r.getString(5), r.getString(6), connected, r.getString(8), r.getString(9),
+                            List.copyOf(nicIps)));
+                }
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement("""
+                select vm_id, power_state, hypervisor_type, cluster_name, host_identifier, hostname, os_type, os_family,
+                       total_vcpus, num_sockets, cores_per_socket, memory_mb, total_disks, total_disk_gb, total_nics,
+                       creation_date
+                from vm_fact where vm_id = any(?)""")) {
+            s.setArray(1, ids);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    long id = r.getLong(1);
+                    CurrentVm vm = byId.get(id);
+                    facts.put(id, new VmFacts(vm.name(), vm.biosUuid(), r.getString(2), r.getString(3), r.getString(4),
+                            r.getString(5), r.getString(6), r.getString(7), r.getString(8), integer(r, 9), integer(r, 10),
+                            integer(r, 11), longValue(r, 12), r.getInt(13), r.getBigDecimal(14), r.getInt(15),
+                            UtcTimes.fromColumn(r.getObject(16, LocalDateTime.class)),
+                            List.copyOf(disks.getOrDefault(id, List.of())), List.copyOf(nics.getOrDefault(id, List.of()))));
+                }
+            }
+        }
+        return facts;
+    }
+
+    /** @return the ids of VMs seen by the chunks of a run */
+    Set<Long> seenInRun(long runId) throws SQLException {
+        Set<Long> ids = new HashSet<>();
+        try (PreparedStatement s = c.prepareStatement("select vm_id from vm_sync_run_seen where sync_run_id = ?")) {
+            s.setLong(1, runId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    ids.add(r.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    void markSeen(long runId, Collection<Long> vmIds, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("insert into vm_sync_run_seen (sync_run_id, vm_id, created_at, "
+                + "updated_at) values (?, ?, ?, ?) on conflict do nothing")) {
+            for (Long id : vmIds) {
+                s.setLong(1, runId);
+                s.setLong(2, id);
+                s.setObject(3, UtcTimes.toColumn(now));
+                s.setObject(4, UtcTimes.toColumn(now));
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    /** Inserts new VMs; @return their ids in the order given */
+    List<Long> insertVms(String platform, String source, List<VmFacts> facts, List<String> uuids, long runId, Instant now)
+            throws SQLException {
+        List<Long> ids = new ArrayList<>(facts.size());
+        if (facts.isEmpty()) {
+            return ids;
+        }
+        try (PreparedStatement s = c.prepareStatement("""
+                insert into vm (platform, source, vm_uuid, vm_name, bios_uuid, is_deleted, first_seen_at, last_seen_at,
+                                last_sync_run_id, version, created_at, updated_at)
+                values (?, ?, ?, ?, ?, false, ?, ?, ?, 0, ?, ?)""", new String[] {"id"})) {
+            for (int i = 0; i < facts.size(); i++) {
+                VmFacts f = facts.get(i);
+                s.setString(1, platform);
+                s.setString(2, source);
+                s.setString(3, uuids.get(i));
+                s.setString(4, f.name());
+                s.setString(5, f.biosUuid());
+                LocalDateTime t = UtcTimes.toColumn(now);
+                s.setObject(6, t);
+                s.setObject(7, t);
+                s.setLong(8, runId);
+                s.setObject(9, t);
+                s.setObject(10, t);
+                s.addBatch();
+            }
+            s.executeBatch();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                while (keys.next()) {
+                    ids.add(keys.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** Updates identity columns of changed or restored VMs and clears their deletion. */
+    void updateVms(List<VmUpdate> updates, long runId, Instant now) throws SQLException {
+        if (updates.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("""
+                update vm set vm_uuid = ?, vm_name = ?, bios_uuid = ?, is_deleted = false, deleted_at = null,
+                       deleted_by = null, delete_reason = null, last_seen_at = ?, last_sync_run_id = ?,
+                       version = version + 1, updated_at = ?
+                where id = ?""")) {
+            for (VmUpdate u : updates) {
+                s.setString(1, u.vmUuid());
+                s.setString(2, u.name());
+                s.setString(3, u.biosUuid());
+                s.setObject(4, UtcTimes.toColumn(now));
+                s.setLong(5, runId);
+                s.setObject(6, UtcTimes.toColumn(now));
+                s.setLong(7, u.id());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    /** Identity columns of a VM row to update. */
+    record VmUpdate(long id, String vmUuid, String name, String biosUuid) {
+    }
+
+    /** Soft-deletes VMs that a full sync did not see. */
+    void softDelete(Collection<Long> ids, String reason, long runId, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                update vm set is_deleted = true, deleted_at = ?, deleted_by = 'sync', delete_reason = ?,
+                       last_sync_run_id = ?, version = version + 1, updated_at = ? where id = ?""")) {
+            for (Long id : ids) {
+                s.setObject(1, UtcTimes.toColumn(now));
+                s.setString(2, reason);
+                s.setLong(3, runId);
+                s.setObject(4, UtcTimes.toColumn(now));
+                s.setLong(5, id);
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    /** Replaces the facts, NICs, IPs and disks of the given VMs ({@code created}: no previous facts). */
+    void writeFacts(Map<Long, FactWrite> writes, boolean created, Instant now) throws SQLException {
+        if (writes.isEmpty()) {
+            return;
+        }
+        LocalDateTime t = UtcTimes.toColumn(now);
+        if (!created) {
+            Array ids = c.createArrayOf("bigint", writes.keySet().toArray());
+            try (PreparedStatement s = c.prepareStatement("delete from vm_nic_fact where vm_id = any(?)")) {
+                s.setArray(1, ids);
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("delete from vm_disk_fact where vm_id = any(?)")) {
+                s.setArray(1, ids);
+                s.executeUpdate();
+            }
+        }
+        String sql = created ? """
+                insert into vm_fact (power_state, hypervisor_type, cluster_name, host_identifier, hostname, os_type,
+                    os_family, total_vcpus, num_sockets, cores_per_socket, memory_mb, total_disks, total_disk_gb,
+                    total_nics, creation_date, last_update_date, fact_updated_at, fingerprint, raw, updated_at,
+                    vm_id, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""" : """
+                update vm_fact set power_state = ?, hypervisor_type = ?, cluster_name = ?, host_identifier = ?,
+                    hostname = ?, os_type = ?, os_family = ?, total_vcpus = ?, num_sockets = ?, cores_per_socket = ?,
+                    memory_mb = ?, total_disks = ?, total_disk_gb = ?, total_nics = ?, creation_date = ?,
+                    last_update_date = ?, fact_updated_at = ?, fingerprint = ?, raw = ?, updated_at = ?
+                where vm_id = ?""";
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (Map.Entry<Long, FactWrite> e : writes.entrySet()) {
+                VmFacts f = e.getValue().facts();
+                s.setString(1, f.powerState());
+                s.setString(2, f.hypervisorType());
+                s.setString(3, f.clusterName());
+                s.setString(4, f.hostIdentifier());
+                s.setString(5, f.hostname());
+                s.setString(6, f.osType());
+                s.setString(7, f.osFamily());
+                setInt(s, 8, f.totalVcpus());
+                setInt(s, 9, f.numSockets());
+                setInt(s, 10, f.coresPerSocket());
+                if (f.memoryMb() == null) {
+                    s.setNull(11, Types.BIGINT);
+                } else {
+                    s.setLong(11, f.memoryMb());
+                }
+                s.setInt(12, f.totalDisks());
+                s.setBigDecimal(13, f.totalDiskGb());
+                s.setInt(14, f.totalNics());
+                s.setObject(15, f.creationDate() == null ? null : UtcTimes.toColumn(f.creationDate()), Types.TIMESTAMP);
+                Instant updated = e.getValue().lastUpdateDate();
+                s.setObject(16, updated == null ? null : UtcTimes.toColumn(updated), Types.TIMESTAMP);
+                s.setObject(17, t);
+                s.setString(18, e.getValue().fingerprint());
+                s.setString(19, e.getValue().rawJson());
+                s.setObject(20, t);
+                s.setLong(21, e.getKey());
+                if (created) {
+                    s.setObject(22, t);
+                }
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+        List<long[]> nicOwners = new ArrayList<>();
+        List<VmFacts.Nic> nicRows = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                insert into vm_nic_fact (vm_id, position, nic_uuid, mac_address, network_id, network_name, is_connected,
+                    state, vlan_mode, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                new String[] {"id"})) {
+            for (Map.Entry<Long, FactWrite> e : writes.entrySet()) {
+                List<VmFacts.Nic> nics = e.getValue().facts().nics();
+                for (int i = 0; i < nics.size(); i++) {
+                    VmFacts.Nic n = nics.get(i);
+                    s.setLong(1, e.getKey());
+                    s.setInt(2, i);
+                    s.setString(3, n.nicUuid());
+                    s.setString(4, n.macAddress());
+                    s.setString(5, n.networkId());
+                    s.setString(6, n.networkName());
+                    if (n.connected() == null) {
+                        s.setNull(7, Types.BOOLEAN);
+                    } else {
+                        s.setBoolean(7, n.connected());
+                    }
+                    s.setString(8, n.state());
+                    s.setString(9, n.vlanMode());
+                    s.setObject(10, t);
+                    s.setObject(11, t);
+                    s.addBatch();
+                    nicRows.add(n);
+                }
+            }
+            if (!nicRows.isEmpty()) {
+                s.executeBatch();
+                try (ResultSet keys = s.getGeneratedKeys()) {
+                    while (keys.next()) {
+                        nicOwners.add(new long[] {keys.getLong(1)});
+                    }
+                }
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement("insert into vm_nic_ip_fact (nic_id, ip_address, ip_type, "
+                + "created_at, updated_at) values (?, ?, ?, ?, ?) on conflict do nothing")) {
+            int batched = 0;
+            for (int i = 0; i < nicRows.size(); i++) {
+                for (VmFacts.Ip ip : nicRows.get(i).ips()) {
+                    s.setLong(1, nicOwners.get(i)[0]);
+                    s.setString(2, ip.address());
+                    s.setString(3, ip.type());
+                    s.setObject(4, t);
+                    s.setObject(5, t);
+                    s.addBatch();
+                    batched++;
+                }
+            }
+            if (batched > 0) {
+                s.executeBatch();
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement("""
+                insert into vm_disk_fact (vm_id, position, disk_uuid, disk_label, size_gb, storage_name, backing_type,
+                    created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            int batched = 0;
+            for (Map.Entry<Long, FactWrite> e : writes.entrySet()) {
+                List<VmFacts.Disk> disks = e.getValue().facts().disks();
+                for (int i = 0; i < disks.size(); i++) {
+                    VmFacts.Disk d = disks.get(i);
+                    s.setLong(1, e.getKey());
+                    s.setInt(2, i);
+                    s.setString(3, d.diskUuid());
+                    s.setString(4, d.label());
+                    s.setBigDecimal(5, d.sizeGb());
+                    s.setString(6, d.storageName());
+                    s.setString(7, d.backingType());
+                    s.setObject(8, t);
+                    s.setObject(9, t);
+                    s.addBatch();
+                    batched++;
+                }
+            }
+            if (batched > 0) {
+                s.executeBatch();
+            }
+        }
+    }
+
+    /** What to store as a VM's facts. */
+    record FactWrite(VmFacts facts, String fingerprint, String rawJson, Instant lastUpdateDate) {
+    }
+
+    /** One row of {@code vm_change_history}. */
+    record History(long vmId, String changeType, String field, String oldValue, String newValue) {
+    }
+
+    void insertHistory(List<History> rows, long runId, Instant now) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("""
+                insert into vm_change_history (vm_id, sync_run_id, change_type, field_name, old_value, new_value,
+                    changed_at, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            LocalDateTime t = UtcTimes.toColumn(now);
+            for (History h : rows) {
+                s.setLong(1, h.vmId());
+                s.setLong(2, runId);
+                s.setString(3, h.changeType());
+                s.setString(4, h.field());
+                s.setString(5, h.oldValue());
+                s.setString(6, h.newValue());
+                s.setObject(7, t);
+                s.setObject(8, t);
+                s.setObject(9, t);
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    /** Adds hosts and networks not known yet; names a network whose name was unknown. */
+    void upsertHostsAndNetworks(String platform, Set<String> hosts, Map<String, String> networks, Instant now)
+            throws SQLException {
+        Set<String> knownHosts = new HashSet<>();
+        try (PreparedStatement s = c.prepareStatement("select host_id from hosts where platform = ?")) {
+            s.setString(1, platform);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    knownHosts.add(r.getString(1));
+                }
+            }
+        }
+        Map<String, String> knownNetworks = new LinkedHashMap<>();
+        try (PreparedStatement s = c.prepareStatement("select network_id, name from networks where platform = ?")) {
+            s.setString(1, platform);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    knownNetworks.put(r.getString(1), r.getString(2));
+                }
+            }
+        }
+        LocalDateTime t = UtcTimes.toColumn(now);
+        try (PreparedStatement s = c.prepareStatement("insert into hosts (platform, host_id, hostname, created_at, "
+                + "updated_at) values (?, ?, ?, ?, ?) on conflict do nothing")) {
+            int n = 0;
+            for (String host : hosts) {
+                if (!knownHosts.contains(host)) {
+                    s.setString(1, platform);
+                    s.setString(2, host);
+                    s.setString(3, host);
+                    s.setObject(4, t);
+                    s.setObject(5, t);
+                    s.addBatch();
+                    n++;
+                }
+            }
+            if (n > 0) {
+                s.executeBatch();
+            }
+        }
+        try (PreparedStatement insert = c.prepareStatement("insert into networks (platform, network_id, name, "
+                + "created_at, updated_at) values (?, ?, ?, ?, ?) on conflict do nothing");
+                PreparedStatement rename = c.prepareStatement("update networks set name = ?, updated_at = ? "
+                        + "where platform = ? and network_id = ?")) {
+            int inserts = 0;
+            int renames = 0;
+            for (Map.Entry<String, String> e : networks.entrySet()) {
+                if (!knownNetworks.containsKey(e.getKey())) {
+                    insert.setString(1, platform);
+                    insert.setString(2, e.getKey());
+                    insert.setString(3, e.getValue());
+                    insert.setObject(4, t);
+                    insert.setObject(5, t);
+                    insert.addBatch();
+                    inserts++;
+                } else if (e.getValue() != null && !e.getValue().equals(knownNetworks.get(e.getKey()))) {
+                    rename.setString(1, e.getValue());
+                    rename.setObject(2, t);
+                    rename.setString(3, platform);
+                    rename.setString(4, e.getKey());
+                    rename.addBatch();
+                    renames++;
+                }
+            }
+            if (inserts > 0) {
+                insert.executeBatch();
+            }
+            if (renames > 0) {
+                rename.executeBatch();
+            }
+        }
+    }
+
+    private static Integer integer(ResultSet r, int column) throws SQLException {
+        int v = r.getInt(column);
+        return r.wasNull() ? null : v;
+    }
+
+    private static Long longValue(ResultSet r, int column) throws SQLException {
+        long v = r.getLong(column);
+        return r.wasNull() ? null : v;
+    }
+
+    private static void setInt(PreparedStatement s, int index, Integer value) throws SQLException {
+        if (value == null) {
+            s.setNull(index, Types.INTEGER);
+        } else {
+            s.setInt(index, value);
+        }
+    }
+}
