@@ -1,0 +1,265 @@
+package io.infrasystem.inventory.asset;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.infrasystem.commons.audit.Change;
+import io.infrasystem.commons.audit.ChangeRecorder;
+import io.infrasystem.commons.filter.FilterField;
+import io.infrasystem.commons.filter.FilterSpec;
+import io.infrasystem.commons.http.Versions;
+import io.infrasystem.commons.paging.Page;
+import io.infrasystem.commons.problem.Problem.FieldError;
+import io.infrasystem.commons.problem.ProblemException;
+import io.infrasystem.inventory.common.IpAddresses;
+import io.infrasystem.inventory.common.JsonColumns;
+import io.infrasystem.inventory.common.Lists;
+import io.infrasystem.inventory.common.MergePatch;
+import io.infrasystem.inventory.devicetype.DeviceCategory;
+import io.infrasystem.inventory.model.HardwareModel;
+import io.infrasystem.inventory.placement.PlacementRules;
+import io.infrasystem.inventory.placement.PlannedPlacement;
+import io.infrasystem.inventory.rack.Rack;
+import io.infrasystem.inventory.site.Site;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * Assets: list, read, create, update, delete. A write that changes the placement is recorded as
+ * {@code inventory.asset.moved} (its changes carry old and new {@code rack_id}, {@code position},
+ * {@code face}); other writes as {@code created}/{@code updated}/{@code deleted}.
+ */
+@ApplicationScoped
+public class AssetService {
+
+    /** Filters of asset lists and the asset CSV export. */
+    public static final FilterSpec FILTERS = FilterSpec.builder("a.id")
+            .field(FilterField.integer("id", "a.id"))
+            .field(FilterField.text("hostname", "a.hostname"))
+            .field(FilterField.text("asset_tag", "a.assetTag"))
+            .field(FilterField.text("serial", "a.serial"))
+            .field(FilterField.choice("status", "a.status", AssetStatus.class))
+            .field(FilterField.integer("site_id", "a.site.id"))
+            .field(FilterField.membership("site",
+                    "exists (select 1 from Site s where s = a.site and (s.slug in (:values) or s.name in (:values)))", v -> v))
+            .field(FilterField.integer("rack_id", "a.rack.id"))
+            .field(FilterField.membership("rack", "exists (select 1 from Rack r where r = a.rack and r.name in (:values))", v -> v))
+            .field(FilterField.integer("model_id", "a.model.id"))
+            .field(FilterField.membership("model", "exists (select 1 from HardwareModel m where m = a.model and m.name in (:values))", v -> v))
+            .field(FilterField.integer("manufacturer_id", "a.manufacturer.id"))
+            .field(FilterField.membership("manufacturer",
+                    "exists (select 1 from Manufacturer f where f = a.manufacturer and (f.slug in (:values) or f.name in (:values)))", v -> v))
+            .field(FilterField.membership("category",
+                    "exists (select 1 from HardwareModel m where m = a.model and m.deviceType.category in (:values))",
+                    v -> DeviceCategory.of(v)))
+            .field(FilterField.choice("face", "a.face", Face.class))
+            .field(FilterField.decimal("position", "a.position"))
+            .field(FilterField.text("owner", "a.owner"))
+            .field(FilterField.text("mgmt_ip", "a.mgmtIp"))
+            .field(FilterField.membership("tag", "exists (select 1 from Asset t join t.tags g where t = a and g in (:values))", v -> v))
+            .field(FilterField.date("purchase_date", "a.purchaseDate"))
+            .field(FilterField.date("warranty_end", "a.warrantyEnd"))
+            .field(FilterField.timestamp("created_at", "a.createdAt"))
+            .field(FilterField.timestamp("updated_at", "a.updatedAt"))
+            .search("a.hostname", "a.assetTag", "a.serial", "a.owner", "a.mgmtIp", "a.notes")
+            .defaultOrdering("id")
+            .build();
+
+    private final ChangeRecorder changes;
+    private final MergePatch mergePatch;
+    private final PlacementRules rules;
+
+    public AssetService(ChangeRecorder changes, MergePatch mergePatch, PlacementRules rules) {
+        this.changes = changes;
+        this.mergePatch = mergePatch;
+        this.rules = rules;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<AssetDto> list(UriInfo uri) {
+        return Lists.page(FILTERS, uri, (q, p) -> Asset.find("from Asset a where " + q, p), Asset::dto);
+    }
+
+    /** @throws ProblemException 404 when there is no such asset */
+    public Asset require(long id) {
+        return Asset.<Asset>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("asset", id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public AssetDto get(long id) {
+        return require(id).dto();
+    }
+
+    @Transactional
+    public AssetDto create(AssetInput input) {
+        return createEntity(input).dto();
+    }
+
+    /**
+     * Creates an asset; call inside a transaction.
+     *
+     * @throws ProblemException 400 for invalid fields or placement, 409 for a duplicate asset tag
+     *     or serial, or a placement that collides
+     */
+    public Asset createEntity(AssetInput input) {
+        Asset asset = new Asset();
+        apply(asset, input);
+        asset.persistAndFlush();
+        changes.record(Change.created("asset", asset.id, asset.dto()));
+        return asset;
+    }
+
+    @Transactional
+    public AssetDto update(long id, AssetInput input, String ifMatch) {
+        return updateEntity(require(id), input, ifMatch).dto();
+    }
+
+    /** Updates an asset; call inside a transaction. Errors as {@link #createEntity}, plus 412. */
+    public Asset updateEntity(Asset asset, AssetInput input, String ifMatch) {
+        Versions.checkIfMatch(ifMatch, asset.version);
+        AssetDto before = asset.dto();
+        apply(asset, input);
+        asset.flush();
+        AssetDto after = asset.dto();
+        boolean moved = !Objects.equals(before.rackId(), after.rackId())
+                || !Objects.equals(before.position(), after.position()) || before.face() != after.face();
+        changes.record(moved ? new Change("asset", String.valueOf(asset.id), "moved", before, after, null)
+                : Change.updated("asset", asset.id, before, after));
+        return asset;
+    }
+
+    @Transactional
+    public AssetDto patch(long id, JsonNode patch, String ifMatch) {
+        return update(id, mergePatch.apply(require(id).input(), patch, AssetInput.class), ifMatch);
+    }
+
+    @Transactional
+    public void delete(long id, String ifMatch) {
+        Asset asset = require(id);
+        Versions.checkIfMatch(ifMatch, asset.version);
+        AssetDto before = asset.dto();
+        asset.delete();
+        asset.flush();
+        changes.record(Change.deleted("asset", id, before));
+    }
+
+    private void apply(Asset asset, AssetInput input) {
+        List<FieldError> errors = new ArrayList<>();
+        HardwareModel model = HardwareModel.findById(input.modelId());
+        if (model == null) {
+            throw ProblemException.invalid("model_id", "model " + input.modelId() + " does not exist");
+        }
+        Rack rack = null;
+        if (input.rackId() != null) {
+            rack = Rack.findById(input.rackId());
+            if (rack == null) {
+                throw ProblemException.invalid("rack_id", "rack " + input.rackId() + " does not exist");
+            }
+        }
+        Site site = rack != null ? rack.site : null;
+        if (input.siteId() != null) {
+            Site named = Site.findById(input.siteId());
+            if (named == null) {
+                errors.add(new FieldError("site_id", "site " + input.siteId() + " does not exist"));
+            } else if (rack != null && !named.id.equals(rack.site.id)) {
+                errors.add(new FieldError("site_id", "rack " + rack.name + " is at site " + rack.site.name));
+            } else {
+                site = named;
+            }
+        }
+        if (input.mgmtIp() != null && !input.mgmtIp().isBlank() && !IpAddresses.isValid(input.mgmtIp().strip())) {
+            errors.add(new FieldError("mgmt_ip", "must be an IPv4 or IPv6 address"));
+        }
+        List<String> others = input.otherIps() == null ? List.of() : input.otherIps().stream().map(String::strip).toList();
+        for (int i = 0; i < others.size(); i++) {
+            if (!IpAddresses.isValid(others.get(i))) {
+                errors.add(new FieldError("other_ips[" + i + "]", "must be an IPv4 or IPv6 address"));
+            }
+        }
+        if (input.customFields() != null) {
+            for (Map.Entry<String, Object> field : input.customFields().entrySet()) {
+                Object value = field.getValue();
+                if (value != null && !(value instanceof String || value instanceof Number || value instanceof Boolean)) {
+                    errors.add(new FieldError("custom_fields." + field.getKey(), "must be a string, number or boolean"));
+                }
+            }
+        }
+        if (input.purchaseDate() != null && input.warrantyEnd() != null && input.warrantyEnd().isBefore(input.purchaseDate())) {
+            errors.add(new FieldError("warranty_end", "must not be before purchase_date"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        String assetTag = blankToNull(input.assetTag());
+        String serial = blankToNull(input.serial());
+        checkUnique(asset, assetTag, serial, model);
+
+        PlannedPlacement placement = new PlannedPlacement(asset.id, label(input, asset), rack, input.position(),
+                input.face(), model.uHeight, model.fullDepth);
+        rules.checkShape(placement, "");
+        boolean placementChanged = asset.id == null || !Objects.equals(asset.rack, rack)
+                || !Objects.equals(asset.position, input.position()) || asset.face != input.face()
+                || !model.equals(asset.model);
+        if (placementChanged) {
+            rules.checkCollisions(List.of(placement));
+        }
+        asset.hostname = blankToNull(input.hostname());
+        asset.assetTag = assetTag;
+        asset.serial = serial;
+        asset.model = model;
+        asset.manufacturer = model.manufacturer;
+        asset.status = input.status();
+        asset.site = site;
+        asset.rack = rack;
+        asset.position = input.position() == null ? null : input.position().setScale(1);
+        asset.face = input.face();
+        asset.mgmtIp = blankToNull(input.mgmtIp());
+        asset.otherIps = JsonColumns.ofList(others);
+        asset.purchaseDate = input.purchaseDate();
+        asset.warrantyEnd = input.warrantyEnd();
+        asset.owner = blankToNull(input.owner());
+        asset.notes = blankToNull(input.notes());
+        asset.tags.clear();
+        if (input.tags() != null) {
+            asset.tags.addAll(new TreeSet<>(input.tags().stream().map(String::strip).toList()));
+        }
+        asset.customFields = JsonColumns.ofMap(input.customFields());
+    }
+
+    private static void checkUnique(Asset asset, String assetTag, String serial, HardwareModel model) {
+        if (assetTag != null) {
+            Asset holder = Asset.find("assetTag", assetTag).firstResult();
+            if (holder != null && !holder.id.equals(asset.id)) {
+                throw new ProblemException(io.infrasystem.commons.problem.ProblemKind.CONFLICT,
+                        "asset tag " + assetTag + " is already used by asset " + holder.id,
+                        List.of(new FieldError("asset_tag", "already used by asset " + holder.id)));
+            }
+        }
+        if (serial != null) {
+            Asset holder = Asset.find("manufacturer.id = ?1 and serial = ?2", model.manufacturer.id, serial).firstResult();
+            if (holder != null && !holder.id.equals(asset.id)) {
+                throw new ProblemException(io.infrasystem.commons.problem.ProblemKind.CONFLICT,
+                        "serial " + serial + " of " + model.manufacturer.name + " is already used by asset " + holder.id,
+                        List.of(new FieldError("serial", "already used by asset " + holder.id)));
+            }
+        }
+    }
+
+    private static String label(AssetInput input, Asset asset) {
+        if (input.hostname() != null && !input.hostname().isBlank()) {
+            return input.hostname();
+        }
+        if (input.assetTag() != null && !input.assetTag().isBlank()) {
+            return input.assetTag();
+        }
+        return asset.id == null ? "new asset" : "#" + asset.id;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

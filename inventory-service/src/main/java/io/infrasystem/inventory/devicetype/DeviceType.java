@@ -1,0 +1,31 @@
+package io.infrasystem.inventory.devicetype;
+
+import io.infrasystem.inventory.common.Tracked;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.util.Optional;
+
+/** A category of hardware that models belong to (table {@code device_type}), e.g. "Server". */
+@Entity
+@Table(name = "device_type")
+public class DeviceType extends Tracked {
+
+    public String name;
+    public DeviceCategory category;
+    public String description;
+
+    /** @return the device type named {@code name}, case-insensitive */
+    public static Optional<DeviceType> findByName(String name) {
+        return find("lower(name) = ?1", name.strip().toLowerCase(java.util.Locale.ROOT)).firstResultOptional();
+    }
+
+    /** @return the API form */
+    public DeviceTypeDto dto() {
+        return new DeviceTypeDto(id, name, category, description, version, createdAt, updatedAt);
+    }
+
+    /** @return the current values as an input */
+    public DeviceTypeInput input() {
+        return new DeviceTypeInput(name, category, description);
+    }
+}

@@ -1,0 +1,59 @@
+package io.infrasystem.inventory.model;
+
+import io.infrasystem.inventory.common.Tracked;
+import io.infrasystem.inventory.devicetype.DeviceType;
+import io.infrasystem.inventory.manufacturer.Manufacturer;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * A hardware model of a manufacturer (table {@code model}): its height in rack units (steps of
+ * 0.5, 0 for zero-U such as PDUs), whether it fills the rack's depth, and its end of sale and end
+ * of support ({@code null} when unknown).
+ */
+@Entity
+@Table(name = "model")
+public class HardwareModel extends Tracked {
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "manufacturer_id")
+    public Manufacturer manufacturer;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "device_type_id")
+    public DeviceType deviceType;
+    public String name;
+    @Column(name = "part_number")
+    public String partNumber;
+    @Column(name = "u_height")
+    public BigDecimal uHeight;
+    @Column(name = "is_full_depth")
+    public boolean fullDepth;
+    @Column(name = "end_of_sale")
+    public LocalDate endOfSale;
+    @Column(name = "end_of_support")
+    public LocalDate endOfSupport;
+    public String notes;
+
+    /** @return whether the model takes no rack unit (mounted on the side, such as a PDU) */
+    public boolean zeroU() {
+        return uHeight.signum() == 0;
+    }
+
+    /** @return the API form */
+    public ModelDto dto() {
+        return new ModelDto(id, manufacturer.id, manufacturer.name, deviceType.id, deviceType.name, deviceType.category,
+                name, partNumber, uHeight, fullDepth, endOfSale, endOfSupport, notes, version, createdAt, updatedAt);
+    }
+
+    /** @return the current values as an input */
+    public ModelInput input() {
+        return new ModelInput(manufacturer.id, deviceType.id, name, partNumber, uHeight, fullDepth, endOfSale,
+                endOfSupport, notes);
+    }
+}

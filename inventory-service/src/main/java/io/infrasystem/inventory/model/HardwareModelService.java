@@ -1,0 +1,156 @@
+package io.infrasystem.inventory.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.infrasystem.commons.audit.Change;
+import io.infrasystem.commons.audit.ChangeRecorder;
+import io.infrasystem.commons.filter.FilterField;
+import io.infrasystem.commons.filter.FilterSpec;
+import io.infrasystem.commons.http.Versions;
+import io.infrasystem.commons.paging.Page;
+import io.infrasystem.commons.problem.ProblemException;
+import io.infrasystem.inventory.common.Lists;
+import io.infrasystem.inventory.common.MergePatch;
+import io.infrasystem.inventory.devicetype.DeviceCategory;
+import io.infrasystem.inventory.devicetype.DeviceType;
+import io.infrasystem.inventory.manufacturer.Manufacturer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.UriInfo;
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/** Models: list, read, create, update (size frozen while placed), delete. */
+@ApplicationScoped
+public class HardwareModelService {
+
+    /** Filters of model lists and the model CSV export. */
+    public static final FilterSpec FILTERS = FilterSpec.builder("m.id")
+            .field(FilterField.integer("id", "m.id"))
+            .field(FilterField.text("name", "m.name"))
+            .field(FilterField.integer("manufacturer_id", "m.manufacturer.id"))
+            .field(FilterField.membership("manufacturer",
+                    "(m.manufacturer.slug in (:values) or m.manufacturer.name in (:values))", v -> v))
+            .field(FilterField.integer("device_type_id", "m.deviceType.id"))
+            .field(FilterField.membership("device_type", "m.deviceType.name in (:values)", v -> v))
+            .field(FilterField.choice("category", "m.deviceType.category", DeviceCategory.class))
+            .field(FilterField.text("part_number", "m.partNumber"))
+            .field(FilterField.decimal("u_height", "m.uHeight"))
+            .field(FilterField.bool("is_full_depth", "m.fullDepth"))
+            .field(FilterField.date("end_of_sale", "m.endOfSale"))
+            .field(FilterField.date("end_of_support", "m.endOfSupport"))
+            .field(FilterField.timestamp("created_at", "m.createdAt"))
+            .field(FilterField.timestamp("updated_at", "m.updatedAt"))
+            .search("m.name", "m.partNumber", "m.notes", "m.manufacturer.name")
+            .defaultOrdering("name")
+            .build();
+
+    private final ChangeRecorder changes;
+    private final MergePatch mergePatch;
+
+    public HardwareModelService(ChangeRecorder changes, MergePatch mergePatch) {
+        this.changes = changes;
+        this.mergePatch = mergePatch;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ModelDto> list(UriInfo uri) {
+        return Lists.page(FILTERS, uri, (q, p) -> HardwareModel.find("from HardwareModel m where " + q, p),
+                HardwareModel::dto);
+    }
+
+    /** @throws ProblemException 404 when there is no such model */
+    public HardwareModel require(long id) {
+        return HardwareModel.<HardwareModel>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("model", id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ModelDto get(long id) {
+        return require(id).dto();
+    }
+
+    @Transactional
+    public ModelDto create(ModelInput input) {
+        return createEntity(input).dto();
+    }
+
+    /** Creates a model; call inside a transaction. */
+    public HardwareModel createEntity(ModelInput input) {
+        HardwareModel model = new HardwareModel();
+        apply(model, input);
+        model.persistAndFlush();
+        changes.record(Change.created("model", model.id, model.dto()));
+        return model;
+    }
+
+    @Transactional
+    public ModelDto update(long id, ModelInput input, String ifMatch) {
+        return updateEntity(require(id), input, ifMatch).dto();
+    }
+
+    /**
+     * Updates a model; call inside a transaction.
+     *
+     * @throws ProblemException 409 when its height or depth would change while assets of it are
+     *     placed in racks (their placement was checked against the old size)
+     */
+    public HardwareModel updateEntity(HardwareModel model, ModelInput input, String ifMatch) {
+        Versions.checkIfMatch(ifMatch, model.version);
+        ModelDto before = model.dto();
+        BigDecimal oldHeight = model.uHeight;
+        boolean oldDepth = model.fullDepth;
+        apply(model, input);
+        if (oldHeight.compareTo(model.uHeight) != 0 || oldDepth != model.fullDepth) {
+            long placed = HardwareModel.getEntityManager()
+                    .createQuery("select count(a) from Asset a where a.model.id = :id and a.position is not null", Long.class)
+                    .setParameter("id", model.id).getSingleResult();
+            if (placed > 0) {
+                throw ProblemException.conflict("model " + model.id + " has " + placed
+                        + " asset(s) placed in racks; its u_height and is_full_depth cannot change");
+            }
+        }
+        model.flush();
+        changes.record(Change.updated("model", model.id, before, model.dto()));
+        return model;
+    }
+
+    @Transactional
+    public ModelDto patch(long id, JsonNode patch, String ifMatch) {
+        return update(id, mergePatch.apply(require(id).input(), patch, ModelInput.class), ifMatch);
+    }
+
+    /** Deletes a model that no asset uses (409 otherwise). */
+    @Transactional
+    public void delete(long id, String ifMatch) {
+        HardwareModel model = require(id);
+        Versions.checkIfMatch(ifMatch, model.version);
+        long assets = HardwareModel.getEntityManager()
+                .createQuery("select count(a) from Asset a where a.model.id = :id", Long.class)
+                .setParameter("id", id).getSingleResult();
+        if (assets > 0) {
+            throw ProblemException.conflict("model " + id + " is used by " + assets + " asset(s)");
+        }
+        ModelDto before = model.dto();
+        model.delete();
+        model.flush();
+        changes.record(Change.deleted("model", id, before));
+    }
+
+    private static void apply(HardwareModel model, ModelInput input) {
+        model.manufacturer = Manufacturer.<Manufacturer>findByIdOptional(input.manufacturerId())
+                .orElseThrow(() -> ProblemException.invalid("manufacturer_id",
+                        "manufacturer " + input.manufacturerId() + " does not exist"));
+        model.deviceType = DeviceType.<DeviceType>findByIdOptional(input.deviceTypeId())
+                .orElseThrow(() -> ProblemException.invalid("device_type_id",
+                        "device type " + input.deviceTypeId() + " does not exist"));
+        model.name = input.name().strip();
+        model.partNumber = input.partNumber() == null || input.partNumber().isBlank() ? null : input.partNumber().strip();
+        model.uHeight = Objects.requireNonNullElse(input.uHeight(), BigDecimal.ONE).setScale(1);
+        model.fullDepth = !Boolean.FALSE.equals(input.isFullDepth());
+        model.endOfSale = input.endOfSale();
+        model.endOfSupport = input.endOfSupport();
+        model.notes = input.notes();
+        if (model.endOfSale != null && model.endOfSupport != null && model.endOfSupport.isBefore(model.endOfSale)) {
+            throw ProblemException.invalid("end_of_support", "must not be before end_of_sale");
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package io.infrasystem.inventory.model;
+
+import io.infrasystem.inventory.devicetype.DeviceCategory;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.Instant;
+
+/**
+ * A model as the API returns it.
+ *
+ * @param uHeight rack units, steps of 0.5, 0 for zero-U
+ * @param isFullDepth whether it occupies both faces of the rack
+ * @param endOfSupport {@code null} when unknown
+ */
+public record ModelDto(long id, long manufacturerId, String manufacturerName, long deviceTypeId, String deviceTypeName,
+        DeviceCategory category, String name, String partNumber, BigDecimal uHeight, boolean isFullDepth,
+        LocalDate endOfSale, LocalDate endOfSupport, String notes, long version, Instant createdAt, Instant updatedAt) {
+}

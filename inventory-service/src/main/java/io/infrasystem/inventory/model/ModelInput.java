@@ -1,0 +1,22 @@
+package io.infrasystem.inventory.model;
+
+import io.infrasystem.inventory.common.HalfUnits;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * The writable fields of a model.
+ *
+ * @param uHeight rack units in steps of 0.5 from 0 (zero-U) to 100; 1 when absent
+ * @param isFullDepth {@code true} when absent (NetBox's default)
+ * @param endOfSupport {@code null} means unknown
+ */
+public record ModelInput(@NotNull Long manufacturerId, @NotNull Long deviceTypeId,
+        @NotBlank @Size(max = 100) String name, @Size(max = 100) String partNumber,
+        @HalfUnits @DecimalMax("100") BigDecimal uHeight, Boolean isFullDepth, LocalDate endOfSale,
+        LocalDate endOfSupport, String notes) {
+}
