@@ -1,0 +1,44 @@
+package io.infrasystem.mail.channel;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A named destination that also receives a notification: {@code email} (fixed recipients),
+ * {@code slack} (Slack-compatible incoming webhook) or {@code webhook} (generic JSON POST, signed
+ * with HMAC-SHA256 when a secret is set).
+ */
+@Entity
+@Table(name = "notification_channel")
+public class NotificationChannel extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    public String name;
+    public String kind;
+    public String url;
+    @Column(name = "secret_encrypted")
+    public String secretEncrypted;
+    /** Email channel: comma-separated addresses. */
+    public String recipients;
+    public boolean enabled;
+    @Version
+    public long version;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    /** @return the channel with this name */
+    public static Optional<NotificationChannel> byName(String name) {
+        return find("name", name).firstResultOptional();
+    }
+}

@@ -1,0 +1,135 @@
+package io.infrasystem.mail.delivery;
+
+import io.infrasystem.mail.config.MailConfig;
+import io.infrasystem.mail.settings.EffectiveSettings;
+import io.infrasystem.mail.settings.SettingsService;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jboss.logging.Logger;
+
+/**
+ * The delivery loop of one instance, on a thread of its own: claim due messages
+ * ({@link DeliveryClaims}), send them one after the other in the order they were queued
+ * ({@link SmtpTransport}), record each outcome ({@link DeliveryLog}); when nothing was due, wait
+ * for the poll interval or for {@link #wakeUp()} (called when a message is queued).
+ */
+@ApplicationScoped
+public class DeliveryWorker {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
+
+    private final DeliveryClaims claims;
+    private final DeliveryLog log;
+    private final SmtpTransport transport;
+    private final SettingsService settings;
+    private final MailConfig.Delivery config;
+    private final String instance;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition work = lock.newCondition();
+    private boolean woken;
+    private volatile boolean running;
+    private Thread thread;
+
+    public DeliveryWorker(DeliveryClaims claims, DeliveryLog log, SmtpTransport transport, SettingsService settings,
+            MailConfig config) {
+        this.claims = claims;
+        this.log = log;
+        this.transport = transport;
+        this.settings = settings;
+        this.config = config.delivery();
+        this.instance = config.delivery().instanceId().orElse("mail-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!config.enabled()) {
+            LOG.info("delivery worker disabled on this instance");
+            return;
+        }
+        running = true;
+        thread = Thread.ofPlatform().name("mail-delivery").daemon().start(this::loop);
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        if (thread != null) {
+            wakeUp();
+            thread.join(config.sendTimeout().toMillis() + 1000);
+        }
+    }
+
+    /** Makes the worker look for due messages now instead of at the end of its poll interval. */
+    public void wakeUp() {
+        lock.lock();
+        try {
+            woken = true;
+            work.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return this instance's name in claims and attempts */
+    public String instance() {
+        return instance;
+    }
+
+    private void loop() {
+        while (running) {
+            boolean didWork = false;
+            try {
+                didWork = pass() > 0;
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "delivery pass failed; next pass in %s", config.pollInterval());
+            }
+            if (!didWork) {
+                await();
+            }
+        }
+    }
+
+    /**
+     * Claims and sends one batch.
+     *
+     * @return the number of messages attempted
+     */
+    int pass() {
+        EffectiveSettings current = settings.effective();
+        List<Long> ids = claims.claim(instance, config.batchSize(), current.ratePerMinute(), config.claimTimeout());
+        for (long id : ids) {
+            if (!running) {
+                break;
+            }
+            log.envelope(id, instance).ifPresent(envelope -> {
+                Instant started = Instant.now();
+                SendOutcome outcome = transport.send(current, envelope, config.sendTimeout());
+                log.complete(id, instance, current.host() + ":" + current.port(), started, outcome)
+                        .ifPresent(status -> LOG.debugf("message %d: %s (%s %s)", id, status, outcome.replyCode(),
+                                outcome.replyText()));
+            });
+        }
+        return ids.size();
+    }
+
+    private void await() {
+        lock.lock();
+        try {
+            if (!woken) {
+                work.await(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+            }
+            woken = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.infrasystem.mail.message;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+
+/** One SMTP delivery attempt of a message with the server's reply. */
+@Entity
+@Table(name = "delivery_attempt")
+public class DeliveryAttempt extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "message_id")
+    public long messageId;
+    @Column(name = "attempt_no")
+    public int attemptNo;
+    @Column(name = "started_at")
+    public Instant startedAt;
+    @Column(name = "duration_ms")
+    public long durationMs;
+    /** {@code sent}, {@code transient} or {@code permanent}. */
+    public String outcome;
+    @Column(name = "reply_code")
+    public Integer replyCode;
+    @Column(name = "reply_text")
+    public String replyText;
+    @Column(name = "smtp_host")
+    public String smtpHost;
+    public String instance;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    /** @return the attempts of a message, oldest first */
+    public static List<DeliveryAttempt> of(long messageId) {
+        return list("messageId = ?1 order by attemptNo", messageId);
+    }
+}

@@ -1,0 +1,194 @@
+package io.infrasystem.mail.message;
+
+import io.infrasystem.commons.audit.Change;
+import io.infrasystem.commons.audit.ChangeRecorder;
+import io.infrasystem.commons.problem.ProblemException;
+import io.infrasystem.commons.security.Actor;
+import io.infrasystem.mail.config.MailConfig;
+import io.infrasystem.mail.settings.SettingsService;
+import jakarta.enterprise.context.ApplicationScoped;
+import io.infrasystem.mail.delivery.DeliveryWorker;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Stores messages in the queue (with their recipients and attachments, the idempotency key and the
+ * {@code mail.message.queued} event in one transaction) and puts failed ones back in it.
+ */
+@ApplicationScoped
+public class MessageService {
+
+    /** Resource name of messages in events ({@code mail.message.*}) and the audit log. */
+    public static final String RESOURCE = "message";
+
+    private final IdempotencyKeys keys;
+    private final ChangeRecorder changes;
+    private final MessageMapper mapper;
+    private final SettingsService settings;
+    private final MailConfig.Limits limits;
+    private final TransactionSynchronizationRegistry transactions;
+    private final DeliveryWorker worker;
+
+    public MessageService(IdempotencyKeys keys, ChangeRecorder changes, MessageMapper mapper, SettingsService settings,
+            MailConfig config, TransactionSynchronizationRegistry transactions, DeliveryWorker worker) {
+        this.transactions = transactions;
+        this.worker = worker;
+        this.keys = keys;
+        this.changes = changes;
+        this.mapper = mapper;
+        this.settings = settings;
+        this.limits = config.limits();
+    }
+
+    /**
+     * The stored message and whether it existed already.
+     *
+     * @param message the message
+     * @param replayed true when the idempotency key named a message stored before (nothing new queued)
+     */
+    public record Submitted(MailMessage message, boolean replayed) {
+    }
+
+    /**
+     * Queues a validated message, or returns the one stored under the same idempotency key within
+     * the window.
+     *
+     * @param message what to send
+     * @param submitter who asks
+     * @param idempotencyKey the key, or {@code null}
+     * @return the queued (or earlier) message
+     */
+    @Transactional
+    public Submitted submit(ValidatedMessage message, Submitter submitter, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            Optional<Long> earlier = keys.reserve(submitter.idempotencyScope(), idempotencyKey,
+                    Instant.now().plus(limits.idempotencyWindow()));
+            if (earlier.isPresent()) {
+                return new Submitted(MailMessage.findById(earlier.get()), true);
+            }
+        }
+        Instant now = Instant.now();
+        String from = settings.effective().fromAddress();
+        MailMessage m = new MailMessage();
+        m.messageId = "<" + UUID.randomUUID() + "@" + domainOf(from) + ">";
+        m.sender = submitter.actor().name();
+        m.senderType = submitter.actor().type().wireName();
+        m.origin = submitter.origin();
+        m.eventId = submitter.eventId();
+        m.fromAddress = from;
+        m.replyTo = message.replyTo() == null ? null : message.replyTo().header();
+        m.subject = message.subject();
+        m.textBody = message.text();
+        m.htmlBody = message.html();
+        m.templateName = message.templateName();
+        m.templateVersion = message.templateVersion();
+        m.variables = message.variablesJson();
+        m.channel = message.channel();
+        m.idempotencyKey = idempotencyKey;
+        m.status = MessageStatus.QUEUED;
+        m.attempts = 0;
+        m.nextAttemptAt = now;
+        m.createdAt = now;
+        m.updatedAt = now;
+        m.persistAndFlush();
+        List<MailRecipient> recipients = new java.util.ArrayList<>();
+        addRecipients(recipients, m.id, "to", message.to(), now);
+        addRecipients(recipients, m.id, "cc", message.cc(), now);
+        addRecipients(recipients, m.id, "bcc", message.bcc(), now);
+        MailRecipient.persist(recipients);
+        int position = 0;
+        for (ValidatedMessage.Attachment a : message.attachments()) {
+            MailAttachment attachment = new MailAttachment();
+            attachment.messageId = m.id;
+            attachment.position = position++;
+            attachment.fileName = a.fileName();
+            attachment.contentType = a.contentType();
+            attachment.sizeBytes = a.content().length;
+            attachment.content = a.content();
+            attachment.createdAt = now;
+            attachment.updatedAt = now;
+            attachment.persist();
+        }
+        MailMessage.flush();
+        if (idempotencyKey != null) {
+            keys.bind(submitter.idempotencyScope(), idempotencyKey, m.id);
+        }
+        changes.record(new Change(RESOURCE, String.valueOf(m.id), "queued", null, mapper.summary(m, recipients),
+                submitter.actor()));
+        wakeWorkerAfterCommit();
+        return new Submitted(m, false);
+    }
+
+    /**
+     * Puts a failed message back in the queue (attempts start again from zero).
+     *
+     * @param id the message
+     * @param actor who asks
+     * @return the queued message
+     * @throws ProblemException 404 when it does not exist, 409 when it is not failed
+     */
+    @Transactional
+    public MailMessage retry(long id, Actor actor) {
+        MailMessage m = MailMessage.<MailMessage>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound(RESOURCE, id));
+        if (m.status != MessageStatus.FAILED) {
+            throw ProblemException.conflict("message " + id + " is " + m.status.wire() + "; only failed messages can be retried");
+        }
+        MessageViews.Summary before = mapper.summary(m);
+        m.status = MessageStatus.QUEUED;
+        m.attempts = 0;
+        m.nextAttemptAt = Instant.now();
+        m.updatedAt = m.nextAttemptAt;
+        m.flush();
+        changes.record(new Change(RESOURCE, String.valueOf(id), "queued", before, mapper.summary(m), actor));
+        wakeWorkerAfterCommit();
+        return m;
+    }
+
+    private void wakeWorkerAfterCommit() {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    worker.wakeUp();
+                }
+            }
+        });
+    }
+
+    private static void addRecipients(List<MailRecipient> into, long messageId, String kind, List<Address> addresses,
+            Instant now) {
+        int position = 0;
+        for (Address address : addresses) {
+            MailRecipient r = new MailRecipient();
+            r.messageId = messageId;
+            r.kind = kind;
+            r.position = position++;
+            r.address = address.header();
+            r.email = address.email();
+            r.createdAt = now;
+            r.updatedAt = now;
+            into.add(r);
+        }
+    }
+
+    private static String domainOf(String from) {
+        try {
+            String email = Address.parse(from).email();
+            return email.substring(email.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return "mail-gateway.invalid";
+        }
+    }
+}
