@@ -3,11 +3,17 @@ package io.infrasystem.realtime;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.infrasystem.commons.testing.TestTokens;
+import io.infrasystem.realtime.fanout.DropReason;
+import io.infrasystem.realtime.fanout.Transport;
+import io.infrasystem.realtime.metrics.RealtimeMetrics;
+import io.infrasystem.realtime.support.RawWsClient;
 import io.infrasystem.realtime.support.SseClient;
 import io.infrasystem.realtime.support.TestEvents;
 import io.infrasystem.realtime.support.Tokens;
@@ -32,6 +38,9 @@ class EventDeliveryTest {
 
     @Inject
     Vertx vertx;
+
+    @Inject
+    RealtimeMetrics metrics;
 
     @BeforeAll
     static void producer() {
@@ -169,5 +178,41 @@ class EventDeliveryTest {
             events.send(topic, "test.thing.created", subject, "{\"n\":1}");
             assertThat(client.events(subject, 1, Duration.ofSeconds(30))).as("event of the new topic").hasSize(1);
         }
+    }
+
+    @Test
+    void webSocketThatAnswersNoPingsIsClosedAfterTheIdleTimeout() throws Exception {
+        double before = metrics.droppedCount(Transport.WEBSOCKET, DropReason.IDLE);
+        try (RawWsClient silent = new RawWsClient("types=none", Tokens.viewer());
+                WsClient alive = WsClient.connect(vertx, "types=none", Tokens.viewer())) {
+            // test profile: pings every second, idle timeout 4 s; the raw client never answers
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                    metrics.droppedCount(Transport.WEBSOCKET, DropReason.IDLE)).isEqualTo(before + 1));
+            assertThat(silent.readUntilClose()).startsWith("1001 idle");
+            assertThat(alive.closed()).as("a client that answers pings stays").isFalse();
+        }
+    }
+
+    @Test
+    void metricsCountClientsByTransportEventsAndLag() throws Exception {
+        String subject = "m-" + UUID.randomUUID();
+        try (WsClient ws = WsClient.connect(vertx, "subjects=" + subject, Tokens.viewer());
+                SseClient sse = new SseClient("subjects=" + subject, Tokens.viewer(), null)) {
+            assertThat(sse.await("subscribed", n -> true, WAIT)).isNotNull();
+            events.send("vm.events", "vm.vm.updated", subject, "{}");
+            assertThat(ws.events(subject, 1, WAIT)).hasSize(1);
+            assertThat(sse.events(subject, 1, WAIT)).hasSize(1);
+            assertThat(metrics.clients(Transport.WEBSOCKET)).isGreaterThanOrEqualTo(1);
+            assertThat(metrics.clients(Transport.SSE)).isGreaterThanOrEqualTo(1);
+            given().when().get("/q/metrics").then().statusCode(200)
+                    .body(containsString("realtime_clients{transport=\"websocket\"}"))
+                    .body(containsString("realtime_clients{transport=\"sse\"}"))
+                    .body(containsString("realtime_events_received_total"))
+                    .body(containsString("realtime_events_pushed_total{transport=\"sse\"}"))
+                    .body(containsString("realtime_consumer_lag"))
+                    .body(containsString("realtime_replay_buffered"));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> metrics.clients(Transport.SSE) == 0
+                && metrics.clients(Transport.WEBSOCKET) == 0);
     }
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.RestAssured;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.UpgradeRejectedException;
-import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
@@ -22,14 +22,14 @@ public final class WsClient implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final WebSocketClient client;
-    private final WebSocket socket;
+    private final ClientWebSocket socket;
     private final LinkedBlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
     private final List<JsonNode> seen = new ArrayList<>();
     private volatile Short closeStatus;
     private volatile String closeReason;
     private volatile boolean closed;
 
-    private WsClient(WebSocketClient client, WebSocket socket) {
+    private WsClient(WebSocketClient client, ClientWebSocket socket) {
         this.client = client;
         this.socket = socket;
         socket.textMessageHandler(text -> {
@@ -62,8 +62,10 @@ public final class WsClient implements AutoCloseable {
             options.addHeader("Authorization", authorization);
         }
         try {
-            WebSocket socket = client.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            return new WsClient(client, socket);
+            // handlers are in place before the upgrade, so the first message (the confirmation) is never missed
+            WsClient ws = new WsClient(client, client.webSocket());
+            ws.socket.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            return ws;
         } catch (java.util.concurrent.ExecutionException e) {
             client.close();
             if (e.getCause() instanceof Exception cause) {
