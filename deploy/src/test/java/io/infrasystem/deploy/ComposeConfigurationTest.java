@@ -1,5 +1,9 @@
 package io.infrasystem.deploy;
 
+import static io.infrasystem.deploy.ServiceConfiguration.ROOT;
+import static io.infrasystem.deploy.ServiceConfiguration.RUNTIME_VARIABLES;
+import static io.infrasystem.deploy.ServiceConfiguration.declaredVariables;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,13 +11,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -26,11 +26,6 @@ import org.yaml.snakeyaml.Yaml;
  * defaults it inherits.
  */
 class ComposeConfigurationTest {
-
-    /** Read by the container's entrypoint, not by the application's configuration. */
-    private static final Set<String> RUNTIME_VARIABLES = Set.of("JAVA_OPTS");
-
-    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
     @Test
     void everyBuiltServiceIsAModuleWithADockerfile() throws IOException {
@@ -78,31 +73,5 @@ class ComposeConfigurationTest {
             }
         });
         return built;
-    }
-
-    /** Environment-variable forms of every property the module declares or inherits from commons. */
-    private static Set<String> declaredVariables(String module) throws IOException {
-        Set<String> variables = new HashSet<>();
-        List<Path> sources = new ArrayList<>(List.of(
-                ROOT.resolve(module).resolve("src/main/resources/application.properties"),
-                ROOT.resolve("commons/rest/src/main/resources/META-INF/microprofile-config.properties")));
-        if (Files.readString(ROOT.resolve(module).resolve("pom.xml")).contains("<artifactId>commons-data</artifactId>")) {
-            sources.add(ROOT.resolve("commons/data/src/main/resources/META-INF/microprofile-config.properties"));
-        }
-        for (Path source : sources) {
-            Properties properties = new Properties();
-            try (Reader reader = Files.newBufferedReader(source)) {
-                properties.load(reader);
-            }
-            for (String name : properties.stringPropertyNames()) {
-                variables.add(toEnvironmentVariable(name.replaceFirst("^%[^.]+\\.", "")));
-            }
-        }
-        return variables;
-    }
-
-    /** MicroProfile Config: non-alphanumeric characters become {@code _}, letters upper case. */
-    static String toEnvironmentVariable(String property) {
-        return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
     }
 }
