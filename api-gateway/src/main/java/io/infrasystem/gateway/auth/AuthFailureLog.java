@@ -1,0 +1,83 @@
+package io.infrasystem.gateway.auth;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.infrasystem.gateway.config.GatewayConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * Records every refused credential in table {@code auth_failure}, at most
+ * {@code infra.gateway.auth-failures.per-second} rows per second (token bucket): beyond that,
+ * failures are counted and the count is stored with the next row written
+ * ({@code suppressed_before}), so a flood of bad keys cannot fill the disk yet is never invisible.
+ * Rows older than {@code retention} are purged hourly. Blocking: call from a worker thread.
+ */
+@ApplicationScoped
+public class AuthFailureLog {
+
+    private static final Logger LOG = Logger.getLogger(AuthFailureLog.class);
+
+    private final Bucket bucket;
+    private final AtomicLong suppressed = new AtomicLong();
+    private final Duration retention;
+
+    public AuthFailureLog(GatewayConfig config) {
+        long perSecond = config.authFailures().perSecond();
+        this.bucket = Bucket.builder().addLimit(Bandwidth.builder().capacity(perSecond)
+                .refillGreedy(perSecond, Duration.ofSeconds(1)).build()).build();
+        this.retention = config.authFailures().retention();
+    }
+
+    /**
+     * @param outcome the failure
+     * @param clientIp caller's address
+     * @param method HTTP method
+     * @param path request path
+     * @param requestId the request's id
+     */
+    public void record(AuthOutcome outcome, String clientIp, String method, String path, String requestId) {
+        if (!bucket.tryConsume(1)) {
+            suppressed.incrementAndGet();
+            return;
+        }
+        long before = suppressed.getAndSet(0);
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                AuthFailure failure = new AuthFailure();
+                failure.occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                failure.credentialType = outcome.credentialType();
+                failure.reason = outcome.reason();
+                failure.credentialHint = truncate(outcome.hint(), 255);
+                failure.clientIp = truncate(clientIp, 64);
+                failure.method = truncate(method, 16);
+                failure.path = truncate(path, 1000);
+                failure.requestId = requestId;
+                failure.suppressedBefore = before;
+                failure.createdAt = failure.occurredAt;
+                failure.updatedAt = failure.occurredAt;
+                failure.persist();
+            });
+        } catch (RuntimeException e) {
+            suppressed.addAndGet(before + 1);
+            LOG.warnf("Authentication failure could not be recorded: %s", e.getMessage());
+        }
+    }
+
+    /** Deletes rows older than the retention. */
+    @Scheduled(every = "1h", delayed = "1m")
+    void purge() {
+        Instant limit = Instant.now().minus(retention);
+        QuarkusTransaction.requiringNew().run(() -> AuthFailure.delete("occurredAt < ?1", limit));
+    }
+
+    private static String truncate(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+}

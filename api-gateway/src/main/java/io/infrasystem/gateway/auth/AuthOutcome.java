@@ -1,0 +1,27 @@
+package io.infrasystem.gateway.auth;
+
+/**
+ * Result of checking one credential.
+ *
+ * @param principal the authenticated caller, or {@code null} on failure
+ * @param credentialType {@code bearer}, {@code api_key} or {@code none}
+ * @param reason why it was refused (safe to show), or {@code null} on success
+ * @param hint the key id or token subject when it could be read, for the failure log
+ */
+public record AuthOutcome(GatewayPrincipal principal, String credentialType, String reason, String hint) {
+
+    /** @return a success */
+    public static AuthOutcome success(GatewayPrincipal principal) {
+        return new AuthOutcome(principal, null, null, null);
+    }
+
+    /** @return a refusal */
+    public static AuthOutcome failure(String credentialType, String reason, String hint) {
+        return new AuthOutcome(null, credentialType, reason, hint);
+    }
+
+    /** @return whether the credential was accepted */
+    public boolean succeeded() {
+        return principal != null;
+    }
+}

@@ -1,0 +1,71 @@
+package io.infrasystem.gateway.auth;
+
+import io.infrasystem.gateway.apikey.ApiKeyAuthenticator;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+
+/**
+ * Authenticates a {@link Credential} at the edge: API keys through {@link ApiKeyAuthenticator},
+ * bearer tokens through {@link KeycloakTokenVerifier}. Decisions that need no I/O (cached key or
+ * token) are taken on the calling event-loop thread; the others on a worker. Every failure goes to
+ * the {@link AuthFailureLog}.
+ */
+@ApplicationScoped
+public class EdgeAuthenticator {
+
+    private final Vertx vertx;
+    private final ApiKeyAuthenticator apiKeys;
+    private final KeycloakTokenVerifier keycloak;
+    private final AuthFailureLog failures;
+
+    /**
+     * Where a request came from, for the failure log.
+     *
+     * @param clientIp caller's address
+     * @param method HTTP method
+     * @param path path without query
+     * @param requestId the request's id
+     */
+    public record RequestInfo(String clientIp, String method, String path, String requestId) {
+    }
+
+    public EdgeAuthenticator(Vertx vertx, ApiKeyAuthenticator apiKeys, KeycloakTokenVerifier keycloak,
+            AuthFailureLog failures) {
+        this.vertx = vertx;
+        this.apiKeys = apiKeys;
+        this.keycloak = keycloak;
+        this.failures = failures;
+    }
+
+    /**
+     * @param credential what the request presents
+     * @param info the request, for the failure log
+     * @return the outcome; never a failed future
+     */
+    public Future<AuthOutcome> authenticate(Credential credential, RequestInfo info) {
+        Optional<AuthOutcome> fast = switch (credential.type()) {
+            case "api_key" -> apiKeys.tryCached(credential.value());
+            case "bearer" -> keycloak.cached(credential.value());
+            default -> Optional.of(AuthOutcome.failure("none", "no credential", null));
+        };
+        if (fast.isPresent()) {
+            if (!fast.get().succeeded()) {
+                vertx.executeBlocking(() -> {
+                    failures.record(fast.get(), info.clientIp(), info.method(), info.path(), info.requestId());
+                    return null;
+                }, false);
+            }
+            return Future.succeededFuture(fast.get());
+        }
+        return vertx.executeBlocking(() -> {
+            AuthOutcome outcome = "api_key".equals(credential.type()) ? apiKeys.authenticate(credential.value())
+                    : keycloak.verify(credential.value());
+            if (!outcome.succeeded()) {
+                failures.record(outcome, info.clientIp(), info.method(), info.path(), info.requestId());
+            }
+            return outcome;
+        }, false);
+    }
+}

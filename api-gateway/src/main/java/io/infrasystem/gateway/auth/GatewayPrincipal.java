@@ -1,0 +1,24 @@
+package io.infrasystem.gateway.auth;
+
+import io.infrasystem.commons.security.ActorType;
+import java.util.Set;
+
+/**
+ * Who a request comes from once the gateway has authenticated it.
+ *
+ * @param name {@code preferred_username} of a person, or the name of an API key ({@code <owner>/<key name>})
+ * @param type {@link ActorType#USER} or {@link ActorType#API_KEY}
+ * @param groups realm roles plus implied scopes for a person ({@code Scopes.groupsForRoles}), the
+ *     key's scopes for an API key
+ */
+public record GatewayPrincipal(String name, ActorType type, Set<String> groups) {
+
+    public GatewayPrincipal {
+        groups = Set.copyOf(groups);
+    }
+
+    /** @return the key of this principal's rate-limit bucket and token cache entry */
+    public String key() {
+        return type.wireName() + ":" + name;
+    }
+}

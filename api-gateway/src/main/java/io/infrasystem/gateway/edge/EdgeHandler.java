@@ -1,0 +1,223 @@
+package io.infrasystem.gateway.edge;
+
+import io.infrasystem.commons.problem.ProblemKind;
+import io.infrasystem.commons.request.RequestIds;
+import io.infrasystem.commons.security.ActorType;
+import io.infrasystem.commons.security.InternalToken;
+import jakarta.json.JsonString;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import io.infrasystem.gateway.auth.AuthOutcome;
+import io.infrasystem.gateway.auth.Credential;
+import io.infrasystem.gateway.auth.EdgeAuthenticator;
+import io.infrasystem.gateway.auth.GatewayPrincipal;
+import io.infrasystem.gateway.proxy.Route;
+import io.infrasystem.gateway.proxy.RouteTable;
+import io.infrasystem.gateway.proxy.UpstreamProxy;
+import io.infrasystem.gateway.ratelimit.RateLimiter;
+import io.infrasystem.gateway.token.InternalTokenIssuer;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The edge: every request passes here first. It assigns the request id, answers rate-limited
+ * callers with 429 and {@code Retry-After}, and then:
+ * <ul>
+ * <li>public paths ({@code /q/*}, {@code /api/docs*}, {@code /api/gateway/jwks}) go on unauthenticated
+ *     ({@code /api/docs/openapi/<route>} is proxied to that service's {@code /q/openapi});</li>
+ * <li>{@code /api/gateway/**} goes on to the gateway's own resources, which authenticate the same
+ *     credentials through {@code EdgeIdentityMechanism};</li>
+ * <li>a path of the route table is authenticated (API key or Keycloak token; else 401), checked
+ *     against the route's body cap (413), and forwarded with the internal token in place of the
+ *     caller's credential;</li>
+ * <li>anything else is authenticated and then answered by Quarkus (404 problem).</li>
+ * </ul>
+ * One access-log line is written when the response ends.
+ */
+@ApplicationScoped
+public class EdgeHandler implements Handler<RoutingContext> {
+
+    /** Routing-context key of the authenticated {@link GatewayPrincipal}. */
+    public static final String PRINCIPAL = "infra.principal";
+
+    private static final String OPENAPI_PREFIX = "/api/docs/openapi/";
+
+    private final RouteTable routes;
+    private final UpstreamProxy proxy;
+    private final EdgeAuthenticator authenticator;
+    private final InternalTokenIssuer tokens;
+    private final RateLimiter limiter;
+    private final EdgeProblems problems;
+    private final AccessLog accessLog;
+
+    public EdgeHandler(RouteTable routes, UpstreamProxy proxy, EdgeAuthenticator authenticator, InternalTokenIssuer tokens,
+            RateLimiter limiter, EdgeProblems problems, AccessLog accessLog) {
+        this.routes = routes;
+        this.proxy = proxy;
+        this.authenticator = authenticator;
+        this.tokens = tokens;
+        this.limiter = limiter;
+        this.problems = problems;
+        this.accessLog = accessLog;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        long start = System.nanoTime();
+        HttpServerRequest request = ctx.request();
+        String path = request.path();
+        String requestId = RequestIds.acceptOrGenerate(request.getHeader(RequestIds.HEADER));
+        request.headers().set(RequestIds.HEADER, requestId);
+        String clientIp = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        Optional<Route> route = routes.match(path);
+        String routeName = route.map(Route::name).orElse(path.startsWith("/api/gateway") ? "gateway" : null);
+        ctx.addHeadersEndHandler(v -> ctx.response().headers().set(RequestIds.HEADER, requestId));
+        ctx.addEndHandler(v -> log(ctx, requestId, routeName, clientIp, start));
+
+        if (isPublic(path)) {
+            long wait = limiter.tryAnonymous(clientIp);
+            if (wait > 0) {
+                tooMany(ctx, wait, requestId);
+            } else if (path.startsWith(OPENAPI_PREFIX)) {
+                openApi(ctx, path.substring(OPENAPI_PREFIX.length()), requestId);
+            } else {
+                ctx.next();
+            }
+            return;
+        }
+        if (routeName != null && routeName.equals("gateway")) {
+            long wait = limiter.tryPrincipal("client:" + clientIp);
+            if (wait > 0) {
+                tooMany(ctx, wait, requestId);
+            } else {
+                ctx.next();
+            }
+            return;
+        }
+        request.pause();
+        Credential credential = Credential.of(request);
+        EdgeAuthenticator.RequestInfo info = new EdgeAuthenticator.RequestInfo(clientIp, request.method().name(), path, requestId);
+        authenticator.authenticate(credential, info).onComplete(result -> {
+            AuthOutcome outcome = result.succeeded() ? result.result()
+                    : AuthOutcome.failure(credential.type(), "authentication unavailable", null);
+            if (!outcome.succeeded()) {
+                long wait = limiter.tryAnonymous(clientIp);
+                if (wait > 0) {
+                    tooMany(ctx, wait, requestId);
+                } else {
+                    refuse(ctx, EdgeProblems.Kind.of(ProblemKind.UNAUTHORIZED), "Credential refused: " + outcome.reason(), requestId);
+                }
+                return;
+            }
+            GatewayPrincipal principal = outcome.principal();
+            ctx.put(PRINCIPAL, principal);
+            long wait = limiter.tryPrincipal(principal.key());
+            if (wait > 0) {
+                tooMany(ctx, wait, requestId);
+            } else if (route.isEmpty()) {
+                request.resume();
+                ctx.next();
+            } else {
+                forward(ctx, route.get(), principal, credential, requestId, clientIp);
+            }
+        });
+    }
+
+    private void forward(RoutingContext ctx, Route route, GatewayPrincipal principal, Credential credential,
+            String requestId, String clientIp) {
+        HttpServerRequest request = ctx.request();
+        long cap = route.bodyCap(request.path());
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && parseLength(length) > cap) {
+            refuse(ctx, EdgeProblems.Kind.of(ProblemKind.PAYLOAD_TOO_LARGE),
+                    "Route '" + route.name() + "' accepts bodies of at most " + cap + " bytes on " + request.path(), requestId);
+            return;
+        }
+        var headers = request.headers();
+        headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.tokenFor(principal));
+        headers.remove(Credential.API_KEY_HEADER);
+        if (credential.viaProtocolHeader()) {
+            List<String> kept = Credential.protocols(request).stream()
+                    .filter(p -> !p.startsWith(Credential.PROTOCOL_PREFIX)).toList();
+            headers.remove("Sec-WebSocket-Protocol");
+            if (!kept.isEmpty()) {
+                headers.set("Sec-WebSocket-Protocol", kept.stream().collect(Collectors.joining(", ")));
+            }
+        }
+        String forwarded = headers.get("X-Forwarded-For");
+        headers.set("X-Forwarded-For", forwarded == null ? clientIp : forwarded + ", " + clientIp);
+        headers.set("X-Forwarded-Proto", request.scheme());
+        proxy.forward(request, route);
+    }
+
+    private void openApi(RoutingContext ctx, String name, String requestId) {
+        Optional<Route> route = routes.named(name);
+        if (route.isEmpty()) {
+            problems.send(ctx.response(), EdgeProblems.Kind.of(ProblemKind.NOT_FOUND), "No route named '" + name + "'",
+                    ctx.request().path(), requestId);
+            return;
+        }
+        ctx.request().headers().remove(HttpHeaders.AUTHORIZATION);
+        ctx.request().headers().remove(Credential.API_KEY_HEADER);
+        proxy.forwardOpenApi(ctx.request(), route.get());
+    }
+
+    private void tooMany(RoutingContext ctx, long waitSeconds, String requestId) {
+        ctx.response().putHeader("Retry-After", Long.toString(waitSeconds));
+        refuse(ctx, EdgeProblems.Kind.of(ProblemKind.TOO_MANY_REQUESTS),
+                "Rate limit reached; retry in " + waitSeconds + " s", requestId);
+    }
+
+    /** Answers with a problem; an unread request body is not drained: the connection is closed instead. */
+    private void refuse(RoutingContext ctx, EdgeProblems.Kind kind, String detail, String requestId) {
+        HttpServerRequest request = ctx.request();
+        boolean unread = !request.isEnded() && request.version() != HttpVersion.HTTP_2;
+        if (unread) {
+            ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+        }
+        problems.send(ctx.response(), kind, detail, request.path(), requestId);
+        if (unread) {
+            request.resume();
+        }
+    }
+
+    private static boolean isPublic(String path) {
+        return path.startsWith("/q/") || path.equals("/api/docs") || path.startsWith("/api/docs/")
+                || path.equals("/api/gateway/jwks");
+    }
+
+    private static long parseLength(String value) {
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private void log(RoutingContext ctx, String requestId, String routeName, String clientIp, long start) {
+        String principal = null;
+        String type = null;
+        GatewayPrincipal edge = ctx.get(PRINCIPAL);
+        if (edge != null) {
+            principal = edge.name();
+            type = edge.type().wireName();
+        } else if (ctx.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous()) {
+            principal = user.getSecurityIdentity().getPrincipal().getName();
+            if (user.getSecurityIdentity().getPrincipal() instanceof JsonWebToken jwt) {
+                Object claim = jwt.getClaim(InternalToken.PRINCIPAL_TYPE_CLAIM);
+                type = claim == null ? null : ActorType.fromClaim(claim instanceof JsonString text ? text.getString()
+                        : claim.toString()).wireName();
+            }
+        }
+        accessLog.log(new AccessLog.Entry(requestId, ctx.request().method().name(), ctx.request().path(), routeName,
+                principal, type, clientIp, ctx.response().getStatusCode(), System.nanoTime() - start,
+                ctx.request().bytesRead(), ctx.response().bytesWritten()));
+    }
+}

@@ -1,0 +1,36 @@
+package io.infrasystem.gateway.proxy;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One resolved entry of the route table.
+ *
+ * @param name route name (e.g. {@code vm}), used in problems and the access log
+ * @param prefix path prefix without trailing slash ({@code /api/vm})
+ * @param host service host
+ * @param port service port
+ * @param ssl whether the service speaks HTTPS
+ * @param maxBodyBytes body cap of the route
+ * @param largeBodyPaths path prefixes with the larger cap
+ * @param largeBodyBytes the larger cap
+ * @param idleTimeout time without a byte from the service before 504
+ */
+public record Route(String name, String prefix, String host, int port, boolean ssl, long maxBodyBytes,
+        List<String> largeBodyPaths, long largeBodyBytes, Duration idleTimeout) {
+
+    /** @return whether {@code path} belongs to this route ({@code prefix} itself or below it) */
+    public boolean matches(String path) {
+        return path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/');
+    }
+
+    /** @return the body cap that applies to {@code path} */
+    public long bodyCap(String path) {
+        for (String large : largeBodyPaths) {
+            if (path.startsWith(large)) {
+                return largeBodyBytes;
+            }
+        }
+        return maxBodyBytes;
+    }
+}

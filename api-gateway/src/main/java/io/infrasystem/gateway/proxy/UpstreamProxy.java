@@ -1,0 +1,102 @@
+package io.infrasystem.gateway.proxy;
+
+import io.infrasystem.commons.request.RequestIds;
+import io.infrasystem.gateway.config.GatewayConfig;
+import io.infrasystem.gateway.edge.EdgeProblems;
+import io.netty.channel.ConnectTimeoutException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyOptions;
+import io.vertx.httpproxy.ProxyResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import org.jboss.logging.Logger;
+
+/**
+ * Forwards requests to the services with Vert.x HTTP Proxy: bodies stream both ways (never held
+ * whole), hop-by-hop headers are dropped, WebSocket upgrades are tunnelled. Each request to a
+ * service gets {@code infra.gateway.upstream.connect-timeout} to connect and the route's idle
+ * timeout between bytes; a refused or broken connection becomes a 502 problem, a timeout a 504
+ * problem, both naming the route.
+ */
+@ApplicationScoped
+public class UpstreamProxy {
+
+    private static final Logger LOG = Logger.getLogger(UpstreamProxy.class);
+
+    private final Map<String, HttpProxy> proxies = new HashMap<>();
+    private final Map<String, HttpProxy> openApiProxies = new HashMap<>();
+
+    public UpstreamProxy(Vertx vertx, RouteTable routes, GatewayConfig config, EdgeProblems problems) {
+        long connectTimeout = config.upstream().connectTimeout().toMillis();
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+                .setMaxPoolSize(config.upstream().maxPoolSize())
+                .setConnectTimeout((int) connectTimeout)
+                .setKeepAlive(true)
+                .setDecompressionSupported(false));
+        for (Route route : routes.all()) {
+            proxies.put(route.name(), proxy(client, route, connectTimeout, problems, null));
+            openApiProxies.put(route.name(), proxy(client, route, connectTimeout, problems, "/q/openapi"));
+        }
+    }
+
+    private static HttpProxy proxy(HttpClient client, Route route, long connectTimeout, EdgeProblems problems,
+            String rewriteTo) {
+        RequestOptions options = new RequestOptions().setServer(SocketAddress.inetSocketAddress(route.port(), route.host()))
+                .setSsl(route.ssl()).setConnectTimeout(connectTimeout).setIdleTimeout(route.idleTimeout().toMillis());
+        return HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(rewriteTo == null), client)
+                .origin(context -> context.client().request(new RequestOptions(options)))
+                .addInterceptor(new Failures(route, problems, rewriteTo));
+    }
+
+    /**
+     * Forwards {@code request} to {@code route}'s service, path unchanged; the caller has set the
+     * headers to forward (internal token, request id) on the request.
+     */
+    public void forward(HttpServerRequest request, Route route) {
+        proxies.get(route.name()).handle(request);
+    }
+
+    /** Forwards {@code request} to {@code /q/openapi} of {@code route}'s service (query string kept). */
+    public void forwardOpenApi(HttpServerRequest request, Route route) {
+        openApiProxies.get(route.name()).handle(request);
+    }
+
+    /** Turns upstream failures into problems naming the route; optionally rewrites the path. */
+    private record Failures(Route route, EdgeProblems problems, String rewriteTo) implements ProxyInterceptor {
+
+        @Override
+        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+            if (rewriteTo != null) {
+                String query = context.request().proxiedRequest().query();
+                context.request().setURI(query == null ? rewriteTo : rewriteTo + "?" + query);
+            }
+            return context.sendRequest().recover(failure -> {
+                boolean timeout = failure instanceof TimeoutException || failure instanceof ConnectTimeoutException;
+                EdgeProblems.Kind kind = timeout ? EdgeProblems.GATEWAY_TIMEOUT : EdgeProblems.BAD_GATEWAY;
+                String detail = timeout
+                        ? "Route '" + route.name() + "': the service at " + route.host() + ":" + route.port() + " did not answer in time"
+                        : "Route '" + route.name() + "': the service at " + route.host() + ":" + route.port() + " is unreachable";
+                HttpServerRequest original = context.request().proxiedRequest();
+                LOG.warnf("%s (%s)", detail, failure.toString());
+                ProxyResponse response = context.request().release().response();
+                response.setStatusCode(kind.status()).setStatusMessage(kind.title());
+                response.headers().clear();
+                response.putHeader("Content-Type", io.infrasystem.commons.problem.Problem.MEDIA_TYPE);
+                response.setBody(Body.body(problems.body(kind, detail, original.path(), original.getHeader(RequestIds.HEADER))));
+                return Future.succeededFuture(response);
+            });
+        }
+    }
+}

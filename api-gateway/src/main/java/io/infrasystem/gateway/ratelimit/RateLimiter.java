@@ -1,0 +1,59 @@
+package io.infrasystem.gateway.ratelimit;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.infrasystem.gateway.config.GatewayConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+
+/**
+ * Per-caller token buckets (Bucket4j, greedy refill): {@code infra.gateway.rate-limit.principal}
+ * requests per {@code period} for each authenticated principal, {@code anonymous} per period for
+ * each client IP whose requests carry no valid credential. Buckets live in this instance's memory
+ * (idle ones are dropped after two periods), so with N gateway instances behind a balancer the
+ * effective limit is at most N times the configured one.
+ */
+@ApplicationScoped
+public class RateLimiter {
+
+    private final Cache<String, Bucket> buckets;
+    private final long principalCapacity;
+    private final long anonymousCapacity;
+    private final Duration period;
+
+    public RateLimiter(GatewayConfig config) {
+        this.principalCapacity = config.rateLimit().principal();
+        this.anonymousCapacity = config.rateLimit().anonymous();
+        this.period = config.rateLimit().period();
+        this.buckets = Caffeine.newBuilder().maximumSize(200_000).expireAfterAccess(period.multipliedBy(2)).build();
+    }
+
+    /**
+     * @param principalKey {@code GatewayPrincipal.key()}
+     * @return 0 when the request may proceed, otherwise the seconds to wait ({@code Retry-After})
+     */
+    public long tryPrincipal(String principalKey) {
+        return consume("p|" + principalKey, principalCapacity);
+    }
+
+    /**
+     * @param clientIp the caller's address
+     * @return 0 when the request may proceed, otherwise the seconds to wait ({@code Retry-After})
+     */
+    public long tryAnonymous(String clientIp) {
+        return consume("a|" + clientIp, anonymousCapacity);
+    }
+
+    private long consume(String key, long capacity) {
+        Bucket bucket = buckets.get(key, k -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build()).build());
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        if (probe.isConsumed()) {
+            return 0;
+        }
+        return Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+    }
+}

@@ -1,0 +1,96 @@
+package io.infrasystem.gateway.support;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
+import java.net.ServerSocket;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Stands in for the services behind the gateway: a Vert.x HTTP server on a random port that the
+ * routes {@code vm}, {@code inventory}, {@code realtime} and {@code cert} point to. It answers
+ * every request with what it received, as JSON: {@code method}, {@code path}, {@code query},
+ * {@code authorization}, {@code api_key}, {@code request_id}, {@code forwarded_for},
+ * {@code bytes} (body length) and {@code sha256} (of the body, read as a stream). Paths under
+ * {@code /api/vm/slow} never answer (504 test). WebSocket upgrades are accepted and the first frame
+ * sent is the JSON of the upgrade request. The route {@code mail} points to a port nothing listens
+ * on (a stopped service).
+ */
+public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
+
+    private Vertx vertx;
+
+    @Override
+    public Map<String, String> start() {
+        vertx = Vertx.vertx();
+        HttpServer server = vertx.createHttpServer().webSocketHandler(ws -> {
+            JsonObject seen = new JsonObject().put("path", ws.path()).put("query", ws.query())
+                    .put("authorization", ws.headers().get("Authorization"))
+                    .put("protocol", ws.headers().get("Sec-WebSocket-Protocol"));
+            ws.writeTextMessage(seen.encode());
+        }).requestHandler(UpstreamStub::handle);
+        try {
+            server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            int closed;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                closed = socket.getLocalPort();
+            }
+            String url = "http://127.0.0.1:" + server.actualPort();
+            return Map.of(
+                    "infra.gateway.routes.vm.url", url,
+                    "infra.gateway.routes.inventory.url", url,
+                    "infra.gateway.routes.realtime.url", url,
+                    "infra.gateway.routes.cert.url", url,
+                    "infra.gateway.routes.mail.url", "http://127.0.0.1:" + closed,
+                    "infra.gateway.upstream.idle-timeout", "3s",
+                    "infra.gateway.rate-limit.principal", "60",
+                    "infra.gateway.rate-limit.anonymous", "1000");
+        } catch (Exception e) {
+            throw new IllegalStateException("Upstream stub did not start", e);
+        }
+    }
+
+    private static void handle(HttpServerRequest request) {
+        if (request.path().startsWith("/api/vm/slow")) {
+            return;
+        }
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        long[] bytes = {0};
+        request.handler(buffer -> {
+            bytes[0] += buffer.length();
+            digest.update(buffer.getBytes());
+        });
+        request.endHandler(v -> {
+            JsonObject seen = new JsonObject()
+                    .put("method", request.method().name())
+                    .put("path", request.path())
+                    .put("query", request.query())
+                    .put("authorization", request.getHeader("Authorization"))
+                    .put("api_key", request.getHeader("X-API-Key"))
+                    .put("request_id", request.getHeader("X-Request-ID"))
+                    .put("forwarded_for", request.getHeader("X-Forwarded-For"))
+                    .put("bytes", bytes[0])
+                    .put("sha256", HexFormat.of().formatHex(digest.digest()));
+            request.response().putHeader("Content-Type", "application/json")
+                    .putHeader("X-Request-ID", String.valueOf(request.getHeader("X-Request-ID")))
+                    .end(seen.encode());
+        });
+    }
+
+    @Override
+    public void stop() {
+        if (vertx != null) {
+            vertx.close().toCompletionStage().toCompletableFuture().join();
+        }
+    }
+}
