@@ -223,9 +223,10 @@ public class AssetService {
         asset.warrantyEnd = input.warrantyEnd();
         asset.owner = blankToNull(input.owner());
         asset.notes = blankToNull(input.notes());
-        asset.tags.clear();
-        if (input.tags() != null) {
-            asset.tags.addAll(new TreeSet<>(input.tags().stream().map(String::strip).toList()));
+        TreeSet<String> tags = input.tags() == null ? new TreeSet<>() : new TreeSet<>(input.tags().stream().map(String::strip).toList());
+        if (!new TreeSet<>(asset.tags).equals(tags)) {
+            asset.tags.clear();
+            asset.tags.addAll(tags);
         }
         asset.customFields = JsonColumns.ofMap(input.customFields());
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.infrasystem.commons.paging.Page;
 import io.infrasystem.commons.security.Scopes;
 import io.infrasystem.inventory.common.Etags;
+import io.infrasystem.inventory.csv.CsvExporter;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -37,11 +38,22 @@ import jakarta.ws.rs.core.UriInfo;
 public class RackResource {
 
     private final RackService service;
+    private final CsvExporter exporter;
     private final ElevationService elevations;
 
-    public RackResource(RackService service, ElevationService elevations) {
+    public RackResource(RackService service, ElevationService elevations, CsvExporter exporter) {
         this.service = service;
         this.elevations = elevations;
+        this.exporter = exporter;
+    }
+
+    /** {@code GET /api/inventory/racks/export.csv} with the list's filters: every match as CSV, streamed; re-imports to the same state. */
+    @GET
+    @Path("export.csv")
+    @Produces("text/csv")
+    @RolesAllowed(Scopes.INVENTORY_READ)
+    public Response export(@Context UriInfo uri) {
+        return exporter.download("racks", uri.getQueryParameters());
     }
 
     /**

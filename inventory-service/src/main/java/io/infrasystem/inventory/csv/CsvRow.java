@@ -1,0 +1,117 @@
+package io.infrasystem.inventory.csv;
+
+import io.infrasystem.inventory.common.WireEnum;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * One data row of an imported CSV file with typed access to its cells. An empty cell is
+ * {@code null}; a column absent from the header is {@linkplain #has absent}, so an update keeps
+ * that field. Values that do not parse throw {@link CellException} naming the column.
+ */
+public final class CsvRow {
+
+    private final CSVRecord record;
+    private final Map<String, Integer> header;
+
+    CsvRow(CSVRecord record, Map<String, Integer> header) {
+        this.record = record;
+        this.header = header;
+    }
+
+    /** @return the 1-based line of the file where this row starts */
+    public long line() {
+        return lineNumber;
+    }
+
+    private long lineNumber;
+
+    void line(long value) {
+        this.lineNumber = value;
+    }
+
+    /** @return whether the file has this column */
+    public boolean has(String column) {
+        return header.containsKey(column);
+    }
+
+    /** @return the stripped text, {@code null} when empty or the column is absent */
+    public String text(String column) {
+        Integer index = header.get(column);
+        if (index == null || index >= record.size()) {
+            return null;
+        }
+        String value = record.get(index).strip();
+        return value.isEmpty() ? null : value;
+    }
+
+    /** @return the text, or {@code fallback} when the file has no such column */
+    public String text(String column, String fallback) {
+        return has(column) ? text(column) : fallback;
+    }
+
+    /** @return a whole number, {@code null} when empty */
+    public Long integer(String column) {
+        String value = text(column);
+        try {
+            return value == null ? null : Long.valueOf(value);
+        } catch (NumberFormatException e) {
+            throw new CellException(column, "must be a whole number, not '" + value + "'");
+        }
+    }
+
+    /** @return a decimal number, {@code null} when empty */
+    public BigDecimal decimal(String column) {
+        String value = text(column);
+        try {
+            return value == null ? null : new BigDecimal(value);
+        } catch (NumberFormatException e) {
+            throw new CellException(column, "must be a number, not '" + value + "'");
+        }
+    }
+
+    /** @return a date {@code YYYY-MM-DD}, {@code null} when empty */
+    public LocalDate date(String column) {
+        String value = text(column);
+        try {
+            return value == null ? null : LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new CellException(column, "must be a date as YYYY-MM-DD, not '" + value + "'");
+        }
+    }
+
+    /** @return {@code true}/{@code false} (also {@code 1}/{@code 0}, {@code yes}/{@code no}), {@code null} when empty */
+    public Boolean bool(String column) {
+        String value = text(column);
+        if (value == null) {
+            return null;
+        }
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes" -> Boolean.TRUE;
+            case "false", "0", "no" -> Boolean.FALSE;
+            default -> throw new CellException(column, "must be true or false, not '" + value + "'");
+        };
+    }
+
+    /** @return the enum constant of a lower-case wire value, {@code null} when empty */
+    public <E extends Enum<E> & WireEnum> E choice(String column, Class<E> type) {
+        String value = text(column);
+        try {
+            return value == null ? null : WireEnum.parse(type, value);
+        } catch (IllegalArgumentException e) {
+            throw new CellException(column, e.getMessage());
+        }
+    }
+
+    /** @return the values of a comma-separated cell, empty when the cell is */
+    public List<String> list(String column) {
+        String value = text(column);
+        return value == null ? List.of() : Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
+    }
+}

@@ -1,0 +1,107 @@
+package io.infrasystem.inventory.csv;
+
+import io.infrasystem.commons.filter.FilterSpec;
+import io.infrasystem.inventory.common.MergePatch;
+import io.infrasystem.inventory.devicetype.DeviceType;
+import io.infrasystem.inventory.manufacturer.Manufacturer;
+import io.infrasystem.inventory.model.HardwareModel;
+import io.infrasystem.inventory.model.HardwareModelService;
+import io.infrasystem.inventory.model.ModelInput;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Models as CSV: {@code id, manufacturer, device_type, name, part_number, u_height,
+ * is_full_depth, end_of_sale, end_of_support, notes} (import also takes {@code manufacturer_id},
+ * {@code device_type_id}). A row updates the model of its {@code id}, else the model of that name
+ * for that manufacturer, else creates one. An empty {@code end_of_support} means unknown.
+ */
+@ApplicationScoped
+public class ModelCsv implements CsvTable<HardwareModel> {
+
+    private static final List<String> COLUMNS = List.of("id", "manufacturer", "device_type", "name", "part_number",
+            "u_height", "is_full_depth", "end_of_sale", "end_of_support", "notes");
+
+    private final HardwareModelService models;
+    private final MergePatch validation;
+
+    public ModelCsv(HardwareModelService models, MergePatch validation) {
+        this.models = models;
+        this.validation = validation;
+    }
+
+    @Override
+    public String kind() {
+        return "models";
+    }
+
+    @Override
+    public List<String> columns() {
+        return COLUMNS;
+    }
+
+    @Override
+    public List<String> idColumns() {
+        return List.of("manufacturer_id", "device_type_id");
+    }
+
+    @Override
+    public FilterSpec filters() {
+        return HardwareModelService.FILTERS;
+    }
+
+    @Override
+    public String from() {
+        return "from HardwareModel m";
+    }
+
+    @Override
+    public List<String> row(HardwareModel m) {
+        return Arrays.asList(Cells.of(m.id), m.manufacturer.name, m.deviceType.name, m.name, m.partNumber,
+                Cells.of(m.uHeight), Cells.of(m.fullDepth), Cells.of(m.endOfSale), Cells.of(m.endOfSupport), m.notes);
+    }
+
+    @Override
+    public boolean apply(CsvRow row) {
+        Manufacturer manufacturer = Relations.manufacturer(row);
+        DeviceType deviceType = Relations.deviceType(row);
+        Long id = row.integer("id");
+        HardwareModel existing = null;
+        if (id != null) {
+            existing = HardwareModel.findById(id);
+            if (existing == null) {
+                throw new CellException("id", "model " + id + " does not exist");
+            }
+        } else if (manufacturer != null && row.text("name") != null) {
+            existing = HardwareModel.find("manufacturer.id = ?1 and lower(name) = ?2", manufacturer.id,
+                    row.text("name").toLowerCase(Locale.ROOT)).firstResult();
+        }
+        ModelInput base = existing != null ? existing.input()
+                : new ModelInput(null, null, null, null, null, null, null, null, null);
+        ModelInput input = new ModelInput(
+                manufacturer != null ? manufacturer.id : base.manufacturerId(),
+                deviceType != null ? deviceType.id : base.deviceTypeId(),
+                row.text("name", base.name()),
+                row.text("part_number", base.partNumber()),
+                row.has("u_height") ? row.decimal("u_height") : base.uHeight(),
+                row.has("is_full_depth") ? row.bool("is_full_depth") : base.isFullDepth(),
+                row.has("end_of_sale") ? row.date("end_of_sale") : base.endOfSale(),
+                row.has("end_of_support") ? row.date("end_of_support") : base.endOfSupport(),
+                row.text("notes", base.notes()));
+        if (input.manufacturerId() == null) {
+            throw new CellException("manufacturer", "is required");
+        }
+        if (input.deviceTypeId() == null) {
+            throw new CellException("device_type", "is required");
+        }
+        validation.validate(input);
+        if (existing == null) {
+            models.createEntity(input);
+            return true;
+        }
+        models.updateEntity(existing, input, null);
+        return false;
+    }
+}

@@ -1,0 +1,115 @@
+package io.infrasystem.inventory.csv;
+
+import io.infrasystem.commons.filter.FilterSpec;
+import io.infrasystem.inventory.rack.Rack;
+import io.infrasystem.inventory.rack.RackInput;
+import io.infrasystem.inventory.rack.RackService;
+import io.infrasystem.inventory.rack.RackStatus;
+import io.infrasystem.inventory.site.Site;
+import io.infrasystem.inventory.common.MergePatch;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Racks as CSV: {@code id, site, name, facility_id, status, u_height, starting_unit, desc_units,
+ * width_in, outer_depth_mm, description} (import also takes {@code site_id}). A row updates the
+ * rack of its {@code id}, else the rack of that name at that site, else creates one. The NetBox
+ * rack import header ({@code site, location, group, name, status, width, u_height, …}) maps
+ * {@code width} to {@code width_in}; NetBox-only columns are refused as unknown.
+ */
+@ApplicationScoped
+public class RackCsv implements CsvTable<Rack> {
+
+    private static final List<String> COLUMNS = List.of("id", "site", "name", "facility_id", "status", "u_height",
+            "starting_unit", "desc_units", "width_in", "outer_depth_mm", "description");
+
+    private final RackService racks;
+    private final MergePatch validation;
+
+    public RackCsv(RackService racks, MergePatch validation) {
+        this.racks = racks;
+        this.validation = validation;
+    }
+
+    @Override
+    public String kind() {
+        return "racks";
+    }
+
+    @Override
+    public List<String> columns() {
+        return COLUMNS;
+    }
+
+
+    @Override
+    public List<String> idColumns() {
+        return List.of("site_id");
+    }
+
+    @Override
+    public FilterSpec filters() {
+        return RackService.FILTERS;
+    }
+
+    @Override
+    public String from() {
+        return "from Rack r";
+    }
+
+    @Override
+    public List<String> row(Rack r) {
+        return Arrays.asList(Cells.of(r.id), r.site.name, r.name, r.facilityId, Cells.of(r.status), Cells.of(r.uHeight),
+                Cells.of(r.startingUnit), Cells.of(r.descUnits), Cells.of(r.widthIn), Cells.of(r.outerDepthMm), r.description);
+    }
+
+    @Override
+    public boolean apply(CsvRow row) {
+        Site site = Relations.site(row);
+        Long id = row.integer("id");
+        Rack existing = null;
+        if (id != null) {
+            existing = Rack.findById(id);
+            if (existing == null) {
+                throw new CellException("id", "rack " + id + " does not exist");
+            }
+        } else if (site != null && row.text("name") != null) {
+            existing = Rack.find("site.id = ?1 and name = ?2", site.id, row.text("name")).firstResult();
+        }
+        RackInput base = existing != null ? existing.input()
+                : new RackInput(null, null, null, RackStatus.ACTIVE, null, null, null, null, null, null);
+        RackInput input = new RackInput(
+                site != null ? site.id : (row.has("site") || row.has("site_id") ? null : base.siteId()),
+                row.text("name", base.name()),
+                row.text("facility_id", base.facilityId()),
+                row.has("status") ? row.choice("status", RackStatus.class) : base.status(),
+                row.has("u_height") ? toInt(row.integer("u_height"), "u_height") : base.uHeight(),
+                row.has("starting_unit") ? toInt(row.integer("starting_unit"), "starting_unit") : base.startingUnit(),
+                row.has("desc_units") ? row.bool("desc_units") : base.descUnits(),
+                row.has("width_in") ? toInt(row.integer("width_in"), "width_in") : base.widthIn(),
+                row.has("outer_depth_mm") ? toInt(row.integer("outer_depth_mm"), "outer_depth_mm") : base.outerDepthMm(),
+                row.text("description", base.description()));
+        if (input.siteId() == null) {
+            throw new CellException("site", "is required");
+        }
+        validation.validate(input);
+        if (existing == null) {
+            racks.createEntity(input);
+            return true;
+        }
+        racks.updateEntity(existing, input, null);
+        return false;
+    }
+
+    private static Integer toInt(Long value, String column) {
+        if (value == null) {
+            return null;
+        }
+        if (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE) {
+            throw new CellException(column, "is out of range");
+        }
+        return value.intValue();
+    }
+
+}

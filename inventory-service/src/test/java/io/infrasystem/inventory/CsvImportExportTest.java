@@ -1,0 +1,198 @@
+package io.infrasystem.inventory;
+
+import static io.infrasystem.inventory.Api.ADMIN;
+import static io.infrasystem.inventory.Api.EDITOR;
+import static io.infrasystem.inventory.Api.VIEWER;
+import static io.infrasystem.inventory.Api.as;
+import static io.infrasystem.inventory.Api.unique;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+
+import io.infrasystem.commons.testing.TestDatabase;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = TestDatabase.class, initArgs = @ResourceArg(name = "kind", value = "mariadb"))
+class CsvImportExportTest {
+
+    private static ValidatableResponse importCsv(String kind, String csv, boolean dryRun) {
+        return importCsv(kind, csv.getBytes(StandardCharsets.UTF_8), dryRun, ADMIN);
+    }
+
+    private static ValidatableResponse importCsv(String kind, byte[] csv, boolean dryRun, String token) {
+        return given().header("Authorization", token).contentType("text/csv").body(csv)
+                .post("/api/inventory/import/" + kind + "?dry_run=" + dryRun).then();
+    }
+
+    private static String siteName(long site) {
+        return as(VIEWER).get("/api/inventory/sites/" + site).then().extract().path("name");
+    }
+
+    @Test
+    void netboxRackExportIsRefusedNamingEachColumnTheInventoryLacks() throws IOException {
+        byte[] netbox;
+        try (InputStream in = getClass().getResourceAsStream("/csv/netbox_csv_import_racks.csv")) {
+            netbox = in.readAllBytes();
+        }
+        importCsv("racks", netbox, false, ADMIN).statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("location", "group", "width", "weight", "max_weight", "weight_unit"))
+                .body("errors.find { it.field == 'location' }.column", equalTo(2))
+                .body("errors.find { it.field == 'location' }.line", equalTo(1));
+        as(VIEWER).get("/api/inventory/racks?name=Rack 4").then().body("count", equalTo(0));
+    }
+
+    @Test
+    void rackImportCreatesThenUpdatesByNameAndDryRunWritesNothing() {
+        String site = siteName(Api.site());
+        String a = unique("RA");
+        String b = unique("RB");
+        String csv = "site,name,status,u_height,desc_units\n" + site + "," + a + ",active,42,false\n" + site + "," + b + ",planned,24,true\n";
+        importCsv("racks", csv, true).statusCode(200).body("dry_run", equalTo(true)).body("created", equalTo(2));
+        as(VIEWER).get("/api/inventory/racks?name=" + a).then().body("count", equalTo(0));
+        importCsv("racks", csv, false).statusCode(200).body("created", equalTo(2)).body("updated", equalTo(0));
+        importCsv("racks", "site,name,u_height\n" + site + "," + b + ",48\n", false).statusCode(200)
+                .body("updated", equalTo(1));
+        as(VIEWER).get("/api/inventory/racks?name=" + b).then().body("results[0].u_height", equalTo(48))
+                .body("results[0].status", equalTo("planned")).body("results[0].desc_units", equalTo(true));
+    }
+
+    @Test
+    void oneBadRowRefusesTheWholeFileListingLineColumnAndMessageOfEach() {
+        long site = Api.site();
+        long rack = Api.rack(site, 42);
+        long model = Api.model(Api.manufacturer(), "2", true);
+        String modelName = as(VIEWER).get("/api/inventory/models/" + model).then().extract().path("name");
+        String t1 = unique("T");
+        String csv = "asset_tag,model_id,status,rack_id,position,face\n"
+                + t1 + "," + model + ",active," + rack + ",10,front\n"
+                + unique("T") + "," + model + ",lost,,,\n"
+                + unique("T") + ",999999,active,,,\n"
+                + unique("T") + "," + model + ",active," + rack + ",11,rear\n"
+                + unique("T") + "," + model + ",active," + rack + ",41.5,front\n";
+        importCsv("assets", csv, false).statusCode(400)
+                .body("errors.line", org.hamcrest.Matchers.contains(3, 4, 5, 6))
+                .body("errors[0].column", equalTo(3)).body("errors[0].field", equalTo("status"))
+                .body("errors[1].field", equalTo("model_id")).body("errors[1].message", containsString("999999"))
+                .body("errors[2].message", containsString(t1))
+                .body("errors[3].field", equalTo("position"));
+        as(VIEWER).get("/api/inventory/assets?asset_tag=" + t1).then().body("count", equalTo(0));
+        assertThat(modelName).isNotBlank();
+    }
+
+    @Test
+    void malformedFilesAreRefusedWithTheirLine() {
+        importCsv("assets", "hostname,model\n\"unterminated,x\nnext,y\n", false).statusCode(400)
+                .body("errors[0].message", containsString("quoting"));
+        importCsv("assets", "hostname,model\na,b,c\n", false).statusCode(400).body("errors[0].line", equalTo(2))
+                .body("errors[0].message", containsString("3 cells"));
+        importCsv("assets", "hostname,model,hostname\n", false).statusCode(400)
+                .body("errors[0].message", containsString("twice")).body("errors[0].column", equalTo(3));
+        byte[] latin1 = "hostname,model,notes\nsrv,x,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+        importCsv("assets", latin1, false, ADMIN).statusCode(400).body("detail", containsString("UTF-8"));
+        importCsv("gizmos", "a\n", false).statusCode(404);
+        importCsv("assets", "hostname\n".getBytes(StandardCharsets.UTF_8), false, EDITOR).statusCode(403);
+    }
+
+    @Test
+    void assetRowsUpdateBySerialOrAssetTagAndNameRelationsByName() {
+        long site = Api.site();
+        String siteName = siteName(site);
+        long rack = Api.rack(site, 42);
+        String rackName = as(VIEWER).get("/api/inventory/racks/" + rack).then().extract().path("name");
+        long maker = Api.manufacturer();
+        String makerName = as(VIEWER).get("/api/inventory/manufacturers/" + maker).then().extract().path("name");
+        long model = Api.model(maker, "1", true);
+        String modelName = as(VIEWER).get("/api/inventory/models/" + model).then().extract().path("name");
+        String serial = unique("SN");
+        String tag = unique("AT");
+        long bySerial = Api.asset(model, "\"serial\":\"" + serial + "\"");
+        long byTag = Api.asset(model, "\"asset_tag\":\"" + tag + "\"");
+        String csv = "serial,asset_tag,manufacturer,model,site,rack,position,face,tags,custom_fields\n"
+                + serial + ",," + makerName + "," + modelName + "," + siteName + "," + rackName + ",5,front,\"a,b\",\"{\"\"x\"\":1}\"\n"
+                + "," + tag + "," + makerName + "," + modelName + ",,,,,,\n";
+        importCsv("assets", csv, false).statusCode(200).body("updated", equalTo(2)).body("created", equalTo(0));
+        as(VIEWER).get("/api/inventory/assets/" + bySerial).then().body("rack_id", equalTo((int) rack))
+                .body("position", equalTo(5.0f)).body("tags", hasItems("a", "b")).body("custom_fields.x", equalTo(1));
+        as(VIEWER).get("/api/inventory/assets/" + byTag).then().body("tags.size()", equalTo(0));
+    }
+
+    @Test
+    void exportReimportsToTheSameState() {
+        long site = Api.site();
+        long rack = Api.rack(site, 42);
+        long maker = Api.manufacturer();
+        long server = Api.model(maker, "2", true);
+        long pdu = Api.model(maker, "0", false);
+        long half = Api.model(maker, "0.5", false);
+        Api.asset(server, "\"asset_tag\":\"" + unique("AT") + "\",\"serial\":\"" + unique("SN") + "\",\"rack_id\":" + rack
+                + ",\"position\":1,\"face\":\"front\",\"mgmt_ip\":\"10.1.1.1\",\"other_ips\":[\"10.1.1.2\",\"fe80::1\"],"
+                + "\"tags\":[\"prod\",\"db\"],\"custom_fields\":{\"cost_center\":\"IT, ops\",\"cores\":64,\"virtual\":false},"
+                + "\"purchase_date\":\"2023-02-01\",\"warranty_end\":\"2028-02-01\",\"owner\":\"DBA \\\"core\\\" team\","
+                + "\"notes\":\"line one\\nline two\"");
+        long moving = Api.asset(half, "\"rack_id\":" + rack + ",\"position\":10.5,\"face\":\"rear\",\"status\":\"maintenance\"");
+        Api.asset(pdu, "\"rack_id\":" + rack);
+        List<Map<String, Object>> before = as(VIEWER).get("/api/inventory/assets?site_id=" + site).then().extract().jsonPath().getList("results");
+
+        String csv = given().header("Authorization", VIEWER).get("/api/inventory/assets/export.csv?site_id=" + site)
+                .then().statusCode(200).contentType(containsString("text/csv"))
+                .header("Content-Disposition", containsString("assets.csv")).extract().asString();
+        assertThat(csv.lines().count()).isGreaterThanOrEqualTo(5);
+
+        as(EDITOR).body("{\"hostname\":\"renamed\",\"tags\":[],\"custom_fields\":{}}").patch("/api/inventory/assets/" + before.get(0).get("id"))
+                .then().statusCode(200);
+        as(EDITOR).body("{\"rack_id\":" + rack + ",\"position\":30,\"face\":\"front\"}")
+                .post("/api/inventory/assets/" + moving + "/placement").then().statusCode(200);
+
+        importCsv("assets", csv, false).statusCode(200).body("updated", equalTo(3)).body("created", equalTo(0));
+        List<Map<String, Object>> after = as(VIEWER).get("/api/inventory/assets?site_id=" + site).then().extract().jsonPath().getList("results");
+        assertThat(after).hasSameSizeAs(before);
+        for (int i = 0; i < before.size(); i++) {
+            assertThat(strip(after.get(i))).isEqualTo(strip(before.get(i)));
+        }
+        // a second import of the same file changes nothing and records nothing
+        long audits = as(ADMIN).get("/api/inventory/audit?resource_type=asset").then().extract().jsonPath().getLong("count");
+        importCsv("assets", csv, false).statusCode(200);
+        assertThat(as(ADMIN).get("/api/inventory/audit?resource_type=asset").then().extract().jsonPath().getLong("count")).isEqualTo(audits);
+    }
+
+    @Test
+    void racksAndModelsExportWithFiltersAndReimport() {
+        long site = Api.site();
+        Api.rack(site, 42);
+        long maker = Api.manufacturer();
+        long model = Api.model(maker, "1.5", false);
+        as(EDITOR).body("{\"end_of_support\":\"2029-12-31\",\"notes\":\"a, \\\"quoted\\\" note\"}").patch("/api/inventory/models/" + model)
+                .then().statusCode(200);
+        String racks = given().header("Authorization", VIEWER).get("/api/inventory/racks/export.csv?site_id=" + site)
+                .then().statusCode(200).extract().asString();
+        assertThat(racks.lines().toList()).hasSize(2);
+        importCsv("racks", racks, false).statusCode(200).body("updated", equalTo(1));
+        String models = given().header("Authorization", VIEWER).get("/api/inventory/models/export.csv?manufacturer_id=" + maker)
+                .then().statusCode(200).extract().asString();
+        assertThat(models).contains("2029-12-31").contains("1.5");
+        Map<String, Object> before = as(VIEWER).get("/api/inventory/models/" + model).then().extract().jsonPath().getMap("$");
+        importCsv("models", models, false).statusCode(200).body("updated", equalTo(1));
+        assertThat(as(VIEWER).get("/api/inventory/models/" + model).then().extract().jsonPath().getMap("$")).isEqualTo(before);
+        given().header("Authorization", VIEWER).get("/api/inventory/models/export.csv?colour=red").then().statusCode(400);
+    }
+
+    private static Map<String, Object> strip(Map<String, Object> asset) {
+        Map<String, Object> copy = new java.util.TreeMap<>(asset);
+        copy.remove("version");
+        copy.remove("updated_at");
+        return copy;
+    }
+}
