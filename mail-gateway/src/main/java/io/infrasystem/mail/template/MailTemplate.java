@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A named Qute template (subject, text and HTML). {@code version} starts at 1 and grows with
+ * A named Qute template (subject, text and HTML). {@code version} starts at 0 and grows by one with
  * every change; messages record the version they were rendered from.
  */
 @Entity
