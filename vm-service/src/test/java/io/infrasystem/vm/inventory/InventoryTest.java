@@ -209,4 +209,30 @@ class InventoryTest {
         as(VIEWER).get("/api/vm/vms/" + id).then().body("history.change_type", hasItem("restored"))
                 .body("vm.is_deleted", equalTo(false));
     }
+
+    @Test
+    void exportStreamsEveryMatchingVmAsCsv() {
+        String csv = as(VIEWER).get("/api/vm/vms/export.csv?platform=vmware&ordering=name").then().statusCode(200)
+                .contentType("text/csv").header("Content-Disposition", org.hamcrest.Matchers.containsString("vms.csv"))
+                .extract().asString();
+        String[] lines = csv.strip().split("\r\n");
+        org.assertj.core.api.Assertions.assertThat(lines).hasSize(3);
+        org.assertj.core.api.Assertions.assertThat(lines[0]).startsWith("id,platform,source,vm_uuid,vm_name");
+        org.assertj.core.api.Assertions.assertThat(lines[1]).contains("NSX-Edge-1", "vc-1", "Ubuntu Linux (64-bit)");
+        as(VIEWER).get("/api/vm/vms/export.csv?nope=1").then().statusCode(400);
+    }
+
+    @Test
+    void statsHostsAndNetworksCountFromThePayloads() {
+        as(VIEWER).get("/api/vm/stats").then().statusCode(200).body("platforms.vmware", equalTo(2))
+                .body("platforms.nutanix", equalTo(29)).body("power_states.on", notNullValue())
+                .body("os_families.linux", equalTo(2)).body("networks.total", notNullValue())
+                .body("last_runs.source", hasItem("vc-1"));
+        as(VIEWER).get("/api/vm/hosts?platform=nutanix&host_id=10.46.136.28").then().statusCode(200)
+                .body("results[0].vm_count", equalTo(1));
+        as(VIEWER).get("/api/vm/networks?name=vlan-120-app").then().statusCode(200)
+                .body("results[0].vm_count", equalTo(3));
+        as(VIEWER).get("/api/vm/networks?platform=vmware&ordering=-vm_count").then().statusCode(200)
+                .body("results[0].network_id", equalTo("dvportgroup-26")).body("results[0].vm_count", equalTo(2));
+    }
 }
