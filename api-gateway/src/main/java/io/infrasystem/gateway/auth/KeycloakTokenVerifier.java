@@ -41,6 +41,7 @@ public class KeycloakTokenVerifier {
         JWTAuthContextInfo info = new JWTAuthContextInfo(config.jwksUri(), config.expectedIssuer());
         info.setExpectedAudience(Set.of(config.audience()));
         info.setExpGracePeriodSecs((int) config.clockSkew().toSeconds());
+        info.setClockSkew((int) config.clockSkew().toSeconds());
         info.setGroupsPath("realm_access/roles");
         info.setSignatureAlgorithm(Set.of(SignatureAlgorithm.RS256));
         info.setJwksRefreshInterval(10);

@@ -49,7 +49,8 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
                     "infra.gateway.routes.mail.url", "http://127.0.0.1:" + closed,
                     "infra.gateway.upstream.idle-timeout", "3s",
                     "infra.gateway.rate-limit.principal", "60",
-                    "infra.gateway.rate-limit.anonymous", "1000");
+                    "infra.gateway.rate-limit.anonymous", "1000",
+                    "infra.keycloak.clock-skew", "0s");
         } catch (Exception e) {
             throw new IllegalStateException("Upstream stub did not start", e);
         }

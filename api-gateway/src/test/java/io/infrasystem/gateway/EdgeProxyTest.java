@@ -1,0 +1,252 @@
+package io.infrasystem.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.infrasystem.commons.testing.TestDatabase;
+import io.infrasystem.gateway.support.Keycloak;
+import io.infrasystem.gateway.support.UpstreamStub;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+import java.io.InputStream;
+import java.net.URL;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = TestDatabase.class, initArgs = @ResourceArg(name = "kind", value = "postgresql"))
+@QuarkusTestResource(UpstreamStub.class)
+class EdgeProxyTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void aRealmUsersTokenReachesTheServiceAsAnInternalTokenNamingThatUser() {
+        String authorization = given().header("Authorization", Keycloak.bearer("dev-editor"))
+                .when().get("/api/vm/vms?limit=5").then().statusCode(200)
+                .body("path", equalTo("/api/vm/vms")).body("query", equalTo("limit=5"))
+                .body("forwarded_for", startsWith("127.0.0.1"))
+                .extract().path("authorization");
+        Map<String, Object> claims = InternalTokenAssert.verify(authorization.substring("Bearer ".length()));
+        assertThat(claims).containsEntry("sub", "dev-editor").containsEntry("preferred_username", "dev-editor")
+                .containsEntry("principal_type", "user");
+        @SuppressWarnings("unchecked")
+        List<String> groups = (List<String>) claims.get("groups");
+        assertThat(groups).contains("editor", "viewer", "vm:write", "vm:sync", "vm:read")
+                .doesNotContain("admin", "mail:send");
+    }
+
+    @Test
+    void internalTokensAreCachedPerPrincipal() {
+        String bearer = Keycloak.bearer("dev-viewer");
+        String first = given().header("Authorization", bearer).when().get("/api/cert/certificates").then().statusCode(200)
+                .extract().path("authorization");
+        String second = given().header("Authorization", bearer).when().get("/api/cert/domains").then().statusCode(200)
+                .extract().path("authorization");
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void requestIdIsPropagatedToTheServiceAndBackOrGenerated() {
+        given().header("X-API-Key", readKey()).header("X-Request-ID", "trace-42.a")
+                .when().get("/api/inventory/assets").then().statusCode(200)
+                .header("X-Request-ID", "trace-42.a").body("request_id", equalTo("trace-42.a"));
+        String generated = given().header("X-API-Key", readKey()).header("X-Request-ID", "bad id with spaces")
+                .when().get("/api/inventory/assets").then().statusCode(200).extract().header("X-Request-ID");
+        assertThat(generated).matches("[0-9a-f-]{36}");
+    }
+
+    @Test
+    void requestsWithoutAValidCredentialAre401Problems() {
+        given().when().get("/api/vm/vms").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer").body("status", equalTo(401));
+        given().header("Authorization", "Bearer not-a-jwt").when().get("/api/vm/vms").then().statusCode(401);
+        given().header("X-API-Key", "isk_nothing").when().get("/api/vm/vms").then().statusCode(401);
+        given().when().get("/api/nowhere").then().statusCode(401);
+        given().header("Authorization", Keycloak.bearer("dev-viewer")).when().get("/api/nowhere").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void anExpiredKeycloakTokenIs401() throws Exception {
+        String admin = Keycloak.adminToken();
+        String clientId = "gw-test-short-" + System.nanoTime();
+        Map<String, Object> client = Map.of("clientId", clientId, "publicClient", true, "directAccessGrantsEnabled", true,
+                "standardFlowEnabled", false, "attributes", Map.of("access.token.lifespan", "1"),
+                "protocolMappers", List.of(Map.of("name", "gateway-audience", "protocol", "openid-connect",
+                        "protocolMapper", "oidc-audience-mapper",
+                        "config", Map.of("included.custom.audience", "infra-gateway", "access.token.claim", "true"))));
+        String location = given().baseUri(Keycloak.URL).auth().oauth2(admin).contentType(ContentType.JSON).body(client)
+                .when().post("/admin/realms/" + Keycloak.REALM + "/clients").then().statusCode(201).extract().header("Location");
+        try {
+            String token = Keycloak.token(clientId, "dev-viewer");
+            given().header("Authorization", "Bearer " + token).when().get("/api/vm/vms").then().statusCode(200);
+            Thread.sleep(2100);
+            given().header("Authorization", "Bearer " + token).when().get("/api/vm/vms").then().statusCode(401);
+            given().header("Authorization", "Bearer " + token).when().get("/api/gateway/api-keys").then().statusCode(401);
+        } finally {
+            given().auth().oauth2(admin).when().delete(location).then().statusCode(204);
+        }
+    }
+
+    @Test
+    void aStoppedServiceGivesA502ProblemNamingTheRouteQuickly() {
+        long start = System.nanoTime();
+        given().header("Authorization", Keycloak.bearer("dev-admin")).when().get("/api/mail/messages")
+                .then().statusCode(502).contentType("application/problem+json")
+                .body("detail", containsString("'mail'")).body("type", containsString("bad-gateway"));
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2000);
+    }
+
+    @Test
+    void aServiceThatDoesNotAnswerGivesA504ProblemNamingTheRoute() {
+        long start = System.nanoTime();
+        given().header("X-API-Key", readKey()).when().get("/api/vm/slow").then().statusCode(504)
+                .contentType("application/problem+json").body("detail", containsString("'vm'"));
+        assertThat((System.nanoTime() - start) / 1_000_000).isBetween(2500L, 6000L);
+    }
+
+    @Test
+    void aSixtyMegabyteBodyStreamsThroughUnchanged() throws Exception {
+        long size = 60L * 1024 * 1024;
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        byte[] block = new byte[64 * 1024];
+        new Random(7).nextBytes(block);
+        for (long sent = 0; sent < size; sent += block.length) {
+            digest.update(block);
+        }
+        InputStream body = new InputStream() {
+            long position;
+
+            @Override
+            public int read() {
+                return position < size ? block[(int) (position++ % block.length)] & 0xff : -1;
+            }
+
+            @Override
+            public int read(byte[] target, int offset, int length) {
+                if (position >= size) {
+                    return -1;
+                }
+                int index = (int) (position % block.length);
+                int count = (int) Math.min(Math.min(length, block.length - index), size - position);
+                System.arraycopy(block, index, target, offset, count);
+                position += count;
+                return count;
+            }
+        };
+        given().header("X-API-Key", syncKey()).contentType("application/octet-stream").body(body)
+                .when().post("/api/vm/sync/runs").then().statusCode(200)
+                .body("bytes", equalTo((int) size)).body("sha256", equalTo(HexFormat.of().formatHex(digest.digest())));
+    }
+
+    @Test
+    void aBodyAboveTheRoutesCapIs413() {
+        given().header("X-API-Key", readKey()).contentType("application/octet-stream").body(new byte[100 * 1024])
+                .when().post("/api/realtime/anything").then().statusCode(413).contentType("application/problem+json")
+                .body("detail", containsString("'realtime'"));
+    }
+
+    @Test
+    void aPrincipalOverItsRateLimitGets429WithRetryAfter() {
+        String key = ApiKeyTest.create(Keycloak.bearer("dev-admin"),
+                Map.of("name", ApiKeyTest.unique("flood"), "scopes", List.of("inventory:read"))).getString("secret");
+        int limited = 0;
+        String retryAfter = null;
+        for (int i = 0; i < 80 && limited == 0; i++) {
+            var response = given().header("X-API-Key", key).when().get("/api/inventory/assets");
+            if (response.statusCode() == 429) {
+                limited++;
+                retryAfter = response.header("Retry-After");
+                assertThat(response.contentType()).isEqualTo("application/problem+json");
+            }
+        }
+        assertThat(limited).isEqualTo(1);
+        assertThat(Long.parseLong(retryAfter)).isPositive();
+    }
+
+    @Test
+    void corsPreflightFromAnUnknownOriginIsRefusedAndAllowedForAConfiguredOne() {
+        given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "GET")
+                .when().options("/api/vm/vms").then().statusCode(403)
+                .header("Access-Control-Allow-Origin", (String) null);
+        given().header("Origin", "http://localhost:8080").header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "x-api-key,content-type")
+                .when().options("/api/vm/vms").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "http://localhost:8080");
+    }
+
+    @Test
+    void aWebSocketUpgradeCarriesTheTokenOfTheQueryOrProtocolAsTheInternalToken() throws Exception {
+        String token = Keycloak.token(Keycloak.CLIENT, "dev-viewer");
+        Vertx vertx = Vertx.vertx();
+        try {
+            JsonObject byQuery = firstMessage(vertx, new WebSocketConnectOptions().setHost(base.getHost()).setPort(base.getPort())
+                    .setURI("/api/realtime/ws?access_token=" + token));
+            Map<String, Object> claims = InternalTokenAssert.verify(byQuery.getString("authorization").substring(7));
+            assertThat(claims).containsEntry("preferred_username", "dev-viewer");
+
+            JsonObject byProtocol = firstMessage(vertx, new WebSocketConnectOptions().setHost(base.getHost()).setPort(base.getPort())
+                    .setURI("/api/realtime/ws").addHeader("Sec-WebSocket-Protocol", "access_token." + token));
+            assertThat(byProtocol.getString("authorization")).startsWith("Bearer ");
+            assertThat(byProtocol.getString("protocol")).isNull();
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+        given().queryParam("access_token", token).when().get("/api/realtime/ws").then().statusCode(401);
+    }
+
+    @Test
+    void theDocsListEveryServicesOpenApiFetchedThroughItsRoute() {
+        given().when().get("/api/docs/").then().statusCode(200).contentType(containsString("text/html"));
+        given().when().get("/api/docs/openapi/vm?format=json").then().statusCode(200)
+                .body("path", equalTo("/q/openapi")).body("query", equalTo("format=json"));
+        given().when().get("/api/docs/openapi/nothing").then().statusCode(404);
+        given().when().get("/api/gateway/jwks").then().statusCode(200).body("keys.kty", hasItem("RSA"));
+    }
+
+    private static JsonObject firstMessage(Vertx vertx, WebSocketConnectOptions options) throws Exception {
+        return vertx.createHttpClient().webSocket(options)
+                .compose(ws -> {
+                    io.vertx.core.Promise<JsonObject> first = io.vertx.core.Promise.promise();
+                    ws.textMessageHandler(text -> first.tryComplete(new JsonObject(text)));
+                    return first.future();
+                }).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    private static String cachedReadKey;
+    private static String cachedSyncKey;
+
+    private static synchronized String readKey() {
+        if (cachedReadKey == null) {
+            cachedReadKey = ApiKeyTest.create(Keycloak.bearer("dev-admin"),
+                    Map.of("name", ApiKeyTest.unique("edge-read"), "scopes", List.of("vm:read", "inventory:read", "events:read")))
+                    .getString("secret");
+        }
+        return cachedReadKey;
+    }
+
+    private static synchronized String syncKey() {
+        if (cachedSyncKey == null) {
+            cachedSyncKey = ApiKeyTest.create(Keycloak.bearer("dev-admin"),
+                    Map.of("name", ApiKeyTest.unique("edge-sync"), "scopes", List.of("vm:sync"))).getString("secret");
+        }
+        return cachedSyncKey;
+    }
+}
