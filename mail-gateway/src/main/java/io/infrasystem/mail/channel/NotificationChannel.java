@@ -27,7 +27,7 @@ public class NotificationChannel extends PanacheEntityBase {
     public String url;
     @Column(name = "secret_encrypted")
     public String secretEncrypted;
-    /** Email channel: comma-separated addresses. */
+    /** Email channel: addresses, one per line. */
     public String recipients;
     public boolean enabled;
     @Version

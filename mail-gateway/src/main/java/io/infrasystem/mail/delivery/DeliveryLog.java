@@ -120,7 +120,7 @@ public class DeliveryLog {
                     action = "failed";
                 } else {
                     m.status = MessageStatus.RETRYING;
-                    m.nextAttemptAt = now.plus(backoff(m.attempts));
+                    m.nextAttemptAt = now.plus(Backoff.after(m.attempts, config.initialBackoff(), config.maxBackoff()));
                     action = "retrying";
                 }
             }
@@ -129,15 +129,6 @@ public class DeliveryLog {
         changes.record(new Change(MessageService.RESOURCE, String.valueOf(id), action, before, mapper.summary(m),
                 WORKER));
         return Optional.of(m.status);
-    }
-
-    /** @return the wait after the {@code attempts}-th failed attempt */
-    Duration backoff(int attempts) {
-        Duration wait = config.initialBackoff();
-        for (int i = 1; i < attempts && wait.compareTo(config.maxBackoff()) < 0; i++) {
-            wait = wait.multipliedBy(2);
-        }
-        return wait.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : wait;
     }
 
     private static List<String> kind(List<MailRecipient> recipients, String kind) {

@@ -1,5 +1,6 @@
 package io.infrasystem.mail.delivery;
 
+import io.infrasystem.mail.channel.ChannelDispatcher;
 import io.infrasystem.mail.config.MailConfig;
 import io.infrasystem.mail.settings.EffectiveSettings;
 import io.infrasystem.mail.settings.SettingsService;
@@ -18,7 +19,8 @@ import org.jboss.logging.Logger;
 /**
  * The delivery loop of one instance, on a thread of its own: claim due messages
  * ({@link DeliveryClaims}), send them one after the other in the order they were queued
- * ({@link SmtpTransport}), record each outcome ({@link DeliveryLog}); when nothing was due, wait
+ * ({@link SmtpTransport}), record each outcome ({@link DeliveryLog}), then post due channel
+ * deliveries ({@link ChannelDispatcher}); when nothing was due, wait
  * for the poll interval or for {@link #wakeUp()} (called when a message is queued).
  */
 @ApplicationScoped
@@ -30,6 +32,7 @@ public class DeliveryWorker {
     private final DeliveryLog log;
     private final SmtpTransport transport;
     private final SettingsService settings;
+    private final ChannelDispatcher channels;
     private final MailConfig.Delivery config;
     private final String instance;
     private final ReentrantLock lock = new ReentrantLock();
@@ -39,7 +42,8 @@ public class DeliveryWorker {
     private Thread thread;
 
     public DeliveryWorker(DeliveryClaims claims, DeliveryLog log, SmtpTransport transport, SettingsService settings,
-            MailConfig config) {
+            ChannelDispatcher channels, MailConfig config) {
+        this.channels = channels;
         this.claims = claims;
         this.log = log;
         this.transport = transport;
@@ -96,9 +100,9 @@ public class DeliveryWorker {
     }
 
     /**
-     * Claims and sends one batch.
+     * Claims and sends one batch of messages, then posts due channel deliveries.
      *
-     * @return the number of messages attempted
+     * @return the number of messages and channel deliveries attempted
      */
     int pass() {
         EffectiveSettings current = settings.effective();
@@ -115,7 +119,7 @@ public class DeliveryWorker {
                                 outcome.replyText()));
             });
         }
-        return ids.size();
+        return ids.size() + channels.pass(instance);
     }
 
     private void await() {

@@ -2,6 +2,7 @@ package io.infrasystem.mail.message;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.infrasystem.mail.channel.ChannelRouting;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
@@ -10,9 +11,11 @@ import java.util.List;
 public class MessageMapper {
 
     private final ObjectMapper json;
+    private final ChannelRouting channels;
 
-    public MessageMapper(ObjectMapper json) {
+    public MessageMapper(ObjectMapper json, ChannelRouting channels) {
         this.json = json;
+        this.channels = channels;
     }
 
     /** @return the summary of {@code m}, with its recipients read from the database */
@@ -40,7 +43,8 @@ public class MessageMapper {
                 .toList();
         try {
             return new MessageViews.Detail(summary(m, recipients), addresses(recipients, "bcc"), m.replyTo, m.textBody,
-                    m.htmlBody, m.variables == null ? null : json.readTree(m.variables), attachments, attempts);
+                    m.htmlBody, m.variables == null ? null : json.readTree(m.variables), attachments, attempts,
+                    channels.deliveries(m.id));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored variables of message " + m.id + " are not JSON", e);
         }

@@ -7,6 +7,7 @@ import io.infrasystem.commons.security.Actor;
 import io.infrasystem.mail.config.MailConfig;
 import io.infrasystem.mail.settings.SettingsService;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.infrasystem.mail.channel.ChannelRouting;
 import io.infrasystem.mail.delivery.DeliveryWorker;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -35,9 +36,12 @@ public class MessageService {
     private final MailConfig.Limits limits;
     private final TransactionSynchronizationRegistry transactions;
     private final DeliveryWorker worker;
+    private final ChannelRouting channels;
 
     public MessageService(IdempotencyKeys keys, ChangeRecorder changes, MessageMapper mapper, SettingsService settings,
-            MailConfig config, TransactionSynchronizationRegistry transactions, DeliveryWorker worker) {
+            MailConfig config, TransactionSynchronizationRegistry transactions, DeliveryWorker worker,
+            ChannelRouting channels) {
+        this.channels = channels;
         this.transactions = transactions;
         this.worker = worker;
         this.keys = keys;
@@ -101,7 +105,9 @@ public class MessageService {
         List<MailRecipient> recipients = new java.util.ArrayList<>();
         addRecipients(recipients, m.id, "to", message.to(), now);
         addRecipients(recipients, m.id, "cc", message.cc(), now);
-        addRecipients(recipients, m.id, "bcc", message.bcc(), now);
+        List<Address> bcc = new java.util.ArrayList<>(message.bcc());
+        bcc.addAll(channels.extraBcc(message.channel()));
+        addRecipients(recipients, m.id, "bcc", bcc, now);
         MailRecipient.persist(recipients);
         int position = 0;
         for (ValidatedMessage.Attachment a : message.attachments()) {
@@ -116,6 +122,7 @@ public class MessageService {
             attachment.updatedAt = now;
             attachment.persist();
         }
+        channels.schedule(m.id, message.channel(), now);
         MailMessage.flush();
         if (idempotencyKey != null) {
             keys.bind(submitter.idempotencyScope(), idempotencyKey, m.id);

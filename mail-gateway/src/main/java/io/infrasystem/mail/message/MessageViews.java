@@ -33,6 +33,7 @@ public final class MessageViews {
 
     /** A message (the summary's fields) with its content, attachments metadata and delivery attempts. */
     public record Detail(@JsonUnwrapped Summary message, List<String> bcc, String replyTo, String text, String html,
-            JsonNode variables, List<Attachment> attachments, List<Attempt> deliveryAttempts) {
+            JsonNode variables, List<Attachment> attachments, List<Attempt> deliveryAttempts,
+            List<io.infrasystem.mail.channel.ChannelViews.Delivery> channelDeliveries) {
     }
 }

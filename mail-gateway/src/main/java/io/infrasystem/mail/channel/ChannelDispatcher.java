@@ -1,0 +1,145 @@
+package io.infrasystem.mail.channel;
+
+import io.infrasystem.commons.persistence.UtcTimes;
+import io.infrasystem.mail.config.MailConfig;
+import io.infrasystem.mail.delivery.Backoff;
+import io.infrasystem.mail.message.MailMessage;
+import io.infrasystem.mail.message.MailRecipient;
+import io.infrasystem.mail.settings.SecretCipher;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Posts pending channel deliveries. Claims work like message claims (oldest due rows, {@code FOR
+ * UPDATE SKIP LOCKED}, marked {@code sending} with the instance), so two instances never post the
+ * same delivery; a delivery left {@code sending} past the claim timeout is taken again. 2xx ends
+ * as sent; no response, 408, 429 and 5xx retry with the message back-off up to the attempt limit;
+ * other statuses fail at once.
+ */
+@ApplicationScoped
+public class ChannelDispatcher {
+
+    private static final String DUE = """
+            select id from channel_delivery
+            where (status = 'pending' and next_attempt_at <= ?) or (status = 'sending' and claimed_at <= ?)
+            order by id limit ? for update skip locked""";
+    private static final String MARK = "update channel_delivery set status = 'sending', claimed_by = ?, claimed_at = ?, "
+            + "updated_at = ?, version = version + 1 where id = ?";
+
+    private final DataSource dataSource;
+    private final WebhookClient client;
+    private final ChannelPayloads payloads;
+    private final SecretCipher cipher;
+    private final MailConfig.Delivery config;
+
+    public ChannelDispatcher(DataSource dataSource, WebhookClient client, ChannelPayloads payloads,
+            SecretCipher cipher, MailConfig config) {
+        this.dataSource = dataSource;
+        this.client = client;
+        this.payloads = payloads;
+        this.cipher = cipher;
+        this.config = config.delivery();
+    }
+
+    private record Call(String url, String body, String secret) {
+    }
+
+    /**
+     * Claims and posts one batch.
+     *
+     * @param instance this instance's name
+     * @return the number of deliveries attempted
+     */
+    public int pass(String instance) {
+        List<Long> ids = claim(instance);
+        for (long id : ids) {
+            prepare(id, instance).ifPresent(call -> record(id, instance, client.post(call.url(), call.body(),
+                    call.secret())));
+        }
+        return ids.size();
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    List<Long> claim(String instance) {
+        Instant now = Instant.now();
+        List<Long> ids = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement due = connection.prepareStatement(DUE)) {
+                due.setObject(1, UtcTimes.toColumn(now));
+                due.setObject(2, UtcTimes.toColumn(now.minus(config.claimTimeout())));
+                due.setInt(3, config.batchSize());
+                try (ResultSet rows = due.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getLong(1));
+                    }
+                }
+            }
+            try (PreparedStatement mark = connection.prepareStatement(MARK)) {
+                for (long id : ids) {
+                    mark.setString(1, instance);
+                    mark.setObject(2, UtcTimes.toColumn(now));
+                    mark.setObject(3, UtcTimes.toColumn(now));
+                    mark.setLong(4, id);
+                    mark.executeUpdate();
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new IllegalStateException("claiming channel deliveries failed", e);
+        }
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    Optional<Call> prepare(long id, String instance) {
+        ChannelDelivery d = ChannelDelivery.findById(id);
+        if (d == null || !"sending".equals(d.status) || !instance.equals(d.claimedBy)) {
+            return Optional.empty();
+        }
+        NotificationChannel channel = NotificationChannel.findById(d.channelId);
+        MailMessage m = MailMessage.findById(d.messageId);
+        List<String> to = MailRecipient.of(m.id).stream().filter(r -> r.kind.equals("to")).map(r -> r.address).toList();
+        String body = payloads.body(ChannelKind.parse(channel.kind), new ChannelPayloads.Notice(m.id, m.messageId,
+                m.subject, m.textBody, m.htmlBody, to, m.sender, m.createdAt));
+        return Optional.of(new Call(channel.url, body,
+                channel.secretEncrypted == null ? null : cipher.decrypt(channel.secretEncrypted)));
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void record(long id, String instance, WebhookClient.Outcome outcome) {
+        ChannelDelivery d = ChannelDelivery.findById(id);
+        if (d == null || !"sending".equals(d.status) || !instance.equals(d.claimedBy)) {
+            return;
+        }
+        Instant now = Instant.now();
+        d.attempts++;
+        d.lastStatusCode = outcome.statusCode();
+        d.claimedBy = null;
+        d.claimedAt = null;
+        d.updatedAt = now;
+        if (outcome.ok()) {
+            d.status = "sent";
+            d.sentAt = now;
+            d.lastError = null;
+            d.nextAttemptAt = null;
+        } else {
+            d.lastError = outcome.detail() == null || outcome.detail().isEmpty() ? "HTTP " + outcome.statusCode()
+                    : outcome.detail();
+            if (outcome.transientFailure() && d.attempts < config.maxAttempts()) {
+                d.status = "pending";
+                d.nextAttemptAt = now.plus(Backoff.after(d.attempts, config.initialBackoff(), config.maxBackoff()));
+            } else {
+                d.status = "failed";
+                d.nextAttemptAt = null;
+            }
+        }
+    }
+}
