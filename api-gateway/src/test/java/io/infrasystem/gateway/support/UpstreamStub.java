@@ -41,16 +41,18 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
                 closed = socket.getLocalPort();
             }
             String url = "http://127.0.0.1:" + server.actualPort();
-            return Map.of(
-                    "infra.gateway.routes.vm.url", url,
-                    "infra.gateway.routes.inventory.url", url,
-                    "infra.gateway.routes.realtime.url", url,
-                    "infra.gateway.routes.cert.url", url,
-                    "infra.gateway.routes.mail.url", "http://127.0.0.1:" + closed,
-                    "infra.gateway.upstream.idle-timeout", "3s",
-                    "infra.gateway.rate-limit.principal", "60",
-                    "infra.gateway.rate-limit.anonymous", "1000",
-                    "infra.keycloak.clock-skew", "0s");
+            boolean bench = Boolean.getBoolean("gateway.bench");
+            return Map.ofEntries(
+                    Map.entry("gateway.bench.upstream-url", url),
+                    Map.entry("infra.gateway.routes.vm.url", url),
+                    Map.entry("infra.gateway.routes.inventory.url", url),
+                    Map.entry("infra.gateway.routes.realtime.url", url),
+                    Map.entry("infra.gateway.routes.cert.url", url),
+                    Map.entry("infra.gateway.routes.mail.url", "http://127.0.0.1:" + closed),
+                    Map.entry("infra.gateway.upstream.idle-timeout", "3s"),
+                    Map.entry("infra.gateway.rate-limit.principal", bench ? "1000000000" : "60"),
+                    Map.entry("infra.gateway.rate-limit.anonymous", "1000"),
+                    Map.entry("infra.keycloak.clock-skew", "0s"));
         } catch (Exception e) {
             throw new IllegalStateException("Upstream stub did not start", e);
         }
@@ -58,6 +60,10 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
 
     private static void handle(HttpServerRequest request) {
         if (request.path().startsWith("/api/vm/slow")) {
+            return;
+        }
+        if (request.path().equals("/api/vm/ping") || request.path().equals("/__bench/jwks")) {
+            BenchEndpoint.handle(request);
             return;
         }
         MessageDigest digest;
