@@ -154,6 +154,21 @@ public class SyncService {
     }
 
     /**
+     * Marks an unfinished run failed (e.g. its n8n webhook could not be called); it deletes nothing.
+     *
+     * @param error why, shown on the run
+     */
+    @Transactional
+    public void fail(long runId, String error) {
+        try (Connection c = dataSource.getConnection()) {
+            SyncRunStore.close(c, runId, "failed", 0, error.length() > 2000 ? error.substring(0, 2000) : error,
+                    Instant.now());
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not mark sync run " + runId + " failed", e);
+        }
+    }
+
+    /**
      * Marks unfinished runs past their expiry as {@code expired}; they delete nothing.
      *
      * @return how many runs expired
