@@ -1,0 +1,23 @@
+package io.infrasystem.inventory.backup;
+
+import java.util.List;
+
+/**
+ * The tables a backup holds, parents first (the insert order of a restore; deletes run in
+ * reverse). The audit log and the outbox are history and delivery state, not inventory: they are
+ * not backed up, and a restore leaves them in place and adds its own audit entry.
+ * {@code rack_unit_occupancy} is rebuilt by the asset triggers as rows are restored.
+ */
+final class BackupTables {
+
+    static final List<String> ORDER = List.of("site", "manufacturer", "device_type", "rack", "model", "asset", "asset_tags");
+
+    /** Format name written in every manifest. */
+    static final String FORMAT = "infra-inventory-backup";
+
+    /** Version of the archive layout. */
+    static final int FORMAT_VERSION = 1;
+
+    private BackupTables() {
+    }
+}
