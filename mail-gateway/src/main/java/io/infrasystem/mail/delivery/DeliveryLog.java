@@ -17,7 +17,10 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Reads claimed messages and records the outcome of each attempt: the attempt row, the message's
@@ -40,21 +43,37 @@ public class DeliveryLog {
     }
 
     /**
-     * @param id a message this instance claimed
+     * Reads the claimed messages of one batch in one transaction (three queries, whatever the batch size).
+     *
+     * @param ids messages this instance claimed, in claim order
      * @param instance this instance
-     * @return its envelope, or empty when the claim is no longer ours
+     * @return the envelopes by message id, in claim order, without those whose claim is no longer ours
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Optional<Envelope> envelope(long id, String instance) {
-        MailMessage m = MailMessage.findById(id);
-        if (m == null || m.status != MessageStatus.SENDING || !instance.equals(m.claimedBy)) {
-            return Optional.empty();
+    public Map<Long, Envelope> envelopes(List<Long> ids, String instance) {
+        Map<Long, Envelope> result = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return result;
         }
-        List<MailRecipient> recipients = MailRecipient.of(id);
-        List<Envelope.File> files = MailAttachment.of(id).stream()
-                .map(a -> new Envelope.File(a.fileName, a.contentType, a.content)).toList();
-        return Optional.of(new Envelope(m.messageId, m.fromAddress, m.replyTo, kind(recipients, "to"),
-                kind(recipients, "cc"), kind(recipients, "bcc"), m.subject, m.textBody, m.htmlBody, files));
+        Map<Long, MailMessage> messages = MailMessage.<MailMessage>list("id in ?1", ids).stream()
+                .filter(m -> m.status == MessageStatus.SENDING && instance.equals(m.claimedBy))
+                .collect(Collectors.toMap(m -> m.id, m -> m));
+        Map<Long, List<MailRecipient>> recipients = MailRecipient.<MailRecipient>list(
+                "messageId in ?1 order by messageId, kind, position", ids).stream()
+                .collect(Collectors.groupingBy(r -> r.messageId));
+        Map<Long, List<Envelope.File>> files = MailAttachment.<MailAttachment>list(
+                "messageId in ?1 order by messageId, position", ids).stream()
+                .collect(Collectors.groupingBy(a -> a.messageId,
+                        Collectors.mapping(a -> new Envelope.File(a.fileName, a.contentType, a.content), Collectors.toList())));
+        for (long id : ids) {
+            MailMessage m = messages.get(id);
+            if (m != null) {
+                List<MailRecipient> rs = recipients.getOrDefault(id, List.of());
+                result.put(id, new Envelope(m.messageId, m.fromAddress, m.replyTo, kind(rs, "to"), kind(rs, "cc"),
+                        kind(rs, "bcc"), m.subject, m.textBody, m.htmlBody, files.getOrDefault(id, List.of())));
+            }
+        }
+        return result;
     }
 
     /**
@@ -76,7 +95,8 @@ public class DeliveryLog {
         if (m == null || m.status != MessageStatus.SENDING || !instance.equals(m.claimedBy)) {
             return Optional.empty();
         }
-        MessageViews.Summary before = mapper.summary(m);
+        List<MailRecipient> recipients = MailRecipient.of(id);
+        MessageViews.Summary before = mapper.summary(m, recipients);
         Instant now = Instant.now();
         DeliveryAttempt attempt = new DeliveryAttempt();
         attempt.messageId = id;
@@ -126,8 +146,8 @@ public class DeliveryLog {
             }
         }
         m.flush();
-        changes.record(new Change(MessageService.RESOURCE, String.valueOf(id), action, before, mapper.summary(m),
-                WORKER));
+        changes.record(new Change(MessageService.RESOURCE, String.valueOf(id), action, before,
+                mapper.summary(m, recipients), WORKER));
         return Optional.of(m.status);
     }
 

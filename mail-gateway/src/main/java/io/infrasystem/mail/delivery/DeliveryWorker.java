@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -107,17 +108,16 @@ public class DeliveryWorker {
     int pass() {
         EffectiveSettings current = settings.effective();
         List<Long> ids = claims.claim(instance, config.batchSize(), current.ratePerMinute(), config.claimTimeout());
-        for (long id : ids) {
+        for (Map.Entry<Long, Envelope> entry : log.envelopes(ids, instance).entrySet()) {
             if (!running) {
                 break;
             }
-            log.envelope(id, instance).ifPresent(envelope -> {
-                Instant started = Instant.now();
-                SendOutcome outcome = transport.send(current, envelope, config.sendTimeout());
-                log.complete(id, instance, current.host() + ":" + current.port(), started, outcome)
-                        .ifPresent(status -> LOG.debugf("message %d: %s (%s %s)", id, status, outcome.replyCode(),
-                                outcome.replyText()));
-            });
+            long id = entry.getKey();
+            Instant started = Instant.now();
+            SendOutcome outcome = transport.send(current, entry.getValue(), config.sendTimeout());
+            log.complete(id, instance, current.host() + ":" + current.port(), started, outcome)
+                    .ifPresent(status -> LOG.debugf("message %d: %s (%s %s)", id, status, outcome.replyCode(),
+                            outcome.replyText()));
         }
         return ids.size() + channels.pass(instance);
     }
