@@ -9,7 +9,6 @@ import io.infrasystem.commons.persistence.NamedParameters;
 import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.commons.security.CurrentActor;
 import io.infrasystem.commons.security.Scopes;
-import io.quarkus.scheduler.Scheduled;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -36,7 +35,7 @@ import javax.sql.DataSource;
  * Sync runs: {@code GET /api/vm/sync-runs} (filters platform, source, status, mode, started_at;
  * newest first), {@code GET /api/vm/sync-runs/{id}}, {@code POST /api/vm/sync-runs} to open a
  * chunked run ({@code {"platform", "source"}}), {@code POST /api/vm/sync-runs/{id}/finish} to
- * complete it (soft-deletes what no chunk reported). Unfinished runs expire (checked every minute).
+ * complete it (soft-deletes what no chunk reported). Unfinished runs expire ({@link SyncRunExpiry}).
  */
 @Path("/api/vm/sync-runs")
 @Authenticated
@@ -130,10 +129,5 @@ public class SyncRunResource {
     @RolesAllowed(Scopes.VM_SYNC)
     public SyncRun finish(@PathParam("id") long id) {
         return sync.finish(id);
-    }
-
-    @Scheduled(every = "60s", delayed = "30s")
-    void expire() {
-        sync.expireRuns();
     }
 }

@@ -1,0 +1,333 @@
+package io.infrasystem.vm.bench;
+
+import static io.restassured.RestAssured.given;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.infrasystem.commons.persistence.UtcTimes;
+import io.infrasystem.commons.security.Scopes;
+import io.infrasystem.commons.testing.TestDatabase;
+import io.infrasystem.commons.testing.TestTokens;
+import io.infrasystem.vm.payload.ParsedDisk;
+import io.infrasystem.vm.payload.ParsedIp;
+import io.infrasystem.vm.payload.ParsedNic;
+import io.infrasystem.vm.payload.ParsedVm;
+import io.infrasystem.vm.payload.PayloadReader;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Benchmark of the sync path (not a test; {@code -Pbench}): 10,000 VMs in vSphere detail shape
+ * (1–4 disks, 1–3 NICs with guest IPs) posted through HTTP — first full sync, identical resync,
+ * resync with 10% changed — against a raw JDBC batch upsert of the same rows into the same tables,
+ * measured in the same run; then the p95 of 1,000-VM list pages. Prints its figures.
+ */
+@QuarkusTest
+@TestProfile(BenchProfile.class)
+@QuarkusTestResource(value = TestDatabase.class, initArgs = @ResourceArg(name = "kind", value = "postgresql"))
+class VmSyncBenchmark {
+
+    static final int VMS = 10_000;
+    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final String N8N = TestTokens.apiKey("bench", Scopes.VM_SYNC, Scopes.VM_READ);
+    static final String[] TABLES = {"vm", "vm_fact", "vm_nic_fact", "vm_nic_ip_fact", "vm_disk_fact",
+        "vm_change_history", "outbox_event", "audit_log"};
+
+    @Inject
+    DataSource dataSource;
+
+    static ObjectNode payload(int changedEvery, long seed) {
+        Random random = new Random(seed);
+        ObjectNode root = MAPPER.createObjectNode();
+        ArrayNode vms = root.putArray("vms");
+        for (int i = 0; i < VMS; i++) {
+            ObjectNode item = vms.addObject();
+            item.put("vm", "vm-" + (1000 + i));
+            ObjectNode d = item.putObject("detail");
+            d.put("name", "bench-vm-" + i);
+            d.put("power_state", random.nextInt(10) == 0 ? "POWERED_OFF" : "POWERED_ON");
+            d.put("guest_OS", i % 3 == 0 ? "WINDOWS_9_SERVER_64" : "UBUNTU_64");
+            ObjectNode identity = d.putObject("identity");
+            identity.put("name", "bench-vm-" + i);
+            identity.put("instance_uuid", String.format("5000%04x-0000-4000-8000-%012x", i % 65536, i));
+            identity.put("bios_uuid", String.format("4200%04x-0000-4000-8000-%012x", i % 65536, i));
+            int cpus = 1 << random.nextInt(4);
+            d.putObject("cpu").put("count", cpus).put("cores_per_socket", 1);
+            long memory = 1024L << random.nextInt(6);
+            if (changedEvery > 0 && i % changedEvery == 0) {
+                memory *= 2;
+            }
+            d.putObject("memory").put("size_MiB", memory);
+            ObjectNode disks = d.putObject("disks");
+            int diskCount = 1 + random.nextInt(4);
+            for (int k = 0; k < diskCount; k++) {
+                ObjectNode disk = disks.putObject(String.valueOf(2000 + k));
+                disk.put("label", "Hard disk " + (k + 1));
+                disk.put("capacity", (20L + random.nextInt(200)) << 30);
+                disk.putObject("backing").put("type", "VMDK_FILE")
+                        .put("vmdk_file", "[ds-" + (i % 8) + "] bench-vm-" + i + "/disk" + k + ".vmdk");
+            }
+            ObjectNode nics = d.putObject("nics");
+            ArrayNode interfaces = item.putArray("guest_interfaces");
+            int nicCount = 1 + random.nextInt(3);
+            for (int k = 0; k < nicCount; k++) {
+                String mac = String.format("00:50:56:%02x:%02x:%02x", k, (i >> 8) & 0xff, i & 0xff);
+                ObjectNode nic = nics.putObject(String.valueOf(4000 + k));
+                nic.put("mac_address", mac).put("state", "CONNECTED").put("label", "Network adapter " + (k + 1));
+                nic.putObject("backing").put("type", "DISTRIBUTED_PORTGROUP").put("network", "dvportgroup-" + (10 + k * 10 + i % 5));
+                ObjectNode iface = interfaces.addObject();
+                iface.put("nic", String.valueOf(4000 + k)).put("mac_address", mac);
+                iface.putObject("ip").putArray("ip_addresses").addObject()
+                        .put("ip_address", "10." + (k + 1) + "." + ((i >> 8) & 0xff) + "." + (i & 0xff)).put("prefix_length", 16);
+            }
+            item.putObject("host").put("host", "host-" + (i % 40)).put("name", "esx-" + (i % 40) + ".bench.local");
+            item.put("cluster", "cluster-" + (i % 4));
+        }
+        return root;
+    }
+
+    @Test
+    void syncThroughHttpAgainstRawJdbc() throws Exception {
+        byte[] first = MAPPER.writeValueAsBytes(payload(0, 42));
+        byte[] changed = MAPPER.writeValueAsBytes(payload(10, 42));
+        List<ParsedVm> parsed = PayloadReader.read(MAPPER.readTree(first), "vmware").vms();
+        long rows = parsed.stream().mapToLong(v -> 2 + v.disks().size() + v.nics().size()
+                + v.nics().stream().mapToLong(n -> n.ips().size()).sum()).sum();
+        System.out.printf("%nPayload: %d VMs, %.1f MB, %d rows (vm, vm_fact, NICs, IPs, disks)%n", VMS,
+                first.length / 1e6, rows);
+
+        warmUp();
+        long rawNanos = rawJdbcUpsert(parsed, "bench-raw");
+        long rawNanosAgain = rawJdbcUpsert(parsed, "bench-raw-2");
+        double rawRate = rows / (Math.min(rawNanos, rawNanosAgain) / 1e9);
+
+        long[] t0 = counters();
+        long firstNanos = post(first, 10_000, "created_count");
+        long[] t1 = counters();
+        long identicalNanos = post(first, 10_000, "unchanged_count");
+        Thread.sleep(1500);
+        long[] t2 = counters();
+        long changedNanos = post(changed, 1_000, "updated_count");
+        Thread.sleep(1500);
+        long[] t3 = counters();
+
+        double firstRate = rows / (firstNanos / 1e9);
+        System.out.println();
+        System.out.println("=== vm-service sync benchmark (" + VMS + " vSphere VMs, " + rows + " rows) ===");
+        System.out.printf("raw JDBC batch upsert (reference): %8.0f ms  %9.0f rows/s%n", Math.min(rawNanos, rawNanosAgain) / 1e6, rawRate);
+        System.out.printf("first full sync via HTTP:          %8.0f ms  %9.0f rows/s  = %.0f%% of raw (target >= 40%%)%n",
+                firstNanos / 1e6, firstRate, 100 * firstRate / rawRate);
+        System.out.printf("identical resync via HTTP:         %8.0f ms  %.1fx faster than first (target >= 10x)%n",
+                identicalNanos / 1e6, (double) firstNanos / identicalNanos);
+        System.out.printf("   statements on sync tables during identical resync: inserts %d, updates %d, deletes %d; "
+                + "events %d (target: 0 updates, 0 events)%n", t2[0] - t1[0] - 1, t2[1] - t1[1], t2[2] - t1[2], t2[3] - t1[3]);
+        System.out.printf("resync with 10%% changed via HTTP:  %8.0f ms  (%d events, %d history rows)%n",
+                changedNanos / 1e6, t3[3] - t2[3], t3[4] - t2[4]);
+        System.out.printf("first sync wrote %d events and %d history rows%n", t1[3] - t0[3], t1[4] - t0[4]);
+
+        long[] pages = new long[30];
+        for (int i = 0; i < pages.length; i++) {
+            long start = System.nanoTime();
+            given().header("Authorization", N8N).get("/api/vm/vms?source=bench&limit=1000&offset=" + (i % 10) * 1000)
+                    .then().statusCode(200);
+            pages[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(pages);
+        System.out.printf("list page of 1000 VMs: p50 %.0f ms, p95 %.0f ms (target <= 200 ms), %d requests%n%n",
+                pages[pages.length / 2] / 1e6, pages[(int) Math.ceil(pages.length * 0.95) - 1] / 1e6, pages.length);
+    }
+
+    private void warmUp() throws Exception {
+        byte[] small = MAPPER.writeValueAsBytes(MAPPER.readTree("{\"format\": \"infra-vm/v1\", \"vms\": [{\"vm_uuid\": "
+                + "\"w\", \"name\": \"warm\", \"memory_mb\": 1}]}"));
+        for (int i = 0; i < 3; i++) {
+            given().header("Authorization", N8N).contentType(ContentType.JSON).body(small)
+                    .post("/api/vm/sync/other?source=warm").then().statusCode(200);
+            given().header("Authorization", N8N).get("/api/vm/vms?limit=10").then().statusCode(200);
+        }
+    }
+
+    private long post(byte[] body, int expected, String counter) {
+        long start = System.nanoTime();
+        Response response = given().header("Authorization", N8N).contentType(ContentType.JSON).body(body)
+                .post("/api/vm/sync/vmware?source=bench");
+        long nanos = System.nanoTime() - start;
+        response.then().statusCode(200);
+        int got = response.path(counter);
+        if (got != expected) {
+            throw new IllegalStateException(counter + " was " + got + ", expected " + expected + ": "
+                    + new String(response.asByteArray(), StandardCharsets.UTF_8));
+        }
+        return nanos;
+    }
+
+    /** @return inserts, updates and deletes on the sync tables, outbox events and history rows so far */
+    private long[] counters() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.createStatement().execute("select pg_stat_clear_snapshot()");
+            long[] out = new long[5];
+            try (PreparedStatement s = c.prepareStatement("select coalesce(sum(n_tup_ins), 0), coalesce(sum(n_tup_upd), 0), "
+                    + "coalesce(sum(n_tup_del), 0) from pg_stat_user_tables where relname = any(?)")) {
+                s.setArray(1, c.createArrayOf("text", new String[] {"vm", "vm_fact", "vm_nic_fact", "vm_nic_ip_fact",
+                    "vm_disk_fact", "vm_change_history", "hosts", "networks", "vm_sync_run"}));
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    out[0] = r.getLong(1);
+                    out[1] = r.getLong(2);
+                    out[2] = r.getLong(3);
+                }
+            }
+            try (ResultSet r = c.createStatement().executeQuery("select (select count(*) from outbox_event), "
+                    + "(select count(*) from vm_change_history)")) {
+                r.next();
+                out[3] = r.getLong(1);
+                out[4] = r.getLong(2);
+            }
+            return out;
+        }
+    }
+
+    /** The reference: the same rows into the same tables with plain JDBC batches, one transaction. */
+    private long rawJdbcUpsert(List<ParsedVm> vms, String source) throws SQLException {
+        long start = System.nanoTime();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            LocalDateTime now = UtcTimes.toColumn(Instant.now());
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("insert into vm (platform, source, vm_uuid, vm_name, bios_uuid, "
+                    + "first_seen_at, last_seen_at, created_at, updated_at) values ('vmware', ?, ?, ?, ?, ?, ?, ?, ?) "
+                    + "on conflict (platform, source, vm_uuid) do update set vm_name = excluded.vm_name",
+                    new String[] {"id"})) {
+                for (ParsedVm vm : vms) {
+                    s.setString(1, source);
+                    s.setString(2, vm.vmUuid());
+                    s.setString(3, vm.name());
+                    s.setString(4, vm.biosUuid());
+                    for (int k = 5; k <= 8; k++) {
+                        s.setObject(k, now);
+                    }
+                    s.addBatch();
+                }
+                s.executeBatch();
+                try (ResultSet keys = s.getGeneratedKeys()) {
+                    while (keys.next()) {
+                        ids.add(keys.getLong(1));
+                    }
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("insert into vm_fact (vm_id, power_state, hypervisor_type, "
+                    + "cluster_name, host_identifier, hostname, os_type, os_family, total_vcpus, num_sockets, "
+                    + "cores_per_socket, memory_mb, total_disks, total_disk_gb, total_nics, fact_updated_at, fingerprint, "
+                    + "raw, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    + "on conflict (vm_id) do update set memory_mb = excluded.memory_mb")) {
+                for (int i = 0; i < vms.size(); i++) {
+                    ParsedVm vm = vms.get(i);
+                    s.setLong(1, ids.get(i));
+                    s.setString(2, vm.powerState());
+                    s.setString(3, vm.hypervisorType());
+                    s.setString(4, vm.clusterName());
+                    s.setString(5, vm.hostIdentifier());
+                    s.setString(6, vm.hostname());
+                    s.setString(7, vm.osType());
+                    s.setString(8, vm.osFamily());
+                    s.setObject(9, vm.totalVcpus());
+                    s.setObject(10, vm.numSockets());
+                    s.setObject(11, vm.coresPerSocket());
+                    s.setObject(12, vm.memoryMb());
+                    s.setInt(13, vm.totalDisks());
+                    s.setBigDecimal(14, vm.totalDiskGb());
+                    s.setInt(15, vm.totalNics());
+                    s.setObject(16, now);
+                    s.setString(17, "raw");
+                    s.setString(18, vm.raw().toString());
+                    s.setObject(19, now);
+                    s.setObject(20, now);
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            List<Long> nicIds = new ArrayList<>();
+            List<ParsedNic> nics = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("insert into vm_nic_fact (vm_id, position, nic_uuid, mac_address, "
+                    + "network_id, is_connected, state, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    new String[] {"id"})) {
+                for (int i = 0; i < vms.size(); i++) {
+                    int position = 0;
+                    for (ParsedNic nic : vms.get(i).nics()) {
+                        s.setLong(1, ids.get(i));
+                        s.setInt(2, position++);
+                        s.setString(3, nic.nicUuid());
+                        s.setString(4, nic.macAddress());
+                        s.setString(5, nic.networkId());
+                        s.setObject(6, nic.connected());
+                        s.setString(7, nic.state());
+                        s.setObject(8, now);
+                        s.setObject(9, now);
+                        s.addBatch();
+                        nics.add(nic);
+                    }
+                }
+                s.executeBatch();
+                try (ResultSet keys = s.getGeneratedKeys()) {
+                    while (keys.next()) {
+                        nicIds.add(keys.getLong(1));
+                    }
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("insert into vm_nic_ip_fact (nic_id, ip_address, ip_type, "
+                    + "created_at, updated_at) values (?, ?, ?, ?, ?) on conflict do nothing")) {
+                for (int i = 0; i < nics.size(); i++) {
+                    for (ParsedIp ip : nics.get(i).ips()) {
+                        s.setLong(1, nicIds.get(i));
+                        s.setString(2, ip.address());
+                        s.setString(3, ip.type());
+                        s.setObject(4, now);
+                        s.setObject(5, now);
+                        s.addBatch();
+                    }
+                }
+                s.executeBatch();
+            }
+            try (PreparedStatement s = c.prepareStatement("insert into vm_disk_fact (vm_id, position, disk_uuid, disk_label, "
+                    + "size_gb, storage_name, backing_type, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (int i = 0; i < vms.size(); i++) {
+                    int position = 0;
+                    for (ParsedDisk disk : vms.get(i).disks()) {
+                        s.setLong(1, ids.get(i));
+                        s.setInt(2, position++);
+                        s.setString(3, disk.diskUuid());
+                        s.setString(4, disk.label());
+                        s.setBigDecimal(5, disk.sizeGb());
+                        s.setString(6, disk.storageName());
+                        s.setString(7, disk.backingType());
+                        s.setObject(8, now);
+                        s.setObject(9, now);
+                        s.addBatch();
+                    }
+                }
+                s.executeBatch();
+            }
+            c.commit();
+        }
+        return System.nanoTime() - start;
+    }
+}
