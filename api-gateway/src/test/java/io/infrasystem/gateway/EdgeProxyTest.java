@@ -157,10 +157,12 @@ class EdgeProxyTest {
     }
 
     @Test
-    void aBodyAboveTheRoutesCapIs413() {
+    void aBodyAboveTheRoutesCapIs413WhetherDeclaredOrChunked() throws Exception {
         given().header("X-API-Key", readKey()).contentType("application/octet-stream").body(new byte[100 * 1024])
                 .when().post("/api/realtime/anything").then().statusCode(413).contentType("application/problem+json")
                 .body("detail", containsString("'realtime'"));
+        assertThat(chunkedPost(200 * 1024)).isEqualTo(413);
+        assertThat(chunkedPost(10 * 1024)).isEqualTo(200);
     }
 
     @Test
@@ -219,6 +221,27 @@ class EdgeProxyTest {
                 .body("path", equalTo("/q/openapi")).body("query", equalTo("format=json"));
         given().when().get("/api/docs/openapi/nothing").then().statusCode(404);
         given().when().get("/api/gateway/jwks").then().statusCode(200).body("keys.kty", hasItem("RSA"));
+    }
+
+    /** Posts {@code size} bytes to the realtime route in 1 KB chunks without Content-Length; returns the status. */
+    private int chunkedPost(int size) throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try {
+            return vertx.createHttpClient().request(new io.vertx.core.http.RequestOptions().setMethod(io.vertx.core.http.HttpMethod.POST)
+                            .setHost(base.getHost()).setPort(base.getPort()).setURI("/api/realtime/anything")
+                            .putHeader("X-API-Key", readKey()))
+                    .compose(request -> {
+                        request.setChunked(true);
+                        io.vertx.core.buffer.Buffer chunk = io.vertx.core.buffer.Buffer.buffer(new byte[1024]);
+                        for (int sent = 0; sent < size; sent += 1024) {
+                            request.write(chunk);
+                        }
+                        request.end();
+                        return request.response().compose(r -> r.body().map(b -> r.statusCode()));
+                    }).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
     }
 
     private static JsonObject firstMessage(Vertx vertx, WebSocketConnectOptions options) throws Exception {

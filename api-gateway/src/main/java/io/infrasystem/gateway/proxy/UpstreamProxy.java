@@ -1,5 +1,6 @@
 package io.infrasystem.gateway.proxy;
 
+import io.infrasystem.commons.problem.ProblemKind;
 import io.infrasystem.commons.request.RequestIds;
 import io.infrasystem.gateway.config.GatewayConfig;
 import io.infrasystem.gateway.edge.EdgeProblems;
@@ -28,7 +29,8 @@ import org.jboss.logging.Logger;
  * whole), hop-by-hop headers are dropped, WebSocket upgrades are tunnelled. Each request to a
  * service gets {@code infra.gateway.upstream.connect-timeout} to connect and the route's idle
  * timeout between bytes; a refused or broken connection becomes a 502 problem, a timeout a 504
- * problem, both naming the route.
+ * problem, both naming the route. A body without {@code Content-Length} is counted as it streams
+ * ({@link CappedBody}) and the request refused with 413 once it passes the route's cap.
  */
 @ApplicationScoped
 public class UpstreamProxy {
@@ -82,21 +84,38 @@ public class UpstreamProxy {
                 String query = context.request().proxiedRequest().query();
                 context.request().setURI(query == null ? rewriteTo : rewriteTo + "?" + query);
             }
+            HttpServerRequest incoming = context.request().proxiedRequest();
+            CappedBody capped = null;
+            Body body = context.request().getBody();
+            if (body != null && body.length() < 0 && incoming.getHeader("Content-Length") == null) {
+                capped = new CappedBody(body.stream(), route.bodyCap(incoming.path()));
+                context.request().setBody(Body.body(capped, -1));
+            }
+            CappedBody cap = capped;
             return context.sendRequest().recover(failure -> {
+                if (cap != null && cap.exceeded()) {
+                    return Future.succeededFuture(problem(context, EdgeProblems.Kind.of(ProblemKind.PAYLOAD_TOO_LARGE),
+                            "Route '" + route.name() + "' accepts bodies of at most " + route.bodyCap(incoming.path())
+                                    + " bytes on " + incoming.path()).putHeader("Connection", "close"));
+                }
                 boolean timeout = failure instanceof TimeoutException || failure instanceof ConnectTimeoutException;
                 EdgeProblems.Kind kind = timeout ? EdgeProblems.GATEWAY_TIMEOUT : EdgeProblems.BAD_GATEWAY;
                 String detail = timeout
                         ? "Route '" + route.name() + "': the service at " + route.host() + ":" + route.port() + " did not answer in time"
                         : "Route '" + route.name() + "': the service at " + route.host() + ":" + route.port() + " is unreachable";
-                HttpServerRequest original = context.request().proxiedRequest();
                 LOG.warnf("%s (%s)", detail, failure.toString());
-                ProxyResponse response = context.request().release().response();
-                response.setStatusCode(kind.status()).setStatusMessage(kind.title());
-                response.headers().clear();
-                response.putHeader("Content-Type", io.infrasystem.commons.problem.Problem.MEDIA_TYPE);
-                response.setBody(Body.body(problems.body(kind, detail, original.path(), original.getHeader(RequestIds.HEADER))));
-                return Future.succeededFuture(response);
+                return Future.succeededFuture(problem(context, kind, detail));
             });
+        }
+
+        private ProxyResponse problem(ProxyContext context, EdgeProblems.Kind kind, String detail) {
+            HttpServerRequest original = context.request().proxiedRequest();
+            ProxyResponse response = context.request().release().response();
+            response.setStatusCode(kind.status()).setStatusMessage(kind.title());
+            response.headers().clear();
+            response.putHeader("Content-Type", io.infrasystem.commons.problem.Problem.MEDIA_TYPE);
+            response.setBody(Body.body(problems.body(kind, detail, original.path(), original.getHeader(RequestIds.HEADER))));
+            return response;
         }
     }
 }
