@@ -10,7 +10,8 @@ import java.util.List;
  */
 final class BackupTables {
 
-    static final List<String> ORDER = List.of("site", "manufacturer", "device_type", "rack", "model", "asset", "asset_tags");
+    static final List<String> ORDER = List.of("site", "manufacturer", "device_type", "rack", "model", "asset", "asset_tags",
+            "storage_array", "maintenance_window");
 
     /** Format name written in every manifest. */
     static final String FORMAT = "infra-inventory-backup";

@@ -1,0 +1,59 @@
+package io.infrasystem.inventory.maintenance;
+
+import io.infrasystem.inventory.asset.Asset;
+import io.infrasystem.inventory.common.Tracked;
+import io.infrasystem.inventory.rack.Rack;
+import io.infrasystem.inventory.site.Site;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * A maintenance window at a site, optionally narrowed to one rack or one asset (table
+ * {@code maintenance_window}); times are stored in UTC with the IANA zone it was planned in.
+ */
+@Entity
+@Table(name = "maintenance_window")
+public class MaintenanceWindow extends Tracked {
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "site_id")
+    public Site site;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "rack_id")
+    public Rack rack;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "asset_id")
+    public Asset asset;
+    @Column(name = "starts_at")
+    public Instant startsAt;
+    @Column(name = "ends_at")
+    public Instant endsAt;
+    @Column(name = "time_zone")
+    public String timeZone;
+    public String description;
+
+    /** @return the state at {@code now} */
+    public WindowState state(Instant now) {
+        if (now.isBefore(startsAt)) {
+            return WindowState.SCHEDULED;
+        }
+        return now.isBefore(endsAt) ? WindowState.IN_PROGRESS : WindowState.ENDED;
+    }
+
+    /** @return the API form, with the state as of now */
+    public MaintenanceWindowDto dto() {
+        return new MaintenanceWindowDto(id, site.id, site.name, rack == null ? null : rack.id, asset == null ? null : asset.id,
+                startsAt, endsAt, timeZone, description, state(Instant.now()), version, createdAt, updatedAt);
+    }
+
+    /** @return the current values as an input */
+    public MaintenanceWindowInput input() {
+        return new MaintenanceWindowInput(site.id, rack == null ? null : rack.id, asset == null ? null : asset.id, startsAt,
+                endsAt, timeZone, description);
+    }
+}

@@ -1,0 +1,132 @@
+package io.infrasystem.inventory.maintenance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.infrasystem.commons.audit.Change;
+import io.infrasystem.commons.audit.ChangeRecorder;
+import io.infrasystem.commons.filter.FilterField;
+import io.infrasystem.commons.filter.FilterSpec;
+import io.infrasystem.commons.http.Versions;
+import io.infrasystem.commons.paging.Page;
+import io.infrasystem.commons.problem.ProblemException;
+import io.infrasystem.inventory.asset.Asset;
+import io.infrasystem.inventory.common.Lists;
+import io.infrasystem.inventory.common.MergePatch;
+import io.infrasystem.inventory.rack.Rack;
+import io.infrasystem.inventory.site.SiteService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * Maintenance windows: list (filter {@code starts_at__lte=…&ends_at__gte=…} for the windows
+ * overlapping a period), read, create, update, delete.
+ */
+@ApplicationScoped
+public class MaintenanceWindowService {
+
+    static final FilterSpec FILTERS = FilterSpec.builder("w.id")
+            .field(FilterField.integer("id", "w.id"))
+            .field(FilterField.integer("site_id", "w.site.id"))
+            .field(FilterField.membership("site", "exists (select 1 from Site x where x = w.site and (x.slug in (:values) or x.name in (:values)))", v -> v))
+            .field(FilterField.integer("rack_id", "w.rack.id"))
+            .field(FilterField.integer("asset_id", "w.asset.id"))
+            .field(FilterField.timestamp("starts_at", "w.startsAt"))
+            .field(FilterField.timestamp("ends_at", "w.endsAt"))
+            .search("w.description")
+            .defaultOrdering("starts_at")
+            .build();
+
+    private final ChangeRecorder changes;
+    private final MergePatch mergePatch;
+    private final SiteService sites;
+
+    public MaintenanceWindowService(ChangeRecorder changes, MergePatch mergePatch, SiteService sites) {
+        this.changes = changes;
+        this.mergePatch = mergePatch;
+        this.sites = sites;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<MaintenanceWindowDto> list(UriInfo uri) {
+        return Lists.page(FILTERS, uri, (q, p) -> MaintenanceWindow.find("from MaintenanceWindow w where " + q, p),
+                MaintenanceWindow::dto);
+    }
+
+    /** @throws ProblemException 404 when there is no such window */
+    public MaintenanceWindow require(long id) {
+        return MaintenanceWindow.<MaintenanceWindow>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("maintenance window", id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public MaintenanceWindowDto get(long id) {
+        return require(id).dto();
+    }
+
+    @Transactional
+    public MaintenanceWindowDto create(MaintenanceWindowInput input) {
+        MaintenanceWindow window = new MaintenanceWindow();
+        apply(window, input);
+        window.persistAndFlush();
+        changes.record(Change.created("maintenance_window", window.id, window.dto()));
+        return window.dto();
+    }
+
+    @Transactional
+    public MaintenanceWindowDto update(long id, MaintenanceWindowInput input, String ifMatch) {
+        MaintenanceWindow window = require(id);
+        Versions.checkIfMatch(ifMatch, window.version);
+        MaintenanceWindowDto before = window.dto();
+        apply(window, input);
+        window.flush();
+        changes.record(Change.updated("maintenance_window", id, before, window.dto()));
+        return window.dto();
+    }
+
+    @Transactional
+    public MaintenanceWindowDto patch(long id, JsonNode patch, String ifMatch) {
+        return update(id, mergePatch.apply(require(id).input(), patch, MaintenanceWindowInput.class), ifMatch);
+    }
+
+    @Transactional
+    public void delete(long id, String ifMatch) {
+        MaintenanceWindow window = require(id);
+        Versions.checkIfMatch(ifMatch, window.version);
+        MaintenanceWindowDto before = window.dto();
+        window.delete();
+        window.flush();
+        changes.record(Change.deleted("maintenance_window", id, before));
+    }
+
+    private void apply(MaintenanceWindow window, MaintenanceWindowInput input) {
+        if (!input.endsAt().isAfter(input.startsAt())) {
+            throw ProblemException.invalid("ends_at", "must be after starts_at");
+        }
+        if (input.rackId() != null && input.assetId() != null) {
+            throw ProblemException.invalid("asset_id", "give a rack or an asset, not both");
+        }
+        window.site = sites.requireReference("site_id", input.siteId());
+        window.rack = null;
+        window.asset = null;
+        if (input.rackId() != null) {
+            Rack rack = Rack.<Rack>findByIdOptional(input.rackId())
+                    .orElseThrow(() -> ProblemException.invalid("rack_id", "rack " + input.rackId() + " does not exist"));
+            if (!rack.site.id.equals(window.site.id)) {
+                throw ProblemException.invalid("rack_id", "rack " + rack.name + " is at site " + rack.site.name);
+            }
+            window.rack = rack;
+        }
+        if (input.assetId() != null) {
+            Asset asset = Asset.<Asset>findByIdOptional(input.assetId())
+                    .orElseThrow(() -> ProblemException.invalid("asset_id", "asset " + input.assetId() + " does not exist"));
+            if (asset.site != null && !asset.site.id.equals(window.site.id)) {
+                throw ProblemException.invalid("asset_id", "asset " + asset.id + " is at site " + asset.site.name);
+            }
+            window.asset = asset;
+        }
+        window.startsAt = input.startsAt();
+        window.endsAt = input.endsAt();
+        window.timeZone = input.timeZone();
+        window.description = input.description();
+    }
+}
