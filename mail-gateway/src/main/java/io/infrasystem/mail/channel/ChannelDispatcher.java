@@ -1,19 +1,16 @@
 package io.infrasystem.mail.channel;
 
-import io.infrasystem.commons.persistence.UtcTimes;
 import io.infrasystem.mail.config.MailConfig;
 import io.infrasystem.mail.delivery.Backoff;
+import io.infrasystem.mail.delivery.RowClaims;
 import io.infrasystem.mail.message.MailMessage;
 import io.infrasystem.mail.message.MailRecipient;
 import io.infrasystem.mail.settings.SecretCipher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -71,28 +68,9 @@ public class ChannelDispatcher {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     List<Long> claim(String instance) {
         Instant now = Instant.now();
-        List<Long> ids = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement due = connection.prepareStatement(DUE)) {
-                due.setObject(1, UtcTimes.toColumn(now));
-                due.setObject(2, UtcTimes.toColumn(now.minus(config.claimTimeout())));
-                due.setInt(3, config.batchSize());
-                try (ResultSet rows = due.executeQuery()) {
-                    while (rows.next()) {
-                        ids.add(rows.getLong(1));
-                    }
-                }
-            }
-            try (PreparedStatement mark = connection.prepareStatement(MARK)) {
-                for (long id : ids) {
-                    mark.setString(1, instance);
-                    mark.setObject(2, UtcTimes.toColumn(now));
-                    mark.setObject(3, UtcTimes.toColumn(now));
-                    mark.setLong(4, id);
-                    mark.executeUpdate();
-                }
-            }
-            return ids;
+            return RowClaims.claim(connection, DUE, List.of(now, now.minus(config.claimTimeout()), config.batchSize()),
+                    MARK, instance, now);
         } catch (SQLException e) {
             throw new IllegalStateException("claiming channel deliveries failed", e);
         }

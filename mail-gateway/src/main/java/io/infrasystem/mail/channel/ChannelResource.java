@@ -4,14 +4,14 @@ import io.infrasystem.commons.audit.Change;
 import io.infrasystem.commons.audit.ChangeRecorder;
 import io.infrasystem.commons.filter.FilterField;
 import io.infrasystem.commons.filter.FilterSpec;
-import io.infrasystem.commons.filter.QueryFilter;
 import io.infrasystem.commons.http.Versions;
 import io.infrasystem.commons.paging.Page;
-import io.infrasystem.commons.paging.PageRequest;
 import io.infrasystem.commons.problem.Problem.FieldError;
 import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.commons.security.Scopes;
 import io.infrasystem.mail.config.MailConfig;
+import io.infrasystem.mail.listing.EntityLists;
+import io.infrasystem.mail.listing.Names;
 import io.infrasystem.mail.delivery.Envelope;
 import io.infrasystem.mail.delivery.SendOutcome;
 import io.infrasystem.mail.delivery.SmtpTransport;
@@ -43,7 +43,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Notification channels: list and read (readers), create, replace, delete and test (administrators).
@@ -56,7 +55,6 @@ import java.util.regex.Pattern;
 public class ChannelResource {
 
     private static final String RESOURCE = "channel";
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
     private static final FilterSpec FILTERS = FilterSpec.builder("c.id")
             .field(FilterField.integer("id", "c.id"))
             .field(FilterField.text("name", "c.name"))
@@ -90,13 +88,7 @@ public class ChannelResource {
     @Transactional(Transactional.TxType.SUPPORTS)
     @RolesAllowed({Scopes.MAIL_SEND, Scopes.VIEWER, Scopes.EDITOR, Scopes.ADMIN})
     public Page<ChannelViews.View> list(@Context UriInfo uri) {
-        PageRequest page = PageRequest.from(uri.getQueryParameters());
-        QueryFilter filter = FILTERS.parse(uri.getQueryParameters());
-        long count = NotificationChannel.count("from NotificationChannel c where " + filter.where(), filter.parameters());
-        List<NotificationChannel> rows = NotificationChannel.<NotificationChannel>find("from NotificationChannel c where "
-                + filter.where() + " order by " + filter.orderBy(), filter.parameters())
-                .range((int) page.offset(), (int) page.offset() + page.limit() - 1).list();
-        return Page.of(rows.stream().map(ChannelResource::view).toList(), count, page, uri);
+        return EntityLists.page(NotificationChannel.class, "c", FILTERS, uri, ChannelResource::view);
     }
 
     /** @return the channel, ETag = version; 404 when unknown */
@@ -233,8 +225,8 @@ public class ChannelResource {
             throw ProblemException.invalid("body", "a JSON object is required");
         }
         List<FieldError> errors = new ArrayList<>();
-        if (input.name() == null || !NAME.matcher(input.name()).matches()) {
-            errors.add(new FieldError("name", "must be 1 to 100 of a-z, 0-9, '.', '_', '-', starting with a letter or digit"));
+        if (!Names.valid(input.name())) {
+            errors.add(new FieldError("name", Names.RULE));
         }
         ChannelKind kind = null;
         try {

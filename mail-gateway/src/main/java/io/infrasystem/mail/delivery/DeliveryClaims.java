@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -61,30 +60,8 @@ public class DeliveryClaims {
             if (allowed <= 0) {
                 return List.of();
             }
-            List<Long> ids = new ArrayList<>();
-            try (PreparedStatement due = connection.prepareStatement(DUE)) {
-                due.setObject(1, UtcTimes.toColumn(now));
-                due.setObject(2, UtcTimes.toColumn(now.minus(claimTimeout)));
-                due.setInt(3, allowed);
-                try (ResultSet rows = due.executeQuery()) {
-                    while (rows.next()) {
-                        ids.add(rows.getLong(1));
-                    }
-                }
-            }
-            try (PreparedStatement mark = connection.prepareStatement(MARK)) {
-                for (long id : ids) {
-                    mark.setString(1, instance);
-                    mark.setObject(2, UtcTimes.toColumn(now));
-                    mark.setObject(3, UtcTimes.toColumn(now));
-                    mark.setLong(4, id);
-                    mark.addBatch();
-                }
-                if (!ids.isEmpty()) {
-                    mark.executeBatch();
-                }
-            }
-            return ids;
+            return RowClaims.claim(connection, DUE, List.of(now, now.minus(claimTimeout), allowed), MARK, instance,
+                    now);
         } catch (SQLException e) {
             throw new IllegalStateException("claiming due messages failed", e);
         }

@@ -2,13 +2,12 @@ package io.infrasystem.mail.message;
 
 import io.infrasystem.commons.filter.FilterField;
 import io.infrasystem.commons.filter.FilterSpec;
-import io.infrasystem.commons.filter.QueryFilter;
 import io.infrasystem.commons.http.Versions;
 import io.infrasystem.commons.paging.Page;
-import io.infrasystem.commons.paging.PageRequest;
 import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.commons.security.CurrentActor;
 import io.infrasystem.commons.security.Scopes;
+import io.infrasystem.mail.listing.EntityLists;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -23,7 +22,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -114,13 +112,7 @@ public class MessageResource {
     @Transactional(Transactional.TxType.SUPPORTS)
     @RolesAllowed({Scopes.MAIL_SEND, Scopes.VIEWER, Scopes.EDITOR, Scopes.ADMIN})
     public Page<MessageViews.Summary> list(@Context UriInfo uri) {
-        PageRequest page = PageRequest.from(uri.getQueryParameters());
-        QueryFilter filter = FILTERS.parse(uri.getQueryParameters());
-        long count = MailMessage.count("from MailMessage m where " + filter.where(), filter.parameters());
-        List<MailMessage> rows = MailMessage.<MailMessage>find("from MailMessage m where " + filter.where()
-                + " order by " + filter.orderBy(), filter.parameters())
-                .range((int) page.offset(), (int) page.offset() + page.limit() - 1).list();
-        return Page.of(rows.stream().map(mapper::summary).toList(), count, page, uri);
+        return EntityLists.page(MailMessage.class, "m", FILTERS, uri, mapper::summary);
     }
 
     /**

@@ -4,13 +4,13 @@ import io.infrasystem.commons.audit.Change;
 import io.infrasystem.commons.audit.ChangeRecorder;
 import io.infrasystem.commons.filter.FilterField;
 import io.infrasystem.commons.filter.FilterSpec;
-import io.infrasystem.commons.filter.QueryFilter;
 import io.infrasystem.commons.http.Versions;
 import io.infrasystem.commons.paging.Page;
-import io.infrasystem.commons.paging.PageRequest;
 import io.infrasystem.commons.problem.Problem.FieldError;
 import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.commons.security.Scopes;
+import io.infrasystem.mail.listing.EntityLists;
+import io.infrasystem.mail.listing.Names;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -30,7 +30,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Qute email templates: list and read (anyone who may send or read the log), create, replace and
@@ -43,7 +42,6 @@ import java.util.regex.Pattern;
 public class TemplateResource {
 
     private static final String RESOURCE = "template";
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
     private static final FilterSpec FILTERS = FilterSpec.builder("t.id")
             .field(FilterField.integer("id", "t.id"))
             .field(FilterField.text("name", "t.name"))
@@ -65,13 +63,7 @@ public class TemplateResource {
     @Transactional(Transactional.TxType.SUPPORTS)
     @RolesAllowed({Scopes.MAIL_SEND, Scopes.VIEWER, Scopes.EDITOR, Scopes.ADMIN})
     public Page<TemplateViews.View> list(@Context UriInfo uri) {
-        PageRequest page = PageRequest.from(uri.getQueryParameters());
-        QueryFilter filter = FILTERS.parse(uri.getQueryParameters());
-        long count = MailTemplate.count("from MailTemplate t where " + filter.where(), filter.parameters());
-        List<MailTemplate> rows = MailTemplate.<MailTemplate>find("from MailTemplate t where " + filter.where()
-                + " order by " + filter.orderBy(), filter.parameters())
-                .range((int) page.offset(), (int) page.offset() + page.limit() - 1).list();
-        return Page.of(rows.stream().map(TemplateViews::of).toList(), count, page, uri);
+        return EntityLists.page(MailTemplate.class, "t", FILTERS, uri, TemplateViews::of);
     }
 
     /** @return the template, ETag = version; 404 when unknown */
@@ -184,8 +176,8 @@ public class TemplateResource {
             throw ProblemException.invalid("body", "a JSON object is required");
         }
         List<FieldError> errors = new ArrayList<>();
-        if (input.name() == null || !NAME.matcher(input.name()).matches()) {
-            errors.add(new FieldError("name", "must be 1 to 100 of a-z, 0-9, '.', '_', '-', starting with a letter or digit"));
+        if (!Names.valid(input.name())) {
+            errors.add(new FieldError("name", Names.RULE));
         }
         if (input.description() != null && input.description().length() > 1000) {
             errors.add(new FieldError("description", "must be at most 1000 characters"));
