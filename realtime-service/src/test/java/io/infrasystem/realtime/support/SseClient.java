@@ -1,28 +1,19 @@
 package io.infrasystem.realtime.support;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.RestAssured;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /** A Server-Sent Events test client (JDK HTTP client) that parses {@code id:} and {@code data:} lines. */
-public final class SseClient implements AutoCloseable {
+public final class SseClient extends MessageInbox implements AutoCloseable {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private final LinkedBlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
-    private final List<JsonNode> seen = new ArrayList<>();
     private final HttpResponse<Stream<String>> response;
     private final Thread reader;
 
@@ -61,7 +52,7 @@ public final class SseClient implements AutoCloseable {
                         if (id[0] != null) {
                             node.put("sse_id", id[0]);
                         }
-                        inbox.add(node);
+                        received(node);
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }
@@ -72,44 +63,6 @@ public final class SseClient implements AutoCloseable {
         } catch (RuntimeException e) {
             // the stream was closed
         }
-    }
-
-    /**
-     * @return the first message of that kind matching the filter within the timeout, or null
-     */
-    public JsonNode await(String kind, Predicate<JsonNode> filter, Duration timeout) throws InterruptedException {
-        for (JsonNode node : seen) {
-            if (kind.equals(node.path("kind").asText()) && filter.test(node)) {
-                seen.remove(node);
-                return node;
-            }
-        }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode node = inbox.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-            if (node == null) {
-                break;
-            }
-            if (kind.equals(node.path("kind").asText()) && filter.test(node)) {
-                return node;
-            }
-            seen.add(node);
-        }
-        return null;
-    }
-
-    /** @return the events about {@code subject} received within {@code window}, at most {@code wanted} */
-    public List<JsonNode> events(String subject, int wanted, Duration window) throws InterruptedException {
-        List<JsonNode> events = new ArrayList<>();
-        long deadline = System.nanoTime() + window.toNanos();
-        while (events.size() < wanted && System.nanoTime() < deadline) {
-            JsonNode node = await("event", n -> subject.equals(n.path("subject").asText()),
-                    Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
-            if (node != null) {
-                events.add(node);
-            }
-        }
-        return events;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.infrasystem.realtime.support;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.RestAssured;
 import io.vertx.core.Vertx;
@@ -9,22 +8,15 @@ import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 
 /** A WebSocket test client (Vert.x) that records every message and how the connection closed. */
-public final class WsClient implements AutoCloseable {
+public final class WsClient extends MessageInbox implements AutoCloseable {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final WebSocketClient client;
     private final ClientWebSocket socket;
-    private final LinkedBlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
-    private final List<JsonNode> seen = new ArrayList<>();
     private volatile Short closeStatus;
     private volatile String closeReason;
     private volatile boolean closed;
@@ -34,7 +26,7 @@ public final class WsClient implements AutoCloseable {
         this.socket = socket;
         socket.textMessageHandler(text -> {
             try {
-                inbox.add(MAPPER.readTree(text));
+                received(MAPPER.readTree(text));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -73,47 +65,6 @@ public final class WsClient implements AutoCloseable {
             }
             throw e;
         }
-    }
-
-    /**
-     * @param kind message kind
-     * @param filter further condition
-     * @param timeout how long to wait
-     * @return the first message received (or seen before) of that kind matching the filter, or null
-     */
-    public JsonNode await(String kind, Predicate<JsonNode> filter, Duration timeout) throws InterruptedException {
-        for (JsonNode node : seen) {
-            if (kind.equals(node.path("kind").asText()) && filter.test(node)) {
-                seen.remove(node);
-                return node;
-            }
-        }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode node = inbox.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-            if (node == null) {
-                break;
-            }
-            if (kind.equals(node.path("kind").asText()) && filter.test(node)) {
-                return node;
-            }
-            seen.add(node);
-        }
-        return null;
-    }
-
-    /** @return the events (kind {@code event}) about {@code subject} received within {@code window} */
-    public List<JsonNode> events(String subject, int wanted, Duration window) throws InterruptedException {
-        List<JsonNode> events = new ArrayList<>();
-        long deadline = System.nanoTime() + window.toNanos();
-        while (events.size() < wanted && System.nanoTime() < deadline) {
-            JsonNode node = await("event", n -> subject.equals(n.path("subject").asText()),
-                    Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
-            if (node != null) {
-                events.add(node);
-            }
-        }
-        return events;
     }
 
     /** @param json a message to send */
