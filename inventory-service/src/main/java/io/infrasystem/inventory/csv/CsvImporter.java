@@ -4,6 +4,7 @@ import io.infrasystem.commons.problem.Problem.FieldError;
 import io.infrasystem.commons.problem.ProblemException;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
@@ -36,10 +37,15 @@ public class CsvImporter {
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
             .setIgnoreEmptyLines(true).setTrim(false).get();
 
-    private final TransactionManager transactions;
+    /** Rows between two flushes and clears of the persistence context (keeps dirty checks short). */
+    static final int BATCH = 200;
 
-    public CsvImporter(TransactionManager transactions) {
+    private final TransactionManager transactions;
+    private final EntityManager entityManager;
+
+    public CsvImporter(TransactionManager transactions, EntityManager entityManager) {
         this.transactions = transactions;
+        this.entityManager = entityManager;
     }
 
     /**
@@ -108,6 +114,12 @@ public class CsvImporter {
                     errors.add(new ImportError(line, null, null, "the database refused the row (a duplicate or a missing "
                             + "reference); the rows after it were not checked"));
                     break;
+                }
+                if (rows % BATCH == 0) {
+                    if (errors.isEmpty()) {
+                        entityManager.flush();
+                    }
+                    entityManager.clear();
                 }
             }
         } catch (IOException e) {

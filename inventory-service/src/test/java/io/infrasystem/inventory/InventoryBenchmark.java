@@ -1,0 +1,121 @@
+package io.infrasystem.inventory;
+
+import static io.infrasystem.inventory.Api.ADMIN;
+import static io.infrasystem.inventory.Api.VIEWER;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.infrasystem.commons.testing.TestDatabase;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Arrays;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Not a test: the inventory's benchmark (run with {@code -Pbench}). It prints
+ * <ol>
+ * <li>a CSV import of {@code bench.rows} (default 100,000) assets through
+ *     {@code POST /api/inventory/import/assets}, against the reference of the same rows loaded into
+ *     the same table (same indexes, constraints and triggers) with MariaDB's
+ *     {@code LOAD DATA LOCAL INFILE}, in rows/s and the ratio;</li>
+ * <li>the latency of {@code GET /api/inventory/racks/{id}/elevation} for a full 42U rack: p50, p95,
+ *     p99 over {@code bench.elevation.reads} (default 2,000) reads after 200 warm-up reads.</li>
+ * </ol>
+ */
+@QuarkusTest
+@QuarkusTestResource(value = TestDatabase.class, initArgs = @ResourceArg(name = "kind", value = "mariadb"))
+class InventoryBenchmark {
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String user;
+    @ConfigProperty(name = "quarkus.datasource.password")
+    String password;
+
+    @Test
+    void csvImportThroughTheApiAgainstLoadDataLocalInfile() throws Exception {
+        int rows = Integer.getInteger("bench.rows", 100_000);
+        long site = Api.site();
+        long model = Api.model(Api.manufacturer(), "1", true);
+        long manufacturer = given().header("Authorization", VIEWER).get("/api/inventory/models/" + model).then()
+                .extract().jsonPath().getLong("manufacturer_id");
+        StringBuilder csv = new StringBuilder("hostname,asset_tag,serial,model_id,status,site_id,mgmt_ip,owner\n");
+        StringBuilder tsv = new StringBuilder();
+        String now = "2026-11-22 00:00:00.000000";
+        for (int i = 0; i < rows; i++) {
+            String host = "srv-" + i;
+            String tag = "BT" + i;
+            String serial = "SN" + i;
+            String ip = "10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255);
+            csv.append(host).append(',').append(tag).append(',').append(serial).append(',').append(model).append(",active,")
+                    .append(site).append(',').append(ip).append(",ops\n");
+            tsv.append(host).append('\t').append(tag).append('\t').append(serial).append('\t').append(manufacturer).append('\t')
+                    .append(model).append("\tactive\t").append(site).append('\t').append(ip).append("\tops\t0\t").append(now)
+                    .append('\t').append(now).append('\n');
+        }
+        byte[] body = csv.toString().getBytes(StandardCharsets.UTF_8);
+
+        long start = System.nanoTime();
+        given().header("Authorization", ADMIN).contentType("text/csv").body(body).post("/api/inventory/import/assets")
+                .then().statusCode(200);
+        double apiSeconds = (System.nanoTime() - start) / 1e9;
+
+        Path file = Files.createTempFile("assets-", ".tsv");
+        Files.writeString(file, tsv);
+        double loadSeconds;
+        try (Connection connection = DriverManager.getConnection(jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "allowLocalInfile=true",
+                user, password); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("delete from asset_tags");
+            statement.executeUpdate("delete from asset");
+            long loadStart = System.nanoTime();
+            statement.executeUpdate("load data local infile '" + file.toAbsolutePath() + "' into table asset"
+                    + " (hostname, asset_tag, serial, manufacturer_id, model_id, status, site_id, mgmt_ip, owner, version,"
+                    + " created_at, updated_at)");
+            loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+            try (ResultSet count = statement.executeQuery("select count(*) from asset")) {
+                count.next();
+                assertThat(count.getLong(1)).isEqualTo(rows);
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        double apiRate = rows / apiSeconds;
+        double loadRate = rows / loadSeconds;
+        System.out.printf("%nBENCH csv-import rows=%d api=%.1fs (%.0f rows/s) load-data-local-infile=%.2fs (%.0f rows/s) ratio=%.1f%% (target >= 50%%)%n",
+                rows, apiSeconds, apiRate, loadSeconds, loadRate, 100 * apiRate / loadRate);
+    }
+
+    @Test
+    void elevationOfAFull42URack() {
+        long site = Api.site();
+        long rack = Api.rack(site, 42);
+        long model = Api.model(Api.manufacturer(), "1", true);
+        for (int unit = 1; unit <= 42; unit++) {
+            Api.asset(model, "\"rack_id\":" + rack + ",\"position\":" + unit + ",\"face\":\"front\"");
+        }
+        int reads = Integer.getInteger("bench.elevation.reads", 2000);
+        for (int i = 0; i < 200; i++) {
+            given().header("Authorization", VIEWER).get("/api/inventory/racks/" + rack + "/elevation").then().statusCode(200);
+        }
+        long[] nanos = new long[reads];
+        for (int i = 0; i < reads; i++) {
+            long start = System.nanoTime();
+            given().header("Authorization", VIEWER).get("/api/inventory/racks/" + rack + "/elevation").then().statusCode(200);
+            nanos[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(nanos);
+        System.out.printf("%nBENCH elevation-42U reads=%d p50=%.2fms p95=%.2fms p99=%.2fms max=%.2fms (client-measured, RestAssured, same host)%n",
+                reads, nanos[reads / 2] / 1e6, nanos[(int) (reads * 0.95)] / 1e6, nanos[(int) (reads * 0.99)] / 1e6,
+                nanos[reads - 1] / 1e6);
+    }
+}
