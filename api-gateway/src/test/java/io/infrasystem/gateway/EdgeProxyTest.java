@@ -215,6 +215,54 @@ class EdgeProxyTest {
     }
 
     @Test
+    void anEventStreamRequestMayCarryTheTokenInTheQueryOtherRequestsMayNot() {
+        String token = Keycloak.token(Keycloak.CLIENT, "dev-viewer");
+        String authorization = given().header("Accept", "text/event-stream").queryParam("access_token", token)
+                .when().get("/api/realtime/events").then().statusCode(200).extract().path("authorization");
+        assertThat(InternalTokenAssert.verify(authorization.substring(7))).containsEntry("preferred_username", "dev-viewer");
+        given().header("Accept", "application/json").queryParam("access_token", token)
+                .when().get("/api/realtime/events").then().statusCode(401);
+    }
+
+    @Test
+    void everyRequestWritesOneJsonAccessLogLine() {
+        java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                lines.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger("io.infrasystem.gateway.access");
+        logger.addHandler(handler);
+        try {
+            given().header("X-API-Key", readKey()).header("X-Request-ID", "log-check-1")
+                    .when().get("/api/inventory/racks").then().statusCode(200);
+            long deadline = System.currentTimeMillis() + 2000;
+            while (lines.stream().noneMatch(l -> l.contains("log-check-1")) && System.currentTimeMillis() < deadline) {
+                ApiKeyTest.sleep(20);
+            }
+        } finally {
+            logger.removeHandler(handler);
+        }
+        JsonObject line = new JsonObject(lines.stream().filter(l -> l.contains("log-check-1")).findFirst().orElseThrow());
+        assertThat(line.getString("route")).isEqualTo("inventory");
+        assertThat(line.getString("principal")).startsWith("edge-read-");
+        assertThat(line.getString("principal_type")).isEqualTo("api_key");
+        assertThat(line.getInteger("status")).isEqualTo(200);
+        assertThat(line.getDouble("latency_ms")).isPositive();
+        assertThat(line.getLong("bytes_out")).isPositive();
+    }
+
+    @Test
     void theDocsListEveryServicesOpenApiFetchedThroughItsRoute() {
         given().when().get("/api/docs/").then().statusCode(200).contentType(containsString("text/html"));
         given().when().get("/api/docs/openapi/vm?format=json").then().statusCode(200)
