@@ -18,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 
 /**
@@ -51,7 +50,7 @@ public class SyncResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Scopes.VM_SYNC)
     public SyncRun sync(@PathParam("platform") String platform, @QueryParam("source") String source,
-            @QueryParam("mode") String mode, @QueryParam("run_id") Long runId, InputStream body) {
+            @QueryParam("mode") String mode, @QueryParam("run_id") Long runId, byte[] body) {
         checkPlatform(platform);
         if (runId == null) {
             checkSource(source);
@@ -82,9 +81,9 @@ public class SyncResource {
         }
     }
 
-    private JsonNode readJson(InputStream body) {
+    private JsonNode readJson(byte[] body) {
         try {
-            JsonNode root = body == null ? null : mapper.readTree(body);
+            JsonNode root = body == null || body.length == 0 ? null : mapper.readTree(body);
             if (root == null || root.isMissingNode()) {
                 throw new ProblemException(ProblemKind.MALFORMED_JSON, "The body is empty; a JSON payload is required",
                         List.of());

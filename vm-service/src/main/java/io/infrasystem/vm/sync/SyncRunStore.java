@@ -23,14 +23,34 @@ final class SyncRunStore {
     record Counts(int seen, int created, int updated, int unchanged, int deleted, int restored) {
     }
 
+    /** @return a new run id, for a run row written at the end of its transaction (the foreign keys to it are deferred) */
+    static long nextId(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select nextval(pg_get_serial_sequence('vm_sync_run', 'id'))");
+                ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
     static long insert(Connection c, String platform, String source, String mode, String status, boolean chunked,
             Counts counts, Instant startedAt, Instant finishedAt, Instant expiresAt, Long durationMs, String triggeredBy)
             throws SQLException {
+        return insert(c, null, platform, source, mode, status, chunked, counts, startedAt, finishedAt, expiresAt,
+                durationMs, triggeredBy);
+    }
+
+    static long insert(Connection c, Long id, String platform, String source, String mode, String status,
+            boolean chunked, Counts counts, Instant startedAt, Instant finishedAt, Instant expiresAt, Long durationMs,
+            String triggeredBy) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 insert into vm_sync_run (platform, source, mode, status, chunked, chunk_count, vm_count_seen,
                     created_count, updated_count, unchanged_count, deleted_count, restored_count, started_at,
-                    finished_at, expires_at, duration_ms, triggered_by, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"})) {
+                    finished_at, expires_at, duration_ms, triggered_by, created_at, updated_at, id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, """
+                + (id == null ? "nextval(pg_get_serial_sequence('vm_sync_run', 'id'))" : "?") + ")", new String[] {"id"})) {
+            if (id != null) {
+                s.setLong(20, id);
+            }
             s.setString(1, platform);
             s.setString(2, source);
             s.setString(3, mode);

@@ -85,20 +85,17 @@ public class SyncService {
             }
             Counts counts = new Counts(payload.vms().size(), plan.creates.size(), plan.updated, plan.unchanged,
                     orphans.size(), plan.restored);
-            long id;
-            if (run == null) {
-                long duration = (System.nanoTime() - started) / 1_000_000;
-                id = SyncRunStore.insert(c, platform, source, full ? "full" : "partial", "completed", false, counts, now,
-                        now, null, duration, null);
-            } else {
-                id = run.id();
-                SyncRunStore.addChunk(c, id, counts);
-            }
+            long id = run == null ? SyncRunStore.nextId(c) : run.id();
             write(c, store, platform, source, plan, id, now);
             if (!orphans.isEmpty()) {
                 delete(c, store, platform, source, orphans, id, "not reported by full sync of " + source, now);
             }
-            if (run != null) {
+            if (run == null) {
+                long duration = (System.nanoTime() - started) / 1_000_000;
+                SyncRunStore.insert(c, id, platform, source, full ? "full" : "partial", "completed", false, counts, now,
+                        Instant.now(), null, duration, null);
+            } else {
+                SyncRunStore.addChunk(c, id, counts);
                 store.markSeen(id, plan.seen, now);
             }
             return SyncRunStore.find(c, id, false).orElseThrow();
