@@ -237,6 +237,27 @@ class DeliveryTest {
     }
 
     @Test
+    void messagesWaitWhileTheRateIsUsedUpAndLeaveInTheOrderQueued() {
+        putSettings(SmtpServerResource.port(), 1);
+        List<Long> ids = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                ids.add(Mail.send(Mail.uniqueAddress("rate"), "rate " + i));
+            }
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+                    .until(() -> ids.stream().filter(id -> "sent".equals(Mail.get(id).getString("status"))).count() <= 1);
+            assertThat(Mail.get(ids.get(1)).getString("status")).isEqualTo("queued");
+            assertThat(Mail.get(ids.get(2)).getString("status")).isEqualTo("queued");
+        } finally {
+            putSettings(SmtpServerResource.port());
+        }
+        List<java.time.Instant> sentAt = ids.stream()
+                .map(id -> java.time.Instant.parse(Mail.awaitStatus(id, "sent", Duration.ofSeconds(20)).getString("sent_at")))
+                .toList();
+        assertThat(sentAt).isSorted();
+    }
+
+    @Test
     void queuedAndSentEventsArePublishedThroughTheOutbox() throws Exception {
         String to = Mail.uniqueAddress("events");
         long id = Mail.send(to, "with events");
@@ -264,9 +285,13 @@ class DeliveryTest {
     }
 
     private static void putSettings(int port) {
+        putSettings(port, 6000);
+    }
+
+    private static void putSettings(int port, int ratePerMinute) {
         given().header("Authorization", Tokens.admin()).contentType("application/json").body("""
                 {"host": "127.0.0.1", "port": %d, "tls_mode": "none", "from_address": "Infra-System <noreply@infra-system.local>",
-                 "rate_per_minute": 6000}""".formatted(port))
+                 "rate_per_minute": %d}""".formatted(port, ratePerMinute))
                 .when().put("/api/mail/settings").then().statusCode(200);
     }
 

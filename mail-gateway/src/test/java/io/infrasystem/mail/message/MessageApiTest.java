@@ -131,6 +131,27 @@ class MessageApiTest {
     }
 
     @Test
+    void idempotencyKeyReturnsTheFirstMessageOnlyWithinItsWindow() throws SQLException {
+        String body = "{\"to\":[\"" + Mail.uniqueAddress("window") + "\"],\"subject\":\"s\",\"text\":\"t\"}";
+        String key = "window-" + System.nanoTime();
+        long first = given().header("Authorization", Tokens.sender("window")).header("Idempotency-Key", key)
+                .contentType("application/json").body(body).when().post("/api/mail/messages")
+                .then().statusCode(202).extract().jsonPath().getLong("id");
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            assertThat(s.executeUpdate("update idempotency_key set expires_at = '2020-01-01 00:00:00' where idem_key = '"
+                    + key + "'")).isEqualTo(1);
+        }
+        long afterWindow = given().header("Authorization", Tokens.sender("window")).header("Idempotency-Key", key)
+                .contentType("application/json").body(body).when().post("/api/mail/messages")
+                .then().statusCode(202).header("Idempotent-Replayed", "false").extract().jsonPath().getLong("id");
+        assertThat(afterWindow).isNotEqualTo(first);
+        long replay = given().header("Authorization", Tokens.sender("window")).header("Idempotency-Key", key)
+                .contentType("application/json").body(body).when().post("/api/mail/messages")
+                .then().statusCode(202).header("Idempotent-Replayed", "true").extract().jsonPath().getLong("id");
+        assertThat(replay).isEqualTo(afterWindow);
+    }
+
+    @Test
     void badIdempotencyKeyIsRefused() {
         given().header("Authorization", Tokens.editor()).header("Idempotency-Key", "has space")
                 .contentType("application/json").body("{\"to\":[\"a@example.com\"],\"subject\":\"s\",\"text\":\"t\"}")
