@@ -116,7 +116,11 @@ public interface GatewayConfig {
         @WithDefault("120")
         long anonymous();
 
-        /** @return refill period of both buckets */
+        /** @return requests per {@link #period()} of one client IP to the gateway's own endpoints ({@code /api/gateway/**}) */
+        @WithDefault("600")
+        long ownEndpoints();
+
+        /** @return refill period of the buckets */
         @WithDefault("1m")
         Duration period();
     }

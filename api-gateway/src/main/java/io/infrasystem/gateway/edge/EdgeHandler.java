@@ -93,7 +93,7 @@ public class EdgeHandler implements Handler<RoutingContext> {
             return;
         }
         if (routeName != null && routeName.equals("gateway")) {
-            long wait = limiter.tryPrincipal("client:" + clientIp);
+            long wait = limiter.tryOwnEndpoints(clientIp);
             if (wait > 0) {
                 tooMany(ctx, wait, requestId);
             } else {

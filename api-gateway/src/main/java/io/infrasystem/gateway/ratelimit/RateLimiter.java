@@ -12,7 +12,8 @@ import java.time.Duration;
 /**
  * Per-caller token buckets (Bucket4j, greedy refill): {@code infra.gateway.rate-limit.principal}
  * requests per {@code period} for each authenticated principal, {@code anonymous} per period for
- * each client IP whose requests carry no valid credential. Buckets live in this instance's memory
+ * each client IP whose requests carry no valid credential, {@code own-endpoints} per period for
+ * each client IP calling {@code /api/gateway/**} (authenticated later, by the resources). Buckets live in this instance's memory
  * (idle ones are dropped after two periods), so with N gateway instances behind a balancer the
  * effective limit is at most N times the configured one.
  */
@@ -22,11 +23,13 @@ public class RateLimiter {
     private final Cache<String, Bucket> buckets;
     private final long principalCapacity;
     private final long anonymousCapacity;
+    private final long ownEndpointsCapacity;
     private final Duration period;
 
     public RateLimiter(GatewayConfig config) {
         this.principalCapacity = config.rateLimit().principal();
         this.anonymousCapacity = config.rateLimit().anonymous();
+        this.ownEndpointsCapacity = config.rateLimit().ownEndpoints();
         this.period = config.rateLimit().period();
         this.buckets = Caffeine.newBuilder().maximumSize(200_000).expireAfterAccess(period.multipliedBy(2)).build();
     }
@@ -45,6 +48,14 @@ public class RateLimiter {
      */
     public long tryAnonymous(String clientIp) {
         return consume("a|" + clientIp, anonymousCapacity);
+    }
+
+    /**
+     * @param clientIp the caller's address
+     * @return 0 when a request to {@code /api/gateway/**} may proceed, otherwise the seconds to wait
+     */
+    public long tryOwnEndpoints(String clientIp) {
+        return consume("g|" + clientIp, ownEndpointsCapacity);
     }
 
     private long consume(String key, long capacity) {
