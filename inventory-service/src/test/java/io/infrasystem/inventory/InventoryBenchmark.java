@@ -66,7 +66,9 @@ class InventoryBenchmark {
         byte[] body = csv.toString().getBytes(StandardCharsets.UTF_8);
 
         long start = System.nanoTime();
-        given().header("Authorization", ADMIN).contentType("text/csv").body(body).post("/api/inventory/import/assets")
+        given().config(io.restassured.RestAssured.config().httpClient(io.restassured.config.HttpClientConfig.httpClientConfig()
+                .setParam("http.socket.timeout", 3_600_000).setParam("http.connection.timeout", 60_000)))
+                .header("Authorization", ADMIN).contentType("text/csv").body(body).post("/api/inventory/import/assets")
                 .then().statusCode(200);
         double apiSeconds = (System.nanoTime() - start) / 1e9;
 
