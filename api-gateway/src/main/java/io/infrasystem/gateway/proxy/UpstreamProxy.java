@@ -87,7 +87,8 @@ public class UpstreamProxy {
             HttpServerRequest incoming = context.request().proxiedRequest();
             CappedBody capped = null;
             Body body = context.request().getBody();
-            if (body != null && body.length() < 0 && incoming.getHeader("Content-Length") == null) {
+            String encoding = incoming.getHeader("Transfer-Encoding");
+            if (body != null && encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("chunked")) {
                 capped = new CappedBody(body.stream(), route.bodyCap(incoming.path()));
                 context.request().setBody(Body.body(capped, -1));
             }
