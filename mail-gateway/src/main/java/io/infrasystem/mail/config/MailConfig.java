@@ -27,6 +27,20 @@ public interface MailConfig {
     /** Input limits of {@code POST /api/mail/messages}. */
     Limits limits();
 
+    /** How long bookkeeping rows are kept. */
+    Retention retention();
+
+    /** How long bookkeeping rows are kept (messages and attempts, the transaction log, are kept). */
+    interface Retention {
+        /** Idempotency keys are deleted this long after they expired. */
+        @WithDefault("1d")
+        Duration expiredIdempotencyKeys();
+
+        /** Consumed CloudEvents ids are kept this long (Kafka redelivers within its retention, 7 days by default). */
+        @WithDefault("30d")
+        Duration processedEvents();
+    }
+
     /** Default SMTP server. */
     interface Smtp {
         /** Host name or address. */
