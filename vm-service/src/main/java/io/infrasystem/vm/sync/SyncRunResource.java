@@ -5,13 +5,12 @@ import io.infrasystem.commons.filter.FilterSpec;
 import io.infrasystem.commons.filter.QueryFilter;
 import io.infrasystem.commons.paging.Page;
 import io.infrasystem.commons.paging.PageRequest;
-import io.infrasystem.commons.persistence.NamedParameters;
+import io.infrasystem.vm.platform.Lists;
 import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.commons.security.CurrentActor;
 import io.infrasystem.commons.security.Scopes;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,11 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
 
@@ -58,39 +53,22 @@ public class SyncRunResource {
     private final SyncService sync;
     private final DataSource dataSource;
     private final CurrentActor actor;
+    private final Lists lists;
 
-    public SyncRunResource(SyncService sync, DataSource dataSource, CurrentActor actor) {
+    public SyncRunResource(SyncService sync, DataSource dataSource, CurrentActor actor, Lists lists) {
         this.sync = sync;
         this.dataSource = dataSource;
         this.actor = actor;
+        this.lists = lists;
     }
 
     /** @return a page of runs */
     @GET
     @RolesAllowed(Scopes.VM_READ)
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Page<SyncRun> list(@Context UriInfo uri) {
         PageRequest page = PageRequest.from(uri.getQueryParameters());
         QueryFilter filter = FILTERS.parse(uri.getQueryParameters());
-        try (Connection c = dataSource.getConnection()) {
-            long count;
-            try (PreparedStatement s = NamedParameters.prepare(c, "select count(*) from vm_sync_run where "
-                    + filter.where(), filter.parameters()); ResultSet r = s.executeQuery()) {
-                r.next();
-                count = r.getLong(1);
-            }
-            List<SyncRun> runs = new ArrayList<>();
-            try (PreparedStatement s = NamedParameters.prepare(c, "select " + SyncRunStore.COLUMNS
-                    + " from vm_sync_run where " + filter.where() + " order by " + filter.orderBy() + " limit "
-                    + page.limit() + " offset " + page.offset(), filter.parameters()); ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    runs.add(SyncRunStore.read(r));
-                }
-            }
-            return Page.of(runs, count, page, uri);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return lists.page("from vm_sync_run", SyncRunStore.COLUMNS, filter, page, uri, SyncRunStore::read);
     }
 
     /** @return one run; 404 when unknown */
