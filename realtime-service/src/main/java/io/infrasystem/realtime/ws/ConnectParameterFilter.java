@@ -1,10 +1,7 @@
 package io.infrasystem.realtime.ws;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.infrasystem.commons.problem.Problem;
 import io.infrasystem.commons.problem.ProblemException;
-import io.infrasystem.commons.request.RequestIds;
+import io.infrasystem.commons.problem.VertxProblems;
 import io.infrasystem.realtime.config.RealtimeConfig;
 import io.infrasystem.realtime.subscription.ConnectRequest;
 import io.vertx.core.MultiMap;
@@ -22,15 +19,15 @@ import jakarta.enterprise.event.Observes;
 public class ConnectParameterFilter {
 
     private final RealtimeConfig config;
-    private final ObjectMapper mapper;
+    private final VertxProblems problems;
 
     /**
      * @param config filter limits
-     * @param mapper JSON mapper for the problem body
+     * @param problems writer of the problem body
      */
-    public ConnectParameterFilter(RealtimeConfig config, ObjectMapper mapper) {
+    public ConnectParameterFilter(RealtimeConfig config, VertxProblems problems) {
         this.config = config;
-        this.mapper = mapper;
+        this.problems = problems;
     }
 
     void register(@Observes Router router) {
@@ -53,16 +50,7 @@ public class ConnectParameterFilter {
             parse(context.queryParams(), config.connections().maxFilters());
             context.next();
         } catch (ProblemException e) {
-            String requestId = RequestIds.acceptOrGenerate(context.request().getHeader(RequestIds.HEADER));
-            Problem problem = new Problem(e.kind().type(), e.kind().title(), e.kind().status().getStatusCode(),
-                    e.getMessage(), context.request().path(), requestId, e.errors());
-            try {
-                context.response().setStatusCode(problem.status()).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                        .putHeader(RequestIds.HEADER, requestId)
-                        .end(mapper.writeValueAsString(problem));
-            } catch (JsonProcessingException failure) {
-                context.fail(failure);
-            }
+            problems.send(context.request(), e);
         }
     }
 }

@@ -23,7 +23,11 @@ public enum ProblemKind {
             "Unsupported media type"),
     TOO_MANY_REQUESTS(Status.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests"),
     INTERNAL(Status.INTERNAL_SERVER_ERROR, "internal", "Internal error"),
-    UNAVAILABLE(Status.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable");
+    /** A service behind the gateway refused or broke the connection. */
+    BAD_GATEWAY(Status.BAD_GATEWAY, "bad-gateway", "Service unreachable"),
+    UNAVAILABLE(Status.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable"),
+    /** A service behind the gateway did not answer in time. */
+    GATEWAY_TIMEOUT(Status.GATEWAY_TIMEOUT, "gateway-timeout", "Service did not answer in time");
 
     private final Status status;
     private final String slug;

@@ -1,14 +1,13 @@
 package io.infrasystem.commons.request;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.infrasystem.commons.problem.Problem;
 import io.infrasystem.commons.problem.ProblemKind;
+import io.infrasystem.commons.problem.VertxProblems;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -22,12 +21,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class BodySizeGuard {
 
     private final Optional<MemorySize> maxBodySize;
-    private final ObjectMapper mapper;
+    private final VertxProblems problems;
 
     public BodySizeGuard(@ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize,
-            ObjectMapper mapper) {
+            VertxProblems problems) {
         this.maxBodySize = maxBodySize;
-        this.mapper = mapper;
+        this.problems = problems;
     }
 
     void install(@Observes Router router) {
@@ -50,19 +49,8 @@ public class BodySizeGuard {
             context.next();
             return;
         }
-        String requestId = RequestIds.acceptOrGenerate(context.request().getHeader(RequestIds.HEADER));
-        ProblemKind kind = ProblemKind.PAYLOAD_TOO_LARGE;
-        Problem problem = new Problem(kind.type(), kind.title(), kind.status().getStatusCode(),
-                "The body is " + length + " bytes; this service accepts at most " + limit + " bytes",
-                context.request().path(), requestId, null);
-        try {
-            context.response().setStatusCode(kind.status().getStatusCode())
-                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                    .putHeader(RequestIds.HEADER, requestId)
-                    .putHeader("Connection", "close")
-                    .end(mapper.writeValueAsString(problem));
-        } catch (JsonProcessingException e) {
-            context.fail(e);
-        }
+        context.response().putHeader("Connection", "close");
+        problems.send(context.request(), ProblemKind.PAYLOAD_TOO_LARGE,
+                "The body is " + length + " bytes; this service accepts at most " + limit + " bytes", List.of());
     }
 }
