@@ -17,5 +17,5 @@ public record AssetDto(long id, String hostname, String assetTag, String serial,
         String modelName, long manufacturerId, String manufacturerName, BigDecimal uHeight, boolean isFullDepth,
         Long siteId, String siteName, Long rackId, String rackName, BigDecimal position, Face face, String mgmtIp,
         List<String> otherIps, LocalDate purchaseDate, LocalDate warrantyEnd, String owner, String notes,
-        List<String> tags, Map<String, Object> customFields, long version, Instant createdAt, Instant updatedAt) {
+        List<String> tags, Map<String, Object> customFields, long version, Instant createdAt, Instant updatedAt) implements io.infrasystem.inventory.common.Versioned {
 }

@@ -1,23 +1,12 @@
 package io.infrasystem.inventory.asset;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.infrasystem.commons.paging.Page;
 import io.infrasystem.commons.security.Scopes;
-import io.infrasystem.inventory.common.Etags;
+import io.infrasystem.inventory.common.CrudResource;
 import io.infrasystem.inventory.csv.CsvExporter;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.PATCH;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -31,13 +20,12 @@ import jakarta.ws.rs.core.UriInfo;
 @Path("/api/inventory/assets")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
-public class AssetResource {
+public class AssetResource extends CrudResource<AssetDto, AssetInput> {
 
-    private final AssetService service;
     private final CsvExporter exporter;
 
     public AssetResource(AssetService service, CsvExporter exporter) {
-        this.service = service;
+        super(service);
         this.exporter = exporter;
     }
 
@@ -48,54 +36,5 @@ public class AssetResource {
     @RolesAllowed(Scopes.INVENTORY_READ)
     public Response export(@Context UriInfo uri) {
         return exporter.download("assets", uri.getQueryParameters());
-    }
-
-    @GET
-    @RolesAllowed(Scopes.INVENTORY_READ)
-    public Page<AssetDto> list(@Context UriInfo uri) {
-        return service.list(uri);
-    }
-
-    @GET
-    @Path("{id}")
-    @RolesAllowed(Scopes.INVENTORY_READ)
-    public Response get(@PathParam("id") long id) {
-        AssetDto dto = service.get(id);
-        return Etags.ok(dto, dto.version());
-    }
-
-    @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Scopes.INVENTORY_WRITE)
-    public Response create(@Valid @NotNull AssetInput input) {
-        AssetDto dto = service.create(input);
-        return Etags.created(dto, dto.version());
-    }
-
-    @PUT
-    @Path("{id}")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Scopes.INVENTORY_WRITE)
-    public Response update(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
-            @Valid @NotNull AssetInput input) {
-        AssetDto dto = service.update(id, input, ifMatch);
-        return Etags.ok(dto, dto.version());
-    }
-
-    @PATCH
-    @Path("{id}")
-    @Consumes({ "application/merge-patch+json", MediaType.APPLICATION_JSON })
-    @RolesAllowed(Scopes.INVENTORY_WRITE)
-    public Response patch(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
-        AssetDto dto = service.patch(id, patch, ifMatch);
-        return Etags.ok(dto, dto.version());
-    }
-
-    @DELETE
-    @Path("{id}")
-    @RolesAllowed(Scopes.ADMIN)
-    public Response delete(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch) {
-        service.delete(id, ifMatch);
-        return Response.noContent().build();
     }
 }

@@ -34,7 +34,7 @@ import java.util.TreeSet;
  * {@code face}); other writes as {@code created}/{@code updated}/{@code deleted}.
  */
 @ApplicationScoped
-public class AssetService {
+public class AssetService implements io.infrasystem.inventory.common.CrudService<AssetDto, AssetInput> {
 
     /** Filters of asset lists and the asset CSV export. */
     public static final FilterSpec FILTERS = FilterSpec.builder("a.id")
@@ -80,6 +80,7 @@ public class AssetService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
+    @Override
     public Page<AssetDto> list(UriInfo uri) {
         return Lists.page(FILTERS, uri, (q, p) -> Asset.find("from Asset a where " + q, p), Asset::dto);
     }
@@ -90,11 +91,13 @@ public class AssetService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
+    @Override
     public AssetDto get(long id) {
         return require(id).dto();
     }
 
     @Transactional
+    @Override
     public AssetDto create(AssetInput input) {
         return createEntity(input).dto();
     }
@@ -114,6 +117,7 @@ public class AssetService {
     }
 
     @Transactional
+    @Override
     public AssetDto update(long id, AssetInput input, String ifMatch) {
         return updateEntity(require(id), input, ifMatch).dto();
     }
@@ -133,11 +137,13 @@ public class AssetService {
     }
 
     @Transactional
+    @Override
     public AssetDto patch(long id, JsonNode patch, String ifMatch) {
         return update(id, mergePatch.apply(require(id).input(), patch, AssetInput.class), ifMatch);
     }
 
     @Transactional
+    @Override
     public void delete(long id, String ifMatch) {
         Asset asset = require(id);
         Versions.checkIfMatch(ifMatch, asset.version);

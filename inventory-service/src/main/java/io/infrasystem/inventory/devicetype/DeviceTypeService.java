@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 /** Device types: list, read, create, update, delete. */
 @ApplicationScoped
-public class DeviceTypeService {
+public class DeviceTypeService implements io.infrasystem.inventory.common.CrudService<DeviceTypeDto, DeviceTypeInput> {
 
     static final FilterSpec FILTERS = FilterSpec.builder("t.id")
             .field(FilterField.integer("id", "t.id"))
@@ -35,6 +35,7 @@ public class DeviceTypeService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
+    @Override
     public Page<DeviceTypeDto> list(UriInfo uri) {
         return Lists.page(FILTERS, uri, (q, p) -> DeviceType.find("from DeviceType t where " + q, p), DeviceType::dto);
     }
@@ -45,11 +46,13 @@ public class DeviceTypeService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
+    @Override
     public DeviceTypeDto get(long id) {
         return require(id).dto();
     }
 
     @Transactional
+    @Override
     public DeviceTypeDto create(DeviceTypeInput input) {
         return createEntity(input).dto();
     }
@@ -69,6 +72,7 @@ public class DeviceTypeService {
     }
 
     @Transactional
+    @Override
     public DeviceTypeDto update(long id, DeviceTypeInput input, String ifMatch) {
         DeviceType type = require(id);
         Versions.checkIfMatch(ifMatch, type.version);
@@ -80,12 +84,14 @@ public class DeviceTypeService {
     }
 
     @Transactional
+    @Override
     public DeviceTypeDto patch(long id, JsonNode patch, String ifMatch) {
         return update(id, mergePatch.apply(require(id).input(), patch, DeviceTypeInput.class), ifMatch);
     }
 
     /** Deletes a device type that has no models (409 otherwise). */
     @Transactional
+    @Override
     public void delete(long id, String ifMatch) {
         DeviceType type = require(id);
         Versions.checkIfMatch(ifMatch, type.version);

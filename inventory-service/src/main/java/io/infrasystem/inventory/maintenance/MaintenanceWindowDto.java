@@ -12,5 +12,5 @@ import java.time.Instant;
  */
 public record MaintenanceWindowDto(long id, long siteId, String siteName, Long rackId, Long assetId, Instant startsAt,
         Instant endsAt, String timeZone, String description, WindowState state, long version, Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt) implements io.infrasystem.inventory.common.Versioned {
 }

@@ -22,7 +22,7 @@ import jakarta.ws.rs.core.UriInfo;
  * overlapping a period), read, create, update, delete.
  */
 @ApplicationScoped
-public class MaintenanceWindowService {
+public class MaintenanceWindowService implements io.infrasystem.inventory.common.CrudService<MaintenanceWindowDto, MaintenanceWindowInput> {
 
     static final FilterSpec FILTERS = FilterSpec.builder("w.id")
             .field(FilterField.integer("id", "w.id"))
@@ -47,6 +47,7 @@ public class MaintenanceWindowService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
+    @Override
     public Page<MaintenanceWindowDto> list(UriInfo uri) {
         return Lists.page(FILTERS, uri, (q, p) -> MaintenanceWindow.find("from MaintenanceWindow w where " + q, p),
                 MaintenanceWindow::dto);
@@ -59,11 +60,13 @@ public class MaintenanceWindowService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
+    @Override
     public MaintenanceWindowDto get(long id) {
         return require(id).dto();
     }
 
     @Transactional
+    @Override
     public MaintenanceWindowDto create(MaintenanceWindowInput input) {
         MaintenanceWindow window = new MaintenanceWindow();
         apply(window, input);
@@ -73,6 +76,7 @@ public class MaintenanceWindowService {
     }
 
     @Transactional
+    @Override
     public MaintenanceWindowDto update(long id, MaintenanceWindowInput input, String ifMatch) {
         MaintenanceWindow window = require(id);
         Versions.checkIfMatch(ifMatch, window.version);
@@ -84,11 +88,13 @@ public class MaintenanceWindowService {
     }
 
     @Transactional
+    @Override
     public MaintenanceWindowDto patch(long id, JsonNode patch, String ifMatch) {
         return update(id, mergePatch.apply(require(id).input(), patch, MaintenanceWindowInput.class), ifMatch);
     }
 
     @Transactional
+    @Override
     public void delete(long id, String ifMatch) {
         MaintenanceWindow window = require(id);
         Versions.checkIfMatch(ifMatch, window.version);

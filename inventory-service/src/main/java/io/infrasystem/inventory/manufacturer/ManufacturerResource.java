@@ -1,27 +1,10 @@
 package io.infrasystem.inventory.manufacturer;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.infrasystem.commons.paging.Page;
-import io.infrasystem.commons.security.Scopes;
-import io.infrasystem.inventory.common.Etags;
+import io.infrasystem.inventory.common.CrudResource;
 import io.quarkus.security.Authenticated;
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.PATCH;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 /**
  * {@code /api/inventory/manufacturers}: hardware brands; viewers read, editors write, admins delete.
@@ -30,60 +13,9 @@ import jakarta.ws.rs.core.UriInfo;
 @Path("/api/inventory/manufacturers")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
-public class ManufacturerResource {
-
-    private final ManufacturerService service;
+public class ManufacturerResource extends CrudResource<ManufacturerDto, ManufacturerInput> {
 
     public ManufacturerResource(ManufacturerService service) {
-        this.service = service;
-    }
-
-    @GET
-    @RolesAllowed(Scopes.INVENTORY_READ)
-    public Page<ManufacturerDto> list(@Context UriInfo uri) {
-        return service.list(uri);
-    }
-
-    @GET
-    @Path("{id}")
-    @RolesAllowed(Scopes.INVENTORY_READ)
-    public Response get(@PathParam("id") long id) {
-        ManufacturerDto dto = service.get(id);
-        return Etags.ok(dto, dto.version());
-    }
-
-    @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Scopes.INVENTORY_WRITE)
-    public Response create(@Valid @NotNull ManufacturerInput input) {
-        ManufacturerDto dto = service.create(input);
-        return Etags.created(dto, dto.version());
-    }
-
-    @PUT
-    @Path("{id}")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Scopes.INVENTORY_WRITE)
-    public Response update(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
-            @Valid @NotNull ManufacturerInput input) {
-        ManufacturerDto dto = service.update(id, input, ifMatch);
-        return Etags.ok(dto, dto.version());
-    }
-
-    @PATCH
-    @Path("{id}")
-    @Consumes({ "application/merge-patch+json", MediaType.APPLICATION_JSON })
-    @RolesAllowed(Scopes.INVENTORY_WRITE)
-    public Response patch(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
-        ManufacturerDto dto = service.patch(id, patch, ifMatch);
-        return Etags.ok(dto, dto.version());
-    }
-
-    @DELETE
-    @Path("{id}")
-    @RolesAllowed(Scopes.ADMIN)
-    public Response delete(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch) {
-        service.delete(id, ifMatch);
-        return Response.noContent().build();
+        super(service);
     }
 }

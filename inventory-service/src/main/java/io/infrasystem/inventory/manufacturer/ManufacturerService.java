@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 /** Manufacturers: list, read, create (also on demand for imports), update, delete. */
 @ApplicationScoped
-public class ManufacturerService {
+public class ManufacturerService implements io.infrasystem.inventory.common.CrudService<ManufacturerDto, ManufacturerInput> {
 
     static final FilterSpec FILTERS = FilterSpec.builder("m.id")
             .field(FilterField.integer("id", "m.id"))
@@ -36,6 +36,7 @@ public class ManufacturerService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
+    @Override
     public Page<ManufacturerDto> list(UriInfo uri) {
         return Lists.page(FILTERS, uri, (q, p) -> Manufacturer.find("from Manufacturer m where " + q, p),
                 Manufacturer::dto);
@@ -48,11 +49,13 @@ public class ManufacturerService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
+    @Override
     public ManufacturerDto get(long id) {
         return require(id).dto();
     }
 
     @Transactional
+    @Override
     public ManufacturerDto create(ManufacturerInput input) {
         return createEntity(input).dto();
     }
@@ -72,6 +75,7 @@ public class ManufacturerService {
     }
 
     @Transactional
+    @Override
     public ManufacturerDto update(long id, ManufacturerInput input, String ifMatch) {
         Manufacturer manufacturer = require(id);
         Versions.checkIfMatch(ifMatch, manufacturer.version);
@@ -83,12 +87,14 @@ public class ManufacturerService {
     }
 
     @Transactional
+    @Override
     public ManufacturerDto patch(long id, JsonNode patch, String ifMatch) {
         return update(id, mergePatch.apply(require(id).input(), patch, ManufacturerInput.class), ifMatch);
     }
 
     /** Deletes a manufacturer that has no models (409 otherwise). */
     @Transactional
+    @Override
     public void delete(long id, String ifMatch) {
         Manufacturer manufacturer = require(id);
         Versions.checkIfMatch(ifMatch, manufacturer.version);

@@ -21,7 +21,7 @@ import java.util.Objects;
 
 /** Models: list, read, create, update (size frozen while placed), delete. */
 @ApplicationScoped
-public class HardwareModelService {
+public class HardwareModelService implements io.infrasystem.inventory.common.CrudService<ModelDto, ModelInput> {
 
     /** Filters of model lists and the model CSV export. */
     public static final FilterSpec FILTERS = FilterSpec.builder("m.id")
@@ -53,6 +53,7 @@ public class HardwareModelService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
+    @Override
     public Page<ModelDto> list(UriInfo uri) {
         return Lists.page(FILTERS, uri, (q, p) -> HardwareModel.find("from HardwareModel m where " + q, p),
                 HardwareModel::dto);
@@ -64,11 +65,13 @@ public class HardwareModelService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
+    @Override
     public ModelDto get(long id) {
         return require(id).dto();
     }
 
     @Transactional
+    @Override
     public ModelDto create(ModelInput input) {
         return createEntity(input).dto();
     }
@@ -83,6 +86,7 @@ public class HardwareModelService {
     }
 
     @Transactional
+    @Override
     public ModelDto update(long id, ModelInput input, String ifMatch) {
         return updateEntity(require(id), input, ifMatch).dto();
     }
@@ -114,12 +118,14 @@ public class HardwareModelService {
     }
 
     @Transactional
+    @Override
     public ModelDto patch(long id, JsonNode patch, String ifMatch) {
         return update(id, mergePatch.apply(require(id).input(), patch, ModelInput.class), ifMatch);
     }
 
     /** Deletes a model that no asset uses (409 otherwise). */
     @Transactional
+    @Override
     public void delete(long id, String ifMatch) {
         HardwareModel model = require(id);
         Versions.checkIfMatch(ifMatch, model.version);

@@ -14,5 +14,5 @@ import java.time.Instant;
  */
 public record ModelDto(long id, long manufacturerId, String manufacturerName, long deviceTypeId, String deviceTypeName,
         DeviceCategory category, String name, String partNumber, BigDecimal uHeight, boolean isFullDepth,
-        LocalDate endOfSale, LocalDate endOfSupport, String notes, long version, Instant createdAt, Instant updatedAt) {
+        LocalDate endOfSale, LocalDate endOfSupport, String notes, long version, Instant createdAt, Instant updatedAt) implements io.infrasystem.inventory.common.Versioned {
 }

@@ -11,5 +11,5 @@ import java.time.Instant;
  */
 public record RackDto(long id, long siteId, String siteName, String name, String facilityId, RackStatus status,
         int uHeight, int startingUnit, boolean descUnits, int widthIn, Integer outerDepthMm, String description,
-        long version, Instant createdAt, Instant updatedAt) {
+        long version, Instant createdAt, Instant updatedAt) implements io.infrasystem.inventory.common.Versioned {
 }

@@ -18,7 +18,7 @@ import java.util.Set;
 
 /** Racks: list, read, create, update (never shrinking below a placed asset), delete. */
 @ApplicationScoped
-public class RackService {
+public class RackService implements io.infrasystem.inventory.common.CrudService<RackDto, RackInput> {
 
     /** Filters of rack lists and the rack CSV export. */
     public static final FilterSpec FILTERS = FilterSpec.builder("r.id")
@@ -48,6 +48,7 @@ public class RackService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
+    @Override
     public Page<RackDto> list(UriInfo uri) {
         return Lists.page(FILTERS, uri, (q, p) -> Rack.find("from Rack r where " + q, p), Rack::dto);
     }
@@ -58,11 +59,13 @@ public class RackService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
+    @Override
     public RackDto get(long id) {
         return require(id).dto();
     }
 
     @Transactional
+    @Override
     public RackDto create(RackInput input) {
         return createEntity(input).dto();
     }
@@ -77,6 +80,7 @@ public class RackService {
     }
 
     @Transactional
+    @Override
     public RackDto update(long id, RackInput input, String ifMatch) {
         return updateEntity(require(id), input, ifMatch).dto();
     }
@@ -112,12 +116,14 @@ public class RackService {
     }
 
     @Transactional
+    @Override
     public RackDto patch(long id, JsonNode patch, String ifMatch) {
         return update(id, mergePatch.apply(require(id).input(), patch, RackInput.class), ifMatch);
     }
 
     /** Deletes an empty rack (409 while assets are in it). */
     @Transactional
+    @Override
     public void delete(long id, String ifMatch) {
         Rack rack = require(id);
         Versions.checkIfMatch(ifMatch, rack.version);

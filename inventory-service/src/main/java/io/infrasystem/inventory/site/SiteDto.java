@@ -8,5 +8,5 @@ import java.time.Instant;
  * @param timeZone IANA zone id, e.g. {@code Africa/Tunis}
  */
 public record SiteDto(long id, String name, String slug, SiteStatus status, String address, String timeZone,
-        String description, long version, Instant createdAt, Instant updatedAt) {
+        String description, long version, Instant createdAt, Instant updatedAt) implements io.infrasystem.inventory.common.Versioned {
 }

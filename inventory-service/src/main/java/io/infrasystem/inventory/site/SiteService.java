@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 /** Sites: list, read, create, update, delete, each write through the change hook. */
 @ApplicationScoped
-public class SiteService {
+public class SiteService implements io.infrasystem.inventory.common.CrudService<SiteDto, SiteInput> {
 
     /** Filters of {@code GET /api/inventory/sites}. */
     static final FilterSpec FILTERS = FilterSpec.builder("s.id")
@@ -42,6 +42,7 @@ public class SiteService {
 
     /** @return a page of sites matching the request's filters */
     @Transactional(Transactional.TxType.SUPPORTS)
+    @Override
     public Page<SiteDto> list(UriInfo uri) {
         return Lists.page(FILTERS, uri, (q, p) -> Site.find("from Site s where " + q, p), Site::dto);
     }
@@ -66,12 +67,14 @@ public class SiteService {
 
     /** @return the site */
     @Transactional(Transactional.TxType.SUPPORTS)
+    @Override
     public SiteDto get(long id) {
         return require(id).dto();
     }
 
     /** @return the created site; 409 (database rule) when its name or slug is taken */
     @Transactional
+    @Override
     public SiteDto create(SiteInput input) {
         Site site = new Site();
         apply(site, input);
@@ -82,6 +85,7 @@ public class SiteService {
 
     /** @return the updated site; 412 when {@code ifMatch} names an older version */
     @Transactional
+    @Override
     public SiteDto update(long id, SiteInput input, String ifMatch) {
         Site site = require(id);
         Versions.checkIfMatch(ifMatch, site.version);
@@ -94,12 +98,14 @@ public class SiteService {
 
     /** @return the site after the JSON Merge Patch */
     @Transactional
+    @Override
     public SiteDto patch(long id, JsonNode patch, String ifMatch) {
         return update(id, mergePatch.apply(require(id).input(), patch, SiteInput.class), ifMatch);
     }
 
     /** Deletes a site that holds no racks or assets (409 otherwise). */
     @Transactional
+    @Override
     public void delete(long id, String ifMatch) {
         Site site = require(id);
         Versions.checkIfMatch(ifMatch, site.version);

@@ -13,5 +13,5 @@ import java.time.Instant;
  */
 public record StorageArrayDto(long id, long siteId, String siteName, Long modelId, String name, BigDecimal totalTb,
         BigDecimal usedTb, BigDecimal usedPercent, AssetStatus status, String description, long version, Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt) implements io.infrasystem.inventory.common.Versioned {
 }

@@ -20,7 +20,7 @@ import java.math.BigDecimal;
 
 /** Storage arrays: list, read, create, update, delete. */
 @ApplicationScoped
-public class StorageArrayService {
+public class StorageArrayService implements io.infrasystem.inventory.common.CrudService<StorageArrayDto, StorageArrayInput> {
 
     static final FilterSpec FILTERS = FilterSpec.builder("s.id")
             .field(FilterField.integer("id", "s.id"))
@@ -46,6 +46,7 @@ public class StorageArrayService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
+    @Override
     public Page<StorageArrayDto> list(UriInfo uri) {
         return Lists.page(FILTERS, uri, (q, p) -> StorageArray.find("from StorageArray s where " + q, p), StorageArray::dto);
     }
@@ -56,11 +57,13 @@ public class StorageArrayService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
+    @Override
     public StorageArrayDto get(long id) {
         return require(id).dto();
     }
 
     @Transactional
+    @Override
     public StorageArrayDto create(StorageArrayInput input) {
         StorageArray array = new StorageArray();
         apply(array, input);
@@ -70,6 +73,7 @@ public class StorageArrayService {
     }
 
     @Transactional
+    @Override
     public StorageArrayDto update(long id, StorageArrayInput input, String ifMatch) {
         StorageArray array = require(id);
         Versions.checkIfMatch(ifMatch, array.version);
@@ -81,11 +85,13 @@ public class StorageArrayService {
     }
 
     @Transactional
+    @Override
     public StorageArrayDto patch(long id, JsonNode patch, String ifMatch) {
         return update(id, mergePatch.apply(require(id).input(), patch, StorageArrayInput.class), ifMatch);
     }
 
     @Transactional
+    @Override
     public void delete(long id, String ifMatch) {
         StorageArray array = require(id);
         Versions.checkIfMatch(ifMatch, array.version);
