@@ -1,6 +1,7 @@
 package io.infrasystem.gateway.edge;
 
 import io.infrasystem.commons.problem.ProblemKind;
+import io.infrasystem.commons.problem.VertxProblems;
 import io.infrasystem.commons.request.RequestIds;
 import io.infrasystem.commons.security.ActorType;
 import io.infrasystem.commons.security.InternalToken;
@@ -54,11 +55,11 @@ public class EdgeHandler implements Handler<RoutingContext> {
     private final EdgeAuthenticator authenticator;
     private final InternalTokenIssuer tokens;
     private final RateLimiter limiter;
-    private final EdgeProblems problems;
+    private final VertxProblems problems;
     private final AccessLog accessLog;
 
     public EdgeHandler(RouteTable routes, UpstreamProxy proxy, EdgeAuthenticator authenticator, InternalTokenIssuer tokens,
-            RateLimiter limiter, EdgeProblems problems, AccessLog accessLog) {
+            RateLimiter limiter, VertxProblems problems, AccessLog accessLog) {
         this.routes = routes;
         this.proxy = proxy;
         this.authenticator = authenticator;
@@ -112,7 +113,7 @@ public class EdgeHandler implements Handler<RoutingContext> {
                 if (wait > 0) {
                     tooMany(ctx, wait, requestId);
                 } else {
-                    refuse(ctx, EdgeProblems.Kind.of(ProblemKind.UNAUTHORIZED), "Credential refused: " + outcome.reason(), requestId);
+                    refuse(ctx, ProblemKind.UNAUTHORIZED, "Credential refused: " + outcome.reason(), requestId);
                 }
                 return;
             }
@@ -136,7 +137,7 @@ public class EdgeHandler implements Handler<RoutingContext> {
         long cap = route.bodyCap(request.path());
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && parseLength(length) > cap) {
-            refuse(ctx, EdgeProblems.Kind.of(ProblemKind.PAYLOAD_TOO_LARGE),
+            refuse(ctx, ProblemKind.PAYLOAD_TOO_LARGE,
                     "Route '" + route.name() + "' accepts bodies of at most " + cap + " bytes on " + request.path(), requestId);
             return;
         }
@@ -160,8 +161,8 @@ public class EdgeHandler implements Handler<RoutingContext> {
     private void openApi(RoutingContext ctx, String name, String requestId) {
         Optional<Route> route = routes.named(name);
         if (route.isEmpty()) {
-            problems.send(ctx.response(), EdgeProblems.Kind.of(ProblemKind.NOT_FOUND), "No route named '" + name + "'",
-                    ctx.request().path(), requestId);
+            problems.send(ctx.response(), ProblemKind.NOT_FOUND, "No route named '" + name + "'",
+                    ctx.request().path(), requestId, List.of());
             return;
         }
         ctx.request().headers().remove(HttpHeaders.AUTHORIZATION);
@@ -171,18 +172,18 @@ public class EdgeHandler implements Handler<RoutingContext> {
 
     private void tooMany(RoutingContext ctx, long waitSeconds, String requestId) {
         ctx.response().putHeader("Retry-After", Long.toString(waitSeconds));
-        refuse(ctx, EdgeProblems.Kind.of(ProblemKind.TOO_MANY_REQUESTS),
+        refuse(ctx, ProblemKind.TOO_MANY_REQUESTS,
                 "Rate limit reached; retry in " + waitSeconds + " s", requestId);
     }
 
     /** Answers with a problem; an unread request body is not drained: the connection is closed instead. */
-    private void refuse(RoutingContext ctx, EdgeProblems.Kind kind, String detail, String requestId) {
+    private void refuse(RoutingContext ctx, ProblemKind kind, String detail, String requestId) {
         HttpServerRequest request = ctx.request();
         boolean unread = !request.isEnded() && request.version() != HttpVersion.HTTP_2;
         if (unread) {
             ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
         }
-        problems.send(ctx.response(), kind, detail, request.path(), requestId);
+        problems.send(ctx.response(), kind, detail, request.path(), requestId, List.of());
         if (unread) {
             request.resume();
         }

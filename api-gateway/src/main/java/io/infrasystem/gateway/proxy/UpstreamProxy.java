@@ -3,7 +3,7 @@ package io.infrasystem.gateway.proxy;
 import io.infrasystem.commons.problem.ProblemKind;
 import io.infrasystem.commons.request.RequestIds;
 import io.infrasystem.gateway.config.GatewayConfig;
-import io.infrasystem.gateway.edge.EdgeProblems;
+import io.infrasystem.commons.problem.VertxProblems;
 import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -40,7 +40,7 @@ public class UpstreamProxy {
     private final Map<String, HttpProxy> proxies = new HashMap<>();
     private final Map<String, HttpProxy> openApiProxies = new HashMap<>();
 
-    public UpstreamProxy(Vertx vertx, RouteTable routes, GatewayConfig config, EdgeProblems problems) {
+    public UpstreamProxy(Vertx vertx, RouteTable routes, GatewayConfig config, VertxProblems problems) {
         long connectTimeout = config.upstream().connectTimeout().toMillis();
         HttpClient client = vertx.createHttpClient(new HttpClientOptions()
                 .setMaxPoolSize(config.upstream().maxPoolSize())
@@ -53,7 +53,7 @@ public class UpstreamProxy {
         }
     }
 
-    private static HttpProxy proxy(HttpClient client, Route route, long connectTimeout, EdgeProblems problems,
+    private static HttpProxy proxy(HttpClient client, Route route, long connectTimeout, VertxProblems problems,
             String rewriteTo) {
         RequestOptions options = new RequestOptions().setServer(SocketAddress.inetSocketAddress(route.port(), route.host()))
                 .setSsl(route.ssl()).setConnectTimeout(connectTimeout).setIdleTimeout(route.idleTimeout().toMillis());
@@ -76,7 +76,7 @@ public class UpstreamProxy {
     }
 
     /** Turns upstream failures into problems naming the route; optionally rewrites the path. */
-    private record Failures(Route route, EdgeProblems problems, String rewriteTo) implements ProxyInterceptor {
+    private record Failures(Route route, VertxProblems problems, String rewriteTo) implements ProxyInterceptor {
 
         @Override
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
@@ -95,12 +95,12 @@ public class UpstreamProxy {
             CappedBody cap = capped;
             return context.sendRequest().recover(failure -> {
                 if (cap != null && cap.exceeded()) {
-                    return Future.succeededFuture(problem(context, EdgeProblems.Kind.of(ProblemKind.PAYLOAD_TOO_LARGE),
+                    return Future.succeededFuture(problem(context, ProblemKind.PAYLOAD_TOO_LARGE,
                             "Route '" + route.name() + "' accepts bodies of at most " + route.bodyCap(incoming.path())
                                     + " bytes on " + incoming.path()).putHeader("Connection", "close"));
                 }
                 boolean timeout = failure instanceof TimeoutException || failure instanceof ConnectTimeoutException;
-                EdgeProblems.Kind kind = timeout ? EdgeProblems.GATEWAY_TIMEOUT : EdgeProblems.BAD_GATEWAY;
+                ProblemKind kind = timeout ? ProblemKind.GATEWAY_TIMEOUT : ProblemKind.BAD_GATEWAY;
                 String detail = timeout
                         ? "Route '" + route.name() + "': the service at " + route.host() + ":" + route.port() + " did not answer in time"
                         : "Route '" + route.name() + "': the service at " + route.host() + ":" + route.port() + " is unreachable";
@@ -109,13 +109,14 @@ public class UpstreamProxy {
             });
         }
 
-        private ProxyResponse problem(ProxyContext context, EdgeProblems.Kind kind, String detail) {
+        private ProxyResponse problem(ProxyContext context, ProblemKind kind, String detail) {
             HttpServerRequest original = context.request().proxiedRequest();
             ProxyResponse response = context.request().release().response();
-            response.setStatusCode(kind.status()).setStatusMessage(kind.title());
+            response.setStatusCode(kind.status().getStatusCode()).setStatusMessage(kind.title());
             response.headers().clear();
             response.putHeader("Content-Type", io.infrasystem.commons.problem.Problem.MEDIA_TYPE);
-            response.setBody(Body.body(problems.body(kind, detail, original.path(), original.getHeader(RequestIds.HEADER))));
+            response.setBody(Body.body(io.vertx.core.buffer.Buffer.buffer(problems.body(kind, detail, original.path(),
+                    original.getHeader(RequestIds.HEADER), java.util.List.of()))));
             return response;
         }
     }

@@ -23,35 +23,59 @@ public class VertxProblems {
     }
 
     /**
-     * Ends the response with a problem, unless something was already written.
+     * Ends the response with a problem, unless something was already written; the request's
+     * {@code X-Request-ID} is echoed, or a new one generated.
      *
-     * @param request the request being answered (its path becomes {@code instance}, its
-     *     {@code X-Request-ID} is echoed or a new one generated)
+     * @param request the request being answered (its path becomes {@code instance})
      * @param kind problem kind, which fixes status, type and title
      * @param detail explanation for the caller
      * @param errors field errors, possibly empty
      */
     public void send(HttpServerRequest request, ProblemKind kind, String detail, List<FieldError> errors) {
-        HttpServerResponse response = request.response();
+        send(request.response(), kind, detail, request.path(), RequestIds.acceptOrGenerate(
+                request.getHeader(RequestIds.HEADER)), errors);
+    }
+
+    /**
+     * Ends the response with a problem, unless something was already written.
+     *
+     * @param response the response to end
+     * @param kind problem kind, which fixes status, type and title
+     * @param detail explanation for the caller
+     * @param instance the request path
+     * @param requestId the request's id, echoed in the body and the {@code X-Request-ID} header
+     * @param errors field errors, possibly empty
+     */
+    public void send(HttpServerResponse response, ProblemKind kind, String detail, String instance, String requestId,
+            List<FieldError> errors) {
         if (response.ended() || response.headWritten()) {
             return;
         }
-        String requestId = RequestIds.acceptOrGenerate(request.getHeader(RequestIds.HEADER));
-        Problem problem = new Problem(kind.type(), kind.title(), kind.status().getStatusCode(), detail, request.path(),
-                requestId, errors.isEmpty() ? null : errors);
-        String body;
-        try {
-            body = mapper.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A problem cannot be serialized", e);
-        }
-        response.setStatusCode(problem.status())
+        response.setStatusCode(kind.status().getStatusCode())
                 .putHeader("Content-Type", Problem.MEDIA_TYPE)
                 .putHeader(RequestIds.HEADER, requestId);
         if (kind == ProblemKind.UNAUTHORIZED) {
             response.putHeader("WWW-Authenticate", "Bearer");
         }
-        response.end(body);
+        response.end(body(kind, detail, instance, requestId, errors));
+    }
+
+    /**
+     * @param kind problem kind
+     * @param detail explanation for the caller
+     * @param instance the request path
+     * @param requestId the request's id
+     * @param errors field errors, possibly empty
+     * @return the JSON body of the problem
+     */
+    public String body(ProblemKind kind, String detail, String instance, String requestId, List<FieldError> errors) {
+        Problem problem = new Problem(kind.type(), kind.title(), kind.status().getStatusCode(), detail, instance,
+                requestId, errors.isEmpty() ? null : errors);
+        try {
+            return mapper.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A problem cannot be serialized", e);
+        }
     }
 
     /**
