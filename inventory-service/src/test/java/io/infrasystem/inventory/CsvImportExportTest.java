@@ -189,6 +189,21 @@ class CsvImportExportTest {
         given().header("Authorization", VIEWER).get("/api/inventory/models/export.csv?colour=red").then().statusCode(400);
     }
 
+    @Test
+    void largeFilesAreImportedInBatchesAndABadRowLateInTheFileStillRefusesAll() {
+        long model = Api.model(Api.manufacturer(), "1", true);
+        String prefix = unique("B");
+        StringBuilder csv = new StringBuilder("asset_tag,model_id,status\n");
+        for (int i = 0; i < 450; i++) {
+            csv.append(prefix).append('-').append(i).append(',').append(model).append(i == 399 ? ",lost\n" : ",active\n");
+        }
+        importCsv("assets", csv.toString(), false).statusCode(400).body("errors.size()", equalTo(1))
+                .body("errors[0].line", equalTo(401)).body("errors[0].field", equalTo("status"));
+        as(VIEWER).get("/api/inventory/assets?asset_tag__isw=" + prefix).then().body("count", equalTo(0));
+        importCsv("assets", csv.toString().replace(",lost", ",active"), false).statusCode(200).body("created", equalTo(450));
+        as(VIEWER).get("/api/inventory/assets?asset_tag__isw=" + prefix).then().body("count", equalTo(450));
+    }
+
     private static Map<String, Object> strip(Map<String, Object> asset) {
         Map<String, Object> copy = new java.util.TreeMap<>(asset);
         copy.remove("version");
