@@ -346,8 +346,9 @@ public class SyncService {
             store.upsertHostsAndNetworks(platform, hosts, networks, now);
         }
 
+        List<Change> recorded = new ArrayList<>(ids.size() + plan.changed.size());
         for (int i = 0; i < ids.size(); i++) {
-            changes.record(Change.created("vm", ids.get(i),
+            recorded.add(Change.created("vm", ids.get(i),
                     new VmEvent(ids.get(i), platform, source, uuids.get(i), false, plan.createFacts.get(i))));
         }
         for (Map.Entry<Long, ParsedVm> e : plan.changed.entrySet()) {
@@ -355,9 +356,10 @@ public class SyncService {
             CurrentVm cur = plan.changedCurrent.get(id);
             VmEvent before = new VmEvent(id, platform, source, cur.vmUuid(), cur.deleted(), plan.oldFacts.get(id));
             VmEvent after = new VmEvent(id, platform, source, e.getValue().vmUuid(), false, plan.changedFacts.get(id));
-            changes.record(new Change("vm", String.valueOf(id), cur.deleted() ? "restored" : "updated", before, after,
+            recorded.add(new Change("vm", String.valueOf(id), cur.deleted() ? "restored" : "updated", before, after,
                     null));
         }
+        changes.recordAll(recorded);
     }
 
     private static void collect(VmFacts f, Set<String> hosts, Map<String, String> networks) {
@@ -385,11 +387,13 @@ public class SyncService {
             history.add(new History(vm.id(), "deleted", "is_deleted", "false", "true"));
         }
         store.insertHistory(history, runId, now);
+        List<Change> recorded = new ArrayList<>(orphans.size());
         for (CurrentVm vm : orphans) {
             VmEvent before = new VmEvent(vm.id(), platform, source, vm.vmUuid(), false, facts.get(vm.id()));
             VmEvent after = new VmEvent(vm.id(), platform, source, vm.vmUuid(), true, facts.get(vm.id()));
-            changes.record(new Change("vm", String.valueOf(vm.id()), "deleted", before, after, null));
+            recorded.add(new Change("vm", String.valueOf(vm.id()), "deleted", before, after, null));
         }
+        changes.recordAll(recorded);
     }
 
     private String json(ParsedVm vm) {

@@ -20,6 +20,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,48 +74,70 @@ public class ChangeRecorder {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<FieldChange> record(Change change) {
-        JsonNode before = change.before() == null ? null : mapper.valueToTree(change.before());
-        JsonNode after = change.after() == null ? null : mapper.valueToTree(change.after());
-        List<FieldChange> changes = JsonDiff.diff(before, after, IGNORED);
-        if (before != null && after != null && changes.isEmpty()) {
-            return changes;
-        }
-        Actor actor = change.actor() != null ? change.actor() : currentActor.resolve("system");
-        Instant now = Instant.now();
-        insertAudit(change, actor, before, after, changes, now);
-
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("entity", after != null ? after : before);
-        data.put("changes", changes);
-        data.put("actor", Map.of("name", actor.name(), "type", actor.type().wireName()));
-        String type = events.service() + "." + change.resourceType() + "." + change.action();
-        outbox.add(new OutboxMessage(UUID.randomUUID().toString(), events.topic(), type, change.resourceId(),
-                change.resourceId(), data, now));
-        return changes;
+        return recordAll(List.of(change)).get(0);
     }
 
-    private void insertAudit(Change change, Actor actor, JsonNode before, JsonNode after, List<FieldChange> changes,
-            Instant now) {
+    /**
+     * Records many changes in the current transaction with one JDBC batch for the audit entries
+     * and one for the events (bulk paths: syncs, imports). Same rules as {@link #record(Change)}.
+     *
+     * @param changes what changed, in the order events are to be published
+     * @return the changed fields of each change, in the same order
+     * @throws jakarta.transaction.TransactionalException when called outside a transaction
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<List<FieldChange>> recordAll(List<Change> changes) {
+        Actor current = null;
+        String requestId = RequestIds.current();
+        String clientIp = clientIp();
+        Instant now = Instant.now();
+        List<List<FieldChange>> results = new ArrayList<>(changes.size());
+        List<OutboxMessage> messages = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setObject(1, UtcTimes.toColumn(now));
-            insert.setString(2, actor.name());
-            insert.setString(3, actor.type().wireName());
-            insert.setString(4, change.action());
-            insert.setString(5, change.resourceType());
-            insert.setString(6, change.resourceId());
-            insert.setString(7, RequestIds.current());
-            insert.setString(8, clientIp());
-            insert.setString(9, before == null ? null : mapper.writeValueAsString(before));
-            insert.setString(10, after == null ? null : mapper.writeValueAsString(after));
-            insert.setString(11, mapper.writeValueAsString(changes));
-            insert.setObject(12, UtcTimes.toColumn(now));
-            insert.setObject(13, UtcTimes.toColumn(now));
-            insert.executeUpdate();
+            for (Change change : changes) {
+                JsonNode before = change.before() == null ? null : mapper.valueToTree(change.before());
+                JsonNode after = change.after() == null ? null : mapper.valueToTree(change.after());
+                List<FieldChange> fields = JsonDiff.diff(before, after, IGNORED);
+                results.add(fields);
+                if (before != null && after != null && fields.isEmpty()) {
+                    continue;
+                }
+                if (change.actor() == null && current == null) {
+                    current = currentActor.resolve("system");
+                }
+                Actor actor = change.actor() != null ? change.actor() : current;
+                insert.setObject(1, UtcTimes.toColumn(now));
+                insert.setString(2, actor.name());
+                insert.setString(3, actor.type().wireName());
+                insert.setString(4, change.action());
+                insert.setString(5, change.resourceType());
+                insert.setString(6, change.resourceId());
+                insert.setString(7, requestId);
+                insert.setString(8, clientIp);
+                insert.setString(9, before == null ? null : mapper.writeValueAsString(before));
+                insert.setString(10, after == null ? null : mapper.writeValueAsString(after));
+                insert.setString(11, mapper.writeValueAsString(fields));
+                insert.setObject(12, UtcTimes.toColumn(now));
+                insert.setObject(13, UtcTimes.toColumn(now));
+                insert.addBatch();
+
+                Map<String, Object> data = new LinkedHashMap<>();
+                data.put("entity", after != null ? after : before);
+                data.put("changes", fields);
+                data.put("actor", Map.of("name", actor.name(), "type", actor.type().wireName()));
+                String type = events.service() + "." + change.resourceType() + "." + change.action();
+                messages.add(new OutboxMessage(UUID.randomUUID().toString(), events.topic(), type,
+                        change.resourceId(), change.resourceId(), data, now));
+            }
+            if (!messages.isEmpty()) {
+                insert.executeBatch();
+            }
         } catch (SQLException | JsonProcessingException e) {
-            throw new IllegalStateException("Could not write the audit entry of " + change.resourceType() + " "
-                    + change.resourceId(), e);
+            throw new IllegalStateException("Could not write the audit entries of " + changes.size() + " change(s)", e);
         }
+        outbox.addAll(messages);
+        return results;
     }
 
     private String clientIp() {

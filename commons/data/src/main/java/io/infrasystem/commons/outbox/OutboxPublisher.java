@@ -36,7 +36,8 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  * relays in one pass and events of one key leave in id order. Delivery is at-least-once: a row
  * whose acknowledgement is lost is published again in a later pass (consumers deduplicate on the
  * CloudEvents id). After a failed event, later events with the same key are held back for the next
- * pass so that they never overtake it.
+ * pass so that they never overtake it. Every row handed to the producer and not acknowledged in
+ * time counts an attempt and keeps its reason in {@code last_error}.
  */
 public final class OutboxPublisher {
 
@@ -132,18 +133,19 @@ public final class OutboxPublisher {
         List<Pending> failed = new ArrayList<>();
         for (int i = 0; i < pending.size(); i++) {
             Pending p = pending.get(i);
-            String error = heldBackKeys.contains(p.key()) ? null : await(acks.get(i), deadline);
-            if (error == null && !heldBackKeys.contains(p.key())) {
+            String error = await(acks.get(i), deadline);
+            if (error == null && heldBackKeys.contains(p.key())) {
+                error = "held back: an earlier event with key " + p.key() + " was not acknowledged";
+            }
+            if (error == null) {
                 sent.add(p.id());
             } else {
                 heldBackKeys.add(p.key());
-                if (error != null) {
-                    failed.add(new Pending(p.id(), p.key(), null, error));
-                }
+                failed.add(new Pending(p.id(), p.key(), null, error));
             }
         }
         mark(connection, sent, failed);
-        return new PassResult(true, sent.size(), pending.size() - sent.size(),
+        return new PassResult(true, sent.size(), failed.size(),
                 failed.isEmpty() ? null : failed.get(0).error());
     }
 

@@ -1,5 +1,6 @@
 package io.infrasystem.commons.request;
 
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
 import jakarta.enterprise.context.RequestScoped;
@@ -15,15 +16,20 @@ import jakarta.inject.Inject;
 public class ClientAddress {
 
     private final Instance<HttpServerRequest> request;
+    private final CurrentVertxRequest currentRequest;
 
     @Inject
-    public ClientAddress(Instance<HttpServerRequest> request) {
+    public ClientAddress(Instance<HttpServerRequest> request, CurrentVertxRequest currentRequest) {
         this.request = request;
+        this.currentRequest = currentRequest;
     }
 
-    /** @return the client's IP address as text, or {@code null} outside an HTTP request */
+    /**
+     * @return the client's IP address as text, or {@code null} outside an HTTP request (a job, a
+     *     consumer, or a request context activated without one)
+     */
     public String ip() {
-        if (!request.isResolvable()) {
+        if (!request.isResolvable() || currentRequest.getCurrent() == null) {
             return null;
         }
         SocketAddress address = request.get().remoteAddress();
