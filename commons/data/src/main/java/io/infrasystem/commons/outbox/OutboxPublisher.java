@@ -122,16 +122,28 @@ public final class OutboxPublisher {
         if (pending.isEmpty()) {
             return new PassResult(true, 0, 0, null);
         }
+        String unavailable = awaitTopicMetadata(pending);
+        if (unavailable != null) {
+            return new PassResult(true, 0, pending.size(), unavailable);
+        }
         List<Future<RecordMetadata>> acks = new ArrayList<>(pending.size());
+        String dispatchError = null;
         for (Pending p : pending) {
-            acks.add(send(p.record()));
+            try {
+                acks.add(producer.send(p.record()));
+            } catch (RuntimeException e) {
+                // the producer refused the record itself: dispatch nothing more, so that no later
+                // event of any key reaches the log ahead of this one
+                dispatchError = describe(e);
+                break;
+            }
         }
         producer.flush();
         long deadline = System.nanoTime() + sendTimeout.toNanos();
         Set<String> heldBackKeys = new HashSet<>();
         List<Long> sent = new ArrayList<>();
         List<Pending> failed = new ArrayList<>();
-        for (int i = 0; i < pending.size(); i++) {
+        for (int i = 0; i < acks.size(); i++) {
             Pending p = pending.get(i);
             String error = await(acks.get(i), deadline);
             if (error == null && heldBackKeys.contains(p.key())) {
@@ -145,15 +157,28 @@ public final class OutboxPublisher {
             }
         }
         mark(connection, sent, failed);
-        return new PassResult(true, sent.size(), failed.size(),
-                failed.isEmpty() ? null : failed.get(0).error());
+        int notPublished = pending.size() - sent.size();
+        String firstError = !failed.isEmpty() ? failed.get(0).error() : dispatchError;
+        return new PassResult(true, sent.size(), notPublished, firstError);
     }
 
-    private Future<RecordMetadata> send(ProducerRecord<String, CloudEvent> record) {
+    /**
+     * Fetches the partition metadata of every topic of the batch before anything is sent, so that
+     * a broker that cannot be reached (or a topic still being created) fails the pass as a whole
+     * instead of letting later records through while the first ones wait for metadata.
+     *
+     * @return {@code null} when every topic's metadata is known, otherwise the reason
+     */
+    private String awaitTopicMetadata(List<Pending> pending) {
+        Set<String> topics = new HashSet<>();
+        pending.forEach(p -> topics.add(p.record().topic()));
         try {
-            return producer.send(record);
+            for (String topic : topics) {
+                producer.partitionsFor(topic);
+            }
+            return null;
         } catch (RuntimeException e) {
-            return java.util.concurrent.CompletableFuture.failedFuture(e);
+            return "metadata unavailable: " + describe(e);
         }
     }
 
