@@ -12,7 +12,7 @@ import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.inventory.common.IpAddresses;
 import io.infrasystem.inventory.common.JsonColumns;
 import io.infrasystem.inventory.common.Lists;
-import io.infrasystem.inventory.common.MergePatch;
+import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.inventory.devicetype.DeviceCategory;
 import io.infrasystem.inventory.model.HardwareModel;
 import io.infrasystem.inventory.placement.PlacementRules;

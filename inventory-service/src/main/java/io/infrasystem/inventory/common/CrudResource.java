@@ -1,5 +1,6 @@
 package io.infrasystem.inventory.common;
 
+import io.infrasystem.commons.http.Versions;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.infrasystem.commons.paging.Page;
 import io.infrasystem.commons.security.Scopes;
@@ -50,7 +51,7 @@ public abstract class CrudResource<D extends Versioned, I> {
     @RolesAllowed(Scopes.INVENTORY_READ)
     public Response get(@PathParam("id") long id) {
         D dto = service.get(id);
-        return Etags.ok(dto, dto.version());
+        return Versions.ok(dto, dto.version());
     }
 
     @POST
@@ -58,7 +59,7 @@ public abstract class CrudResource<D extends Versioned, I> {
     @RolesAllowed(Scopes.INVENTORY_WRITE)
     public Response create(@Valid @NotNull I input) {
         D dto = service.create(input);
-        return Etags.created(dto, dto.version());
+        return Versions.created(dto, dto.version());
     }
 
     @PUT
@@ -67,7 +68,7 @@ public abstract class CrudResource<D extends Versioned, I> {
     @RolesAllowed(Scopes.INVENTORY_WRITE)
     public Response update(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull I input) {
         D dto = service.update(id, input, ifMatch);
-        return Etags.ok(dto, dto.version());
+        return Versions.ok(dto, dto.version());
     }
 
     @PATCH
@@ -76,7 +77,7 @@ public abstract class CrudResource<D extends Versioned, I> {
     @RolesAllowed(Scopes.INVENTORY_WRITE)
     public Response patch(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
         D dto = service.patch(id, patch, ifMatch);
-        return Etags.ok(dto, dto.version());
+        return Versions.ok(dto, dto.version());
     }
 
     @DELETE

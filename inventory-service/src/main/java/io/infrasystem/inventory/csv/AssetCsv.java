@@ -10,7 +10,7 @@ import io.infrasystem.inventory.asset.AssetService;
 import io.infrasystem.inventory.asset.AssetStatus;
 import io.infrasystem.inventory.asset.Face;
 import io.infrasystem.inventory.common.JsonColumns;
-import io.infrasystem.inventory.common.MergePatch;
+import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.inventory.manufacturer.Manufacturer;
 import io.infrasystem.inventory.model.HardwareModel;
 import io.infrasystem.inventory.rack.Rack;

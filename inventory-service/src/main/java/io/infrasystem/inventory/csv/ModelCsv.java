@@ -1,7 +1,7 @@
 package io.infrasystem.inventory.csv;
 
 import io.infrasystem.commons.filter.FilterSpec;
-import io.infrasystem.inventory.common.MergePatch;
+import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.inventory.devicetype.DeviceType;
 import io.infrasystem.inventory.manufacturer.Manufacturer;
 import io.infrasystem.inventory.model.HardwareModel;

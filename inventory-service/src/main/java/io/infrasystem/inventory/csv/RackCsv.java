@@ -6,7 +6,7 @@ import io.infrasystem.inventory.rack.RackInput;
 import io.infrasystem.inventory.rack.RackService;
 import io.infrasystem.inventory.rack.RackStatus;
 import io.infrasystem.inventory.site.Site;
-import io.infrasystem.inventory.common.MergePatch;
+import io.infrasystem.commons.http.MergePatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Arrays;
 import java.util.List;

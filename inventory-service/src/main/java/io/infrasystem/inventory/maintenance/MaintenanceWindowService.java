@@ -10,7 +10,7 @@ import io.infrasystem.commons.paging.Page;
 import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.inventory.asset.Asset;
 import io.infrasystem.inventory.common.Lists;
-import io.infrasystem.inventory.common.MergePatch;
+import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.inventory.rack.Rack;
 import io.infrasystem.inventory.site.SiteService;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -9,7 +9,7 @@ import io.infrasystem.commons.http.Versions;
 import io.infrasystem.commons.paging.Page;
 import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.inventory.common.Lists;
-import io.infrasystem.inventory.common.MergePatch;
+import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.inventory.common.Slugs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -2,7 +2,7 @@ package io.infrasystem.inventory.placement;
 
 import io.infrasystem.commons.security.Scopes;
 import io.infrasystem.inventory.asset.AssetDto;
-import io.infrasystem.inventory.common.Etags;
+import io.infrasystem.commons.http.Versions;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -41,7 +41,7 @@ public class PlacementResource {
     public Response place(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
             @NotNull PlacementInput input) {
         AssetDto asset = placements.place(id, input, ifMatch);
-        return Etags.ok(asset, asset.version());
+        return Versions.ok(asset, asset.version());
     }
 
     @POST
