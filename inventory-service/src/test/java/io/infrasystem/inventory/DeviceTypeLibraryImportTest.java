@@ -94,6 +94,8 @@ class DeviceTypeLibraryImportTest {
                 .body("errors.field", hasItem("documents[0].manufacturer"));
         upload(ADMIN, new byte[] { (byte) 0xff, (byte) 0xfe, 0x41 }, "").statusCode(400).body("detail", containsString("UTF-8"));
         upload(ADMIN, "manufacturer: A\nmodel: B\n".getBytes(StandardCharsets.UTF_8), "?category=toaster").statusCode(400);
-        upload(EDITOR, "manufacturer: A\nmodel: B\n".getBytes(StandardCharsets.UTF_8), "").statusCode(403);
+        upload(VIEWER, "manufacturer: A\nmodel: B\n".getBytes(StandardCharsets.UTF_8), "").statusCode(403);
+        upload(EDITOR, ("manufacturer: " + Api.unique("Editor") + "\nmodel: B\n").getBytes(StandardCharsets.UTF_8), "")
+                .statusCode(200).body("created", equalTo(1));
     }
 }

@@ -19,7 +19,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * {@code POST /api/inventory/models/import/devicetype-library} (admins): the body is a NetBox
+ * {@code POST /api/inventory/models/import/devicetype-library} (editors, like creating a model by
+ * hand; CSV imports and restores stay with admins): the body is a NetBox
  * devicetype-library YAML file (UTF-8, LF or CRLF). Created models get the device type
  * {@code device_type_id}, or the one named after {@code category} (created when missing;
  * default {@code other}).
@@ -39,7 +40,7 @@ public class DeviceTypeLibraryResource {
 
     @POST
     @Consumes({ "application/yaml", "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM })
-    @RolesAllowed(Scopes.ADMIN)
+    @RolesAllowed(Scopes.INVENTORY_WRITE)
     @Transactional
     public DeviceTypeImportResult importFile(byte[] body, @QueryParam("device_type_id") Long deviceTypeId,
             @QueryParam("category") String category) {
