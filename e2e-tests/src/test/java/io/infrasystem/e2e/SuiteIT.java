@@ -1,0 +1,362 @@
+package io.infrasystem.e2e;
+
+import static io.infrasystem.e2e.Steps.step;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.infrasystem.e2e.VmPayloads.ExpectedVm;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The whole suite as its users meet it: started with the README's start command, used only through
+ * the gateway's public port (plus Keycloak's login pages and the SMTP sink's API, which users meet
+ * too). The scenarios build on each other and run in order; each step prints what it did and how
+ * long it took.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SuiteIT {
+
+    private static final String DEFAULT_ADMIN = "admin";
+    private static final String TEMPORARY_PASSWORD = "change-me-now";
+    private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration QUIET_WINDOW = Duration.ofSeconds(6);
+
+    private final Http http = new Http();
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final String adminPassword = "e2e-" + UUID.randomUUID();
+
+    private StackSettings settings;
+    private LocalStack stack;
+    private Keycloak keycloak;
+    private VmPayloads payloads;
+    private EventSocket viewerEvents;
+
+    private Http.Caller syncKey;
+    private Http.Caller readKey;
+    private final Map<String, Long> vmIds = new HashMap<>();
+    private long serverModelId;
+
+    @BeforeAll
+    void startSuite() throws Exception {
+        Path root = Path.of(System.getProperty("infra.repo.root", "..")).toAbsolutePath().normalize();
+        settings = StackSettings.load(root);
+        Path log = root.resolve("e2e-tests/target/e2e-stack.log");
+        stack = step("start the suite: deploy/local/stack up (log " + root.relativize(log) + ")", () -> LocalStack.up(settings, log));
+        step("components started by this run", stack::started);
+        keycloak = new Keycloak(settings.get("INFRA_KEYCLOAK_URL"), settings.get("KEYCLOAK_REALM"));
+        payloads = new VmPayloads(root);
+    }
+
+    @AfterAll
+    void stopSuite() throws Exception {
+        if (viewerEvents != null) {
+            viewerEvents.close();
+        }
+        if (stack != null) {
+            step("stop what this run started: deploy/local/stack down …", () -> {
+                stack.close();
+                return "stopped";
+            });
+            for (Map.Entry<String, Integer> service : settings.servicePorts().entrySet()) {
+                assertThat(portAnswers(service.getValue())).as(service.getKey() + " still answers after down").isFalse();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void adminChangesTheTemporaryPasswordAndCreatesApiKeys() throws Exception {
+        step("1. the default admin is in its shipped state (temporary password)", () -> keycloak.restoreShippedAdmin(
+                settings.get("KC_BOOTSTRAP_ADMIN_USERNAME"), settings.get("KC_BOOTSTRAP_ADMIN_PASSWORD"), DEFAULT_ADMIN,
+                TEMPORARY_PASSWORD) ? "re-created (an earlier run had changed it)" : "as shipped");
+        String firstToken = step("1. admin logs in with the temporary password and must choose a new one", () -> {
+            Keycloak.BrowserLogin login = keycloak.browserLogin(DEFAULT_ADMIN, TEMPORARY_PASSWORD, adminPassword);
+            assertThat(login.passwordChangeRequired()).as("Keycloak demanded a new password").isTrue();
+            return login.accessToken();
+        });
+        assertThat(roles(firstToken)).contains("admin");
+        step("1. the temporary password no longer works", () -> {
+            assertThatThrownBy(() -> keycloak.browserLogin(DEFAULT_ADMIN, TEMPORARY_PASSWORD, null)).hasMessageContaining("refused");
+            return "refused";
+        });
+        Http.Caller admin = step("1. admin logs in again with the new password", () -> {
+            Keycloak.BrowserLogin login = keycloak.browserLogin(DEFAULT_ADMIN, adminPassword, null);
+            assertThat(login.passwordChangeRequired()).isFalse();
+            return bearer(login.accessToken());
+        });
+        syncKey = step("1. admin creates an API key with scope vm:sync", () -> apiKey(admin, "n8n-sync-" + run, "vm:sync"));
+        readKey = step("1. admin creates an API key with scope vm:read", () -> apiKey(admin, "reporting-" + run, "vm:read"));
+    }
+
+    @Test
+    @Order(2)
+    void vmPayloadsShowUpFieldByFieldAndAsEvents() throws Exception {
+        viewerEvents = step("3. a viewer connects a WebSocket through the gateway (vm.vm.*, inventory.asset.*)",
+                () -> EventSocket.open(settings.gatewayUrl(), viewerToken(), "vm.vm.*,inventory.asset.*"));
+
+        ObjectNode vsphere = payloads.vsphereSet(VmPayloads.VSPHERE_VMS, null);
+        step("2. POST vSphere /api/vcenter/vm/{vm} set with guest identities (source vcenter-a)", () -> {
+            JsonNode result = syncKey.postJson("/api/vm/sync/vmware?source=vcenter-a", vsphere).expect(200).json();
+            assertThat(result.path("created_count").asInt()).isEqualTo(4);
+            return "created " + result.path("created_count").asInt();
+        });
+        ObjectNode v3 = payloads.nutanixV3List();
+        List<ObjectNode> v4 = payloads.nutanixV4Chunks();
+        step("2. one sync run of prism-a: v3 vms/list, then the v4 VM list in two chunks, then finish", () -> {
+            long runId = syncKey.postJson("/api/vm/sync-runs", Map.of("platform", "nutanix", "source", "prism-a")).expect(201).json()
+                    .path("id").asLong();
+            List<ObjectNode> chunks = new ArrayList<>(List.of(v3));
+            chunks.addAll(v4);
+            for (ObjectNode chunk : chunks) {
+                syncKey.postJson("/api/vm/sync/nutanix?run_id=" + runId, chunk).expect(200);
+            }
+            JsonNode finished = syncKey.post("/api/vm/sync-runs/" + runId + "/finish", "application/json", new byte[0]).expect(200).json();
+            assertThat(finished.path("status").asText()).isEqualTo("succeeded");
+            assertThat(finished.path("created_count").asInt()).isEqualTo(27);
+            return "run " + runId + ": " + chunks.size() + " chunks, created " + finished.path("created_count").asInt();
+        });
+
+        List<ExpectedVm> expected = new ArrayList<>(payloads.expectedVsphere("vcenter-a", vsphere));
+        expected.addAll(payloads.expectedNutanixV3("prism-a", v3));
+        expected.addAll(payloads.expectedNutanixV4("prism-a", v4));
+        step("2. with the vm:read key, every VM matches its payload (name, vCPUs, memory, disks, IPs)", () -> {
+            JsonNode page = readKey.get("/api/vm/vms?limit=1000&ordering=id").expect(200).json();
+            assertThat(page.path("count").asInt()).isEqualTo(expected.size());
+            Map<String, JsonNode> byKey = new HashMap<>();
+            for (JsonNode vm : page.path("results")) {
+                byKey.put(vm.path("source").asText() + "/" + vm.path("vm_uuid").asText(), vm);
+                vmIds.put(vm.path("source").asText() + "/" + vm.path("vm_uuid").asText(), vm.path("id").asLong());
+            }
+            for (ExpectedVm want : expected) {
+                JsonNode got = byKey.get(want.source() + "/" + want.uuid());
+                assertThat(got).as("VM %s of %s", want.name(), want.source()).isNotNull();
+                String what = want.source() + "/" + want.name();
+                assertThat(got.path("vm_name").asText()).as(what + " name").isEqualTo(want.name());
+                assertThat(got.path("total_vcpus").asInt()).as(what + " vCPUs").isEqualTo(want.vcpus());
+                assertThat(got.path("memory_mb").asLong()).as(what + " memory MiB").isEqualTo(want.memoryMb());
+                assertThat(got.path("total_disks").asInt()).as(what + " disks").isEqualTo(want.disks());
+                assertThat(got.path("total_disk_gb").asDouble()).as(what + " disk GiB").isCloseTo(want.diskGb(), within(0.01));
+                Set<String> ips = new TreeSet<>();
+                got.path("ip_addresses").forEach(ip -> ips.add(ip.asText()));
+                assertThat(ips).as(what + " IPs").isEqualTo(want.ips());
+            }
+            return expected.size() + " VMs (4 vSphere, 1 Nutanix v3, 26 Nutanix v4) match";
+        });
+        step("3. the viewer receives vm.vm.created for each new VM", () -> {
+            Set<String> wanted = new HashSet<>();
+            vmIds.values().forEach(id -> wanted.add(String.valueOf(id)));
+            List<JsonNode> events = viewerEvents.awaitUntil(EVENT_TIMEOUT, got -> subjects(got, "vm.vm.created").containsAll(wanted));
+            assertThat(subjects(events, "vm.vm.created")).isEqualTo(wanted);
+            assertThat(events).as("only created events").allMatch(e -> e.path("type").asText().equals("vm.vm.created"));
+            return events.size() + " vm.vm.created";
+        });
+    }
+
+    @Test
+    @Order(3)
+    void powerOffAndDisappearanceAreOneEventEachAndAnIdenticalResyncNone() throws Exception {
+        List<String> remaining = List.of("22", "23", "43");
+        ObjectNode second = payloads.vsphereSet(remaining, "22");
+        String poweredOff = String.valueOf(vmIds.get("vcenter-a/" + second.path("vms").path(0).path("detail").path("identity")
+                .path("instance_uuid").asText()));
+        JsonNode gone = payloads.read("vmware/api_vcenter_vm_vm-44.json");
+        String disappeared = String.valueOf(vmIds.get("vcenter-a/" + gone.path("identity").path("instance_uuid").asText()));
+        step("3. second vSphere payload: vm-22 powered off, vm-44 gone", () -> {
+            JsonNode result = syncKey.postJson("/api/vm/sync/vmware?source=vcenter-a", second).expect(200).json();
+            assertThat(result.path("updated_count").asInt()).isEqualTo(1);
+            assertThat(result.path("deleted_count").asInt()).isEqualTo(1);
+            assertThat(result.path("unchanged_count").asInt()).isEqualTo(2);
+            return "updated 1, deleted 1, unchanged 2";
+        });
+        step("3. the viewer receives exactly one vm.vm.updated (power state) and one vm.vm.deleted", () -> {
+            List<JsonNode> events = new ArrayList<>(viewerEvents.awaitUntil(EVENT_TIMEOUT,
+                    got -> subjects(got, "vm.vm.updated").contains(poweredOff) && subjects(got, "vm.vm.deleted").contains(disappeared)));
+            events.addAll(viewerEvents.collectFor(QUIET_WINDOW));
+            assertThat(EventSocket.summary(events)).containsExactlyInAnyOrder("vm.vm.updated " + poweredOff, "vm.vm.deleted " + disappeared);
+            JsonNode updated = events.stream().filter(e -> e.path("type").asText().equals("vm.vm.updated")).findFirst().orElseThrow();
+            assertThat(updated.path("data").path("changes").toString()).as("the update names the power state change")
+                    .contains("power_state").contains("\"off\"");
+            return EventSocket.summary(events);
+        });
+        step("3. an identical third payload changes nothing and publishes no event", () -> {
+            JsonNode result = syncKey.postJson("/api/vm/sync/vmware?source=vcenter-a", second).expect(200).json();
+            assertThat(result.path("unchanged_count").asInt()).isEqualTo(3);
+            assertThat(result.path("updated_count").asInt() + result.path("created_count").asInt() + result.path("deleted_count").asInt())
+                    .isZero();
+            List<JsonNode> events = viewerEvents.collectFor(QUIET_WINDOW);
+            assertThat(EventSocket.summary(events)).isEmpty();
+            return "unchanged 3, no event in " + QUIET_WINDOW.toSeconds() + " s";
+        });
+    }
+
+    @Test
+    @Order(4)
+    void editorBuildsARackAndTheViewerSeesAMove() throws Exception {
+        Http.Caller editor = bearer(editorToken());
+        Path devicetypes = settings.repoRoot().resolve("inventory-service/src/test/resources/devicetypes");
+        serverModelId = step("4. editor imports the NetBox device-type YAMLs", () -> {
+            Map<String, String> files = Map.of("Lenovo_ThinkSystem-SR650.yaml", "server", "Arista_DCS-7050SX3-48YC8.yaml", "switch",
+                    "Mellanox_SN2010-half-width.yaml", "switch", "Raritan_PX3-ZeroU.yaml", "pdu");
+            long server = 0;
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                JsonNode result = editor.post("/api/inventory/models/import/devicetype-library?category=" + file.getValue(),
+                        "application/yaml", Files.readAllBytes(devicetypes.resolve(file.getKey()))).expect(200).json();
+                assertThat(result.path("created").asInt() + result.path("updated").asInt()).isEqualTo(1);
+                if (file.getValue().equals("server")) {
+                    server = result.path("models").path(0).path("id").asLong();
+                    assertThat(result.path("models").path(0).path("u_height").asDouble()).isEqualTo(2.0);
+                }
+            }
+            return server;
+        });
+        long site = step("4. editor creates a site", () -> editor.postJson("/api/inventory/sites",
+                Map.of("name", "DC-E2E-" + run, "status", "active", "time_zone", "Europe/Paris")).expect(201).json().path("id").asLong());
+        long rack = step("4. editor creates a 42U rack", () -> editor.postJson("/api/inventory/racks",
+                Map.of("site_id", site, "name", "R01-" + run, "status", "active", "u_height", 42)).expect(201).json().path("id").asLong());
+        long first = step("4. editor places server 1 at U10 front", () -> placedServer(editor, site, rack, "srv-a-" + run, 10));
+        long second = step("4. editor places server 2 at U20 front", () -> placedServer(editor, site, rack, "srv-b-" + run, 20));
+        step("4. placing server 2 over server 1 (U11) is a 409 naming the blocking asset", () -> {
+            JsonNode problem = editor.postJson("/api/inventory/assets/" + second + "/placement",
+                    Map.of("rack_id", rack, "position", 11, "face", "front")).expect(409).json();
+            assertThat(problem.toString()).contains("asset " + first);
+            return problem.path("detail").asText();
+        });
+        step("4. editor moves server 2 to U30; the viewer receives inventory.asset.moved", () -> {
+            editor.postJson("/api/inventory/assets/" + second + "/placement", Map.of("rack_id", rack, "position", 30, "face", "front"))
+                    .expect(200);
+            List<JsonNode> events = viewerEvents.awaitUntil(EVENT_TIMEOUT, got -> got.stream().anyMatch(e -> isMoveTo(e, second, 30)));
+            JsonNode moved = events.stream().filter(e -> isMoveTo(e, second, 30)).findFirst().orElseThrow();
+            assertThat(moved.path("data").path("changes").toString()).contains("20");
+            return "inventory.asset.moved " + second + " " + moved.path("data").path("changes");
+        });
+    }
+
+    @Test
+    @Order(5)
+    void endOfSupportReportArrivesByEmail() throws Exception {
+        Http.Caller editor = bearer(editorToken());
+        String recipient = settings.get("INVENTORY_EOS_REPORT_RECIPIENTS").split(",")[0].trim();
+        step("5. the server model's end of support is set in the past", () -> editor.patchJson("/api/inventory/models/" + serverModelId,
+                Map.of("end_of_support", "2025-06-30")).expect(200).json().path("end_of_support").asText());
+        Http.Caller admin = step("5. admin logs in", () -> bearer(keycloak.browserLogin(DEFAULT_ADMIN, adminPassword, null).accessToken()));
+        step("5. admin triggers the End-of-Support report job", () -> {
+            Http.Reply reply = admin.post("/api/inventory/reports/eos/notify", "application/json", new byte[0]);
+            assertThat(reply.status()).isBetween(200, 202);
+            return reply.body();
+        });
+        JsonNode message = step("5. the mail transaction log (through the gateway) shows the report sent to " + recipient, () -> {
+            long deadline = System.nanoTime() + EVENT_TIMEOUT.toNanos();
+            while (true) {
+                JsonNode page = admin.get("/api/mail/messages?recipient=" + Http.encode(recipient)).expect(200).json();
+                for (JsonNode item : page.path("results")) {
+                    if (item.path("status").asText().equals("sent")) {
+                        return item;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("no sent message to " + recipient + " in the transaction log: " + page);
+                }
+                Thread.sleep(500);
+            }
+        });
+        step("5. the SMTP sink holds the message", () -> {
+            Http.Caller sink = http.caller("http://" + settings.get("SMTP_HOST") + ":" + settings.get("SMTP_API_PORT"), null, null);
+            String subject = message.path("subject").asText();
+            JsonNode messages = sink.get("/api/user/" + Http.encode(recipient) + "/messages/").expect(200).json();
+            assertThat(messages.toString()).contains(subject);
+            return subject;
+        });
+    }
+
+    @Test
+    @Order(6)
+    void keysAndServicePortsAreGuarded() throws Exception {
+        step("6. the vm:read key cannot post a sync (403)", () -> readKey.postJson("/api/vm/sync/vmware?source=vcenter-a",
+                payloads.vsphereSet(List.of("22"), null)).expect(403).json().path("detail").asText());
+        step("6. a call straight to vm-service's port without the gateway's token is 401", () -> http.caller(
+                "http://127.0.0.1:" + settings.port("VM_SERVICE_PORT"), null, null).get("/api/vm/vms").expect(401).json()
+                .path("title").asText());
+        step("6. the API key itself is not accepted by vm-service directly (401)", () -> http.caller(
+                "http://127.0.0.1:" + settings.port("VM_SERVICE_PORT"), "X-API-Key", readKey.value()).get("/api/vm/vms").expect(401)
+                .status());
+    }
+
+    private long placedServer(Http.Caller editor, long site, long rack, String hostname, int position) {
+        long id = editor.postJson("/api/inventory/assets", Map.of("model_id", serverModelId, "status", "active", "hostname", hostname,
+                "site_id", site)).expect(201).json().path("id").asLong();
+        editor.postJson("/api/inventory/assets/" + id + "/placement", Map.of("rack_id", rack, "position", position, "face", "front"))
+                .expect(200);
+        return id;
+    }
+
+    private static boolean isMoveTo(JsonNode event, long asset, int position) {
+        return event.path("type").asText().equals("inventory.asset.moved") && event.path("subject").asText().equals(String.valueOf(asset))
+                && event.path("data").path("entity").path("position").asDouble() == position;
+    }
+
+    private static Set<String> subjects(List<JsonNode> events, String type) {
+        Set<String> subjects = new HashSet<>();
+        events.stream().filter(e -> e.path("type").asText().equals(type)).forEach(e -> subjects.add(e.path("subject").asText()));
+        return subjects;
+    }
+
+    private Http.Caller apiKey(Http.Caller admin, String name, String scope) {
+        JsonNode created = admin.postJson("/api/gateway/api-keys", Map.of("name", name, "scopes", List.of(scope))).expect(201).json();
+        String secret = created.path("secret").asText();
+        assertThat(secret).startsWith("isk_");
+        assertThat(created.path("api_key").path("scopes").toString()).contains(scope);
+        return http.caller(settings.gatewayUrl(), "X-API-Key", secret);
+    }
+
+    private Http.Caller bearer(String token) {
+        return http.caller(settings.gatewayUrl(), "Authorization", "Bearer " + token);
+    }
+
+    private String editorToken() {
+        return keycloak.passwordGrant(settings.get("INFRA_DEV_CLIENT_ID"), "dev-editor", settings.get("DEV_EDITOR_PASSWORD"));
+    }
+
+    private String viewerToken() {
+        return keycloak.passwordGrant(settings.get("INFRA_DEV_CLIENT_ID"), "dev-viewer", settings.get("DEV_VIEWER_PASSWORD"));
+    }
+
+    /** The realm roles of an access token (its payload is read, not verified: the gateway verifies). */
+    private static Set<String> roles(String jwt) throws Exception {
+        JsonNode payload = Http.JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+        Set<String> roles = new HashSet<>();
+        payload.path("realm_access").path("roles").forEach(r -> roles.add(r.asText()));
+        return roles;
+    }
+
+    private static boolean portAnswers(int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+}
