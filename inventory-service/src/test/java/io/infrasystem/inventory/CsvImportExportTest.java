@@ -204,6 +204,61 @@ class CsvImportExportTest {
         as(VIEWER).get("/api/inventory/assets?asset_tag__isw=" + prefix).then().body("count", equalTo(450));
     }
 
+    @Test
+    void duplicateTagsAndSerialsInTheFileOrAgainstStoredAssetsAreRowErrorsAndNothingIsWritten() {
+        long model = Api.model(Api.manufacturer(), "1", true);
+        String heldSerial = unique("SN");
+        long held = Api.asset(model, "\"serial\":\"" + heldSerial + "\",\"asset_tag\":\"" + unique("AT") + "\"");
+        long other = Api.asset(model, "\"asset_tag\":\"" + unique("AT") + "\"");
+        String tag = unique("AT");
+        String serial = unique("SN");
+        String csv = "id,asset_tag,serial,model_id\n"
+                + "," + tag + ",," + model + "\n"
+                + "," + tag + ",," + model + "\n"
+                + other + ",," + heldSerial + "," + model + "\n"
+                + ",," + serial + "," + model + "\n"
+                + ",," + serial + "," + model + "\n";
+        importCsv("assets", csv, false).statusCode(400).contentType("application/problem+json")
+                .body("errors.line", org.hamcrest.Matchers.contains(3, 4, 6))
+                .body("errors[0].field", equalTo("asset_tag")).body("errors[0].column", equalTo(2))
+                .body("errors[0].message", containsString("line 2"))
+                .body("errors[1].field", equalTo("serial")).body("errors[1].message", containsString("asset " + held))
+                .body("errors[2].field", equalTo("serial")).body("errors[2].message", containsString("line 5"));
+        as(VIEWER).get("/api/inventory/assets?asset_tag=" + tag).then().body("count", equalTo(0));
+        as(VIEWER).get("/api/inventory/assets?serial=" + serial).then().body("count", equalTo(0));
+        as(VIEWER).get("/api/inventory/assets/" + other).then().body("serial", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void everyAssetTheBulkImportWritesGetsItsAuditEntryAndDryRunWritesNone() {
+        long model = Api.model(Api.manufacturer(), "1", true);
+        long other = Api.asset(model, "\"asset_tag\":\"" + unique("AT") + "\"");
+        String prefix = unique("AU");
+        String csv = "id,hostname,asset_tag,model_id,tags\n"
+                + "," + prefix + "-1," + prefix + "-1," + model + ",\"x,y\"\n"
+                + "," + prefix + "-2," + prefix + "-2," + model + ",\n"
+                + other + "," + prefix + "-renamed,," + model + ",z\n";
+        long audits = as(ADMIN).get("/api/inventory/audit?resource_type=asset").then().extract().jsonPath().getLong("count");
+        importCsv("assets", csv, true).statusCode(200).body("created", equalTo(2)).body("updated", equalTo(1));
+        as(VIEWER).get("/api/inventory/assets?asset_tag__isw=" + prefix).then().body("count", equalTo(0));
+        assertThat(as(ADMIN).get("/api/inventory/audit?resource_type=asset").then().extract().jsonPath().getLong("count")).isEqualTo(audits);
+
+        importCsv("assets", csv, false).statusCode(200).body("created", equalTo(2)).body("updated", equalTo(1));
+        assertThat(as(ADMIN).get("/api/inventory/audit?resource_type=asset").then().extract().jsonPath().getLong("count"))
+                .isEqualTo(audits + 3);
+        List<Map<String, Object>> created = as(VIEWER).get("/api/inventory/assets?asset_tag__isw=" + prefix + "&ordering=asset_tag")
+                .then().extract().jsonPath().getList("results");
+        assertThat(created).hasSize(2);
+        assertThat(created.get(0).get("tags")).isEqualTo(List.of("x", "y"));
+        assertThat(created.get(0).get("version")).isEqualTo(0);
+        as(ADMIN).get("/api/inventory/audit?resource_type=asset&resource_id=" + created.get(1).get("id")).then()
+                .body("count", equalTo(1)).body("results[0].action", equalTo("created"));
+        as(ADMIN).get("/api/inventory/audit?resource_type=asset&resource_id=" + other + "&action=updated").then()
+                .body("count", equalTo(1));
+        as(VIEWER).get("/api/inventory/assets/" + other).then().body("hostname", equalTo(prefix + "-renamed"))
+                .body("tags", equalTo(List.of("z"))).body("version", equalTo(1));
+    }
+
     private static Map<String, Object> strip(Map<String, Object> asset) {
         Map<String, Object> copy = new java.util.TreeMap<>(asset);
         copy.remove("version");

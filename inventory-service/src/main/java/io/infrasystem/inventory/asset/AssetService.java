@@ -128,11 +128,7 @@ public class AssetService implements io.infrasystem.inventory.common.CrudService
         AssetDto before = asset.dto();
         apply(asset, input);
         asset.flush();
-        AssetDto after = asset.dto();
-        boolean moved = !Objects.equals(before.rackId(), after.rackId())
-                || !Objects.equals(before.position(), after.position()) || before.face() != after.face();
-        changes.record(moved ? new Change("asset", String.valueOf(asset.id), "moved", before, after, null)
-                : Change.updated("asset", asset.id, before, after));
+        changes.record(change(before, asset.dto()));
         return asset;
     }
 
@@ -154,7 +150,6 @@ public class AssetService implements io.infrasystem.inventory.common.CrudService
     }
 
     private void apply(Asset asset, AssetInput input) {
-        List<FieldError> errors = new ArrayList<>();
         HardwareModel model = HardwareModel.findById(input.modelId());
         if (model == null) {
             throw ProblemException.invalid("model_id", "model " + input.modelId() + " does not exist");
@@ -166,23 +161,47 @@ public class AssetService implements io.infrasystem.inventory.common.CrudService
                 throw ProblemException.invalid("rack_id", "rack " + input.rackId() + " does not exist");
             }
         }
-        Site site = rack != null ? rack.site : null;
+        Site named = input.siteId() == null ? null : Site.findById(input.siteId());
+        check(input, named, rack);
+        String assetTag = blankToNull(input.assetTag());
+        String serial = blankToNull(input.serial());
+        checkUnique(asset, assetTag, serial, model);
+
+        PlannedPlacement placement = new PlannedPlacement(asset.id, label(input, asset), rack, input.position(),
+                input.face(), model.uHeight, model.fullDepth);
+        rules.checkShape(placement, "");
+        boolean placementChanged = asset.id == null || !Objects.equals(asset.rack, rack)
+                || !Objects.equals(asset.position, input.position()) || asset.face != input.face()
+                || !model.equals(asset.model);
+        if (placementChanged) {
+            rules.checkCollisions(List.of(placement));
+        }
+        assign(asset, input, model, named != null ? named : rack == null ? null : rack.site, rack);
+    }
+
+    /**
+     * Checks the fields of an input that need no database: the site against the rack's, IP
+     * addresses, custom field values, warranty after purchase.
+     *
+     * @param site the site {@code input.siteId()} names, {@code null} when there is none or it does not exist
+     * @param rack the rack {@code input.rackId()} names, {@code null} when there is none
+     * @throws ProblemException 400 listing every bad field
+     */
+    public static void check(AssetInput input, Site site, Rack rack) {
+        List<FieldError> errors = new ArrayList<>();
         if (input.siteId() != null) {
-            Site named = Site.findById(input.siteId());
-            if (named == null) {
+            if (site == null) {
                 errors.add(new FieldError("site_id", "site " + input.siteId() + " does not exist"));
-            } else if (rack != null && !named.id.equals(rack.site.id)) {
+            } else if (rack != null && !site.id.equals(rack.site.id)) {
                 errors.add(new FieldError("site_id", "rack " + rack.name + " is at site " + rack.site.name));
-            } else {
-                site = named;
             }
         }
         if (input.mgmtIp() != null && !input.mgmtIp().isBlank() && !IpAddresses.isValid(input.mgmtIp().strip())) {
             errors.add(new FieldError("mgmt_ip", "must be an IPv4 or IPv6 address"));
         }
-        List<String> others = input.otherIps() == null ? List.of() : input.otherIps().stream().map(String::strip).toList();
+        List<String> others = input.otherIps() == null ? List.of() : input.otherIps();
         for (int i = 0; i < others.size(); i++) {
-            if (!IpAddresses.isValid(others.get(i))) {
+            if (!IpAddresses.isValid(others.get(i).strip())) {
                 errors.add(new FieldError("other_ips[" + i + "]", "must be an IPv4 or IPv6 address"));
             }
         }
@@ -200,22 +219,18 @@ public class AssetService implements io.infrasystem.inventory.common.CrudService
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        String assetTag = blankToNull(input.assetTag());
-        String serial = blankToNull(input.serial());
-        checkUnique(asset, assetTag, serial, model);
+    }
 
-        PlannedPlacement placement = new PlannedPlacement(asset.id, label(input, asset), rack, input.position(),
-                input.face(), model.uHeight, model.fullDepth);
-        rules.checkShape(placement, "");
-        boolean placementChanged = asset.id == null || !Objects.equals(asset.rack, rack)
-                || !Objects.equals(asset.position, input.position()) || asset.face != input.face()
-                || !model.equals(asset.model);
-        if (placementChanged) {
-            rules.checkCollisions(List.of(placement));
-        }
+    /**
+     * Sets an asset's fields from a checked input (no database access; bulk imports use it on
+     * detached assets).
+     *
+     * @param site the asset's site (the named one, else the rack's), or {@code null}
+     */
+    public static void assign(Asset asset, AssetInput input, HardwareModel model, Site site, Rack rack) {
         asset.hostname = blankToNull(input.hostname());
-        asset.assetTag = assetTag;
-        asset.serial = serial;
+        asset.assetTag = blankToNull(input.assetTag());
+        asset.serial = blankToNull(input.serial());
         asset.model = model;
         asset.manufacturer = model.manufacturer;
         asset.status = input.status();
@@ -224,7 +239,7 @@ public class AssetService implements io.infrasystem.inventory.common.CrudService
         asset.position = input.position() == null ? null : input.position().setScale(1);
         asset.face = input.face();
         asset.mgmtIp = blankToNull(input.mgmtIp());
-        asset.otherIps = JsonColumns.ofList(others);
+        asset.otherIps = JsonColumns.ofList(input.otherIps() == null ? List.of() : input.otherIps().stream().map(String::strip).toList());
         asset.purchaseDate = input.purchaseDate();
         asset.warrantyEnd = input.warrantyEnd();
         asset.owner = blankToNull(input.owner());
@@ -235,6 +250,17 @@ public class AssetService implements io.infrasystem.inventory.common.CrudService
             asset.tags.addAll(tags);
         }
         asset.customFields = JsonColumns.ofMap(input.customFields());
+    }
+
+    /**
+     * @return the change from {@code before} to {@code after}: {@code moved} when rack, position
+     *     or face differ, else {@code updated}
+     */
+    public static Change change(AssetDto before, AssetDto after) {
+        boolean moved = !Objects.equals(before.rackId(), after.rackId())
+                || !Objects.equals(before.position(), after.position()) || before.face() != after.face();
+        return moved ? new Change("asset", String.valueOf(after.id()), "moved", before, after, null)
+                : Change.updated("asset", after.id(), before, after);
     }
 
     private static void checkUnique(Asset asset, String assetTag, String serial, HardwareModel model) {
@@ -256,7 +282,8 @@ public class AssetService implements io.infrasystem.inventory.common.CrudService
         }
     }
 
-    private static String label(AssetInput input, Asset asset) {
+    /** @return how messages name an asset being written: hostname, else asset tag, else {@code #id} */
+    public static String label(AssetInput input, Asset asset) {
         if (input.hostname() != null && !input.hostname().isBlank()) {
             return input.hostname();
         }
@@ -266,7 +293,8 @@ public class AssetService implements io.infrasystem.inventory.common.CrudService
         return asset.id == null ? "new asset" : "#" + asset.id;
     }
 
-    private static String blankToNull(String value) {
+    /** @return the stripped value, {@code null} when blank */
+    public static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -4,21 +4,30 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.infrasystem.commons.filter.FilterSpec;
+import io.infrasystem.commons.http.MergePatch;
+import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.inventory.asset.Asset;
+import io.infrasystem.inventory.asset.AssetBulkWriter;
+import io.infrasystem.inventory.asset.AssetDto;
 import io.infrasystem.inventory.asset.AssetInput;
 import io.infrasystem.inventory.asset.AssetService;
 import io.infrasystem.inventory.asset.AssetStatus;
 import io.infrasystem.inventory.asset.Face;
 import io.infrasystem.inventory.common.JsonColumns;
-import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.inventory.manufacturer.Manufacturer;
 import io.infrasystem.inventory.model.HardwareModel;
+import io.infrasystem.inventory.placement.PlacementRules;
+import io.infrasystem.inventory.placement.PlannedPlacement;
 import io.infrasystem.inventory.rack.Rack;
 import io.infrasystem.inventory.site.Site;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -28,7 +37,14 @@ import java.util.TreeSet;
  * {@code manufacturer_id}). {@code other_ips} and {@code tags} are comma-separated;
  * {@code custom_fields} is a JSON object. A row updates the asset of its {@code id}, else the one
  * with its {@code asset_tag}, else the one with its {@code serial} for that manufacturer, else
- * creates one.
+ * creates one. Each asset may appear on one row only; an asset tag or serial (per manufacturer)
+ * given twice in the file, or held by another stored asset, is an error of the row.
+ *
+ * <p>Imports take the bulk path: the relations and the stored assets the file names are loaded
+ * with a few set queries, every row is checked in memory (fields, uniqueness within the file and
+ * against the database, placement shape and collisions), and only when all rows are good are they
+ * written with JDBC batches and recorded with one batched change hook call
+ * ({@link AssetBulkWriter}).
  */
 @ApplicationScoped
 public class AssetCsv implements CsvTable<Asset> {
@@ -38,12 +54,16 @@ public class AssetCsv implements CsvTable<Asset> {
             "notes", "tags", "custom_fields");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final AssetService assets;
     private final MergePatch validation;
+    private final PlacementRules rules;
+    private final AssetBulkWriter writer;
+    private final EntityManager entityManager;
 
-    public AssetCsv(AssetService assets, MergePatch validation) {
-        this.assets = assets;
+    public AssetCsv(MergePatch validation, PlacementRules rules, AssetBulkWriter writer, EntityManager entityManager) {
         this.validation = validation;
+        this.rules = rules;
+        this.writer = writer;
+        this.entityManager = entityManager;
     }
 
     @Override
@@ -82,20 +102,74 @@ public class AssetCsv implements CsvTable<Asset> {
     }
 
     @Override
-    public boolean apply(CsvRow row) {
-        Manufacturer manufacturer = Relations.manufacturer(row);
-        HardwareModel model = Relations.model(row, manufacturer);
+    public RowCounts importRows(List<CsvRow> rows, List<ImportError> errors) {
+        AssetRelations relations = AssetRelations.load();
+        ExistingAssets existing = ExistingAssets.load(rows);
+        // everything needed is loaded; detached, the assets can be changed in memory without Hibernate writing them
+        entityManager.clear();
+        List<AssetBulkWriter.Write> writes = new ArrayList<>(rows.size());
+        List<Placed> placed = new ArrayList<>();
+        for (CsvRow row : rows) {
+            try {
+                AssetBulkWriter.Write write = plan(row, relations, existing);
+                writes.add(write);
+                PlannedPlacement placement = PlacementRules.of(write.asset());
+                if (placement.mounted()) {
+                    placed.add(new Placed(row, placement));
+                }
+            } catch (CellException | ProblemException e) {
+                errors.addAll(row.errors(e));
+            }
+        }
+        checkCollisions(placed, existing.targets(), errors);
+        if (!errors.isEmpty()) {
+            return new RowCounts(0, 0);
+        }
+        writer.write(writes);
+        int created = (int) writes.stream().filter(w -> w.before() == null).count();
+        return new RowCounts(created, writes.size() - created);
+    }
+
+    /** A row's mounted placement. */
+    private record Placed(CsvRow row, PlannedPlacement placement) {
+    }
+
+    /** Checks one row and applies it to its (detached or new) asset in memory. */
+    private AssetBulkWriter.Write plan(CsvRow row, AssetRelations relations, ExistingAssets existing) {
+        Manufacturer manufacturer = relations.manufacturer(row);
+        HardwareModel model = relations.model(row, manufacturer);
         if (manufacturer == null && model != null) {
             manufacturer = model.manufacturer;
         }
-        Site site = Relations.site(row);
-        Rack rack = Relations.rack(row, site);
-        Asset existing = find(row, manufacturer);
-        AssetInput base = existing != null ? existing.input()
+        Site site = relations.site(row);
+        Rack rack = relations.rack(row, site);
+        Asset target = existing.target(row, manufacturer);
+        AssetInput input = input(row, target == null ? null : target.input(), model, site, rack);
+        if (input.modelId() == null) {
+            throw new CellException("model", "is required");
+        }
+        validation.validate(input);
+        HardwareModel newModel = relations.model(input.modelId());
+        Rack newRack = input.rackId() == null ? null : relations.rack(input.rackId());
+        Site named = input.siteId() == null ? null : relations.site(input.siteId());
+        AssetService.check(input, named, newRack);
+        Asset asset = target != null ? target : new Asset();
+        rules.checkShape(new PlannedPlacement(asset.id, AssetService.label(input, asset), newRack, input.position(),
+                input.face(), newModel.uHeight, newModel.fullDepth), "");
+        existing.claim(row, target, AssetService.blankToNull(input.assetTag()), AssetService.blankToNull(input.serial()),
+                newModel.manufacturer.id);
+        AssetDto before = target == null ? null : target.dto();
+        AssetService.assign(asset, input, newModel, named != null ? named : newRack == null ? null : newRack.site, newRack);
+        return new AssetBulkWriter.Write(asset, before);
+    }
+
+    /** @return the row's values over the stored ones ({@code stored} is {@code null} for a new asset) */
+    private static AssetInput input(CsvRow row, AssetInput stored, HardwareModel model, Site site, Rack rack) {
+        AssetInput base = stored != null ? stored
                 : new AssetInput(null, null, null, null, AssetStatus.ACTIVE, null, null, null, null, null, null, null, null,
                         null, null, null, null);
         boolean placementGiven = row.has("rack") || row.has("rack_id");
-        AssetInput input = new AssetInput(
+        return new AssetInput(
                 row.text("hostname", base.hostname()),
                 row.text("asset_tag", base.assetTag()),
                 row.text("serial", base.serial()),
@@ -113,39 +187,35 @@ public class AssetCsv implements CsvTable<Asset> {
                 row.text("notes", base.notes()),
                 row.has("tags") ? row.list("tags") : base.tags(),
                 row.has("custom_fields") ? customFields(row) : base.customFields());
-        if (input.modelId() == null) {
-            throw new CellException("model", "is required");
-        }
-        validation.validate(input);
-        if (existing == null) {
-            assets.createEntity(input);
-            return true;
-        }
-        assets.updateEntity(existing, input, null);
-        return false;
     }
 
-    private static Asset find(CsvRow row, Manufacturer manufacturer) {
-        Long id = row.integer("id");
-        if (id != null) {
-            Asset asset = Asset.findById(id);
-            if (asset == null) {
-                throw new CellException("id", "asset " + id + " does not exist");
+    /**
+     * Checks the rows' placements against each other (in file order) and against the stored
+     * assets of their racks that the file does not change (one query for all racks); a collision
+     * is an error of the later row, naming the asset or line in the way.
+     */
+    private void checkCollisions(List<Placed> placed, Set<Long> changed, List<ImportError> errors) {
+        Map<Long, List<Placed>> accepted = new HashMap<>();
+        for (Placed p : placed) {
+            accepted.putIfAbsent(p.placement().rack().id, new ArrayList<>());
+        }
+        for (PlannedPlacement stored : rules.occupied(accepted.keySet(), changed)) {
+            accepted.get(stored.rack().id).add(new Placed(null, stored));
+        }
+        for (Placed p : placed) {
+            List<Placed> inRack = accepted.get(p.placement().rack().id);
+            for (Placed other : inRack) {
+                if (p.placement().collidesWith(other.placement())) {
+                    PlannedPlacement o = other.placement();
+                    String holder = other.row() == null ? "asset " + o.assetId() + " (" + o.label() + ")"
+                            : o.label() + " of line " + other.row().line();
+                    errors.addAll(p.row().errors(new CellException("position", "cannot take " + p.placement().units()
+                            + " of rack " + p.placement().rack().name + ": " + holder + " occupies " + o.units())));
+                    break;
+                }
             }
-            return asset;
+            inRack.add(p);
         }
-        String tag = row.text("asset_tag");
-        if (tag != null) {
-            Asset asset = Asset.find("assetTag", tag).firstResult();
-            if (asset != null) {
-                return asset;
-            }
-        }
-        String serial = row.text("serial");
-        if (serial != null && manufacturer != null) {
-            return Asset.find("manufacturer.id = ?1 and serial = ?2", manufacturer.id, serial).firstResult();
-        }
-        return null;
     }
 
     private static Map<String, Object> customFields(CsvRow row) {

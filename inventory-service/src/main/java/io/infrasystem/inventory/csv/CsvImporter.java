@@ -1,21 +1,20 @@
 package io.infrasystem.inventory.csv;
 
-import io.infrasystem.commons.problem.Problem.FieldError;
 import io.infrasystem.commons.problem.ProblemException;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -29,7 +28,8 @@ import org.apache.commons.csv.CSVRecord;
  * Imports a CSV file (RFC 4180, UTF-8, optional BOM, header of lower_snake column names) into
  * one kind, all rows in one transaction: when any row is bad, or with {@code dry_run}, the
  * transaction is rolled back and nothing is written. Every bad row is reported with its line,
- * column and message (a row the database itself refuses stops the run there).
+ * column and message. Each kind decides how it writes ({@link CsvTable#importRows}): assets in
+ * bulk, racks and models row by row.
  */
 @ApplicationScoped
 public class CsvImporter {
@@ -37,15 +37,10 @@ public class CsvImporter {
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
             .setIgnoreEmptyLines(true).setTrim(false).get();
 
-    /** Rows between two flushes and clears of the persistence context (keeps dirty checks short). */
-    static final int BATCH = 200;
-
     private final TransactionManager transactions;
-    private final EntityManager entityManager;
 
-    public CsvImporter(TransactionManager transactions, EntityManager entityManager) {
+    public CsvImporter(TransactionManager transactions) {
         this.transactions = transactions;
-        this.entityManager = entityManager;
     }
 
     /**
@@ -61,10 +56,9 @@ public class CsvImporter {
     public ImportResult importCsv(CsvTable<?> table, byte[] body, boolean dryRun) {
         String text = decode(body);
         List<ImportError> errors = new ArrayList<>();
-        int rows = 0;
-        int created = 0;
-        int updated = 0;
-        try (CSVParser parser = CSVParser.builder().setReader(new java.io.StringReader(text)).setFormat(FORMAT).get()) {
+        List<CsvRow> rows = new ArrayList<>();
+        int count = 0;
+        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(FORMAT).get()) {
             Map<String, Integer> header = header(table, parser.getHeaderNames(), errors);
             if (!errors.isEmpty()) {
                 throw new CsvImportException("the header has " + errors.size() + " problem(s); nothing was imported", errors);
@@ -85,48 +79,20 @@ public class CsvImporter {
                     break;
                 }
                 lineEnd = parser.getCurrentLineNumber();
-                rows++;
+                count++;
                 if (record.size() != header.size()) {
                     errors.add(new ImportError(line, null, null, "has " + record.size() + " cells, the header has " + header.size()));
                     continue;
                 }
-                CsvRow row = new CsvRow(record, header);
-                row.line(line);
-                try {
-                    if (table.apply(row)) {
-                        created++;
-                    } else {
-                        updated++;
-                    }
-                } catch (CellException e) {
-                    errors.add(new ImportError(line, column(header, e.column()), e.column(), e.getMessage()));
-                } catch (ProblemException e) {
-                    if (e.errors().isEmpty()) {
-                        errors.add(new ImportError(line, null, null, e.getMessage()));
-                    }
-                    for (FieldError error : e.errors()) {
-                        String field = error.field();
-                        String column = field.endsWith("_id") && !header.containsKey(field) ? field.substring(0, field.length() - 3) : field;
-                        column = column.replaceAll("\\[\\d+]$", "");
-                        errors.add(new ImportError(line, column(header, column), column, error.message()));
-                    }
-                } catch (PersistenceException e) {
-                    errors.add(new ImportError(line, null, null, "the database refused the row (a duplicate or a missing "
-                            + "reference); the rows after it were not checked"));
-                    break;
-                }
-                if (rows % BATCH == 0) {
-                    if (errors.isEmpty()) {
-                        entityManager.flush();
-                    }
-                    entityManager.clear();
-                }
+                rows.add(new CsvRow(record, header, line));
             }
         } catch (IOException e) {
             throw new CsvImportException("the file could not be read", List.of(new ImportError(1, null, null, e.getMessage())));
         }
+        RowCounts counts = table.importRows(rows, errors);
         if (!errors.isEmpty()) {
-            throw new CsvImportException(errors.size() + " error(s) in " + rows + " row(s); nothing was imported", errors);
+            errors.sort(Comparator.comparingLong(ImportError::line));
+            throw new CsvImportException(errors.size() + " error(s) in " + count + " row(s); nothing was imported", errors);
         }
         if (dryRun) {
             try {
@@ -135,7 +101,7 @@ public class CsvImporter {
                 throw new IllegalStateException("could not roll back the dry run", e);
             }
         }
-        return new ImportResult(table.kind(), dryRun, rows, created, updated);
+        return new ImportResult(table.kind(), dryRun, count, counts.created(), counts.updated());
     }
 
     private static Map<String, Integer> header(CsvTable<?> table, List<String> names, List<ImportError> errors) {
@@ -155,11 +121,6 @@ public class CsvImporter {
             }
         }
         return header;
-    }
-
-    private static Integer column(Map<String, Integer> header, String name) {
-        Integer index = header.get(name);
-        return index == null ? null : index + 1;
     }
 
     private static String decode(byte[] body) {

@@ -1,9 +1,12 @@
 package io.infrasystem.inventory.csv;
 
+import io.infrasystem.commons.problem.Problem.FieldError;
+import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.inventory.common.WireEnum;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -19,21 +22,48 @@ public final class CsvRow {
 
     private final CSVRecord record;
     private final Map<String, Integer> header;
+    private final long line;
 
-    CsvRow(CSVRecord record, Map<String, Integer> header) {
+    CsvRow(CSVRecord record, Map<String, Integer> header, long line) {
         this.record = record;
         this.header = header;
+        this.line = line;
     }
 
     /** @return the 1-based line of the file where this row starts */
     public long line() {
-        return lineNumber;
+        return line;
     }
 
-    private long lineNumber;
+    /**
+     * Describes why this row was refused, as import errors on its line: a {@link CellException}
+     * names its column; each field of a {@link ProblemException} is mapped to its column (a
+     * {@code <relation>_id} field to the {@code <relation>} column when the file names it so).
+     *
+     * @param refusal a {@link CellException} or {@link ProblemException}
+     * @return one error per problem, at least one
+     */
+    public List<ImportError> errors(RuntimeException refusal) {
+        if (refusal instanceof CellException cell) {
+            return List.of(new ImportError(line, column(cell.column()), cell.column(), cell.getMessage()));
+        }
+        ProblemException problem = (ProblemException) refusal;
+        if (problem.errors().isEmpty()) {
+            return List.of(new ImportError(line, null, null, problem.getMessage()));
+        }
+        List<ImportError> errors = new ArrayList<>();
+        for (FieldError error : problem.errors()) {
+            String field = error.field();
+            String column = field.endsWith("_id") && !header.containsKey(field) ? field.substring(0, field.length() - 3) : field;
+            column = column.replaceAll("\\[\\d+]$", "");
+            errors.add(new ImportError(line, column(column), column, error.message()));
+        }
+        return errors;
+    }
 
-    void line(long value) {
-        this.lineNumber = value;
+    private Integer column(String name) {
+        Integer index = header.get(name);
+        return index == null ? null : index + 1;
     }
 
     /** @return whether the file has this column */

@@ -30,12 +30,13 @@ public interface CsvTable<E> {
     List<String> row(E entity);
 
     /**
-     * Creates or updates the entity a row describes, through the resource's service (so the
-     * change hook records it). Must be called inside a transaction.
+     * Creates or updates the entities the rows describe, in the caller's transaction (which the
+     * importer rolls back when any row is bad). Every write is recorded by the change hook.
      *
-     * @return {@code true} when it created, {@code false} when it updated
-     * @throws CellException for a cell that cannot be used
-     * @throws io.infrasystem.commons.problem.ProblemException for a row the service refuses
+     * @param rows the well-formed data rows, in file order
+     * @param errors receives every bad row's errors (line, column, message); when any is added,
+     *     the caller rolls back whatever was written
+     * @return how many rows created and updated
      */
-    boolean apply(CsvRow row);
+    RowCounts importRows(List<CsvRow> rows, List<ImportError> errors);
 }

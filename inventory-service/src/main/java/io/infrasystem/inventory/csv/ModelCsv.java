@@ -64,7 +64,11 @@ public class ModelCsv implements CsvTable<HardwareModel> {
     }
 
     @Override
-    public boolean apply(CsvRow row) {
+    public RowCounts importRows(List<CsvRow> rows, List<ImportError> errors) {
+        return RowByRow.importRows(rows, errors, this::apply);
+    }
+
+    private boolean apply(CsvRow row) {
         Manufacturer manufacturer = Relations.manufacturer(row);
         DeviceType deviceType = Relations.deviceType(row);
         Long id = row.integer("id");

@@ -65,7 +65,11 @@ public class RackCsv implements CsvTable<Rack> {
     }
 
     @Override
-    public boolean apply(CsvRow row) {
+    public RowCounts importRows(List<CsvRow> rows, List<ImportError> errors) {
+        return RowByRow.importRows(rows, errors, this::apply);
+    }
+
+    private boolean apply(CsvRow row) {
         Site site = Relations.site(row);
         Long id = row.integer("id");
         Rack existing = null;

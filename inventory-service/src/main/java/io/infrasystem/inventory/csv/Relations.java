@@ -2,11 +2,7 @@ package io.infrasystem.inventory.csv;
 
 import io.infrasystem.inventory.devicetype.DeviceType;
 import io.infrasystem.inventory.manufacturer.Manufacturer;
-import io.infrasystem.inventory.model.HardwareModel;
-import io.infrasystem.inventory.rack.Rack;
 import io.infrasystem.inventory.site.Site;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * Resolves relation cells: a {@code <relation>_id} column holds an id, a {@code <relation>}
@@ -56,46 +52,6 @@ final class Relations {
         DeviceType byName = DeviceType.findByName(name).orElse(null);
         return require(byName != null ? byName : numeric(name, DeviceType.class), "device_type",
                 "no device type is named '" + name + "'");
-    }
-
-    /** A rack by id, or by name within {@code site} (rack names are unique per site only). */
-    static Rack rack(CsvRow row, Site site) {
-        Long id = row.integer("rack_id");
-        String name = row.text("rack");
-        if (id == null && name == null) {
-            return null;
-        }
-        if (id != null) {
-            return require(Rack.findById(id), "rack_id", "rack " + id + " does not exist");
-        }
-        List<Rack> named = site == null ? Rack.list("name", name) : Rack.list("site.id = ?1 and name = ?2", site.id, name);
-        if (named.size() > 1) {
-            throw new CellException("rack", "rack name '" + name + "' exists at several sites; give the site");
-        }
-        Rack byName = named.isEmpty() ? null : named.get(0);
-        return require(byName != null ? byName : numeric(name, Rack.class), "rack", "no rack is named '" + name + "'"
-                + (site == null ? "" : " at site " + site.name));
-    }
-
-    /** A model by id, or by name for {@code manufacturer} (model names are unique per manufacturer). */
-    static HardwareModel model(CsvRow row, Manufacturer manufacturer) {
-        Long id = row.integer("model_id");
-        String name = row.text("model");
-        if (id == null && name == null) {
-            return null;
-        }
-        if (id != null) {
-            return require(HardwareModel.findById(id), "model_id", "model " + id + " does not exist");
-        }
-        String lower = name.toLowerCase(Locale.ROOT);
-        List<HardwareModel> named = manufacturer == null ? HardwareModel.list("lower(name) = ?1", lower)
-                : HardwareModel.list("manufacturer.id = ?1 and lower(name) = ?2", manufacturer.id, lower);
-        if (named.size() > 1) {
-            throw new CellException("model", "model name '" + name + "' exists for several manufacturers; give the manufacturer");
-        }
-        HardwareModel byName = named.isEmpty() ? null : named.get(0);
-        return require(byName != null ? byName : numeric(name, HardwareModel.class), "model",
-                "no model is named '" + name + "'" + (manufacturer == null ? "" : " for " + manufacturer.name));
     }
 
     private static <T> T numeric(String name, Class<T> type) {

@@ -82,15 +82,8 @@ public class PlacementRules {
         if (racks.isEmpty()) {
             return;
         }
-        List<PlannedPlacement> occupied = new ArrayList<>();
-        List<Asset> present = Asset.find("rack.id in ?1 and position is not null", racks).list();
-        for (Asset asset : present) {
-            if (!moving.contains(asset.id)) {
-                occupied.add(of(asset));
-            }
-        }
         List<FieldError> errors = new ArrayList<>();
-        List<PlannedPlacement> accepted = new ArrayList<>(occupied);
+        List<PlannedPlacement> accepted = occupied(racks, moving);
         for (PlannedPlacement p : placements) {
             if (!p.mounted()) {
                 continue;
@@ -108,6 +101,26 @@ public class PlacementRules {
                     : errors.size() + " placements collide with other assets";
             throw new ProblemException(ProblemKind.CONFLICT, detail, errors);
         }
+    }
+
+    /**
+     * @param racks rack ids
+     * @param moving assets to leave out (they are being placed anew)
+     * @return the placements of the mounted assets in those racks, one query
+     */
+    public List<PlannedPlacement> occupied(Collection<Long> racks, Set<Long> moving) {
+        List<PlannedPlacement> occupied = new ArrayList<>();
+        if (racks.isEmpty()) {
+            return occupied;
+        }
+        List<Asset> present = Asset.find("from Asset a join fetch a.model join fetch a.rack"
+                + " where a.rack.id in ?1 and a.position is not null", racks).list();
+        for (Asset asset : present) {
+            if (!moving.contains(asset.id)) {
+                occupied.add(of(asset));
+            }
+        }
+        return occupied;
     }
 
     /** @return the current placement of a stored asset */
