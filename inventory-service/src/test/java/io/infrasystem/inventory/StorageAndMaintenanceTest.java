@@ -48,6 +48,17 @@ class StorageAndMaintenanceTest {
         as(VIEWER).get("/api/inventory/maintenance-windows/" + planned).then().body("state", equalTo("scheduled"));
         as(VIEWER).get("/api/inventory/maintenance-windows?site_id=" + site + "&starts_at__lte=" + now + "&ends_at__gte=" + now)
                 .then().body("results.id", org.hamcrest.Matchers.contains((int) running));
+        long ended = Api.post("/api/inventory/maintenance-windows", "{\"site_id\":" + site + ",\"starts_at\":\""
+                + now.minusSeconds(90000) + "\",\"ends_at\":\"" + now.minusSeconds(86400) + "\",\"time_zone\":\"UTC\"}");
+        String windows = "/api/inventory/maintenance-windows?ordering=id&site_id=" + site;
+        as(VIEWER).get(windows + "&state=in_progress").then().statusCode(200)
+                .body("results.id", org.hamcrest.Matchers.contains((int) running));
+        as(VIEWER).get(windows + "&state=scheduled&state=ended").then()
+                .body("results.id", org.hamcrest.Matchers.contains((int) planned, (int) ended))
+                .body("results.state", org.hamcrest.Matchers.contains("scheduled", "ended"));
+        as(VIEWER).get(windows + "&state__n=ended").then()
+                .body("results.id", org.hamcrest.Matchers.contains((int) running, (int) planned));
+        as(VIEWER).get(windows + "&state=over").then().statusCode(400).body("errors.field", hasItem("state"));
         as(EDITOR).body("{\"site_id\":" + site + ",\"rack_id\":" + elsewhere + ",\"starts_at\":\"" + now + "\",\"ends_at\":\""
                 + now.plusSeconds(60) + "\",\"time_zone\":\"UTC\"}").post("/api/inventory/maintenance-windows")
                 .then().statusCode(400).body("errors.field", hasItem("rack_id"));

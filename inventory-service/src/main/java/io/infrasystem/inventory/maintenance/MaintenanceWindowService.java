@@ -19,10 +19,20 @@ import jakarta.ws.rs.core.UriInfo;
 
 /**
  * Maintenance windows: list (filter {@code starts_at__lte=…&ends_at__gte=…} for the windows
- * overlapping a period), read, create, update, delete.
+ * overlapping a period, {@code state=scheduled|in_progress|ended} and {@code state__n} for where
+ * they stand now), read, create, update, delete.
  */
 @ApplicationScoped
 public class MaintenanceWindowService implements io.infrasystem.inventory.common.CrudService<MaintenanceWindowDto, MaintenanceWindowInput> {
+
+    /**
+     * The state as the database computes it at query time, the same rule as
+     * {@link MaintenanceWindow#state}; the columns hold UTC, hence {@code utc_timestamp()} (whole
+     * seconds: a window that starts or ends within the current second may be listed under its
+     * neighbouring state).
+     */
+    private static final String STATE = "(case when w.startsAt > utc_timestamp() then 'scheduled'"
+            + " when w.endsAt > utc_timestamp() then 'in_progress' else 'ended' end)";
 
     static final FilterSpec FILTERS = FilterSpec.builder("w.id")
             .field(FilterField.integer("id", "w.id"))
@@ -32,6 +42,8 @@ public class MaintenanceWindowService implements io.infrasystem.inventory.common
             .field(FilterField.integer("asset_id", "w.asset.id"))
             .field(FilterField.timestamp("starts_at", "w.startsAt"))
             .field(FilterField.timestamp("ends_at", "w.endsAt"))
+            .field(FilterField.choice("state", STATE, java.util.Arrays.stream(WindowState.values()).map(WindowState::wire)
+                    .collect(java.util.stream.Collectors.toSet())))
             .search("w.description")
             .defaultOrdering("starts_at")
             .build();
