@@ -131,6 +131,10 @@ class EosReportTest {
             assertThat(data.get("idempotency_key").asText()).isEqualTo(key);
             assertThat(data.get("subject").asText()).startsWith("End-of-support report 2071-06-01");
             assertThat(data.get("text").asText()).contains(pastName).contains("92 days ago");
+            // the contract (docs/architecture.md): rendered subject and text, or a template with its
+            // variables, never both; mail-gateway refuses variables without a template
+            assertThat(data.has("variables")).isFalse();
+            assertThat(data.has("template")).isFalse();
         }
     }
 

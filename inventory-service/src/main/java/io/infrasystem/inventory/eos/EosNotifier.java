@@ -75,7 +75,6 @@ public class EosNotifier {
         data.put("subject", "End-of-support report " + asOf + ": " + report.totals().models() + " model(s), "
                 + report.totals().assets() + " asset(s)");
         data.put("text", reports.text(report));
-        data.put("variables", Map.of("as_of", asOf.toString(), "within_days", withinDays));
         config.channel().ifPresent(channel -> data.put("channel", channel));
         data.put("idempotency_key", key);
         String id = UUID.randomUUID().toString();
