@@ -1,16 +1,15 @@
 package io.infrasystem.inventory.asset;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.infrasystem.commons.audit.Change;
 import io.infrasystem.commons.audit.ChangeRecorder;
 import io.infrasystem.commons.filter.FilterField;
 import io.infrasystem.commons.filter.FilterSpec;
-import io.infrasystem.commons.http.Versions;
 import io.infrasystem.commons.paging.Page;
 import io.infrasystem.commons.problem.Problem.FieldError;
 import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.inventory.common.IpAddresses;
 import io.infrasystem.inventory.common.JsonColumns;
+import io.infrasystem.inventory.common.EntityCrudService;
 import io.infrasystem.inventory.common.Lists;
 import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.inventory.devicetype.DeviceCategory;
@@ -20,6 +19,7 @@ import io.infrasystem.inventory.placement.PlannedPlacement;
 import io.infrasystem.inventory.rack.Rack;
 import io.infrasystem.inventory.site.Site;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
@@ -34,7 +34,7 @@ import java.util.TreeSet;
  * {@code face}); other writes as {@code created}/{@code updated}/{@code deleted}.
  */
 @ApplicationScoped
-public class AssetService implements io.infrasystem.inventory.common.CrudService<AssetDto, AssetInput> {
+public class AssetService extends EntityCrudService<Asset, AssetDto, AssetInput> {
 
     /** Filters of asset lists and the asset CSV export. */
     public static final FilterSpec FILTERS = FilterSpec.builder("a.id")
@@ -69,14 +69,17 @@ public class AssetService implements io.infrasystem.inventory.common.CrudService
             .defaultOrdering("id")
             .build();
 
-    private final ChangeRecorder changes;
-    private final MergePatch mergePatch;
     private final PlacementRules rules;
 
+    @Inject
     public AssetService(ChangeRecorder changes, MergePatch mergePatch, PlacementRules rules) {
-        this.changes = changes;
-        this.mergePatch = mergePatch;
+        super(changes, mergePatch, Asset.class, AssetInput.class, "asset", "asset");
         this.rules = rules;
+    }
+
+    /** For the CDI client proxy only. */
+    protected AssetService() {
+        this.rules = null;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -85,71 +88,33 @@ public class AssetService implements io.infrasystem.inventory.common.CrudService
         return Lists.page(FILTERS, uri, (q, p) -> Asset.find("from Asset a where " + q, p), Asset::dto);
     }
 
-    /** @throws ProblemException 404 when there is no such asset */
-    public Asset require(long id) {
-        return Asset.<Asset>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("asset", id));
+    @Override
+    protected AssetDto dto(Asset asset) {
+        return asset.dto();
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     @Override
-    public AssetDto get(long id) {
-        return require(id).dto();
+    protected AssetInput input(Asset asset) {
+        return asset.input();
     }
 
-    @Transactional
     @Override
-    public AssetDto create(AssetInput input) {
-        return createEntity(input).dto();
+    protected Asset newEntity() {
+        return new Asset();
+    }
+
+    /** An update that changes rack, position or face is recorded as {@code moved}. */
+    @Override
+    protected Change updateChange(Asset asset, AssetDto before, AssetDto after) {
+        return change(before, after);
     }
 
     /**
-     * Creates an asset; call inside a transaction.
-     *
-     * @throws ProblemException 400 for invalid fields or placement, 409 for a duplicate asset tag
-     *     or serial, or a placement that collides
+     * Checks and applies an input: 400 for invalid fields or placement, 409 for a duplicate asset
+     * tag or serial, or a placement that collides.
      */
-    public Asset createEntity(AssetInput input) {
-        Asset asset = new Asset();
-        apply(asset, input);
-        asset.persistAndFlush();
-        changes.record(Change.created("asset", asset.id, asset.dto()));
-        return asset;
-    }
-
-    @Transactional
     @Override
-    public AssetDto update(long id, AssetInput input, String ifMatch) {
-        return updateEntity(require(id), input, ifMatch).dto();
-    }
-
-    /** Updates an asset; call inside a transaction. Errors as {@link #createEntity}, plus 412. */
-    public Asset updateEntity(Asset asset, AssetInput input, String ifMatch) {
-        Versions.checkIfMatch(ifMatch, asset.version);
-        AssetDto before = asset.dto();
-        apply(asset, input);
-        asset.flush();
-        changes.record(change(before, asset.dto()));
-        return asset;
-    }
-
-    @Transactional
-    @Override
-    public AssetDto patch(long id, JsonNode patch, String ifMatch) {
-        return update(id, mergePatch.apply(require(id).input(), patch, AssetInput.class), ifMatch);
-    }
-
-    @Transactional
-    @Override
-    public void delete(long id, String ifMatch) {
-        Asset asset = require(id);
-        Versions.checkIfMatch(ifMatch, asset.version);
-        AssetDto before = asset.dto();
-        asset.delete();
-        asset.flush();
-        changes.record(Change.deleted("asset", id, before));
-    }
-
-    private void apply(Asset asset, AssetInput input) {
+    protected void apply(Asset asset, AssetInput input) {
         HardwareModel model = HardwareModel.findById(input.modelId());
         if (model == null) {
             throw ProblemException.invalid("model_id", "model " + input.modelId() + " does not exist");

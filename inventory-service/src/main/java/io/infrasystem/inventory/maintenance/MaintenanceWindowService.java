@@ -1,19 +1,18 @@
 package io.infrasystem.inventory.maintenance;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.infrasystem.commons.audit.Change;
 import io.infrasystem.commons.audit.ChangeRecorder;
 import io.infrasystem.commons.filter.FilterField;
 import io.infrasystem.commons.filter.FilterSpec;
-import io.infrasystem.commons.http.Versions;
 import io.infrasystem.commons.paging.Page;
 import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.inventory.asset.Asset;
+import io.infrasystem.inventory.common.EntityCrudService;
 import io.infrasystem.inventory.common.Lists;
 import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.inventory.rack.Rack;
 import io.infrasystem.inventory.site.SiteService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -23,7 +22,7 @@ import jakarta.ws.rs.core.UriInfo;
  * they stand now), read, create, update, delete.
  */
 @ApplicationScoped
-public class MaintenanceWindowService implements io.infrasystem.inventory.common.CrudService<MaintenanceWindowDto, MaintenanceWindowInput> {
+public class MaintenanceWindowService extends EntityCrudService<MaintenanceWindow, MaintenanceWindowDto, MaintenanceWindowInput> {
 
     /**
      * The state as the database computes it at query time, the same rule as
@@ -48,14 +47,18 @@ public class MaintenanceWindowService implements io.infrasystem.inventory.common
             .defaultOrdering("starts_at")
             .build();
 
-    private final ChangeRecorder changes;
-    private final MergePatch mergePatch;
     private final SiteService sites;
 
+    @Inject
     public MaintenanceWindowService(ChangeRecorder changes, MergePatch mergePatch, SiteService sites) {
-        this.changes = changes;
-        this.mergePatch = mergePatch;
+        super(changes, mergePatch, MaintenanceWindow.class, MaintenanceWindowInput.class, "maintenance_window",
+                "maintenance window");
         this.sites = sites;
+    }
+
+    /** For the CDI client proxy only. */
+    protected MaintenanceWindowService() {
+        this.sites = null;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -65,58 +68,23 @@ public class MaintenanceWindowService implements io.infrasystem.inventory.common
                 MaintenanceWindow::dto);
     }
 
-    /** @throws ProblemException 404 when there is no such window */
-    public MaintenanceWindow require(long id) {
-        return MaintenanceWindow.<MaintenanceWindow>findByIdOptional(id)
-                .orElseThrow(() -> ProblemException.notFound("maintenance window", id));
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
     @Override
-    public MaintenanceWindowDto get(long id) {
-        return require(id).dto();
-    }
-
-    @Transactional
-    @Override
-    public MaintenanceWindowDto create(MaintenanceWindowInput input) {
-        MaintenanceWindow window = new MaintenanceWindow();
-        apply(window, input);
-        window.persistAndFlush();
-        changes.record(Change.created("maintenance_window", window.id, window.dto()));
+    protected MaintenanceWindowDto dto(MaintenanceWindow window) {
         return window.dto();
     }
 
-    @Transactional
     @Override
-    public MaintenanceWindowDto update(long id, MaintenanceWindowInput input, String ifMatch) {
-        MaintenanceWindow window = require(id);
-        Versions.checkIfMatch(ifMatch, window.version);
-        MaintenanceWindowDto before = window.dto();
-        apply(window, input);
-        window.flush();
-        changes.record(Change.updated("maintenance_window", id, before, window.dto()));
-        return window.dto();
+    protected MaintenanceWindowInput input(MaintenanceWindow window) {
+        return window.input();
     }
 
-    @Transactional
     @Override
-    public MaintenanceWindowDto patch(long id, JsonNode patch, String ifMatch) {
-        return update(id, mergePatch.apply(require(id).input(), patch, MaintenanceWindowInput.class), ifMatch);
+    protected MaintenanceWindow newEntity() {
+        return new MaintenanceWindow();
     }
 
-    @Transactional
     @Override
-    public void delete(long id, String ifMatch) {
-        MaintenanceWindow window = require(id);
-        Versions.checkIfMatch(ifMatch, window.version);
-        MaintenanceWindowDto before = window.dto();
-        window.delete();
-        window.flush();
-        changes.record(Change.deleted("maintenance_window", id, before));
-    }
-
-    private void apply(MaintenanceWindow window, MaintenanceWindowInput input) {
+    protected void apply(MaintenanceWindow window, MaintenanceWindowInput input) {
         if (!input.endsAt().isAfter(input.startsAt())) {
             throw ProblemException.invalid("ends_at", "must be after starts_at");
         }

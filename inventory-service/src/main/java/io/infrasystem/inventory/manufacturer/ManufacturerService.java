@@ -1,23 +1,22 @@
 package io.infrasystem.inventory.manufacturer;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.infrasystem.commons.audit.Change;
 import io.infrasystem.commons.audit.ChangeRecorder;
 import io.infrasystem.commons.filter.FilterField;
 import io.infrasystem.commons.filter.FilterSpec;
-import io.infrasystem.commons.http.Versions;
 import io.infrasystem.commons.paging.Page;
 import io.infrasystem.commons.problem.ProblemException;
+import io.infrasystem.inventory.common.EntityCrudService;
 import io.infrasystem.inventory.common.Lists;
 import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.inventory.common.Slugs;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.UriInfo;
 
 /** Manufacturers: list, read, create (also on demand for imports), update, delete. */
 @ApplicationScoped
-public class ManufacturerService implements io.infrasystem.inventory.common.CrudService<ManufacturerDto, ManufacturerInput> {
+public class ManufacturerService extends EntityCrudService<Manufacturer, ManufacturerDto, ManufacturerInput> {
 
     static final FilterSpec FILTERS = FilterSpec.builder("m.id")
             .field(FilterField.integer("id", "m.id"))
@@ -27,46 +26,19 @@ public class ManufacturerService implements io.infrasystem.inventory.common.Crud
             .defaultOrdering("name")
             .build();
 
-    private final ChangeRecorder changes;
-    private final MergePatch mergePatch;
-
+    @Inject
     public ManufacturerService(ChangeRecorder changes, MergePatch mergePatch) {
-        this.changes = changes;
-        this.mergePatch = mergePatch;
+        super(changes, mergePatch, Manufacturer.class, ManufacturerInput.class, "manufacturer", "manufacturer");
+    }
+
+    /** For the CDI client proxy only. */
+    protected ManufacturerService() {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     @Override
     public Page<ManufacturerDto> list(UriInfo uri) {
-        return Lists.page(FILTERS, uri, (q, p) -> Manufacturer.find("from Manufacturer m where " + q, p),
-                Manufacturer::dto);
-    }
-
-    /** @throws ProblemException 404 when there is no such manufacturer */
-    public Manufacturer require(long id) {
-        return Manufacturer.<Manufacturer>findByIdOptional(id)
-                .orElseThrow(() -> ProblemException.notFound("manufacturer", id));
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    @Override
-    public ManufacturerDto get(long id) {
-        return require(id).dto();
-    }
-
-    @Transactional
-    @Override
-    public ManufacturerDto create(ManufacturerInput input) {
-        return createEntity(input).dto();
-    }
-
-    /** Creates a manufacturer; call inside a transaction (the change is recorded in it). */
-    public Manufacturer createEntity(ManufacturerInput input) {
-        Manufacturer manufacturer = new Manufacturer();
-        apply(manufacturer, input);
-        manufacturer.persistAndFlush();
-        changes.record(Change.created("manufacturer", manufacturer.id, manufacturer.dto()));
-        return manufacturer;
+        return Lists.page(FILTERS, uri, (q, p) -> Manufacturer.find("from Manufacturer f where " + q, p), Manufacturer::dto);
     }
 
     /** @return the manufacturer named {@code name}, created when it does not exist yet */
@@ -74,43 +46,34 @@ public class ManufacturerService implements io.infrasystem.inventory.common.Crud
         return Manufacturer.findByName(name).orElseGet(() -> createEntity(new ManufacturerInput(name.strip(), null, null)));
     }
 
-    @Transactional
     @Override
-    public ManufacturerDto update(long id, ManufacturerInput input, String ifMatch) {
-        Manufacturer manufacturer = require(id);
-        Versions.checkIfMatch(ifMatch, manufacturer.version);
-        ManufacturerDto before = manufacturer.dto();
-        apply(manufacturer, input);
-        manufacturer.flush();
-        changes.record(Change.updated("manufacturer", id, before, manufacturer.dto()));
+    protected ManufacturerDto dto(Manufacturer manufacturer) {
         return manufacturer.dto();
     }
 
-    @Transactional
     @Override
-    public ManufacturerDto patch(long id, JsonNode patch, String ifMatch) {
-        return update(id, mergePatch.apply(require(id).input(), patch, ManufacturerInput.class), ifMatch);
+    protected ManufacturerInput input(Manufacturer manufacturer) {
+        return manufacturer.input();
     }
 
-    /** Deletes a manufacturer that has no models (409 otherwise). */
-    @Transactional
     @Override
-    public void delete(long id, String ifMatch) {
-        Manufacturer manufacturer = require(id);
-        Versions.checkIfMatch(ifMatch, manufacturer.version);
+    protected Manufacturer newEntity() {
+        return new Manufacturer();
+    }
+
+    /** A manufacturer that still has models cannot be deleted (409). */
+    @Override
+    protected void checkDeletable(Manufacturer manufacturer) {
         long models = Manufacturer.getEntityManager()
                 .createQuery("select count(m) from HardwareModel m where m.manufacturer.id = :id", Long.class)
-                .setParameter("id", id).getSingleResult();
+                .setParameter("id", manufacturer.id).getSingleResult();
         if (models > 0) {
-            throw ProblemException.conflict("manufacturer " + id + " still has " + models + " model(s)");
+            throw ProblemException.conflict("manufacturer " + manufacturer.id + " still has " + models + " model(s)");
         }
-        ManufacturerDto before = manufacturer.dto();
-        manufacturer.delete();
-        manufacturer.flush();
-        changes.record(Change.deleted("manufacturer", id, before));
     }
 
-    private static void apply(Manufacturer manufacturer, ManufacturerInput input) {
+    @Override
+    protected void apply(Manufacturer manufacturer, ManufacturerInput input) {
         manufacturer.name = input.name().strip();
         manufacturer.slug = input.slug() == null || input.slug().isBlank() ? Slugs.of(input.name()) : input.slug();
         manufacturer.description = input.description();

@@ -1,19 +1,18 @@
 package io.infrasystem.inventory.model;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.infrasystem.commons.audit.Change;
 import io.infrasystem.commons.audit.ChangeRecorder;
 import io.infrasystem.commons.filter.FilterField;
 import io.infrasystem.commons.filter.FilterSpec;
-import io.infrasystem.commons.http.Versions;
 import io.infrasystem.commons.paging.Page;
 import io.infrasystem.commons.problem.ProblemException;
+import io.infrasystem.inventory.common.EntityCrudService;
 import io.infrasystem.inventory.common.Lists;
 import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.inventory.devicetype.DeviceCategory;
 import io.infrasystem.inventory.devicetype.DeviceType;
 import io.infrasystem.inventory.manufacturer.Manufacturer;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
@@ -21,7 +20,7 @@ import java.util.Objects;
 
 /** Models: list, read, create, update (size frozen while placed), delete. */
 @ApplicationScoped
-public class HardwareModelService implements io.infrasystem.inventory.common.CrudService<ModelDto, ModelInput> {
+public class HardwareModelService extends EntityCrudService<HardwareModel, ModelDto, ModelInput> {
 
     /** Filters of model lists and the model CSV export. */
     public static final FilterSpec FILTERS = FilterSpec.builder("m.id")
@@ -44,12 +43,13 @@ public class HardwareModelService implements io.infrasystem.inventory.common.Cru
             .defaultOrdering("name")
             .build();
 
-    private final ChangeRecorder changes;
-    private final MergePatch mergePatch;
-
+    @Inject
     public HardwareModelService(ChangeRecorder changes, MergePatch mergePatch) {
-        this.changes = changes;
-        this.mergePatch = mergePatch;
+        super(changes, mergePatch, HardwareModel.class, ModelInput.class, "model", "model");
+    }
+
+    /** For the CDI client proxy only. */
+    protected HardwareModelService() {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -59,89 +59,40 @@ public class HardwareModelService implements io.infrasystem.inventory.common.Cru
                 HardwareModel::dto);
     }
 
-    /** @throws ProblemException 404 when there is no such model */
-    public HardwareModel require(long id) {
-        return HardwareModel.<HardwareModel>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("model", id));
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
     @Override
-    public ModelDto get(long id) {
-        return require(id).dto();
+    protected ModelDto dto(HardwareModel model) {
+        return model.dto();
     }
 
-    @Transactional
     @Override
-    public ModelDto create(ModelInput input) {
-        return createEntity(input).dto();
+    protected ModelInput input(HardwareModel model) {
+        return model.input();
     }
 
-    /** Creates a model; call inside a transaction. */
-    public HardwareModel createEntity(ModelInput input) {
-        HardwareModel model = new HardwareModel();
-        apply(model, input);
-        model.persistAndFlush();
-        changes.record(Change.created("model", model.id, model.dto()));
-        return model;
-    }
-
-    @Transactional
     @Override
-    public ModelDto update(long id, ModelInput input, String ifMatch) {
-        return updateEntity(require(id), input, ifMatch).dto();
+    protected HardwareModel newEntity() {
+        return new HardwareModel();
+    }
+
+    /** A model that assets use cannot be deleted (409). */
+    @Override
+    protected void checkDeletable(HardwareModel model) {
+        long assets = HardwareModel.getEntityManager()
+                .createQuery("select count(a) from Asset a where a.model.id = :id", Long.class)
+                .setParameter("id", model.id).getSingleResult();
+        if (assets > 0) {
+            throw ProblemException.conflict("model " + model.id + " is used by " + assets + " asset(s)");
+        }
     }
 
     /**
-     * Updates a model; call inside a transaction.
-     *
-     * @throws ProblemException 409 when its height or depth would change while assets of it are
-     *     placed in racks (their placement was checked against the old size)
+     * Also, for a stored model: 409 when its height or depth would change while assets of it are
+     * placed in racks (their placement was checked against the old size).
      */
-    public HardwareModel updateEntity(HardwareModel model, ModelInput input, String ifMatch) {
-        Versions.checkIfMatch(ifMatch, model.version);
-        ModelDto before = model.dto();
+    @Override
+    protected void apply(HardwareModel model, ModelInput input) {
         BigDecimal oldHeight = model.uHeight;
         boolean oldDepth = model.fullDepth;
-        apply(model, input);
-        if (oldHeight.compareTo(model.uHeight) != 0 || oldDepth != model.fullDepth) {
-            long placed = HardwareModel.getEntityManager()
-                    .createQuery("select count(a) from Asset a where a.model.id = :id and a.position is not null", Long.class)
-                    .setParameter("id", model.id).getSingleResult();
-            if (placed > 0) {
-                throw ProblemException.conflict("model " + model.id + " has " + placed
-                        + " asset(s) placed in racks; its u_height and is_full_depth cannot change");
-            }
-        }
-        model.flush();
-        changes.record(Change.updated("model", model.id, before, model.dto()));
-        return model;
-    }
-
-    @Transactional
-    @Override
-    public ModelDto patch(long id, JsonNode patch, String ifMatch) {
-        return update(id, mergePatch.apply(require(id).input(), patch, ModelInput.class), ifMatch);
-    }
-
-    /** Deletes a model that no asset uses (409 otherwise). */
-    @Transactional
-    @Override
-    public void delete(long id, String ifMatch) {
-        HardwareModel model = require(id);
-        Versions.checkIfMatch(ifMatch, model.version);
-        long assets = HardwareModel.getEntityManager()
-                .createQuery("select count(a) from Asset a where a.model.id = :id", Long.class)
-                .setParameter("id", id).getSingleResult();
-        if (assets > 0) {
-            throw ProblemException.conflict("model " + id + " is used by " + assets + " asset(s)");
-        }
-        ModelDto before = model.dto();
-        model.delete();
-        model.flush();
-        changes.record(Change.deleted("model", id, before));
-    }
-
-    private static void apply(HardwareModel model, ModelInput input) {
         model.manufacturer = Manufacturer.<Manufacturer>findByIdOptional(input.manufacturerId())
                 .orElseThrow(() -> ProblemException.invalid("manufacturer_id",
                         "manufacturer " + input.manufacturerId() + " does not exist"));
@@ -157,6 +108,15 @@ public class HardwareModelService implements io.infrasystem.inventory.common.Cru
         model.notes = input.notes();
         if (model.endOfSale != null && model.endOfSupport != null && model.endOfSupport.isBefore(model.endOfSale)) {
             throw ProblemException.invalid("end_of_support", "must not be before end_of_sale");
+        }
+        if (model.id != null && (oldHeight.compareTo(model.uHeight) != 0 || oldDepth != model.fullDepth)) {
+            long placed = HardwareModel.getEntityManager()
+                    .createQuery("select count(a) from Asset a where a.model.id = :id and a.position is not null", Long.class)
+                    .setParameter("id", model.id).getSingleResult();
+            if (placed > 0) {
+                throw ProblemException.conflict("model " + model.id + " has " + placed
+                        + " asset(s) placed in racks; its u_height and is_full_depth cannot change");
+            }
         }
     }
 }

@@ -1,24 +1,23 @@
 package io.infrasystem.inventory.rack;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.infrasystem.commons.audit.Change;
 import io.infrasystem.commons.audit.ChangeRecorder;
 import io.infrasystem.commons.filter.FilterField;
 import io.infrasystem.commons.filter.FilterSpec;
-import io.infrasystem.commons.http.Versions;
 import io.infrasystem.commons.paging.Page;
 import io.infrasystem.commons.problem.ProblemException;
+import io.infrasystem.inventory.common.EntityCrudService;
 import io.infrasystem.inventory.common.Lists;
 import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.inventory.site.SiteService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Set;
 
 /** Racks: list, read, create, update (never shrinking below a placed asset), delete. */
 @ApplicationScoped
-public class RackService implements io.infrasystem.inventory.common.CrudService<RackDto, RackInput> {
+public class RackService extends EntityCrudService<Rack, RackDto, RackInput> {
 
     /** Filters of rack lists and the rack CSV export. */
     public static final FilterSpec FILTERS = FilterSpec.builder("r.id")
@@ -37,14 +36,17 @@ public class RackService implements io.infrasystem.inventory.common.CrudService<
 
     private static final Set<Integer> WIDTHS = Set.of(10, 19, 21, 23);
 
-    private final ChangeRecorder changes;
-    private final MergePatch mergePatch;
     private final SiteService sites;
 
+    @Inject
     public RackService(ChangeRecorder changes, MergePatch mergePatch, SiteService sites) {
-        this.changes = changes;
-        this.mergePatch = mergePatch;
+        super(changes, mergePatch, Rack.class, RackInput.class, "rack", "rack");
         this.sites = sites;
+    }
+
+    /** For the CDI client proxy only. */
+    protected RackService() {
+        this.sites = null;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -53,52 +55,60 @@ public class RackService implements io.infrasystem.inventory.common.CrudService<
         return Lists.page(FILTERS, uri, (q, p) -> Rack.find("from Rack r where " + q, p), Rack::dto);
     }
 
-    /** @throws ProblemException 404 when there is no such rack */
-    public Rack require(long id) {
-        return Rack.<Rack>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("rack", id));
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
     @Override
-    public RackDto get(long id) {
-        return require(id).dto();
+    protected RackDto dto(Rack rack) {
+        return rack.dto();
     }
 
-    @Transactional
     @Override
-    public RackDto create(RackInput input) {
-        return createEntity(input).dto();
+    protected RackInput input(Rack rack) {
+        return rack.input();
     }
 
-    /** Creates a rack; call inside a transaction. */
-    public Rack createEntity(RackInput input) {
-        Rack rack = new Rack();
-        apply(rack, input);
-        rack.persistAndFlush();
-        changes.record(Change.created("rack", rack.id, rack.dto()));
-        return rack;
-    }
-
-    @Transactional
     @Override
-    public RackDto update(long id, RackInput input, String ifMatch) {
-        return updateEntity(require(id), input, ifMatch).dto();
+    protected Rack newEntity() {
+        return new Rack();
+    }
+
+    /** An empty rack only can be deleted (409 while assets are in it). */
+    @Override
+    protected void checkDeletable(Rack rack) {
+        long assets = Rack.getEntityManager().createQuery("select count(a) from Asset a where a.rack.id = :id", Long.class)
+                .setParameter("id", rack.id).getSingleResult();
+        if (assets > 0) {
+            throw ProblemException.conflict("rack " + rack.id + " still holds " + assets + " asset(s)");
+        }
     }
 
     /**
-     * Updates a rack; call inside a transaction.
-     *
-     * @throws ProblemException 409 when the new shape leaves a placed asset outside the rack, or
-     *     the rack would change site while it holds assets
+     * Also, for a stored rack: 409 when the new shape leaves a placed asset outside the rack, or
+     * the rack would change site while it holds assets.
      */
-    public Rack updateEntity(Rack rack, RackInput input, String ifMatch) {
-        Versions.checkIfMatch(ifMatch, rack.version);
-        RackDto before = rack.dto();
-        long oldSite = rack.site.id;
-        apply(rack, input);
+    @Override
+    protected void apply(Rack rack, RackInput input) {
+        if (input.widthIn() != null && !WIDTHS.contains(input.widthIn())) {
+            throw ProblemException.invalid("width_in", "must be one of 10, 19, 21, 23 (inches)");
+        }
+        Long oldSite = rack.site == null ? null : rack.site.id;
+        rack.site = sites.requireReference("site_id", input.siteId());
+        rack.name = input.name().strip();
+        rack.facilityId = input.facilityId();
+        rack.status = input.status();
+        rack.uHeight = input.uHeight() == null ? 42 : input.uHeight();
+        rack.startingUnit = input.startingUnit() == null ? 1 : input.startingUnit();
+        rack.descUnits = Boolean.TRUE.equals(input.descUnits());
+        rack.widthIn = input.widthIn() == null ? 19 : input.widthIn();
+        rack.outerDepthMm = input.outerDepthMm();
+        rack.description = input.description();
+        if (rack.id != null) {
+            checkAssetsStillFit(rack, oldSite);
+        }
+    }
+
+    private static void checkAssetsStillFit(Rack rack, Long oldSite) {
         long assets = Rack.getEntityManager().createQuery("select count(a) from Asset a where a.rack.id = :id", Long.class)
                 .setParameter("id", rack.id).getSingleResult();
-        if (assets > 0 && oldSite != rack.site.id) {
+        if (assets > 0 && !rack.site.id.equals(oldSite)) {
             throw ProblemException.conflict("rack " + rack.id + " holds " + assets + " asset(s) and cannot change site");
         }
         long outside = Rack.getEntityManager().createQuery("""
@@ -110,47 +120,5 @@ public class RackService implements io.infrasystem.inventory.common.CrudService<
             throw ProblemException.conflict(outside + " asset(s) of rack " + rack.id + " would sit outside units "
                     + rack.startingUnit + "-" + (rack.aboveTop() - 1) + "; move them first");
         }
-        rack.flush();
-        changes.record(Change.updated("rack", rack.id, before, rack.dto()));
-        return rack;
-    }
-
-    @Transactional
-    @Override
-    public RackDto patch(long id, JsonNode patch, String ifMatch) {
-        return update(id, mergePatch.apply(require(id).input(), patch, RackInput.class), ifMatch);
-    }
-
-    /** Deletes an empty rack (409 while assets are in it). */
-    @Transactional
-    @Override
-    public void delete(long id, String ifMatch) {
-        Rack rack = require(id);
-        Versions.checkIfMatch(ifMatch, rack.version);
-        long assets = Rack.getEntityManager().createQuery("select count(a) from Asset a where a.rack.id = :id", Long.class)
-                .setParameter("id", id).getSingleResult();
-        if (assets > 0) {
-            throw ProblemException.conflict("rack " + id + " still holds " + assets + " asset(s)");
-        }
-        RackDto before = rack.dto();
-        rack.delete();
-        rack.flush();
-        changes.record(Change.deleted("rack", id, before));
-    }
-
-    private void apply(Rack rack, RackInput input) {
-        if (input.widthIn() != null && !WIDTHS.contains(input.widthIn())) {
-            throw ProblemException.invalid("width_in", "must be one of 10, 19, 21, 23 (inches)");
-        }
-        rack.site = sites.requireReference("site_id", input.siteId());
-        rack.name = input.name().strip();
-        rack.facilityId = input.facilityId();
-        rack.status = input.status();
-        rack.uHeight = input.uHeight() == null ? 42 : input.uHeight();
-        rack.startingUnit = input.startingUnit() == null ? 1 : input.startingUnit();
-        rack.descUnits = Boolean.TRUE.equals(input.descUnits());
-        rack.widthIn = input.widthIn() == null ? 19 : input.widthIn();
-        rack.outerDepthMm = input.outerDepthMm();
-        rack.description = input.description();
     }
 }

@@ -1,23 +1,22 @@
 package io.infrasystem.inventory.site;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.infrasystem.commons.audit.Change;
 import io.infrasystem.commons.audit.ChangeRecorder;
 import io.infrasystem.commons.filter.FilterField;
 import io.infrasystem.commons.filter.FilterSpec;
-import io.infrasystem.commons.http.Versions;
 import io.infrasystem.commons.paging.Page;
 import io.infrasystem.commons.problem.ProblemException;
+import io.infrasystem.inventory.common.EntityCrudService;
 import io.infrasystem.inventory.common.Lists;
 import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.inventory.common.Slugs;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.UriInfo;
 
 /** Sites: list, read, create, update, delete, each write through the change hook. */
 @ApplicationScoped
-public class SiteService implements io.infrasystem.inventory.common.CrudService<SiteDto, SiteInput> {
+public class SiteService extends EntityCrudService<Site, SiteDto, SiteInput> {
 
     /** Filters of {@code GET /api/inventory/sites}. */
     static final FilterSpec FILTERS = FilterSpec.builder("s.id")
@@ -32,12 +31,13 @@ public class SiteService implements io.infrasystem.inventory.common.CrudService<
             .defaultOrdering("name")
             .build();
 
-    private final ChangeRecorder changes;
-    private final MergePatch mergePatch;
-
+    @Inject
     public SiteService(ChangeRecorder changes, MergePatch mergePatch) {
-        this.changes = changes;
-        this.mergePatch = mergePatch;
+        super(changes, mergePatch, Site.class, SiteInput.class, "site", "site");
+    }
+
+    /** For the CDI client proxy only. */
+    protected SiteService() {
     }
 
     /** @return a page of sites matching the request's filters */
@@ -45,11 +45,6 @@ public class SiteService implements io.infrasystem.inventory.common.CrudService<
     @Override
     public Page<SiteDto> list(UriInfo uri) {
         return Lists.page(FILTERS, uri, (q, p) -> Site.find("from Site s where " + q, p), Site::dto);
-    }
-
-    /** @throws ProblemException 404 when there is no such site */
-    public Site require(long id) {
-        return Site.<Site>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("site", id));
     }
 
     /**
@@ -65,65 +60,36 @@ public class SiteService implements io.infrasystem.inventory.common.CrudService<
         return Site.<Site>findByIdOptional(id).orElseThrow(() -> ProblemException.invalid(field, "site " + id + " does not exist"));
     }
 
-    /** @return the site */
-    @Transactional(Transactional.TxType.SUPPORTS)
     @Override
-    public SiteDto get(long id) {
-        return require(id).dto();
-    }
-
-    /** @return the created site; 409 (database rule) when its name or slug is taken */
-    @Transactional
-    @Override
-    public SiteDto create(SiteInput input) {
-        Site site = new Site();
-        apply(site, input);
-        site.persistAndFlush();
-        changes.record(Change.created("site", site.id, site.dto()));
+    protected SiteDto dto(Site site) {
         return site.dto();
     }
 
-    /** @return the updated site; 412 when {@code ifMatch} names an older version */
-    @Transactional
     @Override
-    public SiteDto update(long id, SiteInput input, String ifMatch) {
-        Site site = require(id);
-        Versions.checkIfMatch(ifMatch, site.version);
-        SiteDto before = site.dto();
-        apply(site, input);
-        site.flush();
-        changes.record(Change.updated("site", id, before, site.dto()));
-        return site.dto();
+    protected SiteInput input(Site site) {
+        return site.input();
     }
 
-    /** @return the site after the JSON Merge Patch */
-    @Transactional
     @Override
-    public SiteDto patch(long id, JsonNode patch, String ifMatch) {
-        return update(id, mergePatch.apply(require(id).input(), patch, SiteInput.class), ifMatch);
+    protected Site newEntity() {
+        return new Site();
     }
 
-    /** Deletes a site that holds no racks or assets (409 otherwise). */
-    @Transactional
+    /** A site that still holds racks or assets cannot be deleted (409). */
     @Override
-    public void delete(long id, String ifMatch) {
-        Site site = require(id);
-        Versions.checkIfMatch(ifMatch, site.version);
+    protected void checkDeletable(Site site) {
         long racks = Site.getEntityManager().createQuery("select count(r) from Rack r where r.site.id = :id", Long.class)
-                .setParameter("id", id).getSingleResult();
+                .setParameter("id", site.id).getSingleResult();
         long assets = Site.getEntityManager().createQuery("select count(a) from Asset a where a.site.id = :id", Long.class)
-                .setParameter("id", id).getSingleResult();
+                .setParameter("id", site.id).getSingleResult();
         if (racks + assets > 0) {
-            throw ProblemException.conflict("site " + id + " still holds " + racks + " rack(s) and " + assets
+            throw ProblemException.conflict("site " + site.id + " still holds " + racks + " rack(s) and " + assets
                     + " asset(s); move or delete them first");
         }
-        SiteDto before = site.dto();
-        site.delete();
-        site.flush();
-        changes.record(Change.deleted("site", id, before));
     }
 
-    private static void apply(Site site, SiteInput input) {
+    @Override
+    protected void apply(Site site, SiteInput input) {
         site.name = input.name().strip();
         site.slug = input.slug() == null || input.slug().isBlank() ? Slugs.of(input.name()) : input.slug();
         site.status = input.status();

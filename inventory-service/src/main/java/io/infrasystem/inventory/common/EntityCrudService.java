@@ -1,0 +1,148 @@
+package io.infrasystem.inventory.common;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.infrasystem.commons.audit.Change;
+import io.infrasystem.commons.audit.ChangeRecorder;
+import io.infrasystem.commons.http.MergePatch;
+import io.infrasystem.commons.http.Versions;
+import io.infrasystem.commons.problem.ProblemException;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.transaction.Transactional;
+
+/**
+ * The write sequence every inventory resource shares, implemented once: find the entity (404),
+ * check {@code If-Match} against its version (412), keep its API form before the change, apply the
+ * input, flush (so the database's rules answer now), and record the change through the change
+ * hook ({@link ChangeRecorder}) in the same transaction. A subclass supplies only what differs:
+ * how an input is checked and applied ({@link #apply}), what may block a deletion
+ * ({@link #checkDeletable}), the API and input forms of its entity, and its list.
+ *
+ * @param <E> the entity
+ * @param <D> its API form
+ * @param <I> its input (create, update; the target of JSON Merge Patch)
+ */
+public abstract class EntityCrudService<E extends Tracked, D extends Versioned, I> implements CrudService<D, I> {
+
+    private final ChangeRecorder changes;
+    private final MergePatch mergePatch;
+    private final Class<E> entityType;
+    private final Class<I> inputType;
+    private final String resourceType;
+    private final String noun;
+
+    /** For the CDI client proxy only. */
+    protected EntityCrudService() {
+        this(null, null, null, null, null, null);
+    }
+
+    /**
+     * @param resourceType the name in audit entries and event types, e.g. {@code storage_array}
+     * @param noun how errors name the resource, e.g. {@code storage array}
+     */
+    protected EntityCrudService(ChangeRecorder changes, MergePatch mergePatch, Class<E> entityType, Class<I> inputType,
+            String resourceType, String noun) {
+        this.changes = changes;
+        this.mergePatch = mergePatch;
+        this.entityType = entityType;
+        this.inputType = inputType;
+        this.resourceType = resourceType;
+        this.noun = noun;
+    }
+
+    /** @return the API form of an entity */
+    protected abstract D dto(E entity);
+
+    /** @return the current values of an entity as an input (the base of a merge patch) */
+    protected abstract I input(E entity);
+
+    /** @return a new, empty entity */
+    protected abstract E newEntity();
+
+    /**
+     * Checks an input and sets the entity's fields from it (the entity is new, or managed with
+     * its stored values, so rules about the change itself can compare).
+     *
+     * @throws ProblemException 400 for invalid fields, 409 for a change the data forbids
+     */
+    protected abstract void apply(E entity, I input);
+
+    /**
+     * Refuses deleting an entity that others still refer to; by default nothing does.
+     *
+     * @throws ProblemException 409 naming what refers to it
+     */
+    protected void checkDeletable(E entity) {
+    }
+
+    /** @return the change an update records; by default {@code updated} */
+    protected Change updateChange(E entity, D before, D after) {
+        return Change.updated(resourceType, entity.id, before, after);
+    }
+
+    /** @throws ProblemException 404 when there is no entity of this id */
+    public E require(long id) {
+        E entity = Panache.getEntityManager(entityType).find(entityType, id);
+        if (entity == null) {
+            throw ProblemException.notFound(noun, id);
+        }
+        return entity;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @Override
+    public D get(long id) {
+        return dto(require(id));
+    }
+
+    @Transactional
+    @Override
+    public D create(I input) {
+        return dto(createEntity(input));
+    }
+
+    /** Creates and records an entity; call inside a transaction. Errors as {@link #apply}. */
+    public E createEntity(I input) {
+        E entity = newEntity();
+        apply(entity, input);
+        entity.persistAndFlush();
+        changes.record(Change.created(resourceType, entity.id, dto(entity)));
+        return entity;
+    }
+
+    @Transactional
+    @Override
+    public D update(long id, I input, String ifMatch) {
+        return dto(updateEntity(require(id), input, ifMatch));
+    }
+
+    /**
+     * Updates and records an entity; call inside a transaction. Errors as {@link #apply}, and
+     * 412 when {@code ifMatch} (may be {@code null}) names another version.
+     */
+    public E updateEntity(E entity, I input, String ifMatch) {
+        Versions.checkIfMatch(ifMatch, entity.version);
+        D before = dto(entity);
+        apply(entity, input);
+        entity.flush();
+        changes.record(updateChange(entity, before, dto(entity)));
+        return entity;
+    }
+
+    @Transactional
+    @Override
+    public D patch(long id, JsonNode patch, String ifMatch) {
+        return update(id, mergePatch.apply(input(require(id)), patch, inputType), ifMatch);
+    }
+
+    @Transactional
+    @Override
+    public void delete(long id, String ifMatch) {
+        E entity = require(id);
+        Versions.checkIfMatch(ifMatch, entity.version);
+        checkDeletable(entity);
+        D before = dto(entity);
+        entity.delete();
+        entity.flush();
+        changes.record(Change.deleted(resourceType, id, before));
+    }
+}
