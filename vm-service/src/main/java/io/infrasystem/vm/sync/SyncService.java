@@ -86,7 +86,7 @@ public class SyncService {
             Counts counts = new Counts(payload.vms().size(), plan.creates.size(), plan.updated, plan.unchanged,
                     orphans.size(), plan.restored);
             long id = run == null ? SyncRunStore.nextId(c) : run.id();
-            write(c, store, platform, source, plan, id, now);
+            List<Long> createdIds = write(c, store, platform, source, plan, id, now);
             if (!orphans.isEmpty()) {
                 delete(c, store, platform, source, orphans, id, "not reported by full sync of " + source, now);
             }
@@ -96,7 +96,10 @@ public class SyncService {
                         Instant.now(), null, duration, null);
             } else {
                 SyncRunStore.addChunk(c, id, counts);
-                store.markSeen(id, plan.seen, now);
+                // the VMs this chunk created are seen too: finish must not orphan them
+                Set<Long> seen = new HashSet<>(plan.seen);
+                seen.addAll(createdIds);
+                store.markSeen(id, seen, now);
             }
             return SyncRunStore.find(c, id, false).orElseThrow();
         } catch (SQLException e) {
@@ -294,7 +297,8 @@ public class SyncService {
         return facts.withNics(nics);
     }
 
-    private void write(Connection c, SyncStore store, String platform, String source, Plan plan, long runId,
+    /** Writes the plan; returns the ids of the VMs it created, in the order of {@code plan.creates}. */
+    private List<Long> write(Connection c, SyncStore store, String platform, String source, Plan plan, long runId,
             Instant now) throws SQLException {
         List<String> uuids = plan.creates.stream().map(ParsedVm::vmUuid).toList();
         List<Long> ids = store.insertVms(platform, source, plan.createFacts, uuids, runId, now);
@@ -360,6 +364,7 @@ public class SyncService {
                     null));
         }
         changes.recordAll(recorded);
+        return ids;
     }
 
     private static void collect(VmFacts f, Set<String> hosts, Map<String, String> networks) {

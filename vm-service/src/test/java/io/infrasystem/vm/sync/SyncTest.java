@@ -295,6 +295,27 @@ class SyncTest {
     }
 
     @Test
+    void vmsFirstReportedByTheChunksOfARunSurviveItsFinish() {
+        int run = given().header("Authorization", N8N).contentType(ContentType.JSON)
+                .body("{\"platform\": \"nutanix\", \"source\": \"pc-new-chunks\"}").post("/api/vm/sync-runs")
+                .then().statusCode(201).extract().path("id");
+        ObjectNode first = fixture("nutanix/v3_vms_list_own.json");
+        ((ArrayNode) first.get("entities")).remove(2);
+        ((ArrayNode) first.get("entities")).remove(1);
+        post("nutanix", "?run_id=" + run, first).statusCode(200).body("created_count", equalTo(1));
+        ObjectNode second = fixture("nutanix/v3_vms_list_own.json");
+        ((ArrayNode) second.get("entities")).remove(0);
+        // the run answers its totals so far
+        post("nutanix", "?run_id=" + run, second).statusCode(200).body("created_count", equalTo(3));
+
+        given().header("Authorization", N8N).post("/api/vm/sync-runs/" + run + "/finish").then().statusCode(200)
+                .body("status", equalTo("completed")).body("deleted_count", equalTo(0));
+        assertThat(scalar("select count(*) from vm where source = 'pc-new-chunks' and not is_deleted")).isEqualTo(3);
+        assertThat(scalar("select count(*) from vm_change_history h join vm v on v.id = h.vm_id "
+                + "where v.source = 'pc-new-chunks' and h.change_type = 'deleted'")).isZero();
+    }
+
+    @Test
     void chunkedRunNeverFinishedDeletesNothingAndExpires() {
         post("nutanix", "?source=pc-abandoned", fixture("nutanix/v3_vms_list_own.json")).statusCode(200);
         int run = given().header("Authorization", N8N).contentType(ContentType.JSON)
