@@ -85,6 +85,11 @@ final class EventSocket implements AutoCloseable {
     }
 
     @Override
+    public String toString() {
+        return "subscribed " + subscribed.getNow(null);
+    }
+
+    @Override
     public void close() {
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
         socket.abort();

@@ -115,6 +115,15 @@ final class Http {
             return http.send(request(path).GET());
         }
 
+        /** Names the credential without giving it away (an API key's public id, a token's first characters). */
+        @Override
+        public String toString() {
+            if (header == null) {
+                return "no credential";
+            }
+            return header + " " + value.substring(0, Math.min(value.length(), value.startsWith("isk_") ? 16 : 12)) + "…";
+        }
+
         Reply post(String path, String contentType, byte[] body) {
             return http.send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
         }

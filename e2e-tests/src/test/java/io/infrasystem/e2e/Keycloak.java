@@ -2,17 +2,14 @@ package io.infrasystem.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,6 +44,12 @@ final class Keycloak {
      * @param accessToken the access token (JWT) of the finished login
      */
     record BrowserLogin(boolean passwordChangeRequired, String accessToken) {
+
+        /** Never prints the token. */
+        @Override
+        public String toString() {
+            return passwordChangeRequired ? "logged in after choosing a new password" : "logged in";
+        }
     }
 
     /**
@@ -60,18 +63,17 @@ final class Keycloak {
      *     page is not the expected one
      */
     BrowserLogin browserLogin(String username, String password, String newPassword) {
-        Http http = new Http(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL)).followRedirects(HttpClient.Redirect.NEVER).build());
+        BrowserSession browser = new BrowserSession();
         String verifier = randomToken();
         String state = randomToken();
         String auth = realmUrl() + "/protocol/openid-connect/auth?" + Http.formBody(Map.of("client_id", WEB_CLIENT,
                 "redirect_uri", WEB_REDIRECT, "response_type", "code", "scope", "openid", "state", state,
                 "code_challenge", challenge(verifier), "code_challenge_method", "S256"));
-        Http.Reply page = http.send(HttpRequest.newBuilder(URI.create(auth)).GET()).expect(200);
+        Http.Reply page = browser.send(HttpRequest.newBuilder(URI.create(auth)).GET()).expect(200);
         Map<String, String> fields = formFields(page, "kc-form-login");
         fields.put("username", username);
         fields.put("password", password);
-        Http.Reply reply = http.postForm(formAction(page, "kc-form-login"), fields);
+        Http.Reply reply = browser.followWithinKeycloak(browser.postForm(formAction(page, "kc-form-login"), fields));
         boolean changeRequired = false;
         if (reply.status() == 200 && form(reply, "kc-passwd-update-form") != null) {
             changeRequired = true;
@@ -81,7 +83,7 @@ final class Keycloak {
             Map<String, String> update = formFields(reply, "kc-passwd-update-form");
             update.put("password-new", newPassword);
             update.put("password-confirm", newPassword);
-            reply = http.postForm(formAction(reply, "kc-passwd-update-form"), update);
+            reply = browser.followWithinKeycloak(browser.postForm(formAction(reply, "kc-passwd-update-form"), update));
         }
         if (reply.status() != 302) {
             throw new AssertionError("login of " + username + " refused: " + feedback(reply));
@@ -91,10 +93,58 @@ final class Keycloak {
         if (!location.toString().startsWith(WEB_REDIRECT) || !state.equals(query.get("state")) || query.get("code") == null) {
             throw new AssertionError("unexpected redirect after login: " + location);
         }
-        JsonNode tokens = http.postForm(realmUrl() + "/protocol/openid-connect/token", Map.of("grant_type", "authorization_code",
+        JsonNode tokens = new Http().postForm(realmUrl() + "/protocol/openid-connect/token", Map.of("grant_type", "authorization_code",
                 "client_id", WEB_CLIENT, "code", query.get("code"), "redirect_uri", WEB_REDIRECT, "code_verifier", verifier))
                 .expect(200).json();
         return new BrowserLogin(changeRequired, tokens.path("access_token").asText());
+    }
+
+    /**
+     * A browser's cookie jar for one login. Keycloak marks its session cookies {@code Secure} even on
+     * {@code http://127.0.0.1} (browsers treat loopback as a secure context), which
+     * {@link java.net.CookieManager} would never send over plain HTTP; so cookies are kept by name
+     * and sent back to Keycloak's host as browsers do.
+     */
+    private static final class BrowserSession {
+
+        private final Http http = new Http();
+        private final Map<String, String> cookies = new LinkedHashMap<>();
+
+        Http.Reply send(HttpRequest.Builder request) {
+            if (!cookies.isEmpty()) {
+                request.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
+                        .collect(java.util.stream.Collectors.joining("; ")));
+            }
+            Http.Reply reply = http.send(request);
+            for (String header : reply.headers().allValues("Set-Cookie")) {
+                for (HttpCookie cookie : HttpCookie.parse(header)) {
+                    if (cookie.getMaxAge() == 0) {
+                        cookies.remove(cookie.getName());
+                    } else {
+                        cookies.put(cookie.getName(), cookie.getValue());
+                    }
+                }
+            }
+            return reply;
+        }
+
+        /** Follows redirects as long as they stay on Keycloak's pages (not to the client's redirect URI). */
+        Http.Reply followWithinKeycloak(Http.Reply reply) {
+            Http.Reply current = reply;
+            for (int hops = 0; current.status() == 302 && hops < 5; hops++) {
+                String location = current.headers().firstValue("Location").orElseThrow();
+                if (location.startsWith(WEB_REDIRECT)) {
+                    break;
+                }
+                current = send(HttpRequest.newBuilder(URI.create(location)).GET());
+            }
+            return current;
+        }
+
+        Http.Reply postForm(String url, Map<String, String> form) {
+            return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(Http.formBody(form))));
+        }
     }
 
     /**

@@ -82,6 +82,15 @@ final class LocalStack implements AutoCloseable {
         Files.deleteIfExists(startedFile);
     }
 
+    @Override
+    public String toString() {
+        try {
+            return "started " + started();
+        } catch (IOException e) {
+            return "started (unknown: " + e.getMessage() + ")";
+        }
+    }
+
     /** @return the components {@code up} started, in start order */
     List<String> started() throws IOException {
         return Files.readAllLines(startedFile, StandardCharsets.UTF_8).stream().filter(s -> !s.isBlank()).toList();
