@@ -6,6 +6,8 @@ import static io.infrasystem.inventory.Api.VIEWER;
 import static io.infrasystem.inventory.Api.as;
 import static io.infrasystem.inventory.Api.unique;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
@@ -20,6 +22,20 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = TestDatabase.class, initArgs = @ResourceArg(name = "kind", value = "mariadb"))
 class CatalogCrudTest {
+
+    @Test
+    void everyListFiltersSearchesAndOrdersByItsFields() {
+        long site = Api.site();
+        String siteName = as(VIEWER).get("/api/inventory/sites/" + site).then().extract().path("name");
+        for (String list : List.of("sites?name=" + siteName + "&ordering=-name", "manufacturers?q=x&ordering=name",
+                "device-types?ordering=-name", "models?ordering=-u_height", "racks?site_id=" + site + "&ordering=name",
+                "assets?site_id=" + site + "&ordering=-id", "storage-arrays?site_id=" + site + "&ordering=name",
+                "maintenance-windows?site_id=" + site + "&ordering=-starts_at")) {
+            as(VIEWER).get("/api/inventory/" + list).then().statusCode(200).body("count", greaterThanOrEqualTo(0));
+        }
+        as(VIEWER).get("/api/inventory/sites?name=" + siteName).then().body("results.id", contains((int) site));
+        as(VIEWER).get("/api/inventory/manufacturers?colour=red").then().statusCode(400);
+    }
 
     @Test
     void viewerReadsEditorWritesOnlyAdminDeletes() {

@@ -4,13 +4,12 @@ import io.infrasystem.commons.audit.Change;
 import io.infrasystem.commons.audit.ChangeRecorder;
 import io.infrasystem.commons.filter.FilterField;
 import io.infrasystem.commons.filter.FilterSpec;
-import io.infrasystem.commons.paging.Page;
 import io.infrasystem.commons.problem.Problem.FieldError;
 import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.inventory.common.IpAddresses;
 import io.infrasystem.inventory.common.JsonColumns;
+import io.infrasystem.inventory.common.CrudKind;
 import io.infrasystem.inventory.common.EntityCrudService;
-import io.infrasystem.inventory.common.Lists;
 import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.inventory.devicetype.DeviceCategory;
 import io.infrasystem.inventory.model.HardwareModel;
@@ -20,8 +19,6 @@ import io.infrasystem.inventory.rack.Rack;
 import io.infrasystem.inventory.site.Site;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,38 +66,22 @@ public class AssetService extends EntityCrudService<Asset, AssetDto, AssetInput>
             .defaultOrdering("id")
             .build();
 
+    private static final CrudKind<Asset, AssetDto, AssetInput> KIND = new CrudKind<>(
+            "asset", "asset", Asset.class, AssetInput.class,
+            Asset::new, Asset::dto, Asset::input, FILTERS,
+            (q, p) -> Asset.find("from Asset a where " + q, p));
+
     private final PlacementRules rules;
 
     @Inject
     public AssetService(ChangeRecorder changes, MergePatch mergePatch, PlacementRules rules) {
-        super(changes, mergePatch, Asset.class, AssetInput.class, "asset", "asset");
+        super(changes, mergePatch, KIND);
         this.rules = rules;
     }
 
     /** For the CDI client proxy only. */
     protected AssetService() {
         this.rules = null;
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    @Override
-    public Page<AssetDto> list(UriInfo uri) {
-        return Lists.page(FILTERS, uri, (q, p) -> Asset.find("from Asset a where " + q, p), Asset::dto);
-    }
-
-    @Override
-    protected AssetDto dto(Asset asset) {
-        return asset.dto();
-    }
-
-    @Override
-    protected AssetInput input(Asset asset) {
-        return asset.input();
-    }
-
-    @Override
-    protected Asset newEntity() {
-        return new Asset();
     }
 
     /** An update that changes rack, position or face is recorded as {@code moved}. */

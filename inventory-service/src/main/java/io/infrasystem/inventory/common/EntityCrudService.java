@@ -5,17 +5,19 @@ import io.infrasystem.commons.audit.Change;
 import io.infrasystem.commons.audit.ChangeRecorder;
 import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.commons.http.Versions;
+import io.infrasystem.commons.paging.Page;
 import io.infrasystem.commons.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.UriInfo;
 
 /**
  * The write sequence every inventory resource shares, implemented once: find the entity (404),
  * check {@code If-Match} against its version (412), keep its API form before the change, apply the
  * input, flush (so the database's rules answer now), and record the change through the change
- * hook ({@link ChangeRecorder}) in the same transaction. A subclass supplies only what differs:
- * how an input is checked and applied ({@link #apply}), what may block a deletion
- * ({@link #checkDeletable}), the API and input forms of its entity, and its list.
+ * hook ({@link ChangeRecorder}) in the same transaction; and the list with the resource's
+ * filters. A subclass supplies only what differs: its {@link CrudKind}, how an input is checked
+ * and applied ({@link #apply}) and what may block a deletion ({@link #checkDeletable}).
  *
  * @param <E> the entity
  * @param <D> its API form
@@ -25,38 +27,18 @@ public abstract class EntityCrudService<E extends Tracked, D extends Versioned, 
 
     private final ChangeRecorder changes;
     private final MergePatch mergePatch;
-    private final Class<E> entityType;
-    private final Class<I> inputType;
-    private final String resourceType;
-    private final String noun;
+    private final CrudKind<E, D, I> kind;
 
     /** For the CDI client proxy only. */
     protected EntityCrudService() {
-        this(null, null, null, null, null, null);
+        this(null, null, null);
     }
 
-    /**
-     * @param resourceType the name in audit entries and event types, e.g. {@code storage_array}
-     * @param noun how errors name the resource, e.g. {@code storage array}
-     */
-    protected EntityCrudService(ChangeRecorder changes, MergePatch mergePatch, Class<E> entityType, Class<I> inputType,
-            String resourceType, String noun) {
+    protected EntityCrudService(ChangeRecorder changes, MergePatch mergePatch, CrudKind<E, D, I> kind) {
         this.changes = changes;
         this.mergePatch = mergePatch;
-        this.entityType = entityType;
-        this.inputType = inputType;
-        this.resourceType = resourceType;
-        this.noun = noun;
+        this.kind = kind;
     }
-
-    /** @return the API form of an entity */
-    protected abstract D dto(E entity);
-
-    /** @return the current values of an entity as an input (the base of a merge patch) */
-    protected abstract I input(E entity);
-
-    /** @return a new, empty entity */
-    protected abstract E newEntity();
 
     /**
      * Checks an input and sets the entity's fields from it (the entity is new, or managed with
@@ -76,16 +58,26 @@ public abstract class EntityCrudService<E extends Tracked, D extends Versioned, 
 
     /** @return the change an update records; by default {@code updated} */
     protected Change updateChange(E entity, D before, D after) {
-        return Change.updated(resourceType, entity.id, before, after);
+        return Change.updated(kind.resourceType(), entity.id, before, after);
+    }
+
+    private D dto(E entity) {
+        return kind.toDto().apply(entity);
     }
 
     /** @throws ProblemException 404 when there is no entity of this id */
     public E require(long id) {
-        E entity = Panache.getEntityManager(entityType).find(entityType, id);
+        E entity = Panache.getEntityManager(kind.entityType()).find(kind.entityType(), id);
         if (entity == null) {
-            throw ProblemException.notFound(noun, id);
+            throw ProblemException.notFound(kind.noun(), id);
         }
         return entity;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @Override
+    public Page<D> list(UriInfo uri) {
+        return Lists.page(kind.filters(), uri, kind.finder(), kind.toDto());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -102,10 +94,10 @@ public abstract class EntityCrudService<E extends Tracked, D extends Versioned, 
 
     /** Creates and records an entity; call inside a transaction. Errors as {@link #apply}. */
     public E createEntity(I input) {
-        E entity = newEntity();
+        E entity = kind.factory().get();
         apply(entity, input);
         entity.persistAndFlush();
-        changes.record(Change.created(resourceType, entity.id, dto(entity)));
+        changes.record(Change.created(kind.resourceType(), entity.id, dto(entity)));
         return entity;
     }
 
@@ -131,7 +123,7 @@ public abstract class EntityCrudService<E extends Tracked, D extends Versioned, 
     @Transactional
     @Override
     public D patch(long id, JsonNode patch, String ifMatch) {
-        return update(id, mergePatch.apply(input(require(id)), patch, inputType), ifMatch);
+        return update(id, mergePatch.apply(kind.toInput().apply(require(id)), patch, kind.inputType()), ifMatch);
     }
 
     @Transactional
@@ -143,6 +135,6 @@ public abstract class EntityCrudService<E extends Tracked, D extends Versioned, 
         D before = dto(entity);
         entity.delete();
         entity.flush();
-        changes.record(Change.deleted(resourceType, id, before));
+        changes.record(Change.deleted(kind.resourceType(), id, before));
     }
 }

@@ -3,15 +3,12 @@ package io.infrasystem.inventory.devicetype;
 import io.infrasystem.commons.audit.ChangeRecorder;
 import io.infrasystem.commons.filter.FilterField;
 import io.infrasystem.commons.filter.FilterSpec;
-import io.infrasystem.commons.paging.Page;
 import io.infrasystem.commons.problem.ProblemException;
+import io.infrasystem.inventory.common.CrudKind;
 import io.infrasystem.inventory.common.EntityCrudService;
-import io.infrasystem.inventory.common.Lists;
 import io.infrasystem.commons.http.MergePatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.UriInfo;
 
 /** Device types: list, read, create, update, delete. */
 @ApplicationScoped
@@ -25,39 +22,23 @@ public class DeviceTypeService extends EntityCrudService<DeviceType, DeviceTypeD
             .defaultOrdering("name")
             .build();
 
+    private static final CrudKind<DeviceType, DeviceTypeDto, DeviceTypeInput> KIND = new CrudKind<>(
+            "device_type", "device type", DeviceType.class, DeviceTypeInput.class,
+            DeviceType::new, DeviceType::dto, DeviceType::input, FILTERS,
+            (q, p) -> DeviceType.find("from DeviceType t where " + q, p));
+
     @Inject
     public DeviceTypeService(ChangeRecorder changes, MergePatch mergePatch) {
-        super(changes, mergePatch, DeviceType.class, DeviceTypeInput.class, "device_type", "device type");
+        super(changes, mergePatch, KIND);
     }
 
     /** For the CDI client proxy only. */
     protected DeviceTypeService() {
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    @Override
-    public Page<DeviceTypeDto> list(UriInfo uri) {
-        return Lists.page(FILTERS, uri, (q, p) -> DeviceType.find("from DeviceType t where " + q, p), DeviceType::dto);
-    }
-
     /** @return the device type of that name, created with {@code category} when missing */
     public DeviceType findOrCreate(String name, DeviceCategory category) {
         return DeviceType.findByName(name).orElseGet(() -> createEntity(new DeviceTypeInput(name.strip(), category, null)));
-    }
-
-    @Override
-    protected DeviceTypeDto dto(DeviceType type) {
-        return type.dto();
-    }
-
-    @Override
-    protected DeviceTypeInput input(DeviceType type) {
-        return type.input();
-    }
-
-    @Override
-    protected DeviceType newEntity() {
-        return new DeviceType();
     }
 
     /** A device type that still has models cannot be deleted (409). */

@@ -3,18 +3,15 @@ package io.infrasystem.inventory.maintenance;
 import io.infrasystem.commons.audit.ChangeRecorder;
 import io.infrasystem.commons.filter.FilterField;
 import io.infrasystem.commons.filter.FilterSpec;
-import io.infrasystem.commons.paging.Page;
 import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.inventory.asset.Asset;
+import io.infrasystem.inventory.common.CrudKind;
 import io.infrasystem.inventory.common.EntityCrudService;
-import io.infrasystem.inventory.common.Lists;
 import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.inventory.rack.Rack;
 import io.infrasystem.inventory.site.SiteService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.UriInfo;
 
 /**
  * Maintenance windows: list (filter {@code starts_at__lte=…&ends_at__gte=…} for the windows
@@ -47,40 +44,22 @@ public class MaintenanceWindowService extends EntityCrudService<MaintenanceWindo
             .defaultOrdering("starts_at")
             .build();
 
+    private static final CrudKind<MaintenanceWindow, MaintenanceWindowDto, MaintenanceWindowInput> KIND = new CrudKind<>(
+            "maintenance_window", "maintenance window", MaintenanceWindow.class, MaintenanceWindowInput.class,
+            MaintenanceWindow::new, MaintenanceWindow::dto, MaintenanceWindow::input, FILTERS,
+            (q, p) -> MaintenanceWindow.find("from MaintenanceWindow w where " + q, p));
+
     private final SiteService sites;
 
     @Inject
     public MaintenanceWindowService(ChangeRecorder changes, MergePatch mergePatch, SiteService sites) {
-        super(changes, mergePatch, MaintenanceWindow.class, MaintenanceWindowInput.class, "maintenance_window",
-                "maintenance window");
+        super(changes, mergePatch, KIND);
         this.sites = sites;
     }
 
     /** For the CDI client proxy only. */
     protected MaintenanceWindowService() {
         this.sites = null;
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    @Override
-    public Page<MaintenanceWindowDto> list(UriInfo uri) {
-        return Lists.page(FILTERS, uri, (q, p) -> MaintenanceWindow.find("from MaintenanceWindow w where " + q, p),
-                MaintenanceWindow::dto);
-    }
-
-    @Override
-    protected MaintenanceWindowDto dto(MaintenanceWindow window) {
-        return window.dto();
-    }
-
-    @Override
-    protected MaintenanceWindowInput input(MaintenanceWindow window) {
-        return window.input();
-    }
-
-    @Override
-    protected MaintenanceWindow newEntity() {
-        return new MaintenanceWindow();
     }
 
     @Override

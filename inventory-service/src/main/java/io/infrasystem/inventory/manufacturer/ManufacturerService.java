@@ -3,16 +3,13 @@ package io.infrasystem.inventory.manufacturer;
 import io.infrasystem.commons.audit.ChangeRecorder;
 import io.infrasystem.commons.filter.FilterField;
 import io.infrasystem.commons.filter.FilterSpec;
-import io.infrasystem.commons.paging.Page;
 import io.infrasystem.commons.problem.ProblemException;
+import io.infrasystem.inventory.common.CrudKind;
 import io.infrasystem.inventory.common.EntityCrudService;
-import io.infrasystem.inventory.common.Lists;
 import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.inventory.common.Slugs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.UriInfo;
 
 /** Manufacturers: list, read, create (also on demand for imports), update, delete. */
 @ApplicationScoped
@@ -26,39 +23,23 @@ public class ManufacturerService extends EntityCrudService<Manufacturer, Manufac
             .defaultOrdering("name")
             .build();
 
+    private static final CrudKind<Manufacturer, ManufacturerDto, ManufacturerInput> KIND = new CrudKind<>(
+            "manufacturer", "manufacturer", Manufacturer.class, ManufacturerInput.class,
+            Manufacturer::new, Manufacturer::dto, Manufacturer::input, FILTERS,
+            (q, p) -> Manufacturer.find("from Manufacturer m where " + q, p));
+
     @Inject
     public ManufacturerService(ChangeRecorder changes, MergePatch mergePatch) {
-        super(changes, mergePatch, Manufacturer.class, ManufacturerInput.class, "manufacturer", "manufacturer");
+        super(changes, mergePatch, KIND);
     }
 
     /** For the CDI client proxy only. */
     protected ManufacturerService() {
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    @Override
-    public Page<ManufacturerDto> list(UriInfo uri) {
-        return Lists.page(FILTERS, uri, (q, p) -> Manufacturer.find("from Manufacturer f where " + q, p), Manufacturer::dto);
-    }
-
     /** @return the manufacturer named {@code name}, created when it does not exist yet */
     public Manufacturer findOrCreate(String name) {
         return Manufacturer.findByName(name).orElseGet(() -> createEntity(new ManufacturerInput(name.strip(), null, null)));
-    }
-
-    @Override
-    protected ManufacturerDto dto(Manufacturer manufacturer) {
-        return manufacturer.dto();
-    }
-
-    @Override
-    protected ManufacturerInput input(Manufacturer manufacturer) {
-        return manufacturer.input();
-    }
-
-    @Override
-    protected Manufacturer newEntity() {
-        return new Manufacturer();
     }
 
     /** A manufacturer that still has models cannot be deleted (409). */

@@ -3,18 +3,15 @@ package io.infrasystem.inventory.model;
 import io.infrasystem.commons.audit.ChangeRecorder;
 import io.infrasystem.commons.filter.FilterField;
 import io.infrasystem.commons.filter.FilterSpec;
-import io.infrasystem.commons.paging.Page;
 import io.infrasystem.commons.problem.ProblemException;
+import io.infrasystem.inventory.common.CrudKind;
 import io.infrasystem.inventory.common.EntityCrudService;
-import io.infrasystem.inventory.common.Lists;
 import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.inventory.devicetype.DeviceCategory;
 import io.infrasystem.inventory.devicetype.DeviceType;
 import io.infrasystem.inventory.manufacturer.Manufacturer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -43,35 +40,18 @@ public class HardwareModelService extends EntityCrudService<HardwareModel, Model
             .defaultOrdering("name")
             .build();
 
+    private static final CrudKind<HardwareModel, ModelDto, ModelInput> KIND = new CrudKind<>(
+            "model", "model", HardwareModel.class, ModelInput.class,
+            HardwareModel::new, HardwareModel::dto, HardwareModel::input, FILTERS,
+            (q, p) -> HardwareModel.find("from HardwareModel m where " + q, p));
+
     @Inject
     public HardwareModelService(ChangeRecorder changes, MergePatch mergePatch) {
-        super(changes, mergePatch, HardwareModel.class, ModelInput.class, "model", "model");
+        super(changes, mergePatch, KIND);
     }
 
     /** For the CDI client proxy only. */
     protected HardwareModelService() {
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    @Override
-    public Page<ModelDto> list(UriInfo uri) {
-        return Lists.page(FILTERS, uri, (q, p) -> HardwareModel.find("from HardwareModel m where " + q, p),
-                HardwareModel::dto);
-    }
-
-    @Override
-    protected ModelDto dto(HardwareModel model) {
-        return model.dto();
-    }
-
-    @Override
-    protected ModelInput input(HardwareModel model) {
-        return model.input();
-    }
-
-    @Override
-    protected HardwareModel newEntity() {
-        return new HardwareModel();
     }
 
     /** A model that assets use cannot be deleted (409). */

@@ -3,16 +3,13 @@ package io.infrasystem.inventory.rack;
 import io.infrasystem.commons.audit.ChangeRecorder;
 import io.infrasystem.commons.filter.FilterField;
 import io.infrasystem.commons.filter.FilterSpec;
-import io.infrasystem.commons.paging.Page;
 import io.infrasystem.commons.problem.ProblemException;
+import io.infrasystem.inventory.common.CrudKind;
 import io.infrasystem.inventory.common.EntityCrudService;
-import io.infrasystem.inventory.common.Lists;
 import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.inventory.site.SiteService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.Set;
 
 /** Racks: list, read, create, update (never shrinking below a placed asset), delete. */
@@ -34,40 +31,24 @@ public class RackService extends EntityCrudService<Rack, RackDto, RackInput> {
             .defaultOrdering("name")
             .build();
 
+    private static final CrudKind<Rack, RackDto, RackInput> KIND = new CrudKind<>(
+            "rack", "rack", Rack.class, RackInput.class,
+            Rack::new, Rack::dto, Rack::input, FILTERS,
+            (q, p) -> Rack.find("from Rack r where " + q, p));
+
     private static final Set<Integer> WIDTHS = Set.of(10, 19, 21, 23);
 
     private final SiteService sites;
 
     @Inject
     public RackService(ChangeRecorder changes, MergePatch mergePatch, SiteService sites) {
-        super(changes, mergePatch, Rack.class, RackInput.class, "rack", "rack");
+        super(changes, mergePatch, KIND);
         this.sites = sites;
     }
 
     /** For the CDI client proxy only. */
     protected RackService() {
         this.sites = null;
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    @Override
-    public Page<RackDto> list(UriInfo uri) {
-        return Lists.page(FILTERS, uri, (q, p) -> Rack.find("from Rack r where " + q, p), Rack::dto);
-    }
-
-    @Override
-    protected RackDto dto(Rack rack) {
-        return rack.dto();
-    }
-
-    @Override
-    protected RackInput input(Rack rack) {
-        return rack.input();
-    }
-
-    @Override
-    protected Rack newEntity() {
-        return new Rack();
     }
 
     /** An empty rack only can be deleted (409 while assets are in it). */

@@ -3,16 +3,13 @@ package io.infrasystem.inventory.site;
 import io.infrasystem.commons.audit.ChangeRecorder;
 import io.infrasystem.commons.filter.FilterField;
 import io.infrasystem.commons.filter.FilterSpec;
-import io.infrasystem.commons.paging.Page;
 import io.infrasystem.commons.problem.ProblemException;
+import io.infrasystem.inventory.common.CrudKind;
 import io.infrasystem.inventory.common.EntityCrudService;
-import io.infrasystem.inventory.common.Lists;
 import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.inventory.common.Slugs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.UriInfo;
 
 /** Sites: list, read, create, update, delete, each write through the change hook. */
 @ApplicationScoped
@@ -31,20 +28,18 @@ public class SiteService extends EntityCrudService<Site, SiteDto, SiteInput> {
             .defaultOrdering("name")
             .build();
 
+    private static final CrudKind<Site, SiteDto, SiteInput> KIND = new CrudKind<>(
+            "site", "site", Site.class, SiteInput.class,
+            Site::new, Site::dto, Site::input, FILTERS,
+            (q, p) -> Site.find("from Site s where " + q, p));
+
     @Inject
     public SiteService(ChangeRecorder changes, MergePatch mergePatch) {
-        super(changes, mergePatch, Site.class, SiteInput.class, "site", "site");
+        super(changes, mergePatch, KIND);
     }
 
     /** For the CDI client proxy only. */
     protected SiteService() {
-    }
-
-    /** @return a page of sites matching the request's filters */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    @Override
-    public Page<SiteDto> list(UriInfo uri) {
-        return Lists.page(FILTERS, uri, (q, p) -> Site.find("from Site s where " + q, p), Site::dto);
     }
 
     /**
@@ -58,21 +53,6 @@ public class SiteService extends EntityCrudService<Site, SiteDto, SiteInput> {
             throw ProblemException.invalid(field, "is required");
         }
         return Site.<Site>findByIdOptional(id).orElseThrow(() -> ProblemException.invalid(field, "site " + id + " does not exist"));
-    }
-
-    @Override
-    protected SiteDto dto(Site site) {
-        return site.dto();
-    }
-
-    @Override
-    protected SiteInput input(Site site) {
-        return site.input();
-    }
-
-    @Override
-    protected Site newEntity() {
-        return new Site();
     }
 
     /** A site that still holds racks or assets cannot be deleted (409). */

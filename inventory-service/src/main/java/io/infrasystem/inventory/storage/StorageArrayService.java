@@ -3,18 +3,15 @@ package io.infrasystem.inventory.storage;
 import io.infrasystem.commons.audit.ChangeRecorder;
 import io.infrasystem.commons.filter.FilterField;
 import io.infrasystem.commons.filter.FilterSpec;
-import io.infrasystem.commons.paging.Page;
 import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.inventory.asset.AssetStatus;
+import io.infrasystem.inventory.common.CrudKind;
 import io.infrasystem.inventory.common.EntityCrudService;
-import io.infrasystem.inventory.common.Lists;
 import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.inventory.model.HardwareModel;
 import io.infrasystem.inventory.site.SiteService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
 
 /** Storage arrays: list, read, create, update, delete. */
@@ -34,38 +31,22 @@ public class StorageArrayService extends EntityCrudService<StorageArray, Storage
             .defaultOrdering("name")
             .build();
 
+    private static final CrudKind<StorageArray, StorageArrayDto, StorageArrayInput> KIND = new CrudKind<>(
+            "storage_array", "storage array", StorageArray.class, StorageArrayInput.class,
+            StorageArray::new, StorageArray::dto, StorageArray::input, FILTERS,
+            (q, p) -> StorageArray.find("from StorageArray s where " + q, p));
+
     private final SiteService sites;
 
     @Inject
     public StorageArrayService(ChangeRecorder changes, MergePatch mergePatch, SiteService sites) {
-        super(changes, mergePatch, StorageArray.class, StorageArrayInput.class, "storage_array", "storage array");
+        super(changes, mergePatch, KIND);
         this.sites = sites;
     }
 
     /** For the CDI client proxy only. */
     protected StorageArrayService() {
         this.sites = null;
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    @Override
-    public Page<StorageArrayDto> list(UriInfo uri) {
-        return Lists.page(FILTERS, uri, (q, p) -> StorageArray.find("from StorageArray s where " + q, p), StorageArray::dto);
-    }
-
-    @Override
-    protected StorageArrayDto dto(StorageArray array) {
-        return array.dto();
-    }
-
-    @Override
-    protected StorageArrayInput input(StorageArray array) {
-        return array.input();
-    }
-
-    @Override
-    protected StorageArray newEntity() {
-        return new StorageArray();
     }
 
     @Override
