@@ -25,6 +25,15 @@ public class SystemApi extends PanacheEntityBase {
     public String source;
     @Column(name = "is_active")
     public boolean active;
+    /** Header the trigger sends to authenticate at n8n (Header Auth), null when the webhook is open. */
+    @Column(name = "auth_header_name")
+    public String authHeaderName;
+    /** The header's secret value, stored as given; never leaves the service except towards the webhook. */
+    @Column(name = "auth_header_value")
+    public String authHeaderValue;
+    /** When the header was last set, changed or cleared (UTC), null when never. */
+    @Column(name = "auth_header_changed_at")
+    public Instant authHeaderChangedAt;
     @Version
     public long version;
     @Column(name = "created_at")
@@ -32,9 +41,10 @@ public class SystemApi extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
-    /** @return the API view */
+    /** @return the API view, which tells whether a secret is set but never carries it */
     public SystemApiDto dto() {
-        return new SystemApiDto(id, name, url, method, resourceType, source, active, version, createdAt, updatedAt);
+        return new SystemApiDto(id, name, url, method, resourceType, source, active, authHeaderName,
+                authHeaderValue != null, authHeaderChangedAt, version, createdAt, updatedAt);
     }
 
     /** @return the source its runs are for: {@link #source}, else the name */

@@ -31,6 +31,9 @@ import java.util.Map;
  * webhook with {@code {"run_id", "platform", "source", "sync_url", "finish_url"}} (JSON body for
  * POST, query parameters for GET). The workflow then posts its chunks with {@code run_id} and
  * finishes the run. A webhook that fails (network error or a non-2xx answer) marks its run failed.
+ * When the system API has {@code auth_header_name} set, every call (GET or POST) sends that header
+ * with the stored secret, which n8n's Webhook node checks with its "Header Auth" credential (it
+ * answers 403 to a missing or wrong value, which fails the run like any non-2xx answer).
  */
 @Path("/api/vm/sync/{platform}/trigger")
 @Authenticated
@@ -102,6 +105,9 @@ public class TriggerResource {
             } else {
                 request.uri(URI.create(api.url)).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body)));
+            }
+            if (api.authHeaderName != null) {
+                request.header(api.authHeaderName, api.authHeaderValue);
             }
             HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() / 100 == 2) {
