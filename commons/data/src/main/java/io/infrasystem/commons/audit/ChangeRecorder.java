@@ -3,6 +3,7 @@ package io.infrasystem.commons.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.infrasystem.commons.outbox.EventsConfig;
 import io.infrasystem.commons.outbox.Outbox;
 import io.infrasystem.commons.outbox.OutboxMessage;
@@ -115,16 +116,20 @@ public class ChangeRecorder {
                 insert.setString(6, change.resourceId());
                 insert.setString(7, requestId);
                 insert.setString(8, clientIp);
-                insert.setString(9, before == null ? null : mapper.writeValueAsString(before));
-                insert.setString(10, after == null ? null : mapper.writeValueAsString(after));
-                insert.setString(11, mapper.writeValueAsString(fields));
+                // each JSON text is written once and reused verbatim in the event
+                String beforeJson = before == null ? null : mapper.writeValueAsString(before);
+                String afterJson = after == null ? null : mapper.writeValueAsString(after);
+                String fieldsJson = mapper.writeValueAsString(fields);
+                insert.setString(9, beforeJson);
+                insert.setString(10, afterJson);
+                insert.setString(11, fieldsJson);
                 insert.setObject(12, UtcTimes.toColumn(now));
                 insert.setObject(13, UtcTimes.toColumn(now));
                 insert.addBatch();
 
                 Map<String, Object> data = new LinkedHashMap<>();
-                data.put("entity", after != null ? after : before);
-                data.put("changes", fields);
+                data.put("entity", new RawValue(afterJson != null ? afterJson : beforeJson));
+                data.put("changes", new RawValue(fieldsJson));
                 data.put("actor", Map.of("name", actor.name(), "type", actor.type().wireName()));
                 String type = events.service() + "." + change.resourceType() + "." + change.action();
                 messages.add(new OutboxMessage(UUID.randomUUID().toString(), events.topic(), type,
