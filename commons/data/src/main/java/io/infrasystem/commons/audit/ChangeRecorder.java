@@ -34,7 +34,8 @@ import javax.sql.DataSource;
  * every write goes through): in the change's own transaction it writes the audit entry (actor,
  * actor type, action, resource, before/after JSON, changed fields, request id, client IP, time)
  * and the outbox event {@code <service>.<resource>.<action>} whose data is
- * {@code {"entity": after-or-before, "changes": [{field, old, new}], "actor": {name, type}}}.
+ * {@code {"entity": after-or-before, "changes": [{field, old, new}], "actor": {name, type}}}; the changes
+ * of a creation or deletion are empty (the entity is the whole record).
  *
  * <p>An update whose before and after differ only in ignored fields ({@code updated_at},
  * {@code version}) records nothing, so an identical write publishes no event.
@@ -70,7 +71,8 @@ public class ChangeRecorder {
      * Records a change in the current transaction.
      *
      * @param change what changed
-     * @return the changed fields; empty (and nothing recorded) for an update that changed nothing
+     * @return the changed fields of an update (empty, and nothing recorded, for an update that changed
+     *     nothing); empty for a creation or deletion
      * @throws jakarta.transaction.TransactionalException when called outside a transaction
      */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -99,7 +101,10 @@ public class ChangeRecorder {
             for (Change change : changes) {
                 JsonNode before = change.before() == null ? null : mapper.valueToTree(change.before());
                 JsonNode after = change.after() == null ? null : mapper.valueToTree(change.after());
-                List<FieldChange> fields = JsonDiff.diff(before, after, IGNORED);
+                // a creation or deletion carries the whole record in before/after (entity): listing every
+                // field again as a change would double what is written (as NetBox's change log keeps
+                // only the post-change data of a creation)
+                List<FieldChange> fields = before == null || after == null ? List.of() : JsonDiff.diff(before, after, IGNORED);
                 results.add(fields);
                 if (before != null && after != null && fields.isEmpty()) {
                     continue;

@@ -61,7 +61,8 @@ class ChangeHookTest {
                 .body("results[0].action", equalTo("created"))
                 .body("results[0].request_id", equalTo("req-create-1"))
                 .body("results[0].client_ip", notNullValue())
-                .body("results[0].after.name", equalTo(name));
+                .body("results[0].after.name", equalTo(name))
+                .body("results[0].changes.size()", equalTo(0));
 
         try (KafkaTestConsumer consumer = new KafkaTestConsumer(
                 KafkaTestBrokerResource.broker().bootstrapServers(), "probe.events")) {
@@ -78,6 +79,7 @@ class ChangeHookTest {
             assertThat(header(event, "content-type")).isEqualTo("application/json");
             JsonNode data = mapper.readTree(event.value());
             assertThat(data.at("/entity/name").asText()).isEqualTo(name);
+            assertThat(data.get("changes")).as("a creation's entity is the whole record").isEmpty();
             assertThat(data.at("/actor/name").asText()).isEqualTo("alice");
             assertThat(data.at("/actor/type").asText()).isEqualTo("user");
         }
