@@ -24,7 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -103,25 +103,27 @@ public class AssetCsv implements CsvTable<Asset> {
 
     @Override
     public RowCounts importRows(List<CsvRow> rows, List<ImportError> errors) {
-        AssetRelations relations = AssetRelations.load();
+        Catalogue relations = Catalogue.load();
         ExistingAssets existing = ExistingAssets.load(rows);
         // everything needed is loaded; detached, the assets can be changed in memory without Hibernate writing them
         entityManager.clear();
         List<AssetBulkWriter.Write> writes = new ArrayList<>(rows.size());
-        List<Placed> placed = new ArrayList<>();
+        List<CsvRow> placedRows = new ArrayList<>();
+        List<PlannedPlacement> placements = new ArrayList<>();
         for (CsvRow row : rows) {
             try {
                 AssetBulkWriter.Write write = plan(row, relations, existing);
                 writes.add(write);
                 PlannedPlacement placement = PlacementRules.of(write.asset());
                 if (placement.mounted()) {
-                    placed.add(new Placed(row, placement));
+                    placedRows.add(row);
+                    placements.add(placement);
                 }
             } catch (CellException | ProblemException e) {
                 errors.addAll(row.errors(e));
             }
         }
-        checkCollisions(placed, existing.targets(), errors);
+        checkCollisions(placedRows, placements, existing.targets(), errors);
         if (!errors.isEmpty()) {
             return new RowCounts(0, 0);
         }
@@ -130,12 +132,8 @@ public class AssetCsv implements CsvTable<Asset> {
         return new RowCounts(created, writes.size() - created);
     }
 
-    /** A row's mounted placement. */
-    private record Placed(CsvRow row, PlannedPlacement placement) {
-    }
-
     /** Checks one row and applies it to its (detached or new) asset in memory. */
-    private AssetBulkWriter.Write plan(CsvRow row, AssetRelations relations, ExistingAssets existing) {
+    private AssetBulkWriter.Write plan(CsvRow row, Catalogue relations, ExistingAssets existing) {
         Manufacturer manufacturer = relations.manufacturer(row);
         HardwareModel model = relations.model(row, manufacturer);
         if (manufacturer == null && model != null) {
@@ -191,30 +189,18 @@ public class AssetCsv implements CsvTable<Asset> {
 
     /**
      * Checks the rows' placements against each other (in file order) and against the stored
-     * assets of their racks that the file does not change (one query for all racks); a collision
-     * is an error of the later row, naming the asset or line in the way.
+     * assets of their racks that the file does not change; a collision is an error of the later
+     * row (its first one only), naming the asset or line in the way.
      */
-    private void checkCollisions(List<Placed> placed, Set<Long> changed, List<ImportError> errors) {
-        Map<Long, List<Placed>> accepted = new HashMap<>();
-        for (Placed p : placed) {
-            accepted.putIfAbsent(p.placement().rack().id, new ArrayList<>());
-        }
-        for (PlannedPlacement stored : rules.occupied(accepted.keySet(), changed)) {
-            accepted.get(stored.rack().id).add(new Placed(null, stored));
-        }
-        for (Placed p : placed) {
-            List<Placed> inRack = accepted.get(p.placement().rack().id);
-            for (Placed other : inRack) {
-                if (p.placement().collidesWith(other.placement())) {
-                    PlannedPlacement o = other.placement();
-                    String holder = other.row() == null ? "asset " + o.assetId() + " (" + o.label() + ")"
-                            : o.label() + " of line " + other.row().line();
-                    errors.addAll(p.row().errors(new CellException("position", "cannot take " + p.placement().units()
-                            + " of rack " + p.placement().rack().name + ": " + holder + " occupies " + o.units())));
-                    break;
-                }
+    private void checkCollisions(List<CsvRow> rows, List<PlannedPlacement> placements, Set<Long> changed,
+            List<ImportError> errors) {
+        Set<Integer> reported = new HashSet<>();
+        for (PlacementRules.Collision c : rules.collisions(placements, changed)) {
+            if (reported.add(c.index())) {
+                String holder = c.holderIndex() < 0 ? c.holderAsAsset()
+                        : c.holder().label() + " of line " + rows.get(c.holderIndex()).line();
+                errors.addAll(rows.get(c.index()).errors(new CellException("position", c.message(holder))));
             }
-            inRack.add(p);
         }
     }
 

@@ -65,12 +65,13 @@ public class ModelCsv implements CsvTable<HardwareModel> {
 
     @Override
     public RowCounts importRows(List<CsvRow> rows, List<ImportError> errors) {
-        return RowByRow.importRows(rows, errors, this::apply);
+        Catalogue catalogue = Catalogue.load();
+        return RowByRow.importRows(rows, errors, row -> apply(row, catalogue));
     }
 
-    private boolean apply(CsvRow row) {
-        Manufacturer manufacturer = Relations.manufacturer(row);
-        DeviceType deviceType = Relations.deviceType(row);
+    private boolean apply(CsvRow row, Catalogue catalogue) {
+        Manufacturer manufacturer = catalogue.manufacturer(row);
+        DeviceType deviceType = catalogue.deviceType(row);
         Long id = row.integer("id");
         HardwareModel existing = null;
         if (id != null) {

@@ -66,11 +66,12 @@ public class RackCsv implements CsvTable<Rack> {
 
     @Override
     public RowCounts importRows(List<CsvRow> rows, List<ImportError> errors) {
-        return RowByRow.importRows(rows, errors, this::apply);
+        Catalogue catalogue = Catalogue.load();
+        return RowByRow.importRows(rows, errors, row -> apply(row, catalogue));
     }
 
-    private boolean apply(CsvRow row) {
-        Site site = Relations.site(row);
+    private boolean apply(CsvRow row, Catalogue catalogue) {
+        Site site = catalogue.site(row);
         Long id = row.integer("id");
         Rack existing = null;
         if (id != null) {

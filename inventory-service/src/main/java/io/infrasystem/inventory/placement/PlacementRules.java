@@ -9,7 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -69,32 +72,16 @@ public class PlacementRules {
      * @throws ProblemException 409 naming each blocking asset and its units
      */
     public void checkCollisions(Collection<PlannedPlacement> placements) {
-        Set<Long> moving = new java.util.HashSet<>();
-        Set<Long> racks = new java.util.HashSet<>();
-        for (PlannedPlacement p : placements) {
+        List<PlannedPlacement> list = List.copyOf(placements);
+        Set<Long> moving = new HashSet<>();
+        for (PlannedPlacement p : list) {
             if (p.assetId() != null) {
                 moving.add(p.assetId());
             }
-            if (p.mounted()) {
-                racks.add(p.rack().id);
-            }
-        }
-        if (racks.isEmpty()) {
-            return;
         }
         List<FieldError> errors = new ArrayList<>();
-        List<PlannedPlacement> accepted = occupied(racks, moving);
-        for (PlannedPlacement p : placements) {
-            if (!p.mounted()) {
-                continue;
-            }
-            for (PlannedPlacement other : accepted) {
-                if (p.collidesWith(other)) {
-                    errors.add(new FieldError(p.label(), "cannot take " + p.units() + " of rack " + p.rack().name
-                            + ": asset " + other.assetId() + " (" + other.label() + ") occupies " + other.units()));
-                }
-            }
-            accepted.add(p);
+        for (Collision c : collisions(list, moving)) {
+            errors.add(new FieldError(c.placement().label(), c.message(c.holderAsAsset())));
         }
         if (!errors.isEmpty()) {
             String detail = errors.size() == 1 ? errors.get(0).field() + " " + errors.get(0).message()
@@ -104,23 +91,71 @@ public class PlacementRules {
     }
 
     /**
-     * @param racks rack ids
-     * @param moving assets to leave out (they are being placed anew)
-     * @return the placements of the mounted assets in those racks, one query
+     * A placement that meets one taken before it.
+     *
+     * @param index the placement's index in the checked list
+     * @param placement that placement
+     * @param holderIndex the index of the earlier placement of the same list in the way, or -1 for a stored asset
+     * @param holder the placement in the way
      */
-    public List<PlannedPlacement> occupied(Collection<Long> racks, Set<Long> moving) {
-        List<PlannedPlacement> occupied = new ArrayList<>();
-        if (racks.isEmpty()) {
-            return occupied;
+    public record Collision(int index, PlannedPlacement placement, int holderIndex, PlannedPlacement holder) {
+
+        /** @return {@code asset <id> (<label>)}: the holder named as a stored asset */
+        public String holderAsAsset() {
+            return "asset " + holder.assetId() + " (" + holder.label() + ")";
         }
-        List<Asset> present = Asset.find("from Asset a join fetch a.model join fetch a.rack"
-                + " where a.rack.id in ?1 and a.position is not null", racks).list();
-        for (Asset asset : present) {
-            if (!moving.contains(asset.id)) {
-                occupied.add(of(asset));
+
+        /** @return {@code cannot take U<a>-U<b> of rack <r>: <holderName> occupies U<c>-U<d>} */
+        public String message(String holderName) {
+            return "cannot take " + placement.units() + " of rack " + placement.rack().name + ": " + holderName + " occupies "
+                    + holder.units();
+        }
+    }
+
+    /**
+     * The collisions of placements with each other (in list order: a placement meets those before
+     * it) and with the assets stored in their racks, except the assets in {@code moving} (their
+     * current places are vacated). One query for all racks; each placement is compared only with
+     * those of its own rack, so a bulk import stays linear in the number of racks' contents.
+     *
+     * @param placements the placements, all of shape already checked (unmounted ones are skipped)
+     * @param moving ids of the stored assets being placed anew
+     * @return every colliding pair, in list order
+     */
+    public List<Collision> collisions(List<PlannedPlacement> placements, Set<Long> moving) {
+        record Taken(int index, PlannedPlacement placement) {
+        }
+        Map<Long, List<Taken>> byRack = new HashMap<>();
+        for (PlannedPlacement p : placements) {
+            if (p.mounted()) {
+                byRack.putIfAbsent(p.rack().id, new ArrayList<>());
             }
         }
-        return occupied;
+        if (byRack.isEmpty()) {
+            return List.of();
+        }
+        List<Asset> present = Asset.find("from Asset a join fetch a.model join fetch a.rack"
+                + " where a.rack.id in ?1 and a.position is not null", byRack.keySet()).list();
+        for (Asset asset : present) {
+            if (!moving.contains(asset.id)) {
+                byRack.get(asset.rack.id).add(new Taken(-1, of(asset)));
+            }
+        }
+        List<Collision> collisions = new ArrayList<>();
+        for (int i = 0; i < placements.size(); i++) {
+            PlannedPlacement p = placements.get(i);
+            if (!p.mounted()) {
+                continue;
+            }
+            List<Taken> taken = byRack.get(p.rack().id);
+            for (Taken t : taken) {
+                if (p.collidesWith(t.placement())) {
+                    collisions.add(new Collision(i, p, t.index(), t.placement()));
+                }
+            }
+            taken.add(new Taken(i, p));
+        }
+        return collisions;
     }
 
     /** @return the current placement of a stored asset */

@@ -1,5 +1,6 @@
 package io.infrasystem.inventory.csv;
 
+import io.infrasystem.inventory.devicetype.DeviceType;
 import io.infrasystem.inventory.manufacturer.Manufacturer;
 import io.infrasystem.inventory.model.HardwareModel;
 import io.infrasystem.inventory.rack.Rack;
@@ -12,30 +13,32 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The relations an asset file may name (sites, manufacturers, models, racks), loaded with four
- * queries before the first row and resolved in memory with the rules of {@link Relations}: a
+ * The catalogue that CSV rows name as relations (sites, manufacturers, device types, models,
+ * racks), loaded with five queries before the first row of any import and resolved in memory: a
  * {@code <relation>_id} column holds an id, a {@code <relation>} column a name (or slug); a name
  * made only of digits that matches nothing is taken as an id. Names compare case-insensitively,
  * as the database's collation does. The catalogue tables are small next to the asset table
  * (thousands of rows at most), so they are loaded whole.
  */
-final class AssetRelations {
+final class Catalogue {
 
     private final Map<Long, Site> sites = new HashMap<>();
     private final Map<String, Site> sitesByName = new HashMap<>();
     private final Map<Long, Manufacturer> manufacturers = new HashMap<>();
     private final Map<String, Manufacturer> manufacturersByName = new HashMap<>();
+    private final Map<Long, DeviceType> deviceTypes = new HashMap<>();
+    private final Map<String, DeviceType> deviceTypesByName = new HashMap<>();
     private final Map<Long, HardwareModel> models = new HashMap<>();
     private final Map<String, List<HardwareModel>> modelsByName = new HashMap<>();
     private final Map<Long, Rack> racks = new HashMap<>();
     private final Map<String, List<Rack>> racksByName = new HashMap<>();
 
-    private AssetRelations() {
+    private Catalogue() {
     }
 
     /** Loads the catalogue; call inside a transaction. */
-    static AssetRelations load() {
-        AssetRelations relations = new AssetRelations();
+    static Catalogue load() {
+        Catalogue relations = new Catalogue();
         for (Site site : Site.<Site>listAll()) {
             relations.sites.put(site.id, site);
             relations.sitesByName.putIfAbsent(key(site.slug), site);
@@ -49,6 +52,10 @@ final class AssetRelations {
         }
         for (Manufacturer manufacturer : relations.manufacturers.values()) {
             relations.manufacturersByName.put(key(manufacturer.name), manufacturer);
+        }
+        for (DeviceType deviceType : DeviceType.<DeviceType>listAll()) {
+            relations.deviceTypes.put(deviceType.id, deviceType);
+            relations.deviceTypesByName.put(key(deviceType.name), deviceType);
         }
         for (HardwareModel model : HardwareModel.<HardwareModel>list("from HardwareModel m join fetch m.manufacturer")) {
             relations.models.put(model.id, model);
@@ -83,6 +90,10 @@ final class AssetRelations {
     Manufacturer manufacturer(CsvRow row) {
         return resolve(row, "manufacturer", manufacturers, name -> manufacturersByName.get(key(name)),
                 "no manufacturer is named '%s'");
+    }
+
+    DeviceType deviceType(CsvRow row) {
+        return resolve(row, "device_type", deviceTypes, name -> deviceTypesByName.get(key(name)), "no device type is named '%s'");
     }
 
     /** A rack by id, or by name within {@code site} (rack names are unique per site only). */
