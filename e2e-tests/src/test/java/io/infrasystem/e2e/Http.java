@@ -78,8 +78,13 @@ final class Http {
      * @return the reply
      */
     Reply postForm(String url, Map<String, String> form) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(formBody(form))));
+        return send(formPost(url, form));
+    }
+
+    /** @return a POST of {@code form} as {@code application/x-www-form-urlencoded}, not yet sent */
+    static HttpRequest.Builder formPost(String url, Map<String, String> form) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(formBody(form)));
     }
 
     static String formBody(Map<String, String> form) {

@@ -142,8 +142,7 @@ final class Keycloak {
         }
 
         Http.Reply postForm(String url, Map<String, String> form) {
-            return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(Http.formBody(form))));
+            return send(Http.formPost(url, form));
         }
     }
 

@@ -47,7 +47,7 @@ final class LocalStack implements AutoCloseable {
     static LocalStack up(StackSettings settings, Path log) throws IOException, InterruptedException {
         List<String> taken = new ArrayList<>();
         for (Map.Entry<String, Integer> service : settings.servicePorts().entrySet()) {
-            if (listening(service.getValue())) {
+            if (answers(service.getValue())) {
                 taken.add(service.getKey() + " (" + service.getValue() + ")");
             }
         }
@@ -121,7 +121,8 @@ final class LocalStack implements AutoCloseable {
         return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
     }
 
-    private static boolean listening(int port) {
+    /** @return whether something accepts TCP connections on 127.0.0.1:{@code port} */
+    static boolean answers(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
             return true;

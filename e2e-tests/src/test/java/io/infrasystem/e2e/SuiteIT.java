@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.infrasystem.e2e.VmPayloads.ExpectedVm;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -80,7 +79,7 @@ class SuiteIT {
                 return "stopped";
             });
             for (Map.Entry<String, Integer> service : settings.servicePorts().entrySet()) {
-                assertThat(portAnswers(service.getValue())).as(service.getKey() + " still answers after down").isFalse();
+                assertThat(LocalStack.answers(service.getValue())).as(service.getKey() + " still answers after down").isFalse();
             }
         }
     }
@@ -350,14 +349,5 @@ class SuiteIT {
         Set<String> roles = new HashSet<>();
         payload.path("realm_access").path("roles").forEach(r -> roles.add(r.asText()));
         return roles;
-    }
-
-    private static boolean portAnswers(int port) {
-        try (java.net.Socket socket = new java.net.Socket()) {
-            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 500);
-            return true;
-        } catch (java.io.IOException e) {
-            return false;
-        }
     }
 }
