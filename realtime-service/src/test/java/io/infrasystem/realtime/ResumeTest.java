@@ -42,6 +42,8 @@ class ResumeTest {
         String cursor;
         WsClient watcher = watch(subject);
         try (WsClient first = WsClient.connect(vertx, "types=vm.*&subjects=" + subject, Tokens.viewer())) {
+            // the subscription is live once confirmed; an event sent before that may pass it by
+            assertThat(first.await("subscribed", n -> true, WAIT)).isNotNull();
             events.send("vm.events", "vm.vm.updated", subject, "{\"n\":1}");
             events.send("vm.events", "vm.vm.updated", subject, "{\"n\":2}");
             List<JsonNode> seen = first.events(subject, 2, WAIT);
