@@ -20,7 +20,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -70,7 +69,9 @@ public class KafkaCheck {
         try (Admin admin = Admin.create(adminConfig(bootstrap))) {
             var cluster = admin.describeCluster();
             String clusterId = cluster.clusterId().get(STEP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            int nodes = cluster.nodes().get(STEP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).size();
+            int nodes = cluster.nodes()
+                    .get(STEP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .size();
             System.out.println("OK cluster " + clusterId + ", " + nodes + " broker(s)");
         }
     }
@@ -96,18 +97,18 @@ public class KafkaCheck {
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     if (value.equals(record.value())) {
-                        consumer.commitSync(Map.of(partition, new OffsetAndMetadata(record.offset() + 1)),
-                                STEP_TIMEOUT);
+                        consumer.commitSync(
+                                Map.of(partition, new OffsetAndMetadata(record.offset() + 1)), STEP_TIMEOUT);
                         long millis = (System.nanoTime() - started) / 1_000_000;
-                        System.out.println("OK round trip on " + partition + " offset " + record.offset()
-                                + " in " + millis + " ms");
+                        System.out.println("OK round trip on " + partition + " offset " + record.offset() + " in "
+                                + millis + " ms");
                         return;
                     }
                 }
             }
         }
-        throw new IllegalStateException("record " + value + " not read back from " + partition
-                + " within " + STEP_TIMEOUT.toSeconds() + " s");
+        throw new IllegalStateException(
+                "record " + value + " not read back from " + partition + " within " + STEP_TIMEOUT.toSeconds() + " s");
     }
 
     private static void createTopicIfMissing(Admin admin, String topic) throws Exception {
@@ -117,7 +118,8 @@ public class KafkaCheck {
         }
         try {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1)))
-                    .all().get(STEP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                    .all()
+                    .get(STEP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw e;

@@ -32,8 +32,15 @@ class ApiKeyTest {
     static final String KEYS = "/api/gateway/api-keys";
 
     static JsonPath create(String bearer, Map<String, Object> body) {
-        return given().header("Authorization", bearer).contentType(ContentType.JSON).body(body)
-                .when().post(KEYS).then().statusCode(201).extract().jsonPath();
+        return given().header("Authorization", bearer)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post(KEYS)
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
     }
 
     static String unique(String prefix) {
@@ -43,120 +50,224 @@ class ApiKeyTest {
     @Test
     void editorCreatesAKeyWhoseSecretIsShownOnceAndWhoseCreationIsAuditedUnderTheirName() {
         String name = unique("n8n-sync");
-        JsonPath created = create(Keycloak.bearer("dev-editor"),
+        JsonPath created = create(
+                Keycloak.bearer("dev-editor"),
                 Map.of("name", name, "scopes", List.of("vm:read", "vm:sync"), "description", "n8n webhook"));
         String secret = created.getString("secret");
         assertThat(secret).matches("isk_[0-9a-f]{12}_[A-Za-z0-9_-]{43}");
         assertThat(created.getString("api_key.owner")).isEqualTo("dev-editor");
-        assertThat(created.getString("api_key.display")).startsWith("isk_").endsWith(secret.substring(secret.length() - 4));
+        assertThat(created.getString("api_key.display"))
+                .startsWith("isk_")
+                .endsWith(secret.substring(secret.length() - 4));
         long id = created.getLong("api_key.id");
 
-        String listed = given().header("Authorization", Keycloak.bearer("dev-editor")).queryParam("name", name)
-                .when().get(KEYS).then().statusCode(200).body("count", equalTo(1))
+        String listed = given().header("Authorization", Keycloak.bearer("dev-editor"))
+                .queryParam("name", name)
+                .when()
+                .get(KEYS)
+                .then()
+                .statusCode(200)
+                .body("count", equalTo(1))
                 .body("results[0].scopes", equalTo(List.of("vm:read", "vm:sync")))
                 .body("results[0].status", equalTo("active"))
-                .extract().asString();
+                .extract()
+                .asString();
         assertThat(listed).doesNotContain(secret.substring(17)).doesNotContain("secret_hash");
 
         given().header("Authorization", TestTokens.user("root", Set.of("admin")))
-                .queryParam("resource_type", "api_key").queryParam("resource_id", String.valueOf(id))
-                .when().get("/api/gateway/audit").then().statusCode(200)
+                .queryParam("resource_type", "api_key")
+                .queryParam("resource_id", String.valueOf(id))
+                .when()
+                .get("/api/gateway/audit")
+                .then()
+                .statusCode(200)
                 .body("results.actor", hasItem("dev-editor"))
                 .body("results.action", hasItem("created"));
     }
 
     @Test
     void viewerCannotGiveAKeyWriteScopes() {
-        given().header("Authorization", Keycloak.bearer("dev-viewer")).contentType(ContentType.JSON)
+        given().header("Authorization", Keycloak.bearer("dev-viewer"))
+                .contentType(ContentType.JSON)
                 .body(Map.of("name", unique("viewer-key"), "scopes", List.of("vm:read", "vm:write")))
-                .when().post(KEYS).then().statusCode(403).contentType("application/problem+json");
+                .when()
+                .post(KEYS)
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
         create(Keycloak.bearer("dev-viewer"), Map.of("name", unique("viewer-read"), "scopes", List.of("vm:read")));
     }
 
     @Test
     void onlyAdminsCreateKeysForSomeoneElse() {
-        given().header("Authorization", Keycloak.bearer("dev-editor")).contentType(ContentType.JSON)
+        given().header("Authorization", Keycloak.bearer("dev-editor"))
+                .contentType(ContentType.JSON)
                 .body(Map.of("name", unique("other"), "owner", "dev-viewer", "scopes", List.of("vm:read")))
-                .when().post(KEYS).then().statusCode(403);
-        JsonPath created = create(Keycloak.bearer("dev-admin"),
+                .when()
+                .post(KEYS)
+                .then()
+                .statusCode(403);
+        JsonPath created = create(
+                Keycloak.bearer("dev-admin"),
                 Map.of("name", unique("for-viewer"), "owner", "dev-viewer", "scopes", List.of("mail:send")));
         assertThat(created.getString("api_key.owner")).isEqualTo("dev-viewer");
         assertThat(created.getString("api_key.created_by")).isEqualTo("dev-admin");
-        given().header("Authorization", Keycloak.bearer("dev-viewer")).queryParam("name", created.getString("api_key.name"))
-                .when().get(KEYS).then().statusCode(200).body("count", equalTo(1));
-        given().header("Authorization", Keycloak.bearer("dev-editor")).queryParam("name", created.getString("api_key.name"))
-                .when().get(KEYS).then().statusCode(200).body("count", equalTo(0));
+        given().header("Authorization", Keycloak.bearer("dev-viewer"))
+                .queryParam("name", created.getString("api_key.name"))
+                .when()
+                .get(KEYS)
+                .then()
+                .statusCode(200)
+                .body("count", equalTo(1));
+        given().header("Authorization", Keycloak.bearer("dev-editor"))
+                .queryParam("name", created.getString("api_key.name"))
+                .when()
+                .get(KEYS)
+                .then()
+                .statusCode(200)
+                .body("count", equalTo(0));
     }
 
     @Test
     void badInputIsAProblemNamingTheField() {
-        given().header("Authorization", Keycloak.bearer("dev-admin")).contentType(ContentType.JSON)
+        given().header("Authorization", Keycloak.bearer("dev-admin"))
+                .contentType(ContentType.JSON)
                 .body(Map.of("name", "bad name!", "scopes", List.of("vm:read", "vm:everything")))
-                .when().post(KEYS).then().statusCode(400).contentType("application/problem+json")
+                .when()
+                .post(KEYS)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.field", hasItem("name"));
-        given().header("Authorization", Keycloak.bearer("dev-admin")).contentType(ContentType.JSON)
+        given().header("Authorization", Keycloak.bearer("dev-admin"))
+                .contentType(ContentType.JSON)
                 .body(Map.of("name", unique("k"), "scopes", List.of("vm:read", "vm:everything")))
-                .when().post(KEYS).then().statusCode(400).body("errors[0].field", equalTo("scopes[1]"));
-        given().header("Authorization", Keycloak.bearer("dev-admin")).contentType(ContentType.JSON)
+                .when()
+                .post(KEYS)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("scopes[1]"));
+        given().header("Authorization", Keycloak.bearer("dev-admin"))
+                .contentType(ContentType.JSON)
                 .body(Map.of("name", unique("k"), "scopes", List.of("vm:read"), "expires_at", "2001-01-01T00:00:00Z"))
-                .when().post(KEYS).then().statusCode(400).body("errors[0].field", equalTo("expires_at"));
+                .when()
+                .post(KEYS)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("expires_at"));
         String name = unique("dup");
         create(Keycloak.bearer("dev-admin"), Map.of("name", name, "scopes", List.of("vm:read")));
-        given().header("Authorization", Keycloak.bearer("dev-admin")).contentType(ContentType.JSON)
+        given().header("Authorization", Keycloak.bearer("dev-admin"))
+                .contentType(ContentType.JSON)
                 .body(Map.of("name", name, "scopes", List.of("vm:read")))
-                .when().post(KEYS).then().statusCode(409);
+                .when()
+                .post(KEYS)
+                .then()
+                .statusCode(409);
     }
 
     @Test
     void aReadKeyReachesTheVmServiceWithExactlyItsScopesAndRecordsLastUse() {
-        JsonPath created = create(Keycloak.bearer("dev-editor"), Map.of("name", unique("reader"), "scopes", List.of("vm:read")));
+        JsonPath created =
+                create(Keycloak.bearer("dev-editor"), Map.of("name", unique("reader"), "scopes", List.of("vm:read")));
         String secret = created.getString("secret");
-        String authorization = given().header("X-API-Key", secret).when().get("/api/vm/vms").then().statusCode(200)
-                .body("path", equalTo("/api/vm/vms")).body("api_key", nullValue())
-                .body("authorization", startsWith("Bearer ")).extract().path("authorization");
+        String authorization = given().header("X-API-Key", secret)
+                .when()
+                .get("/api/vm/vms")
+                .then()
+                .statusCode(200)
+                .body("path", equalTo("/api/vm/vms"))
+                .body("api_key", nullValue())
+                .body("authorization", startsWith("Bearer "))
+                .extract()
+                .path("authorization");
         Map<String, Object> claims = InternalTokenAssert.verify(authorization.substring(7));
         assertThat(claims.get("principal_type")).isEqualTo("api_key");
         assertThat(claims.get("preferred_username")).isEqualTo(created.getString("api_key.name"));
         assertThat(claims.get("groups")).isEqualTo(List.of("vm:read"));
 
         given().header("Authorization", Keycloak.bearer("dev-editor"))
-                .when().get(KEYS + "/" + created.getLong("api_key.id")).then().statusCode(200)
+                .when()
+                .get(KEYS + "/" + created.getLong("api_key.id"))
+                .then()
+                .statusCode(200)
                 .body("last_used_at", notNullValue());
     }
 
     @Test
     void revokedAndExpiredKeysAreRefusedAndTheFailuresAreRecorded() {
-        JsonPath revoked = create(Keycloak.bearer("dev-editor"), Map.of("name", unique("revoked"), "scopes", List.of("vm:read")));
-        given().header("X-API-Key", revoked.getString("secret")).when().get("/api/vm/vms").then().statusCode(200);
+        JsonPath revoked =
+                create(Keycloak.bearer("dev-editor"), Map.of("name", unique("revoked"), "scopes", List.of("vm:read")));
+        given().header("X-API-Key", revoked.getString("secret"))
+                .when()
+                .get("/api/vm/vms")
+                .then()
+                .statusCode(200);
         given().header("Authorization", Keycloak.bearer("dev-editor"))
-                .when().delete(KEYS + "/" + revoked.getLong("api_key.id")).then().statusCode(200)
-                .body("status", equalTo("revoked")).body("revoked_by", equalTo("dev-editor"));
-        given().header("X-API-Key", revoked.getString("secret")).when().get("/api/vm/vms")
-                .then().statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
+                .when()
+                .delete(KEYS + "/" + revoked.getLong("api_key.id"))
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("revoked"))
+                .body("revoked_by", equalTo("dev-editor"));
+        given().header("X-API-Key", revoked.getString("secret"))
+                .when()
+                .get("/api/vm/vms")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer");
 
-        JsonPath expiring = create(Keycloak.bearer("dev-editor"), Map.of("name", unique("expiring"), "scopes", List.of("vm:read"),
-                "expires_at", Instant.now().plusSeconds(2).toString()));
-        given().header("X-API-Key", expiring.getString("secret")).when().get("/api/vm/vms").then().statusCode(200);
+        JsonPath expiring = create(
+                Keycloak.bearer("dev-editor"),
+                Map.of(
+                        "name",
+                        unique("expiring"),
+                        "scopes",
+                        List.of("vm:read"),
+                        "expires_at",
+                        Instant.now().plusSeconds(2).toString()));
+        given().header("X-API-Key", expiring.getString("secret"))
+                .when()
+                .get("/api/vm/vms")
+                .then()
+                .statusCode(200);
         sleep(2500);
-        given().header("X-API-Key", expiring.getString("secret")).when().get("/api/vm/vms").then().statusCode(401);
+        given().header("X-API-Key", expiring.getString("secret"))
+                .when()
+                .get("/api/vm/vms")
+                .then()
+                .statusCode(401);
 
         String wrongSecret = revoked.getString("secret").substring(0, 17) + "A".repeat(43);
-        given().header("X-API-Key", wrongSecret).when().get("/api/vm/vms").then().statusCode(401);
+        given().header("X-API-Key", wrongSecret)
+                .when()
+                .get("/api/vm/vms")
+                .then()
+                .statusCode(401);
 
         given().header("Authorization", TestTokens.user("root", Set.of("admin")))
                 .queryParam("credential_hint", revoked.getString("api_key.key_id"))
-                .when().get("/api/gateway/auth-failures").then().statusCode(200)
+                .when()
+                .get("/api/gateway/auth-failures")
+                .then()
+                .statusCode(200)
                 .body("results.reason", hasItem("revoked API key"))
                 .body("results.reason", hasItem("unknown API key"));
         given().header("Authorization", TestTokens.user("root", Set.of("admin")))
                 .queryParam("credential_hint", expiring.getString("api_key.key_id"))
-                .when().get("/api/gateway/auth-failures").then().statusCode(200)
+                .when()
+                .get("/api/gateway/auth-failures")
+                .then()
+                .statusCode(200)
                 .body("results.reason", hasItem("expired API key"));
     }
 
     @Test
     void apiKeysCannotManageApiKeys() {
-        String secret = create(Keycloak.bearer("dev-admin"), Map.of("name", unique("all"), "scopes", List.of("vm:read", "vm:write")))
+        String secret = create(
+                        Keycloak.bearer("dev-admin"),
+                        Map.of("name", unique("all"), "scopes", List.of("vm:read", "vm:write")))
                 .getString("secret");
         given().header("X-API-Key", secret).when().get(KEYS).then().statusCode(403);
     }

@@ -39,47 +39,93 @@ class EdgeProxyTest {
     @Test
     void aRealmUsersTokenReachesTheServiceAsAnInternalTokenNamingThatUser() {
         String authorization = given().header("Authorization", Keycloak.bearer("dev-editor"))
-                .when().get("/api/vm/vms?limit=5").then().statusCode(200)
-                .body("path", equalTo("/api/vm/vms")).body("query", equalTo("limit=5"))
+                .when()
+                .get("/api/vm/vms?limit=5")
+                .then()
+                .statusCode(200)
+                .body("path", equalTo("/api/vm/vms"))
+                .body("query", equalTo("limit=5"))
                 .body("forwarded_for", startsWith("127.0.0.1"))
-                .extract().path("authorization");
+                .extract()
+                .path("authorization");
         Map<String, Object> claims = InternalTokenAssert.verify(authorization.substring("Bearer ".length()));
-        assertThat(claims).containsEntry("sub", "dev-editor").containsEntry("preferred_username", "dev-editor")
+        assertThat(claims)
+                .containsEntry("sub", "dev-editor")
+                .containsEntry("preferred_username", "dev-editor")
                 .containsEntry("principal_type", "user");
         @SuppressWarnings("unchecked")
         List<String> groups = (List<String>) claims.get("groups");
-        assertThat(groups).contains("editor", "viewer", "vm:write", "vm:sync", "vm:read")
+        assertThat(groups)
+                .contains("editor", "viewer", "vm:write", "vm:sync", "vm:read")
                 .doesNotContain("admin", "mail:send");
     }
 
     @Test
     void internalTokensAreCachedPerPrincipal() {
         String bearer = Keycloak.bearer("dev-viewer");
-        String first = given().header("Authorization", bearer).when().get("/api/cert/certificates").then().statusCode(200)
-                .extract().path("authorization");
-        String second = given().header("Authorization", bearer).when().get("/api/cert/domains").then().statusCode(200)
-                .extract().path("authorization");
+        String first = given().header("Authorization", bearer)
+                .when()
+                .get("/api/cert/certificates")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("authorization");
+        String second = given().header("Authorization", bearer)
+                .when()
+                .get("/api/cert/domains")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("authorization");
         assertThat(second).isEqualTo(first);
     }
 
     @Test
     void requestIdIsPropagatedToTheServiceAndBackOrGenerated() {
-        given().header("X-API-Key", readKey()).header("X-Request-ID", "trace-42.a")
-                .when().get("/api/inventory/assets").then().statusCode(200)
-                .header("X-Request-ID", "trace-42.a").body("request_id", equalTo("trace-42.a"));
-        String generated = given().header("X-API-Key", readKey()).header("X-Request-ID", "bad id with spaces")
-                .when().get("/api/inventory/assets").then().statusCode(200).extract().header("X-Request-ID");
+        given().header("X-API-Key", readKey())
+                .header("X-Request-ID", "trace-42.a")
+                .when()
+                .get("/api/inventory/assets")
+                .then()
+                .statusCode(200)
+                .header("X-Request-ID", "trace-42.a")
+                .body("request_id", equalTo("trace-42.a"));
+        String generated = given().header("X-API-Key", readKey())
+                .header("X-Request-ID", "bad id with spaces")
+                .when()
+                .get("/api/inventory/assets")
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("X-Request-ID");
         assertThat(generated).matches("[0-9a-f-]{36}");
     }
 
     @Test
     void requestsWithoutAValidCredentialAre401Problems() {
-        given().when().get("/api/vm/vms").then().statusCode(401).contentType("application/problem+json")
-                .header("WWW-Authenticate", "Bearer").body("status", equalTo(401));
-        given().header("Authorization", "Bearer not-a-jwt").when().get("/api/vm/vms").then().statusCode(401);
-        given().header("X-API-Key", "isk_nothing").when().get("/api/vm/vms").then().statusCode(401);
+        given().when()
+                .get("/api/vm/vms")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer")
+                .body("status", equalTo(401));
+        given().header("Authorization", "Bearer not-a-jwt")
+                .when()
+                .get("/api/vm/vms")
+                .then()
+                .statusCode(401);
+        given().header("X-API-Key", "isk_nothing")
+                .when()
+                .get("/api/vm/vms")
+                .then()
+                .statusCode(401);
         given().when().get("/api/nowhere").then().statusCode(401);
-        given().header("Authorization", Keycloak.bearer("dev-viewer")).when().get("/api/nowhere").then().statusCode(404)
+        given().header("Authorization", Keycloak.bearer("dev-viewer"))
+                .when()
+                .get("/api/nowhere")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
     }
 
@@ -87,19 +133,56 @@ class EdgeProxyTest {
     void anExpiredKeycloakTokenIs401() throws Exception {
         String admin = Keycloak.adminToken();
         String clientId = "gw-test-short-" + System.nanoTime();
-        Map<String, Object> client = Map.of("clientId", clientId, "publicClient", true, "directAccessGrantsEnabled", true,
-                "standardFlowEnabled", false, "attributes", Map.of("access.token.lifespan", "1"),
-                "protocolMappers", List.of(Map.of("name", "gateway-audience", "protocol", "openid-connect",
-                        "protocolMapper", "oidc-audience-mapper",
-                        "config", Map.of("included.custom.audience", "infra-gateway", "access.token.claim", "true"))));
-        String location = given().baseUri(Keycloak.URL).auth().oauth2(admin).contentType(ContentType.JSON).body(client)
-                .when().post("/admin/realms/" + Keycloak.REALM + "/clients").then().statusCode(201).extract().header("Location");
+        Map<String, Object> client = Map.of(
+                "clientId",
+                clientId,
+                "publicClient",
+                true,
+                "directAccessGrantsEnabled",
+                true,
+                "standardFlowEnabled",
+                false,
+                "attributes",
+                Map.of("access.token.lifespan", "1"),
+                "protocolMappers",
+                List.of(Map.of(
+                        "name",
+                        "gateway-audience",
+                        "protocol",
+                        "openid-connect",
+                        "protocolMapper",
+                        "oidc-audience-mapper",
+                        "config",
+                        Map.of("included.custom.audience", "infra-gateway", "access.token.claim", "true"))));
+        String location = given().baseUri(Keycloak.URL)
+                .auth()
+                .oauth2(admin)
+                .contentType(ContentType.JSON)
+                .body(client)
+                .when()
+                .post("/admin/realms/" + Keycloak.REALM + "/clients")
+                .then()
+                .statusCode(201)
+                .extract()
+                .header("Location");
         try {
             String token = Keycloak.token(clientId, "dev-viewer");
-            given().header("Authorization", "Bearer " + token).when().get("/api/vm/vms").then().statusCode(200);
+            given().header("Authorization", "Bearer " + token)
+                    .when()
+                    .get("/api/vm/vms")
+                    .then()
+                    .statusCode(200);
             Thread.sleep(2100);
-            given().header("Authorization", "Bearer " + token).when().get("/api/vm/vms").then().statusCode(401);
-            given().header("Authorization", "Bearer " + token).when().get("/api/gateway/api-keys").then().statusCode(401);
+            given().header("Authorization", "Bearer " + token)
+                    .when()
+                    .get("/api/vm/vms")
+                    .then()
+                    .statusCode(401);
+            given().header("Authorization", "Bearer " + token)
+                    .when()
+                    .get("/api/gateway/api-keys")
+                    .then()
+                    .statusCode(401);
         } finally {
             given().auth().oauth2(admin).when().delete(location).then().statusCode(204);
         }
@@ -108,17 +191,27 @@ class EdgeProxyTest {
     @Test
     void aStoppedServiceGivesA502ProblemNamingTheRouteQuickly() {
         long start = System.nanoTime();
-        given().header("Authorization", Keycloak.bearer("dev-admin")).when().get("/api/mail/messages")
-                .then().statusCode(502).contentType("application/problem+json")
-                .body("detail", containsString("'mail'")).body("type", containsString("bad-gateway"));
+        given().header("Authorization", Keycloak.bearer("dev-admin"))
+                .when()
+                .get("/api/mail/messages")
+                .then()
+                .statusCode(502)
+                .contentType("application/problem+json")
+                .body("detail", containsString("'mail'"))
+                .body("type", containsString("bad-gateway"));
         assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2000);
     }
 
     @Test
     void aServiceThatDoesNotAnswerGivesA504ProblemNamingTheRoute() {
         long start = System.nanoTime();
-        given().header("X-API-Key", readKey()).when().get("/api/vm/slow").then().statusCode(504)
-                .contentType("application/problem+json").body("detail", containsString("'vm'"));
+        given().header("X-API-Key", readKey())
+                .when()
+                .get("/api/vm/slow")
+                .then()
+                .statusCode(504)
+                .contentType("application/problem+json")
+                .body("detail", containsString("'vm'"));
         assertThat((System.nanoTime() - start) / 1_000_000).isBetween(2500L, 6000L);
     }
 
@@ -151,15 +244,27 @@ class EdgeProxyTest {
                 return count;
             }
         };
-        given().header("X-API-Key", syncKey()).contentType("application/octet-stream").body(body)
-                .when().post("/api/vm/sync/runs").then().statusCode(200)
-                .body("bytes", equalTo((int) size)).body("sha256", equalTo(HexFormat.of().formatHex(digest.digest())));
+        given().header("X-API-Key", syncKey())
+                .contentType("application/octet-stream")
+                .body(body)
+                .when()
+                .post("/api/vm/sync/runs")
+                .then()
+                .statusCode(200)
+                .body("bytes", equalTo((int) size))
+                .body("sha256", equalTo(HexFormat.of().formatHex(digest.digest())));
     }
 
     @Test
     void aBodyAboveTheRoutesCapIs413WhetherDeclaredOrChunked() throws Exception {
-        given().header("X-API-Key", readKey()).contentType("application/octet-stream").body(new byte[100 * 1024])
-                .when().post("/api/realtime/anything").then().statusCode(413).contentType("application/problem+json")
+        given().header("X-API-Key", readKey())
+                .contentType("application/octet-stream")
+                .body(new byte[100 * 1024])
+                .when()
+                .post("/api/realtime/anything")
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json")
                 .body("detail", containsString("'realtime'"));
         assertThat(chunkedPost(200 * 1024)).isEqualTo(413);
         assertThat(chunkedPost(10 * 1024)).isEqualTo(200);
@@ -167,8 +272,10 @@ class EdgeProxyTest {
 
     @Test
     void aPrincipalOverItsRateLimitGets429WithRetryAfter() {
-        String key = ApiKeyTest.create(Keycloak.bearer("dev-admin"),
-                Map.of("name", ApiKeyTest.unique("flood"), "scopes", List.of("inventory:read"))).getString("secret");
+        String key = ApiKeyTest.create(
+                        Keycloak.bearer("dev-admin"),
+                        Map.of("name", ApiKeyTest.unique("flood"), "scopes", List.of("inventory:read")))
+                .getString("secret");
         int limited = 0;
         String retryAfter = null;
         for (int i = 0; i < 80 && limited == 0; i++) {
@@ -185,12 +292,20 @@ class EdgeProxyTest {
 
     @Test
     void corsPreflightFromAnUnknownOriginIsRefusedAndAllowedForAConfiguredOne() {
-        given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "GET")
-                .when().options("/api/vm/vms").then().statusCode(403)
+        given().header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "GET")
+                .when()
+                .options("/api/vm/vms")
+                .then()
+                .statusCode(403)
                 .header("Access-Control-Allow-Origin", (String) null);
-        given().header("Origin", "http://localhost:8080").header("Access-Control-Request-Method", "POST")
+        given().header("Origin", "http://localhost:8080")
+                .header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "x-api-key,content-type")
-                .when().options("/api/vm/vms").then().statusCode(200)
+                .when()
+                .options("/api/vm/vms")
+                .then()
+                .statusCode(200)
                 .header("Access-Control-Allow-Origin", "http://localhost:8080");
     }
 
@@ -199,29 +314,54 @@ class EdgeProxyTest {
         String token = Keycloak.token(Keycloak.CLIENT, "dev-viewer");
         Vertx vertx = Vertx.vertx();
         try {
-            JsonObject byQuery = firstMessage(vertx, new WebSocketConnectOptions().setHost(base.getHost()).setPort(base.getPort())
-                    .setURI("/api/realtime/ws?access_token=" + token));
-            Map<String, Object> claims = InternalTokenAssert.verify(byQuery.getString("authorization").substring(7));
+            JsonObject byQuery = firstMessage(
+                    vertx,
+                    new WebSocketConnectOptions()
+                            .setHost(base.getHost())
+                            .setPort(base.getPort())
+                            .setURI("/api/realtime/ws?access_token=" + token));
+            Map<String, Object> claims = InternalTokenAssert.verify(
+                    byQuery.getString("authorization").substring(7));
             assertThat(claims).containsEntry("preferred_username", "dev-viewer");
 
-            JsonObject byProtocol = firstMessage(vertx, new WebSocketConnectOptions().setHost(base.getHost()).setPort(base.getPort())
-                    .setURI("/api/realtime/ws").addHeader("Sec-WebSocket-Protocol", "access_token." + token));
+            JsonObject byProtocol = firstMessage(
+                    vertx,
+                    new WebSocketConnectOptions()
+                            .setHost(base.getHost())
+                            .setPort(base.getPort())
+                            .setURI("/api/realtime/ws")
+                            .addHeader("Sec-WebSocket-Protocol", "access_token." + token));
             assertThat(byProtocol.getString("authorization")).startsWith("Bearer ");
             assertThat(byProtocol.getString("protocol")).isNull();
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
-        given().queryParam("access_token", token).when().get("/api/realtime/ws").then().statusCode(401);
+        given().queryParam("access_token", token)
+                .when()
+                .get("/api/realtime/ws")
+                .then()
+                .statusCode(401);
     }
 
     @Test
     void anEventStreamRequestMayCarryTheTokenInTheQueryOtherRequestsMayNot() {
         String token = Keycloak.token(Keycloak.CLIENT, "dev-viewer");
-        String authorization = given().header("Accept", "text/event-stream").queryParam("access_token", token)
-                .when().get("/api/realtime/events").then().statusCode(200).extract().path("authorization");
-        assertThat(InternalTokenAssert.verify(authorization.substring(7))).containsEntry("preferred_username", "dev-viewer");
-        given().header("Accept", "application/json").queryParam("access_token", token)
-                .when().get("/api/realtime/events").then().statusCode(401);
+        String authorization = given().header("Accept", "text/event-stream")
+                .queryParam("access_token", token)
+                .when()
+                .get("/api/realtime/events")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("authorization");
+        assertThat(InternalTokenAssert.verify(authorization.substring(7)))
+                .containsEntry("preferred_username", "dev-viewer");
+        given().header("Accept", "application/json")
+                .queryParam("access_token", token)
+                .when()
+                .get("/api/realtime/events")
+                .then()
+                .statusCode(401);
     }
 
     @Test
@@ -234,18 +374,20 @@ class EdgeProxyTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         java.util.logging.Logger logger = java.util.logging.Logger.getLogger("io.infrasystem.gateway.access");
         logger.addHandler(handler);
         try {
-            given().header("X-API-Key", readKey()).header("X-Request-ID", "log-check-1")
-                    .when().get("/api/inventory/racks").then().statusCode(200);
+            given().header("X-API-Key", readKey())
+                    .header("X-Request-ID", "log-check-1")
+                    .when()
+                    .get("/api/inventory/racks")
+                    .then()
+                    .statusCode(200);
             long deadline = System.currentTimeMillis() + 2000;
             while (lines.stream().noneMatch(l -> l.contains("log-check-1")) && System.currentTimeMillis() < deadline) {
                 ApiKeyTest.sleep(20);
@@ -253,7 +395,10 @@ class EdgeProxyTest {
         } finally {
             logger.removeHandler(handler);
         }
-        JsonObject line = new JsonObject(lines.stream().filter(l -> l.contains("log-check-1")).findFirst().orElseThrow());
+        JsonObject line = new JsonObject(lines.stream()
+                .filter(l -> l.contains("log-check-1"))
+                .findFirst()
+                .orElseThrow());
         assertThat(line.getString("route")).isEqualTo("inventory");
         assertThat(line.getString("principal")).startsWith("edge-read-");
         assertThat(line.getString("principal_type")).isEqualTo("api_key");
@@ -265,8 +410,12 @@ class EdgeProxyTest {
     @Test
     void theDocsListEveryServicesOpenApiFetchedThroughItsRoute() {
         given().when().get("/api/docs/").then().statusCode(200).contentType(containsString("text/html"));
-        given().when().get("/api/docs/openapi/vm?format=json").then().statusCode(200)
-                .body("path", equalTo("/q/openapi")).body("query", equalTo("format=json"));
+        given().when()
+                .get("/api/docs/openapi/vm?format=json")
+                .then()
+                .statusCode(200)
+                .body("path", equalTo("/q/openapi"))
+                .body("query", equalTo("format=json"));
         given().when().get("/api/docs/openapi/nothing").then().statusCode(404);
         given().when().get("/api/gateway/jwks").then().statusCode(200).body("keys.kty", hasItem("RSA"));
     }
@@ -275,8 +424,12 @@ class EdgeProxyTest {
     private int chunkedPost(int size) throws Exception {
         Vertx vertx = Vertx.vertx();
         try {
-            return vertx.createHttpClient().request(new io.vertx.core.http.RequestOptions().setMethod(io.vertx.core.http.HttpMethod.POST)
-                            .setHost(base.getHost()).setPort(base.getPort()).setURI("/api/realtime/anything")
+            return vertx.createHttpClient()
+                    .request(new io.vertx.core.http.RequestOptions()
+                            .setMethod(io.vertx.core.http.HttpMethod.POST)
+                            .setHost(base.getHost())
+                            .setPort(base.getPort())
+                            .setURI("/api/realtime/anything")
                             .putHeader("X-API-Key", readKey()))
                     .compose(request -> {
                         request.setChunked(true);
@@ -286,19 +439,26 @@ class EdgeProxyTest {
                         }
                         request.end();
                         return request.response().compose(r -> r.body().map(b -> r.statusCode()));
-                    }).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                    })
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
     }
 
     private static JsonObject firstMessage(Vertx vertx, WebSocketConnectOptions options) throws Exception {
-        return vertx.createHttpClient().webSocket(options)
+        return vertx.createHttpClient()
+                .webSocket(options)
                 .compose(ws -> {
                     io.vertx.core.Promise<JsonObject> first = io.vertx.core.Promise.promise();
                     ws.textMessageHandler(text -> first.tryComplete(new JsonObject(text)));
                     return first.future();
-                }).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                })
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
     }
 
     private static String cachedReadKey;
@@ -306,8 +466,13 @@ class EdgeProxyTest {
 
     private static synchronized String readKey() {
         if (cachedReadKey == null) {
-            cachedReadKey = ApiKeyTest.create(Keycloak.bearer("dev-admin"),
-                    Map.of("name", ApiKeyTest.unique("edge-read"), "scopes", List.of("vm:read", "inventory:read", "events:read")))
+            cachedReadKey = ApiKeyTest.create(
+                            Keycloak.bearer("dev-admin"),
+                            Map.of(
+                                    "name",
+                                    ApiKeyTest.unique("edge-read"),
+                                    "scopes",
+                                    List.of("vm:read", "inventory:read", "events:read")))
                     .getString("secret");
         }
         return cachedReadKey;
@@ -315,8 +480,10 @@ class EdgeProxyTest {
 
     private static synchronized String syncKey() {
         if (cachedSyncKey == null) {
-            cachedSyncKey = ApiKeyTest.create(Keycloak.bearer("dev-admin"),
-                    Map.of("name", ApiKeyTest.unique("edge-sync"), "scopes", List.of("vm:sync"))).getString("secret");
+            cachedSyncKey = ApiKeyTest.create(
+                            Keycloak.bearer("dev-admin"),
+                            Map.of("name", ApiKeyTest.unique("edge-sync"), "scopes", List.of("vm:sync")))
+                    .getString("secret");
         }
         return cachedSyncKey;
     }

@@ -59,17 +59,35 @@ class GatewayBenchmark {
 
     @Test
     void gatewayOverheadAgainstDirectCalls() throws Exception {
-        String apiKey = ApiKeyTest.create(Keycloak.bearer("dev-admin"),
-                Map.of("name", ApiKeyTest.unique("bench"), "scopes", List.of("vm:read"))).getString("secret");
-        String jwks = given().when().get("/api/gateway/jwks").then().statusCode(200).extract().asString();
+        String apiKey = ApiKeyTest.create(
+                        Keycloak.bearer("dev-admin"),
+                        Map.of("name", ApiKeyTest.unique("bench"), "scopes", List.of("vm:read")))
+                .getString("secret");
+        String jwks = given().when()
+                .get("/api/gateway/jwks")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         given().baseUri(upstream).body(jwks).when().post("/__bench/jwks").then().statusCode(204);
-        String internal = given().header("X-API-Key", apiKey).when().get("/api/vm/vms").then().statusCode(200)
-                .extract().path("authorization");
-        given().baseUri(upstream).header("Authorization", internal).when().get("/api/vm/ping").then().statusCode(200);
+        String internal = given().header("X-API-Key", apiKey)
+                .when()
+                .get("/api/vm/vms")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("authorization");
+        given().baseUri(upstream)
+                .header("Authorization", internal)
+                .when()
+                .get("/api/vm/ping")
+                .then()
+                .statusCode(200);
         given().header("X-API-Key", apiKey).when().get("/api/vm/ping").then().statusCode(200);
 
         String directUrl = upstream + "/api/vm/ping";
-        String gatewayUrl = URI.create(gateway.toString()).resolve("/api/vm/ping").toString();
+        String gatewayUrl =
+                URI.create(gateway.toString()).resolve("/api/vm/ping").toString();
         String directHeader = "Authorization: " + internal;
         String gatewayHeader = "X-API-Key: " + apiKey;
 
@@ -88,13 +106,24 @@ class GatewayBenchmark {
             System.out.println();
             System.out.println("=== api-gateway benchmark: GET /api/vm/ping (token verified upstream) ===");
             System.out.printf("saturation (wrk, 1 thread, 16 connections, 10 s)%n");
-            System.out.printf("  direct : %9.0f req/s  p50 %7.3f ms  p99 %7.3f ms  errors %d%n", direct.rps, direct.p50, direct.p99, direct.errors);
-            System.out.printf("  gateway: %9.0f req/s  p50 %7.3f ms  p99 %7.3f ms  errors %d%n", viaGateway.rps, viaGateway.p50, viaGateway.p99, viaGateway.errors);
-            System.out.printf("  throughput ratio gateway/direct: %.1f %% (target >= 50 %%)%n", 100 * viaGateway.rps / direct.rps);
+            System.out.printf(
+                    "  direct : %9.0f req/s  p50 %7.3f ms  p99 %7.3f ms  errors %d%n",
+                    direct.rps, direct.p50, direct.p99, direct.errors);
+            System.out.printf(
+                    "  gateway: %9.0f req/s  p50 %7.3f ms  p99 %7.3f ms  errors %d%n",
+                    viaGateway.rps, viaGateway.p50, viaGateway.p99, viaGateway.errors);
+            System.out.printf(
+                    "  throughput ratio gateway/direct: %.1f %% (target >= 50 %%)%n",
+                    100 * viaGateway.rps / direct.rps);
             System.out.printf("fixed rate, open loop (%d req/s, %d s)%n", RATE, FIXED_SECONDS);
-            System.out.printf("  direct : p50 %7.3f ms  p99 %7.3f ms  sent %d  failed %d%n", fixedDirect.p50, fixedDirect.p99, fixedDirect.sent, fixedDirect.failed);
-            System.out.printf("  gateway: p50 %7.3f ms  p99 %7.3f ms  sent %d  failed %d%n", fixedGateway.p50, fixedGateway.p99, fixedGateway.sent, fixedGateway.failed);
-            System.out.printf("  added by the gateway at p50: %.3f ms (target <= 1 ms); at p99: %.3f ms%n",
+            System.out.printf(
+                    "  direct : p50 %7.3f ms  p99 %7.3f ms  sent %d  failed %d%n",
+                    fixedDirect.p50, fixedDirect.p99, fixedDirect.sent, fixedDirect.failed);
+            System.out.printf(
+                    "  gateway: p50 %7.3f ms  p99 %7.3f ms  sent %d  failed %d%n",
+                    fixedGateway.p50, fixedGateway.p99, fixedGateway.sent, fixedGateway.failed);
+            System.out.printf(
+                    "  added by the gateway at p50: %.3f ms (target <= 1 ms); at p99: %.3f ms%n",
                     fixedGateway.p50 - fixedDirect.p50, fixedGateway.p99 - fixedDirect.p99);
             System.out.println();
         } finally {
@@ -102,15 +131,14 @@ class GatewayBenchmark {
         }
     }
 
-    record Wrk(double rps, double p50, double p99, long errors) {
-    }
+    record Wrk(double rps, double p50, double p99, long errors) {}
 
-    record Fixed(double p50, double p99, int sent, int failed) {
-    }
+    record Fixed(double p50, double p99, int sent, int failed) {}
 
     private static Wrk wrk(String url, String header, int seconds) throws IOException, InterruptedException {
         Process process = new ProcessBuilder("wrk", "-t1", "-c16", "-d" + seconds + "s", "--latency", "-H", header, url)
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (process.waitFor() != 0) {
             throw new IllegalStateException("wrk failed: " + output);
@@ -120,12 +148,16 @@ class GatewayBenchmark {
         if (!rps.find()) {
             throw new IllegalStateException("unexpected wrk output: " + output);
         }
-        return new Wrk(Double.parseDouble(rps.group(1)), percentile(output, "50%"), percentile(output, "99%"),
+        return new Wrk(
+                Double.parseDouble(rps.group(1)),
+                percentile(output, "50%"),
+                percentile(output, "99%"),
                 errors.find() ? Long.parseLong(errors.group(1)) : 0);
     }
 
     private static double percentile(String output, String label) {
-        Matcher matcher = Pattern.compile("\\s" + Pattern.quote(label) + "\\s+([0-9.]+)(us|ms|s)").matcher(output);
+        Matcher matcher = Pattern.compile("\\s" + Pattern.quote(label) + "\\s+([0-9.]+)(us|ms|s)")
+                .matcher(output);
         if (!matcher.find()) {
             throw new IllegalStateException("no " + label + " in wrk output: " + output);
         }
@@ -137,8 +169,10 @@ class GatewayBenchmark {
         };
     }
 
-    private static Fixed fixedRate(Vertx vertx, URI url, String header, String value, int seconds) throws InterruptedException {
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(64).setKeepAlive(true));
+    private static Fixed fixedRate(Vertx vertx, URI url, String header, String value, int seconds)
+            throws InterruptedException {
+        HttpClient client = vertx.createHttpClient(
+                new HttpClientOptions().setMaxPoolSize(64).setKeepAlive(true));
         int total = RATE * seconds;
         long[] latencies = new long[total];
         AtomicInteger failed = new AtomicInteger();
@@ -151,9 +185,14 @@ class GatewayBenchmark {
             while (next[0] < total && start + next[0] * interval <= now) {
                 int index = next[0]++;
                 long scheduled = start + index * interval;
-                client.request(new RequestOptions().setMethod(HttpMethod.GET).setHost(url.getHost()).setPort(url.getPort())
-                                .setURI(url.getPath()).putHeader(header, value))
-                        .compose(request -> request.send().compose(response -> response.body().map(b -> response.statusCode())))
+                client.request(new RequestOptions()
+                                .setMethod(HttpMethod.GET)
+                                .setHost(url.getHost())
+                                .setPort(url.getPort())
+                                .setURI(url.getPath())
+                                .putHeader(header, value))
+                        .compose(request -> request.send()
+                                .compose(response -> response.body().map(b -> response.statusCode())))
                         .onComplete(result -> {
                             latencies[index] = System.nanoTime() - scheduled;
                             if (result.failed() || result.result() != 200) {

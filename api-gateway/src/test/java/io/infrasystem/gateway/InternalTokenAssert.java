@@ -11,8 +11,7 @@ import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 /** Verifies an internal token the way a service does: against the gateway's published JWKS. */
 final class InternalTokenAssert {
 
-    private InternalTokenAssert() {
-    }
+    private InternalTokenAssert() {}
 
     /**
      * @param jwt compact JWS as the upstream received it
@@ -21,13 +20,23 @@ final class InternalTokenAssert {
      */
     static Map<String, Object> verify(String jwt) {
         try {
-            String jwks = given().when().get("/api/gateway/jwks").then().statusCode(200).extract().asString();
+            String jwks = given().when()
+                    .get("/api/gateway/jwks")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
             JwtConsumer consumer = new JwtConsumerBuilder()
-                    .setVerificationKeyResolver(new JwksVerificationKeyResolver(new JsonWebKeySet(jwks).getJsonWebKeys()))
-                    .setExpectedIssuer("infra-gateway").setExpectedAudience("infra-services")
-                    .setRequireExpirationTime().setRequireIssuedAt().build();
+                    .setVerificationKeyResolver(
+                            new JwksVerificationKeyResolver(new JsonWebKeySet(jwks).getJsonWebKeys()))
+                    .setExpectedIssuer("infra-gateway")
+                    .setExpectedAudience("infra-services")
+                    .setRequireExpirationTime()
+                    .setRequireIssuedAt()
+                    .build();
             var claims = consumer.processToClaims(jwt);
-            long lifetime = claims.getExpirationTime().getValue() - claims.getIssuedAt().getValue();
+            long lifetime =
+                    claims.getExpirationTime().getValue() - claims.getIssuedAt().getValue();
             if (lifetime > 300) {
                 throw new AssertionError("internal token lives " + lifetime + " s");
             }

@@ -32,8 +32,9 @@ class SigningKeyRotationTest {
         assertThat(keys.current().kid()).isEqualTo(before);
         assertThat(jwksKids()).first().isEqualTo(before);
 
-        QuarkusTransaction.requiringNew().run(() -> SigningKey.update("createdAt = ?1 where kid = ?2",
-                Instant.now().minus(Duration.ofDays(91)), before));
+        QuarkusTransaction.requiringNew()
+                .run(() -> SigningKey.update(
+                        "createdAt = ?1 where kid = ?2", Instant.now().minus(Duration.ofDays(91)), before));
         keys.refresh();
 
         String after = keys.current().kid();
@@ -46,6 +47,12 @@ class SigningKeyRotationTest {
     }
 
     private static List<String> jwksKids() {
-        return given().when().get("/api/gateway/jwks").then().statusCode(200).extract().jsonPath().getList("keys.kid");
+        return given().when()
+                .get("/api/gateway/jwks")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("keys.kid");
     }
 }

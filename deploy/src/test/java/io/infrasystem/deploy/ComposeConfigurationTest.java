@@ -3,7 +3,6 @@ package io.infrasystem.deploy;
 import static io.infrasystem.deploy.ServiceConfiguration.ROOT;
 import static io.infrasystem.deploy.ServiceConfiguration.RUNTIME_VARIABLES;
 import static io.infrasystem.deploy.ServiceConfiguration.declaredVariables;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,12 +30,23 @@ class ComposeConfigurationTest {
     void everyBuiltServiceIsAModuleWithADockerfile() throws IOException {
         for (Map.Entry<String, JsonNode> service : builtServices().entrySet()) {
             String context = service.getValue().at("/build/context").asText();
-            assertThat(ROOT.resolve(context).resolve("pom.xml")).as(service.getKey()).exists();
-            assertThat(ROOT.resolve(context).resolve(service.getValue().at("/build/dockerfile").asText()))
-                    .as(service.getKey()).exists();
+            assertThat(ROOT.resolve(context).resolve("pom.xml"))
+                    .as(service.getKey())
+                    .exists();
+            assertThat(ROOT.resolve(context)
+                            .resolve(service.getValue().at("/build/dockerfile").asText()))
+                    .as(service.getKey())
+                    .exists();
         }
-        assertThat(builtServices()).containsKeys("api-gateway", "inventory-service", "vm-service", "cert-service",
-                "project-service", "mail-gateway", "realtime-service");
+        assertThat(builtServices())
+                .containsKeys(
+                        "api-gateway",
+                        "inventory-service",
+                        "vm-service",
+                        "cert-service",
+                        "project-service",
+                        "mail-gateway",
+                        "realtime-service");
     }
 
     @Test
@@ -56,8 +66,11 @@ class ComposeConfigurationTest {
 
     @Test
     void everyServiceHasAReadinessHealthCheck() throws IOException {
-        builtServices().forEach((name, service) -> assertThat(service.at("/healthcheck/test").toString())
-                .as(name).contains("/q/health/ready"));
+        builtServices()
+                .forEach((name, service) -> assertThat(
+                                service.at("/healthcheck/test").toString())
+                        .as(name)
+                        .contains("/q/health/ready"));
     }
 
     private static Map<String, JsonNode> builtServices() throws IOException {

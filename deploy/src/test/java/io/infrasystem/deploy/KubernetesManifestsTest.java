@@ -24,22 +24,31 @@ import org.yaml.snakeyaml.Yaml;
 class KubernetesManifestsTest {
 
     private static final Path K8S = ROOT.resolve("deploy/k8s");
-    private static final Set<String> SERVICES = Set.of("api-gateway", "inventory-service", "vm-service",
-            "cert-service", "project-service", "mail-gateway", "realtime-service");
+    private static final Set<String> SERVICES = Set.of(
+            "api-gateway",
+            "inventory-service",
+            "vm-service",
+            "cert-service",
+            "project-service",
+            "mail-gateway",
+            "realtime-service");
 
     @Test
     void everyListedResourceExistsAndEveryServiceIsListed() throws IOException {
-        List<String> resources = (List<String>) load(K8S.resolve("kustomization.yaml")).get(0).get("resources");
+        List<String> resources =
+                (List<String>) load(K8S.resolve("kustomization.yaml")).get(0).get("resources");
         resources.forEach(r -> assertThat(K8S.resolve(r)).as(r).exists());
         SERVICES.forEach(s -> assertThat(resources).contains("services/" + s + ".yaml"));
     }
 
     @Test
     void everyServiceDeploymentProbesHealthAndReadsOnlyDeclaredVariables() throws IOException {
-        Map<String, Object> common = (Map<String, Object>) load(K8S.resolve("config.yaml")).get(0).get("data");
+        Map<String, Object> common =
+                (Map<String, Object>) load(K8S.resolve("config.yaml")).get(0).get("data");
         List<String> unknown = new ArrayList<>();
         for (String service : SERVICES) {
-            Map<String, Object> deployment = load(K8S.resolve("services/" + service + ".yaml")).get(0);
+            Map<String, Object> deployment =
+                    load(K8S.resolve("services/" + service + ".yaml")).get(0);
             Map<String, Object> container = at(deployment, "spec", "template", "spec", "containers");
             assertThat(at(container, "readinessProbe", "httpGet").get("path")).isEqualTo("/q/health/ready");
             assertThat(at(container, "livenessProbe", "httpGet").get("path")).isEqualTo("/q/health/live");

@@ -19,8 +19,7 @@ final class ServiceConfiguration {
     /** Read by the container's entrypoint, not by the application's configuration. */
     static final Set<String> RUNTIME_VARIABLES = Set.of("JAVA_OPTS");
 
-    private ServiceConfiguration() {
-    }
+    private ServiceConfiguration() {}
 
     /** Environment-variable forms of every property the module declares or inherits from commons. */
     static Set<String> declaredVariables(String module) throws IOException {
@@ -28,7 +27,8 @@ final class ServiceConfiguration {
         List<Path> sources = new ArrayList<>(List.of(
                 ROOT.resolve(module).resolve("src/main/resources/application.properties"),
                 ROOT.resolve("commons/rest/src/main/resources/META-INF/microprofile-config.properties")));
-        if (Files.readString(ROOT.resolve(module).resolve("pom.xml")).contains("<artifactId>commons-data</artifactId>")) {
+        if (Files.readString(ROOT.resolve(module).resolve("pom.xml"))
+                .contains("<artifactId>commons-data</artifactId>")) {
             sources.add(ROOT.resolve("commons/data/src/main/resources/META-INF/microprofile-config.properties"));
         }
         for (Path source : sources) {

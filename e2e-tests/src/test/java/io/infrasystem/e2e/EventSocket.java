@@ -30,8 +30,11 @@ final class EventSocket implements AutoCloseable {
     private EventSocket(String gatewayUrl, String token, String types) throws Exception {
         URI uri = URI.create(gatewayUrl.replaceFirst("^http", "ws") + "/api/realtime/ws?types=" + Http.encode(types)
                 + "&access_token=" + Http.encode(token));
-        socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
-                .buildAsync(uri, new Listener()).get(20, TimeUnit.SECONDS);
+        socket = HttpClient.newHttpClient()
+                .newWebSocketBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .buildAsync(uri, new Listener())
+                .get(20, TimeUnit.SECONDS);
     }
 
     /**
@@ -81,7 +84,9 @@ final class EventSocket implements AutoCloseable {
 
     /** @return "type subject" of each event, for messages */
     static List<String> summary(List<JsonNode> events) {
-        return events.stream().map(e -> e.path("type").asText() + " " + e.path("subject").asText()).toList();
+        return events.stream()
+                .map(e -> e.path("type").asText() + " " + e.path("subject").asText())
+                .toList();
     }
 
     @Override
@@ -91,7 +96,10 @@ final class EventSocket implements AutoCloseable {
 
     @Override
     public void close() {
-        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done")
+                .orTimeout(5, TimeUnit.SECONDS)
+                .exceptionally(e -> null)
+                .join();
         socket.abort();
     }
 

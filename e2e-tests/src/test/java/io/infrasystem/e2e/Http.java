@@ -32,7 +32,10 @@ final class Http {
     }
 
     Http() {
-        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build());
+        this(HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build());
     }
 
     HttpClient client() {
@@ -62,7 +65,8 @@ final class Http {
 
     Reply send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = client.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    client.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -83,12 +87,15 @@ final class Http {
 
     /** @return a POST of {@code form} as {@code application/x-www-form-urlencoded}, not yet sent */
     static HttpRequest.Builder formPost(String url, Map<String, String> form) {
-        return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+        return HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(formBody(form)));
     }
 
     static String formBody(Map<String, String> form) {
-        return form.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
+        return form.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
     }
 
     static String encode(String value) {
@@ -109,7 +116,8 @@ final class Http {
     record Caller(Http http, String baseUrl, String header, String value) {
 
         private HttpRequest.Builder request(String path) {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json");
+            HttpRequest.Builder builder =
+                    HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json");
             if (header != null) {
                 builder.header(header, value);
             }
@@ -126,11 +134,14 @@ final class Http {
             if (header == null) {
                 return "no credential";
             }
-            return header + " " + value.substring(0, Math.min(value.length(), value.startsWith("isk_") ? 16 : 12)) + "…";
+            return header + " " + value.substring(0, Math.min(value.length(), value.startsWith("isk_") ? 16 : 12))
+                    + "…";
         }
 
         Reply post(String path, String contentType, byte[] body) {
-            return http.send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+            return http.send(request(path)
+                    .header("Content-Type", contentType)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
         }
 
         Reply postJson(String path, Object body) {
@@ -143,7 +154,8 @@ final class Http {
 
         Reply patchJson(String path, Object body) {
             try {
-                return http.send(request(path).header("Content-Type", "application/merge-patch+json")
+                return http.send(request(path)
+                        .header("Content-Type", "application/merge-patch+json")
                         .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))));
             } catch (JsonProcessingException e) {
                 throw new IllegalArgumentException(e);

@@ -27,6 +27,7 @@ final class Keycloak {
 
     /** The SPA's public client and a redirect URI it registers (never followed). */
     static final String WEB_CLIENT = "infra-web";
+
     static final String WEB_REDIRECT = "http://localhost:8080/";
 
     private final String url;
@@ -66,10 +67,24 @@ final class Keycloak {
         BrowserSession browser = new BrowserSession();
         String verifier = randomToken();
         String state = randomToken();
-        String auth = realmUrl() + "/protocol/openid-connect/auth?" + Http.formBody(Map.of("client_id", WEB_CLIENT,
-                "redirect_uri", WEB_REDIRECT, "response_type", "code", "scope", "openid", "state", state,
-                "code_challenge", challenge(verifier), "code_challenge_method", "S256"));
-        Http.Reply page = browser.send(HttpRequest.newBuilder(URI.create(auth)).GET()).expect(200);
+        String auth = realmUrl() + "/protocol/openid-connect/auth?"
+                + Http.formBody(Map.of(
+                        "client_id",
+                        WEB_CLIENT,
+                        "redirect_uri",
+                        WEB_REDIRECT,
+                        "response_type",
+                        "code",
+                        "scope",
+                        "openid",
+                        "state",
+                        state,
+                        "code_challenge",
+                        challenge(verifier),
+                        "code_challenge_method",
+                        "S256"));
+        Http.Reply page =
+                browser.send(HttpRequest.newBuilder(URI.create(auth)).GET()).expect(200);
         Map<String, String> fields = formFields(page, "kc-form-login");
         fields.put("username", username);
         fields.put("password", password);
@@ -90,12 +105,27 @@ final class Keycloak {
         }
         URI location = URI.create(reply.headers().firstValue("Location").orElseThrow());
         Map<String, String> query = query(location);
-        if (!location.toString().startsWith(WEB_REDIRECT) || !state.equals(query.get("state")) || query.get("code") == null) {
+        if (!location.toString().startsWith(WEB_REDIRECT)
+                || !state.equals(query.get("state"))
+                || query.get("code") == null) {
             throw new AssertionError("unexpected redirect after login: " + location);
         }
-        JsonNode tokens = new Http().postForm(realmUrl() + "/protocol/openid-connect/token", Map.of("grant_type", "authorization_code",
-                "client_id", WEB_CLIENT, "code", query.get("code"), "redirect_uri", WEB_REDIRECT, "code_verifier", verifier))
-                .expect(200).json();
+        JsonNode tokens = new Http()
+                .postForm(
+                        realmUrl() + "/protocol/openid-connect/token",
+                        Map.of(
+                                "grant_type",
+                                "authorization_code",
+                                "client_id",
+                                WEB_CLIENT,
+                                "code",
+                                query.get("code"),
+                                "redirect_uri",
+                                WEB_REDIRECT,
+                                "code_verifier",
+                                verifier))
+                .expect(200)
+                .json();
         return new BrowserLogin(changeRequired, tokens.path("access_token").asText());
     }
 
@@ -112,8 +142,11 @@ final class Keycloak {
 
         Http.Reply send(HttpRequest.Builder request) {
             if (!cookies.isEmpty()) {
-                request.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
-                        .collect(java.util.stream.Collectors.joining("; ")));
+                request.header(
+                        "Cookie",
+                        cookies.entrySet().stream()
+                                .map(c -> c.getKey() + "=" + c.getValue())
+                                .collect(java.util.stream.Collectors.joining("; ")));
             }
             Http.Reply reply = http.send(request);
             for (String header : reply.headers().allValues("Set-Cookie")) {
@@ -151,8 +184,22 @@ final class Keycloak {
      * @return the access token of {@code username}
      */
     String passwordGrant(String clientId, String username, String password) {
-        return new Http().postForm(realmUrl() + "/protocol/openid-connect/token", Map.of("grant_type", "password",
-                "client_id", clientId, "username", username, "password", password)).expect(200).json().path("access_token").asText();
+        return new Http()
+                .postForm(
+                        realmUrl() + "/protocol/openid-connect/token",
+                        Map.of(
+                                "grant_type",
+                                "password",
+                                "client_id",
+                                clientId,
+                                "username",
+                                username,
+                                "password",
+                                password))
+                .expect(200)
+                .json()
+                .path("access_token")
+                .asText();
     }
 
     /**
@@ -162,31 +209,62 @@ final class Keycloak {
      *
      * @return true if the user had to be re-created
      */
-    boolean restoreShippedAdmin(String bootstrapUser, String bootstrapPassword, String username, String temporaryPassword) {
+    boolean restoreShippedAdmin(
+            String bootstrapUser, String bootstrapPassword, String username, String temporaryPassword) {
         Http http = new Http();
-        String token = http.postForm(url + "/realms/master/protocol/openid-connect/token", Map.of("grant_type", "password",
-                "client_id", "admin-cli", "username", bootstrapUser, "password", bootstrapPassword)).expect(200).json()
-                .path("access_token").asText();
+        String token = http.postForm(
+                        url + "/realms/master/protocol/openid-connect/token",
+                        Map.of(
+                                "grant_type",
+                                "password",
+                                "client_id",
+                                "admin-cli",
+                                "username",
+                                bootstrapUser,
+                                "password",
+                                bootstrapPassword))
+                .expect(200)
+                .json()
+                .path("access_token")
+                .asText();
         Http.Caller admin = http.caller(url + "/admin/realms/" + realm, "Authorization", "Bearer " + token);
-        JsonNode users = admin.get("/users?exact=true&username=" + Http.encode(username)).expect(200).json();
+        JsonNode users = admin.get("/users?exact=true&username=" + Http.encode(username))
+                .expect(200)
+                .json();
         JsonNode existing = users.path(0);
-        boolean pristine = !existing.isMissingNode() && existing.path("requiredActions").toString().contains("UPDATE_PASSWORD");
+        boolean pristine = !existing.isMissingNode()
+                && existing.path("requiredActions").toString().contains("UPDATE_PASSWORD");
         if (pristine) {
             return false;
         }
         if (!existing.isMissingNode()) {
-            http.send(HttpRequest.newBuilder(URI.create(url + "/admin/realms/" + realm + "/users/" + existing.path("id").asText()))
-                    .header("Authorization", "Bearer " + token).DELETE()).expect(204);
+            http.send(HttpRequest.newBuilder(URI.create(url + "/admin/realms/" + realm + "/users/"
+                                    + existing.path("id").asText()))
+                            .header("Authorization", "Bearer " + token)
+                            .DELETE())
+                    .expect(204);
         }
-        ObjectNode user = Http.JSON.createObjectNode().put("username", username).put("enabled", true)
-                .put("email", username + "@infra-system.invalid").put("firstName", "Infra").put("lastName", "Administrator");
+        ObjectNode user = Http.JSON
+                .createObjectNode()
+                .put("username", username)
+                .put("enabled", true)
+                .put("email", username + "@infra-system.invalid")
+                .put("firstName", "Infra")
+                .put("lastName", "Administrator");
         user.putArray("requiredActions").add("UPDATE_PASSWORD");
-        user.putArray("credentials").addObject().put("type", "password").put("value", temporaryPassword).put("temporary", true);
+        user.putArray("credentials")
+                .addObject()
+                .put("type", "password")
+                .put("value", temporaryPassword)
+                .put("temporary", true);
         Http.Reply created = admin.postJson("/users", user).expect(201);
         String location = created.headers().firstValue("Location").orElseThrow();
         String id = location.substring(location.lastIndexOf('/') + 1);
         JsonNode role = admin.get("/roles/admin").expect(200).json();
-        admin.postJson("/users/" + id + "/role-mappings/realm", Http.JSON.createArrayNode().add(role)).expect(204);
+        admin.postJson(
+                        "/users/" + id + "/role-mappings/realm",
+                        Http.JSON.createArrayNode().add(role))
+                .expect(204);
         return true;
     }
 
@@ -225,7 +303,8 @@ final class Keycloak {
     /** Keycloak's error message on a page, for failure reports. */
     private static String feedback(Http.Reply page) {
         Document document = Jsoup.parse(page.body());
-        String message = document.select("#input-error, .kc-feedback-text, .pf-m-danger, .alert-error").text();
+        String message = document.select("#input-error, .kc-feedback-text, .pf-m-danger, .alert-error")
+                .text();
         return "HTTP " + page.status() + (message.isBlank() ? " " + document.title() : " " + message);
     }
 
@@ -235,7 +314,9 @@ final class Keycloak {
         if (raw != null) {
             for (String pair : raw.split("&")) {
                 String[] kv = pair.split("=", 2);
-                query.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), kv.length < 2 ? "" : URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+                query.put(
+                        URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                        kv.length < 2 ? "" : URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
             }
         }
         return query;

@@ -62,7 +62,8 @@ final class LocalStack implements AutoCloseable {
         if (rc != 0) {
             String tail = stack.logTail(40);
             stack.close();
-            throw new IllegalStateException("deploy/local/stack up exited with " + rc + "; last lines of " + log + ":\n" + tail);
+            throw new IllegalStateException(
+                    "deploy/local/stack up exited with " + rc + "; last lines of " + log + ":\n" + tail);
         }
         return stack;
     }
@@ -70,7 +71,9 @@ final class LocalStack implements AutoCloseable {
     /** Stops what {@link #up} started, in reverse order. */
     @Override
     public void close() throws IOException, InterruptedException {
-        List<String> started = Files.readAllLines(startedFile, StandardCharsets.UTF_8).stream().filter(s -> !s.isBlank()).toList();
+        List<String> started = Files.readAllLines(startedFile, StandardCharsets.UTF_8).stream()
+                .filter(s -> !s.isBlank())
+                .toList();
         if (!started.isEmpty()) {
             List<String> args = new ArrayList<>(List.of("down"));
             args.addAll(started);
@@ -93,14 +96,18 @@ final class LocalStack implements AutoCloseable {
 
     /** @return the components {@code up} started, in start order */
     List<String> started() throws IOException {
-        return Files.readAllLines(startedFile, StandardCharsets.UTF_8).stream().filter(s -> !s.isBlank()).toList();
+        return Files.readAllLines(startedFile, StandardCharsets.UTF_8).stream()
+                .filter(s -> !s.isBlank())
+                .toList();
     }
 
     private int run(Duration timeout, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(settings.repoRoot().resolve("deploy/local/stack").toString());
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(settings.repoRoot().toFile()).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(settings.repoRoot().toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("INFRA_DB_SUFFIX", "_e2e");
         builder.environment().put("INFRA_DB_FRESH", "1");
@@ -111,7 +118,8 @@ final class LocalStack implements AutoCloseable {
         if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
             process.descendants().forEach(ProcessHandle::destroy);
             process.destroy();
-            throw new IllegalStateException("deploy/local/stack " + String.join(" ", args) + " did not finish within " + timeout);
+            throw new IllegalStateException(
+                    "deploy/local/stack " + String.join(" ", args) + " did not finish within " + timeout);
         }
         return process.exitValue();
     }

@@ -15,10 +15,23 @@ import java.util.concurrent.TimeUnit;
  */
 final class StackSettings {
 
-    private static final List<String> NAMES = List.of("API_GATEWAY_PORT", "VM_SERVICE_PORT", "INVENTORY_SERVICE_PORT",
-            "CERT_SERVICE_PORT", "PROJECT_SERVICE_PORT", "MAIL_GATEWAY_PORT", "REALTIME_SERVICE_PORT", "INFRA_KEYCLOAK_URL",
-            "KEYCLOAK_REALM", "INFRA_DEV_CLIENT_ID", "DEV_EDITOR_PASSWORD", "DEV_VIEWER_PASSWORD",
-            "KC_BOOTSTRAP_ADMIN_USERNAME", "KC_BOOTSTRAP_ADMIN_PASSWORD", "SMTP_HOST", "SMTP_API_PORT",
+    private static final List<String> NAMES = List.of(
+            "API_GATEWAY_PORT",
+            "VM_SERVICE_PORT",
+            "INVENTORY_SERVICE_PORT",
+            "CERT_SERVICE_PORT",
+            "PROJECT_SERVICE_PORT",
+            "MAIL_GATEWAY_PORT",
+            "REALTIME_SERVICE_PORT",
+            "INFRA_KEYCLOAK_URL",
+            "KEYCLOAK_REALM",
+            "INFRA_DEV_CLIENT_ID",
+            "DEV_EDITOR_PASSWORD",
+            "DEV_VIEWER_PASSWORD",
+            "KC_BOOTSTRAP_ADMIN_USERNAME",
+            "KC_BOOTSTRAP_ADMIN_PASSWORD",
+            "SMTP_HOST",
+            "SMTP_API_PORT",
             "INVENTORY_EOS_REPORT_RECIPIENTS");
 
     private final Path repoRoot;
@@ -42,9 +55,13 @@ final class StackSettings {
             script.append("; printf '%s\\n' \"$").append(name).append('"');
         }
         try {
-            Process bash = new ProcessBuilder("bash", "-c", script.toString()).directory(repoRoot.toFile())
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            List<String> lines = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            Process bash = new ProcessBuilder("bash", "-c", script.toString())
+                    .directory(repoRoot.toFile())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
+            List<String> lines = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
             if (!bash.waitFor(30, TimeUnit.SECONDS) || bash.exitValue() != 0 || lines.size() != NAMES.size()) {
                 throw new IllegalStateException("sourcing deploy/local/infra.env failed: " + lines);
             }

@@ -11,8 +11,7 @@ final class Steps {
         T run() throws Exception;
     }
 
-    private Steps() {
-    }
+    private Steps() {}
 
     /**
      * Runs a step and prints {@code [e2e] <name>: <outcome> (<seconds> s)}.

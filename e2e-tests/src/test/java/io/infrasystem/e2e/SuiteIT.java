@@ -60,10 +60,14 @@ class SuiteIT {
 
     @BeforeAll
     void startSuite() throws Exception {
-        Path root = Path.of(System.getProperty("infra.repo.root", "..")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("infra.repo.root", ".."))
+                .toAbsolutePath()
+                .normalize();
         settings = StackSettings.load(root);
         Path log = root.resolve("e2e-tests/target/e2e-stack.log");
-        stack = step("start the suite: deploy/local/stack up (log " + root.relativize(log) + ")", () -> LocalStack.up(settings, log));
+        stack = step(
+                "start the suite: deploy/local/stack up (log " + root.relativize(log) + ")",
+                () -> LocalStack.up(settings, log));
         keycloak = new Keycloak(settings.get("INFRA_KEYCLOAK_URL"), settings.get("KEYCLOAK_REALM"));
         payloads = new VmPayloads(root);
     }
@@ -79,7 +83,9 @@ class SuiteIT {
                 return "stopped";
             });
             for (Map.Entry<String, Integer> service : settings.servicePorts().entrySet()) {
-                assertThat(LocalStack.answers(service.getValue())).as(service.getKey() + " still answers after down").isFalse();
+                assertThat(LocalStack.answers(service.getValue()))
+                        .as(service.getKey() + " still answers after down")
+                        .isFalse();
             }
         }
     }
@@ -87,17 +93,26 @@ class SuiteIT {
     @Test
     @Order(1)
     void adminChangesTheTemporaryPasswordAndCreatesApiKeys() throws Exception {
-        step("1. the default admin is in its shipped state (temporary password)", () -> keycloak.restoreShippedAdmin(
-                settings.get("KC_BOOTSTRAP_ADMIN_USERNAME"), settings.get("KC_BOOTSTRAP_ADMIN_PASSWORD"), DEFAULT_ADMIN,
-                TEMPORARY_PASSWORD) ? "re-created (an earlier run had changed it)" : "as shipped");
+        step(
+                "1. the default admin is in its shipped state (temporary password)",
+                () -> keycloak.restoreShippedAdmin(
+                                settings.get("KC_BOOTSTRAP_ADMIN_USERNAME"),
+                                settings.get("KC_BOOTSTRAP_ADMIN_PASSWORD"),
+                                DEFAULT_ADMIN,
+                                TEMPORARY_PASSWORD)
+                        ? "re-created (an earlier run had changed it)"
+                        : "as shipped");
         step("1. admin logs in with the temporary password and must choose a new one", () -> {
             Keycloak.BrowserLogin login = keycloak.browserLogin(DEFAULT_ADMIN, TEMPORARY_PASSWORD, adminPassword);
-            assertThat(login.passwordChangeRequired()).as("Keycloak demanded a new password").isTrue();
+            assertThat(login.passwordChangeRequired())
+                    .as("Keycloak demanded a new password")
+                    .isTrue();
             assertThat(roles(login.accessToken())).contains("admin");
             return login + ", realm role admin";
         });
         step("1. the temporary password no longer works", () -> {
-            assertThatThrownBy(() -> keycloak.browserLogin(DEFAULT_ADMIN, TEMPORARY_PASSWORD, null)).hasMessageContaining("refused");
+            assertThatThrownBy(() -> keycloak.browserLogin(DEFAULT_ADMIN, TEMPORARY_PASSWORD, null))
+                    .hasMessageContaining("refused");
             return "refused";
         });
         Http.Caller admin = step("1. admin logs in again with the new password", () -> {
@@ -105,49 +120,64 @@ class SuiteIT {
             assertThat(login.passwordChangeRequired()).isFalse();
             return bearer(login.accessToken());
         });
-        syncKey = step("1. admin creates an API key with scope vm:sync", () -> apiKey(admin, "n8n-sync-" + run, "vm:sync"));
-        readKey = step("1. admin creates an API key with scope vm:read", () -> apiKey(admin, "reporting-" + run, "vm:read"));
+        syncKey = step(
+                "1. admin creates an API key with scope vm:sync", () -> apiKey(admin, "n8n-sync-" + run, "vm:sync"));
+        readKey = step(
+                "1. admin creates an API key with scope vm:read", () -> apiKey(admin, "reporting-" + run, "vm:read"));
     }
 
     @Test
     @Order(2)
     void vmPayloadsShowUpFieldByFieldAndAsEvents() throws Exception {
-        viewerEvents = step("3. a viewer connects a WebSocket through the gateway (vm.vm.*, inventory.asset.*)",
+        viewerEvents = step(
+                "3. a viewer connects a WebSocket through the gateway (vm.vm.*, inventory.asset.*)",
                 () -> EventSocket.open(settings.gatewayUrl(), viewerToken(), "vm.vm.*,inventory.asset.*"));
         assertThat(syncKey).as("the API keys of scenario 1").isNotNull();
 
         ObjectNode vsphere = payloads.vsphereSet(VmPayloads.VSPHERE_VMS, null);
         step("2. POST vSphere /api/vcenter/vm/{vm} set with guest identities (source vcenter-a)", () -> {
-            JsonNode result = syncKey.postJson("/api/vm/sync/vmware?source=vcenter-a", vsphere).expect(200).json();
+            JsonNode result = syncKey.postJson("/api/vm/sync/vmware?source=vcenter-a", vsphere)
+                    .expect(200)
+                    .json();
             assertThat(result.path("created_count").asInt()).isEqualTo(4);
             return "created " + result.path("created_count").asInt();
         });
         ObjectNode v3 = payloads.nutanixV3List();
         List<ObjectNode> v4 = payloads.nutanixV4Chunks();
         step("2. one sync run of prism-a: v3 vms/list, then the v4 VM list in two chunks, then finish", () -> {
-            long runId = syncKey.postJson("/api/vm/sync-runs", Map.of("platform", "nutanix", "source", "prism-a")).expect(201).json()
-                    .path("id").asLong();
+            long runId = syncKey.postJson("/api/vm/sync-runs", Map.of("platform", "nutanix", "source", "prism-a"))
+                    .expect(201)
+                    .json()
+                    .path("id")
+                    .asLong();
             List<ObjectNode> chunks = new ArrayList<>(List.of(v3));
             chunks.addAll(v4);
             for (ObjectNode chunk : chunks) {
                 syncKey.postJson("/api/vm/sync/nutanix?run_id=" + runId, chunk).expect(200);
             }
-            JsonNode finished = syncKey.post("/api/vm/sync-runs/" + runId + "/finish", "application/json", new byte[0]).expect(200).json();
+            JsonNode finished = syncKey.post("/api/vm/sync-runs/" + runId + "/finish", "application/json", new byte[0])
+                    .expect(200)
+                    .json();
             assertThat(finished.path("status").asText()).isEqualTo("completed");
             assertThat(finished.path("created_count").asInt()).isEqualTo(27);
-            return "run " + runId + ": " + chunks.size() + " chunks, created " + finished.path("created_count").asInt();
+            return "run " + runId + ": " + chunks.size() + " chunks, created "
+                    + finished.path("created_count").asInt();
         });
 
         List<ExpectedVm> expected = new ArrayList<>(payloads.expectedVsphere("vcenter-a", vsphere));
         expected.addAll(payloads.expectedNutanixV3("prism-a", v3));
         expected.addAll(payloads.expectedNutanixV4("prism-a", v4));
         step("2. with the vm:read key, every VM matches its payload (name, vCPUs, memory, disks, IPs)", () -> {
-            JsonNode page = readKey.get("/api/vm/vms?limit=1000&ordering=id").expect(200).json();
+            JsonNode page = readKey.get("/api/vm/vms?limit=1000&ordering=id")
+                    .expect(200)
+                    .json();
             assertThat(page.path("count").asInt()).isEqualTo(expected.size());
             Map<String, JsonNode> byKey = new HashMap<>();
             for (JsonNode vm : page.path("results")) {
                 byKey.put(vm.path("source").asText() + "/" + vm.path("vm_uuid").asText(), vm);
-                vmIds.put(vm.path("source").asText() + "/" + vm.path("vm_uuid").asText(), vm.path("id").asLong());
+                vmIds.put(
+                        vm.path("source").asText() + "/" + vm.path("vm_uuid").asText(),
+                        vm.path("id").asLong());
             }
             for (ExpectedVm want : expected) {
                 JsonNode got = byKey.get(want.source() + "/" + want.uuid());
@@ -155,9 +185,13 @@ class SuiteIT {
                 String what = want.source() + "/" + want.name();
                 assertThat(got.path("vm_name").asText()).as(what + " name").isEqualTo(want.name());
                 assertThat(got.path("total_vcpus").asInt()).as(what + " vCPUs").isEqualTo(want.vcpus());
-                assertThat(got.path("memory_mb").asLong()).as(what + " memory MiB").isEqualTo(want.memoryMb());
+                assertThat(got.path("memory_mb").asLong())
+                        .as(what + " memory MiB")
+                        .isEqualTo(want.memoryMb());
                 assertThat(got.path("total_disks").asInt()).as(what + " disks").isEqualTo(want.disks());
-                assertThat(got.path("total_disk_gb").asDouble()).as(what + " disk GiB").isCloseTo(want.diskGb(), within(0.01));
+                assertThat(got.path("total_disk_gb").asDouble())
+                        .as(what + " disk GiB")
+                        .isCloseTo(want.diskGb(), within(0.01));
                 Set<String> ips = new TreeSet<>();
                 got.path("ip_addresses").forEach(ip -> ips.add(ip.asText()));
                 assertThat(ips).as(what + " IPs").isEqualTo(want.ips());
@@ -167,9 +201,12 @@ class SuiteIT {
         step("3. the viewer receives vm.vm.created for each new VM", () -> {
             Set<String> wanted = new HashSet<>();
             vmIds.values().forEach(id -> wanted.add(String.valueOf(id)));
-            List<JsonNode> events = viewerEvents.awaitUntil(EVENT_TIMEOUT, got -> subjects(got, "vm.vm.created").containsAll(wanted));
+            List<JsonNode> events = viewerEvents.awaitUntil(
+                    EVENT_TIMEOUT, got -> subjects(got, "vm.vm.created").containsAll(wanted));
             assertThat(subjects(events, "vm.vm.created")).isEqualTo(wanted);
-            assertThat(events).as("only created events").allMatch(e -> e.path("type").asText().equals("vm.vm.created"));
+            assertThat(events)
+                    .as("only created events")
+                    .allMatch(e -> e.path("type").asText().equals("vm.vm.created"));
             return events.size() + " vm.vm.created";
         });
     }
@@ -179,31 +216,51 @@ class SuiteIT {
     void powerOffAndDisappearanceAreOneEventEachAndAnIdenticalResyncNone() throws Exception {
         List<String> remaining = List.of("22", "23", "43");
         ObjectNode second = payloads.vsphereSet(remaining, "22");
-        String poweredOff = String.valueOf(vmIds.get("vcenter-a/" + second.path("vms").path(0).path("detail").path("identity")
-                .path("instance_uuid").asText()));
+        String poweredOff = String.valueOf(vmIds.get("vcenter-a/"
+                + second.path("vms")
+                        .path(0)
+                        .path("detail")
+                        .path("identity")
+                        .path("instance_uuid")
+                        .asText()));
         JsonNode gone = payloads.read("vmware/api_vcenter_vm_vm-44.json");
-        String disappeared = String.valueOf(vmIds.get("vcenter-a/" + gone.path("identity").path("instance_uuid").asText()));
+        String disappeared = String.valueOf(vmIds.get(
+                "vcenter-a/" + gone.path("identity").path("instance_uuid").asText()));
         step("3. second vSphere payload: vm-22 powered off, vm-44 gone", () -> {
-            JsonNode result = syncKey.postJson("/api/vm/sync/vmware?source=vcenter-a", second).expect(200).json();
+            JsonNode result = syncKey.postJson("/api/vm/sync/vmware?source=vcenter-a", second)
+                    .expect(200)
+                    .json();
             assertThat(result.path("updated_count").asInt()).isEqualTo(1);
             assertThat(result.path("deleted_count").asInt()).isEqualTo(1);
             assertThat(result.path("unchanged_count").asInt()).isEqualTo(2);
             return "updated 1, deleted 1, unchanged 2";
         });
         step("3. the viewer receives exactly one vm.vm.updated (power state) and one vm.vm.deleted", () -> {
-            List<JsonNode> events = new ArrayList<>(viewerEvents.awaitUntil(EVENT_TIMEOUT,
-                    got -> subjects(got, "vm.vm.updated").contains(poweredOff) && subjects(got, "vm.vm.deleted").contains(disappeared)));
+            List<JsonNode> events = new ArrayList<>(viewerEvents.awaitUntil(
+                    EVENT_TIMEOUT,
+                    got -> subjects(got, "vm.vm.updated").contains(poweredOff)
+                            && subjects(got, "vm.vm.deleted").contains(disappeared)));
             events.addAll(viewerEvents.collectFor(QUIET_WINDOW));
-            assertThat(EventSocket.summary(events)).containsExactlyInAnyOrder("vm.vm.updated " + poweredOff, "vm.vm.deleted " + disappeared);
-            JsonNode updated = events.stream().filter(e -> e.path("type").asText().equals("vm.vm.updated")).findFirst().orElseThrow();
-            assertThat(updated.path("data").path("changes").toString()).as("the update names the power state change")
-                    .contains("power_state").contains("\"off\"");
+            assertThat(EventSocket.summary(events))
+                    .containsExactlyInAnyOrder("vm.vm.updated " + poweredOff, "vm.vm.deleted " + disappeared);
+            JsonNode updated = events.stream()
+                    .filter(e -> e.path("type").asText().equals("vm.vm.updated"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(updated.path("data").path("changes").toString())
+                    .as("the update names the power state change")
+                    .contains("power_state")
+                    .contains("\"off\"");
             return EventSocket.summary(events);
         });
         step("3. an identical third payload changes nothing and publishes no event", () -> {
-            JsonNode result = syncKey.postJson("/api/vm/sync/vmware?source=vcenter-a", second).expect(200).json();
+            JsonNode result = syncKey.postJson("/api/vm/sync/vmware?source=vcenter-a", second)
+                    .expect(200)
+                    .json();
             assertThat(result.path("unchanged_count").asInt()).isEqualTo(3);
-            assertThat(result.path("updated_count").asInt() + result.path("created_count").asInt() + result.path("deleted_count").asInt())
+            assertThat(result.path("updated_count").asInt()
+                            + result.path("created_count").asInt()
+                            + result.path("deleted_count").asInt())
                     .isZero();
             List<JsonNode> events = viewerEvents.collectFor(QUIET_WINDOW);
             assertThat(EventSocket.summary(events)).isEmpty();
@@ -217,37 +274,78 @@ class SuiteIT {
         Http.Caller editor = bearer(editorToken());
         Path devicetypes = settings.repoRoot().resolve("inventory-service/src/test/resources/devicetypes");
         serverModelId = step("4. editor imports the NetBox device-type YAMLs (id of the 2U server model)", () -> {
-            Map<String, String> files = Map.of("Lenovo_ThinkSystem-SR650.yaml", "server", "Arista_DCS-7050SX3-48YC8.yaml", "switch",
-                    "Mellanox_SN2010-half-width.yaml", "switch", "Raritan_PX3-ZeroU.yaml", "pdu");
+            Map<String, String> files = Map.of(
+                    "Lenovo_ThinkSystem-SR650.yaml",
+                    "server",
+                    "Arista_DCS-7050SX3-48YC8.yaml",
+                    "switch",
+                    "Mellanox_SN2010-half-width.yaml",
+                    "switch",
+                    "Raritan_PX3-ZeroU.yaml",
+                    "pdu");
             long server = 0;
             for (Map.Entry<String, String> file : files.entrySet()) {
-                JsonNode result = editor.post("/api/inventory/models/import/devicetype-library?category=" + file.getValue(),
-                        "application/yaml", Files.readAllBytes(devicetypes.resolve(file.getKey()))).expect(200).json();
-                assertThat(result.path("created").asInt() + result.path("updated").asInt()).isEqualTo(1);
+                JsonNode result = editor.post(
+                                "/api/inventory/models/import/devicetype-library?category=" + file.getValue(),
+                                "application/yaml",
+                                Files.readAllBytes(devicetypes.resolve(file.getKey())))
+                        .expect(200)
+                        .json();
+                assertThat(result.path("created").asInt()
+                                + result.path("updated").asInt())
+                        .isEqualTo(1);
                 if (file.getValue().equals("server")) {
                     server = result.path("models").path(0).path("id").asLong();
-                    assertThat(result.path("models").path(0).path("u_height").asDouble()).isEqualTo(2.0);
+                    assertThat(result.path("models").path(0).path("u_height").asDouble())
+                            .isEqualTo(2.0);
                 }
             }
             return server;
         });
-        long site = step("4. editor creates a site (id)", () -> editor.postJson("/api/inventory/sites",
-                Map.of("name", "DC-E2E-" + run, "status", "active", "time_zone", "Europe/Paris")).expect(201).json().path("id").asLong());
-        long rack = step("4. editor creates a 42U rack (id)", () -> editor.postJson("/api/inventory/racks",
-                Map.of("site_id", site, "name", "R01-" + run, "status", "active", "u_height", 42)).expect(201).json().path("id").asLong());
-        long first = step("4. editor places server 1 at U10 front (asset id)", () -> placedServer(editor, site, rack, "srv-a-" + run, 10));
-        long second = step("4. editor places server 2 at U20 front (asset id)", () -> placedServer(editor, site, rack, "srv-b-" + run, 20));
+        long site = step(
+                "4. editor creates a site (id)",
+                () -> editor.postJson(
+                                "/api/inventory/sites",
+                                Map.of("name", "DC-E2E-" + run, "status", "active", "time_zone", "Europe/Paris"))
+                        .expect(201)
+                        .json()
+                        .path("id")
+                        .asLong());
+        long rack = step(
+                "4. editor creates a 42U rack (id)",
+                () -> editor.postJson(
+                                "/api/inventory/racks",
+                                Map.of("site_id", site, "name", "R01-" + run, "status", "active", "u_height", 42))
+                        .expect(201)
+                        .json()
+                        .path("id")
+                        .asLong());
+        long first = step(
+                "4. editor places server 1 at U10 front (asset id)",
+                () -> placedServer(editor, site, rack, "srv-a-" + run, 10));
+        long second = step(
+                "4. editor places server 2 at U20 front (asset id)",
+                () -> placedServer(editor, site, rack, "srv-b-" + run, 20));
         step("4. placing server 2 over server 1 (U11) is a 409 naming the blocking asset", () -> {
-            JsonNode problem = editor.postJson("/api/inventory/assets/" + second + "/placement",
-                    Map.of("rack_id", rack, "position", 11, "face", "front")).expect(409).json();
+            JsonNode problem = editor.postJson(
+                            "/api/inventory/assets/" + second + "/placement",
+                            Map.of("rack_id", rack, "position", 11, "face", "front"))
+                    .expect(409)
+                    .json();
             assertThat(problem.toString()).contains("asset " + first);
             return problem.path("detail").asText();
         });
         step("4. editor moves server 2 to U30; the viewer receives inventory.asset.moved", () -> {
-            editor.postJson("/api/inventory/assets/" + second + "/placement", Map.of("rack_id", rack, "position", 30, "face", "front"))
+            editor.postJson(
+                            "/api/inventory/assets/" + second + "/placement",
+                            Map.of("rack_id", rack, "position", 30, "face", "front"))
                     .expect(200);
-            List<JsonNode> events = viewerEvents.awaitUntil(EVENT_TIMEOUT, got -> got.stream().anyMatch(e -> isMoveTo(e, second, 30)));
-            JsonNode moved = events.stream().filter(e -> isMoveTo(e, second, 30)).findFirst().orElseThrow();
+            List<JsonNode> events =
+                    viewerEvents.awaitUntil(EVENT_TIMEOUT, got -> got.stream().anyMatch(e -> isMoveTo(e, second, 30)));
+            JsonNode moved = events.stream()
+                    .filter(e -> isMoveTo(e, second, 30))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(moved.path("data").path("changes").toString()).contains("20");
             return "inventory.asset.moved " + second + " " + moved.path("data").path("changes");
         });
@@ -257,35 +355,54 @@ class SuiteIT {
     @Order(5)
     void endOfSupportReportArrivesByEmail() throws Exception {
         Http.Caller editor = bearer(editorToken());
-        String recipient = settings.get("INVENTORY_EOS_REPORT_RECIPIENTS").split(",")[0].trim();
-        step("5. the server model's end of support is set in the past", () -> editor.patchJson("/api/inventory/models/" + serverModelId,
-                Map.of("end_of_support", "2025-06-30")).expect(200).json().path("end_of_support").asText());
-        Http.Caller admin = step("5. admin logs in", () -> bearer(keycloak.browserLogin(DEFAULT_ADMIN, adminPassword, null).accessToken()));
+        String recipient =
+                settings.get("INVENTORY_EOS_REPORT_RECIPIENTS").split(",")[0].trim();
+        step(
+                "5. the server model's end of support is set in the past",
+                () -> editor.patchJson("/api/inventory/models/" + serverModelId, Map.of("end_of_support", "2025-06-30"))
+                        .expect(200)
+                        .json()
+                        .path("end_of_support")
+                        .asText());
+        Http.Caller admin = step(
+                "5. admin logs in",
+                () -> bearer(keycloak.browserLogin(DEFAULT_ADMIN, adminPassword, null)
+                        .accessToken()));
         step("5. admin triggers the End-of-Support report job", () -> {
-            JsonNode notice = admin.post("/api/inventory/reports/eos/notify", "application/json", new byte[0]).expect(200).json();
+            JsonNode notice = admin.post("/api/inventory/reports/eos/notify", "application/json", new byte[0])
+                    .expect(200)
+                    .json();
             assertThat(notice.path("models").asInt()).isEqualTo(1);
             assertThat(notice.path("recipients").toString()).contains(recipient);
-            return notice.path("models").asInt() + " model past end of support, " + notice.path("assets").asInt() + " assets";
+            return notice.path("models").asInt() + " model past end of support, "
+                    + notice.path("assets").asInt() + " assets";
         });
-        String subject = step("5. the mail transaction log (through the gateway) shows the report sent to " + recipient, () -> {
-            long deadline = System.nanoTime() + EVENT_TIMEOUT.toNanos();
-            while (true) {
-                JsonNode page = admin.get("/api/mail/messages?recipient=" + Http.encode(recipient)).expect(200).json();
-                for (JsonNode item : page.path("results")) {
-                    if (item.path("status").asText().equals("sent")) {
-                        assertThat(item.path("origin").asText()).isEqualTo("event");
-                        return item.path("subject").asText();
+        String subject =
+                step("5. the mail transaction log (through the gateway) shows the report sent to " + recipient, () -> {
+                    long deadline = System.nanoTime() + EVENT_TIMEOUT.toNanos();
+                    while (true) {
+                        JsonNode page = admin.get("/api/mail/messages?recipient=" + Http.encode(recipient))
+                                .expect(200)
+                                .json();
+                        for (JsonNode item : page.path("results")) {
+                            if (item.path("status").asText().equals("sent")) {
+                                assertThat(item.path("origin").asText()).isEqualTo("event");
+                                return item.path("subject").asText();
+                            }
+                        }
+                        if (System.nanoTime() > deadline) {
+                            throw new AssertionError(
+                                    "no sent message to " + recipient + " in the transaction log: " + page);
+                        }
+                        Thread.sleep(500);
                     }
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("no sent message to " + recipient + " in the transaction log: " + page);
-                }
-                Thread.sleep(500);
-            }
-        });
+                });
         step("5. the SMTP sink holds the message", () -> {
-            Http.Caller sink = http.caller("http://" + settings.get("SMTP_HOST") + ":" + settings.get("SMTP_API_PORT"), null, null);
-            JsonNode messages = sink.get("/api/user/" + Http.encode(recipient) + "/messages/INBOX").expect(200).json();
+            Http.Caller sink = http.caller(
+                    "http://" + settings.get("SMTP_HOST") + ":" + settings.get("SMTP_API_PORT"), null, null);
+            JsonNode messages = sink.get("/api/user/" + Http.encode(recipient) + "/messages/INBOX")
+                    .expect(200)
+                    .json();
             assertThat(messages.toString()).contains(subject);
             return subject;
         });
@@ -294,37 +411,62 @@ class SuiteIT {
     @Test
     @Order(6)
     void keysAndServicePortsAreGuarded() throws Exception {
-        step("6. the vm:read key cannot post a sync (403)", () -> readKey.postJson("/api/vm/sync/vmware?source=vcenter-a",
-                payloads.vsphereSet(List.of("22"), null)).expect(403).json().path("detail").asText());
-        step("6. a call straight to vm-service's port without the gateway's token is 401", () -> http.caller(
-                "http://127.0.0.1:" + settings.port("VM_SERVICE_PORT"), null, null).get("/api/vm/vms").expect(401).json()
-                .path("title").asText());
-        step("6. the API key itself is not accepted by vm-service directly (401)", () -> http.caller(
-                "http://127.0.0.1:" + settings.port("VM_SERVICE_PORT"), "X-API-Key", readKey.value()).get("/api/vm/vms").expect(401)
-                .status());
+        step(
+                "6. the vm:read key cannot post a sync (403)",
+                () -> readKey.postJson("/api/vm/sync/vmware?source=vcenter-a", payloads.vsphereSet(List.of("22"), null))
+                        .expect(403)
+                        .json()
+                        .path("detail")
+                        .asText());
+        step(
+                "6. a call straight to vm-service's port without the gateway's token is 401",
+                () -> http.caller("http://127.0.0.1:" + settings.port("VM_SERVICE_PORT"), null, null)
+                        .get("/api/vm/vms")
+                        .expect(401)
+                        .json()
+                        .path("title")
+                        .asText());
+        step(
+                "6. the API key itself is not accepted by vm-service directly (401)",
+                () -> http.caller("http://127.0.0.1:" + settings.port("VM_SERVICE_PORT"), "X-API-Key", readKey.value())
+                        .get("/api/vm/vms")
+                        .expect(401)
+                        .status());
     }
 
     private long placedServer(Http.Caller editor, long site, long rack, String hostname, int position) {
-        long id = editor.postJson("/api/inventory/assets", Map.of("model_id", serverModelId, "status", "active", "hostname", hostname,
-                "site_id", site)).expect(201).json().path("id").asLong();
-        editor.postJson("/api/inventory/assets/" + id + "/placement", Map.of("rack_id", rack, "position", position, "face", "front"))
+        long id = editor.postJson(
+                        "/api/inventory/assets",
+                        Map.of("model_id", serverModelId, "status", "active", "hostname", hostname, "site_id", site))
+                .expect(201)
+                .json()
+                .path("id")
+                .asLong();
+        editor.postJson(
+                        "/api/inventory/assets/" + id + "/placement",
+                        Map.of("rack_id", rack, "position", position, "face", "front"))
                 .expect(200);
         return id;
     }
 
     private static boolean isMoveTo(JsonNode event, long asset, int position) {
-        return event.path("type").asText().equals("inventory.asset.moved") && event.path("subject").asText().equals(String.valueOf(asset))
+        return event.path("type").asText().equals("inventory.asset.moved")
+                && event.path("subject").asText().equals(String.valueOf(asset))
                 && event.path("data").path("entity").path("position").asDouble() == position;
     }
 
     private static Set<String> subjects(List<JsonNode> events, String type) {
         Set<String> subjects = new HashSet<>();
-        events.stream().filter(e -> e.path("type").asText().equals(type)).forEach(e -> subjects.add(e.path("subject").asText()));
+        events.stream()
+                .filter(e -> e.path("type").asText().equals(type))
+                .forEach(e -> subjects.add(e.path("subject").asText()));
         return subjects;
     }
 
     private Http.Caller apiKey(Http.Caller admin, String name, String scope) {
-        JsonNode created = admin.postJson("/api/gateway/api-keys", Map.of("name", name, "scopes", List.of(scope))).expect(201).json();
+        JsonNode created = admin.postJson("/api/gateway/api-keys", Map.of("name", name, "scopes", List.of(scope)))
+                .expect(201)
+                .json();
         String secret = created.path("secret").asText();
         assertThat(secret).startsWith("isk_");
         assertThat(created.path("api_key").path("scopes").toString()).contains(scope);
@@ -336,11 +478,13 @@ class SuiteIT {
     }
 
     private String editorToken() {
-        return keycloak.passwordGrant(settings.get("INFRA_DEV_CLIENT_ID"), "dev-editor", settings.get("DEV_EDITOR_PASSWORD"));
+        return keycloak.passwordGrant(
+                settings.get("INFRA_DEV_CLIENT_ID"), "dev-editor", settings.get("DEV_EDITOR_PASSWORD"));
     }
 
     private String viewerToken() {
-        return keycloak.passwordGrant(settings.get("INFRA_DEV_CLIENT_ID"), "dev-viewer", settings.get("DEV_VIEWER_PASSWORD"));
+        return keycloak.passwordGrant(
+                settings.get("INFRA_DEV_CLIENT_ID"), "dev-viewer", settings.get("DEV_VIEWER_PASSWORD"));
     }
 
     /** The realm roles of an access token (its payload is read, not verified: the gateway verifies). */

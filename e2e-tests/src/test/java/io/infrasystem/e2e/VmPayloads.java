@@ -37,8 +37,15 @@ final class VmPayloads {
     }
 
     /** What the suite must show of one VM. Memory in MiB, disk total in GiB. */
-    record ExpectedVm(String source, String uuid, String name, int vcpus, long memoryMb, int disks, double diskGb, Set<String> ips) {
-    }
+    record ExpectedVm(
+            String source,
+            String uuid,
+            String name,
+            int vcpus,
+            long memoryMb,
+            int disks,
+            double diskGb,
+            Set<String> ips) {}
 
     JsonNode read(String relative) {
         try {
@@ -61,7 +68,10 @@ final class VmPayloads {
             if (id.equals(poweredOff)) {
                 detail.put("power_state", "POWERED_OFF");
             }
-            vms.addObject().put("vm", "vm-" + id).put("cluster", "Cluster-1").<ObjectNode>set("detail", detail)
+            vms.addObject()
+                    .put("vm", "vm-" + id)
+                    .put("cluster", "Cluster-1")
+                    .<ObjectNode>set("detail", detail)
                     .set("guest_identity", read("vmware/api_vcenter_vm_vm-" + id + "_guest_identity.json"));
         }
         return root;
@@ -71,9 +81,15 @@ final class VmPayloads {
     ObjectNode nutanixV3List() {
         JsonNode webhook = read("nutanix/v3_webhook_vm_event_payload_prism.json");
         ObjectNode list = Http.JSON.createObjectNode().put("api_version", "3.1");
-        list.putObject("metadata").put("kind", "vm").put("total_matches", 1).put("length", 1).put("offset", 0);
+        list.putObject("metadata")
+                .put("kind", "vm")
+                .put("total_matches", 1)
+                .put("length", 1)
+                .put("offset", 0);
         ObjectNode entity = list.putArray("entities").addObject();
-        entity.putObject("metadata").put("kind", "vm").put("uuid", webhook.path("entity_reference").path("uuid").asText());
+        entity.putObject("metadata")
+                .put("kind", "vm")
+                .put("uuid", webhook.path("entity_reference").path("uuid").asText());
         entity.set("spec", webhook.path("data").path("metadata").path("spec"));
         entity.set("status", webhook.path("data").path("metadata").path("status"));
         return list;
@@ -85,7 +101,7 @@ final class VmPayloads {
         ArrayNode data = (ArrayNode) whole.path("data");
         int half = data.size() / 2;
         List<ObjectNode> chunks = new ArrayList<>();
-        for (int[] range : new int[][] { { 0, half }, { half, data.size() } }) {
+        for (int[] range : new int[][] {{0, half}, {half, data.size()}}) {
             ObjectNode chunk = whole.deepCopy();
             ArrayNode part = chunk.putArray("data");
             for (int i = range[0]; i < range[1]; i++) {
@@ -111,8 +127,15 @@ final class VmPayloads {
             if (!guestIp.isEmpty()) {
                 ips.add(guestIp);
             }
-            vms.add(new ExpectedVm(source, detail.path("identity").path("instance_uuid").asText(), detail.path("identity").path("name").asText(),
-                    detail.path("cpu").path("count").asInt(), detail.path("memory").path("size_MiB").asLong(), disks, bytes / GIB, ips));
+            vms.add(new ExpectedVm(
+                    source,
+                    detail.path("identity").path("instance_uuid").asText(),
+                    detail.path("identity").path("name").asText(),
+                    detail.path("cpu").path("count").asInt(),
+                    detail.path("memory").path("size_MiB").asLong(),
+                    disks,
+                    bytes / GIB,
+                    ips));
         }
         return vms;
     }
@@ -124,7 +147,10 @@ final class VmPayloads {
             int disks = 0;
             double bytes = 0;
             for (JsonNode disk : resources.path("disk_list")) {
-                if (!"CDROM".equals(disk.path("device_properties").path("device_type").asText())) {
+                if (!"CDROM"
+                        .equals(disk.path("device_properties")
+                                .path("device_type")
+                                .asText())) {
                     disks++;
                     bytes += disk.path("disk_size_bytes").asDouble();
                 }
@@ -133,10 +159,18 @@ final class VmPayloads {
             for (JsonNode nic : resources.path("nic_list")) {
                 nic.path("ip_endpoint_list").forEach(ip -> ips.add(ip.path("ip").asText()));
             }
-            int vcpus = resources.path("num_sockets").asInt() * resources.path("num_vcpus_per_socket").asInt()
+            int vcpus = resources.path("num_sockets").asInt()
+                    * resources.path("num_vcpus_per_socket").asInt()
                     * resources.path("num_threads_per_core").asInt(1);
-            vms.add(new ExpectedVm(source, entity.path("metadata").path("uuid").asText(), entity.path("status").path("name").asText(),
-                    vcpus, resources.path("memory_size_mib").asLong(), disks, bytes / GIB, ips));
+            vms.add(new ExpectedVm(
+                    source,
+                    entity.path("metadata").path("uuid").asText(),
+                    entity.path("status").path("name").asText(),
+                    vcpus,
+                    resources.path("memory_size_mib").asLong(),
+                    disks,
+                    bytes / GIB,
+                    ips));
         }
         return vms;
     }
@@ -154,15 +188,29 @@ final class VmPayloads {
                 Set<String> ips = new TreeSet<>();
                 for (JsonNode nic : vm.path("nics")) {
                     JsonNode info = nic.path("networkInfo");
-                    String configured = info.path("ipv4Config").path("ipAddress").path("value").asText("");
+                    String configured = info.path("ipv4Config")
+                            .path("ipAddress")
+                            .path("value")
+                            .asText("");
                     if (!configured.isEmpty()) {
                         ips.add(configured);
                     }
-                    info.path("ipv4Info").path("learnedIpAddresses").forEach(ip -> ips.add(ip.path("value").asText()));
+                    info.path("ipv4Info")
+                            .path("learnedIpAddresses")
+                            .forEach(ip -> ips.add(ip.path("value").asText()));
                 }
-                int vcpus = vm.path("numSockets").asInt() * vm.path("numCoresPerSocket").asInt(1) * vm.path("numThreadsPerCore").asInt(1);
-                vms.add(new ExpectedVm(source, vm.path("extId").asText(), vm.path("name").asText(), vcpus,
-                        vm.path("memorySizeBytes").asLong() / (1024 * 1024), disks, bytes / GIB, ips));
+                int vcpus = vm.path("numSockets").asInt()
+                        * vm.path("numCoresPerSocket").asInt(1)
+                        * vm.path("numThreadsPerCore").asInt(1);
+                vms.add(new ExpectedVm(
+                        source,
+                        vm.path("extId").asText(),
+                        vm.path("name").asText(),
+                        vcpus,
+                        vm.path("memorySizeBytes").asLong() / (1024 * 1024),
+                        disks,
+                        bytes / GIB,
+                        ips));
             }
         }
         return vms;

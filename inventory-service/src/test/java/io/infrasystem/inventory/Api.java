@@ -15,8 +15,7 @@ final class Api {
     static final String EDITOR = TestTokens.user("eddie", Scopes.groupsForRoles(Set.of(Scopes.EDITOR)));
     static final String ADMIN = TestTokens.user("ada", Scopes.groupsForRoles(Set.of(Scopes.ADMIN)));
 
-    private Api() {
-    }
+    private Api() {}
 
     static RequestSpecification as(String token) {
         return given().header("Authorization", token).contentType("application/json");
@@ -27,15 +26,27 @@ final class Api {
     }
 
     static long post(String path, String json) {
-        return as(EDITOR).body(json).post(path).then().statusCode(201).extract().jsonPath().getLong("id");
+        return as(EDITOR)
+                .body(json)
+                .post(path)
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
     }
 
     static long site() {
-        return post("/api/inventory/sites", "{\"name\":\"" + unique("DC") + "\",\"status\":\"active\",\"time_zone\":\"Africa/Tunis\"}");
+        return post(
+                "/api/inventory/sites",
+                "{\"name\":\"" + unique("DC") + "\",\"status\":\"active\",\"time_zone\":\"Africa/Tunis\"}");
     }
 
     static long rack(long site, int height) {
-        return post("/api/inventory/racks", "{\"site_id\":" + site + ",\"name\":\"" + unique("R") + "\",\"status\":\"active\",\"u_height\":" + height + "}");
+        return post(
+                "/api/inventory/racks",
+                "{\"site_id\":" + site + ",\"name\":\"" + unique("R") + "\",\"status\":\"active\",\"u_height\":"
+                        + height + "}");
     }
 
     static long manufacturer() {
@@ -43,16 +54,22 @@ final class Api {
     }
 
     static long deviceType(String category) {
-        return post("/api/inventory/device-types", "{\"name\":\"" + unique(category) + "\",\"category\":\"" + category + "\"}");
+        return post(
+                "/api/inventory/device-types",
+                "{\"name\":\"" + unique(category) + "\",\"category\":\"" + category + "\"}");
     }
 
     static long model(long manufacturer, String uHeight, boolean fullDepth) {
-        return post("/api/inventory/models", "{\"manufacturer_id\":" + manufacturer + ",\"device_type_id\":" + deviceType("server")
-                + ",\"name\":\"" + unique("M") + "\",\"u_height\":" + uHeight + ",\"is_full_depth\":" + fullDepth + "}");
+        return post(
+                "/api/inventory/models",
+                "{\"manufacturer_id\":" + manufacturer + ",\"device_type_id\":" + deviceType("server") + ",\"name\":\""
+                        + unique("M") + "\",\"u_height\":" + uHeight + ",\"is_full_depth\":" + fullDepth + "}");
     }
 
     static long asset(long model, String extraJson) {
-        return post("/api/inventory/assets", "{\"model_id\":" + model + ",\"status\":\"active\",\"hostname\":\"" + unique("host") + "\""
-                + (extraJson.isEmpty() ? "" : "," + extraJson) + "}");
+        return post(
+                "/api/inventory/assets",
+                "{\"model_id\":" + model + ",\"status\":\"active\",\"hostname\":\"" + unique("host") + "\""
+                        + (extraJson.isEmpty() ? "" : "," + extraJson) + "}");
     }
 }

@@ -32,21 +32,43 @@ import org.junit.jupiter.api.Test;
 class BackupRestoreTest {
 
     private static ValidatableResponse restore(byte[] archive, boolean dryRun) {
-        return given().header("Authorization", ADMIN).contentType("application/zip").body(archive)
-                .post("/api/inventory/restore?dry_run=" + dryRun).then();
+        return given().header("Authorization", ADMIN)
+                .contentType("application/zip")
+                .body(archive)
+                .post("/api/inventory/restore?dry_run=" + dryRun)
+                .then();
     }
 
     private static List<Map<String, Object>> assets(long site) {
-        return as(VIEWER).get("/api/inventory/assets?site_id=" + site + "&limit=1000").then().statusCode(200)
-                .extract().jsonPath().getList("results");
+        return as(VIEWER)
+                .get("/api/inventory/assets?site_id=" + site + "&limit=1000")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("results");
     }
 
     private static byte[] takeBackup() {
-        String name = given().header("Authorization", ADMIN).post("/api/inventory/backups").then().statusCode(201)
-                .body("rows.asset", org.hamcrest.Matchers.greaterThanOrEqualTo(2)).extract().path("name");
-        as(ADMIN).get("/api/inventory/backups").then().statusCode(200).body("name", org.hamcrest.Matchers.hasItem(name));
-        return given().header("Authorization", ADMIN).get("/api/inventory/backups/" + name).then().statusCode(200)
-                .contentType("application/zip").extract().asByteArray();
+        String name = given().header("Authorization", ADMIN)
+                .post("/api/inventory/backups")
+                .then()
+                .statusCode(201)
+                .body("rows.asset", org.hamcrest.Matchers.greaterThanOrEqualTo(2))
+                .extract()
+                .path("name");
+        as(ADMIN)
+                .get("/api/inventory/backups")
+                .then()
+                .statusCode(200)
+                .body("name", org.hamcrest.Matchers.hasItem(name));
+        return given().header("Authorization", ADMIN)
+                .get("/api/inventory/backups/" + name)
+                .then()
+                .statusCode(200)
+                .contentType("application/zip")
+                .extract()
+                .asByteArray();
     }
 
     @Test
@@ -54,15 +76,25 @@ class BackupRestoreTest {
         long site = Api.site();
         long rack = Api.rack(site, 42);
         long model = Api.model(Api.manufacturer(), "2", true);
-        long kept = Api.asset(model, "\"rack_id\":" + rack + ",\"position\":3,\"face\":\"front\",\"tags\":[\"prod\"],\"custom_fields\":{\"k\":\"v\"}");
+        long kept = Api.asset(
+                model,
+                "\"rack_id\":" + rack
+                        + ",\"position\":3,\"face\":\"front\",\"tags\":[\"prod\"],\"custom_fields\":{\"k\":\"v\"}");
         Api.asset(model, "\"site_id\":" + site);
         List<Map<String, Object>> before = assets(site);
         byte[] archive = takeBackup();
 
         long added = Api.asset(model, "\"rack_id\":" + rack + ",\"position\":20,\"face\":\"front\"");
-        as(EDITOR).body("{\"hostname\":\"changed\",\"tags\":[]}").patch("/api/inventory/assets/" + kept).then().statusCode(200);
-        as(EDITOR).body("{\"rack_id\":" + rack + ",\"position\":30,\"face\":\"rear\"}").post("/api/inventory/assets/" + kept + "/placement")
-                .then().statusCode(200);
+        as(EDITOR)
+                .body("{\"hostname\":\"changed\",\"tags\":[]}")
+                .patch("/api/inventory/assets/" + kept)
+                .then()
+                .statusCode(200);
+        as(EDITOR)
+                .body("{\"rack_id\":" + rack + ",\"position\":30,\"face\":\"rear\"}")
+                .post("/api/inventory/assets/" + kept + "/placement")
+                .then()
+                .statusCode(200);
 
         restore(archive, true).statusCode(200).body("dry_run", equalTo(true)).body("replaced.size()", equalTo(0));
         as(VIEWER).get("/api/inventory/assets/" + kept).then().body("hostname", equalTo("changed"));
@@ -72,11 +104,20 @@ class BackupRestoreTest {
         as(VIEWER).get("/api/inventory/assets/" + added).then().statusCode(404);
         // the occupancy was rebuilt: units 3-4 are taken again, 30 is free
         long other = Api.asset(model, "");
-        as(EDITOR).body("{\"rack_id\":" + rack + ",\"position\":4,\"face\":\"rear\"}").post("/api/inventory/assets/" + other + "/placement")
-                .then().statusCode(409);
-        as(EDITOR).body("{\"rack_id\":" + rack + ",\"position\":30,\"face\":\"rear\"}").post("/api/inventory/assets/" + other + "/placement")
-                .then().statusCode(200);
-        as(ADMIN).get("/api/inventory/audit?resource_type=backup").then().body("results[0].action", equalTo("restored"));
+        as(EDITOR)
+                .body("{\"rack_id\":" + rack + ",\"position\":4,\"face\":\"rear\"}")
+                .post("/api/inventory/assets/" + other + "/placement")
+                .then()
+                .statusCode(409);
+        as(EDITOR)
+                .body("{\"rack_id\":" + rack + ",\"position\":30,\"face\":\"rear\"}")
+                .post("/api/inventory/assets/" + other + "/placement")
+                .then()
+                .statusCode(200);
+        as(ADMIN)
+                .get("/api/inventory/audit?resource_type=backup")
+                .then()
+                .body("results[0].action", equalTo("restored"));
     }
 
     @Test
@@ -89,18 +130,34 @@ class BackupRestoreTest {
         long later = Api.asset(model, "\"site_id\":" + site);
         List<Map<String, Object>> now = assets(site);
 
-        restore(rewrite(archive, "asset.json", s -> s.replaceFirst("\"active\"", "\"offline\"")), false).statusCode(400)
+        restore(rewrite(archive, "asset.json", s -> s.replaceFirst("\"active\"", "\"offline\"")), false)
+                .statusCode(400)
                 .body("detail", containsString("SHA-256"));
-        restore(rewrite(archive, "manifest.json", s -> s.replaceFirst("\"schema_version\" : \"[^\"]+\"", "\"schema_version\" : \"inventory-0\"")), false)
-                .statusCode(400).body("detail", containsString("schema version"));
-        restore(rewrite(archive, "manifest.json", null), false).statusCode(400).body("detail", containsString("manifest"));
+        restore(
+                        rewrite(
+                                archive,
+                                "manifest.json",
+                                s -> s.replaceFirst(
+                                        "\"schema_version\" : \"[^\"]+\"", "\"schema_version\" : \"inventory-0\"")),
+                        false)
+                .statusCode(400)
+                .body("detail", containsString("schema version"));
+        restore(rewrite(archive, "manifest.json", null), false)
+                .statusCode(400)
+                .body("detail", containsString("manifest"));
         restore("this is not a zip".getBytes(StandardCharsets.UTF_8), false).statusCode(400);
         restore(java.util.Arrays.copyOf(archive, archive.length / 2), false).statusCode(400);
 
         assertThat(assets(site)).isEqualTo(now);
         as(VIEWER).get("/api/inventory/assets/" + later).then().statusCode(200);
-        given().header("Authorization", EDITOR).post("/api/inventory/backups").then().statusCode(403);
-        given().header("Authorization", ADMIN).get("/api/inventory/backups/..%2Fsecret.zip").then().statusCode(404);
+        given().header("Authorization", EDITOR)
+                .post("/api/inventory/backups")
+                .then()
+                .statusCode(403);
+        given().header("Authorization", ADMIN)
+                .get("/api/inventory/backups/..%2Fsecret.zip")
+                .then()
+                .statusCode(404);
     }
 
     /** Copies the archive, changing one entry's text ({@code null}: dropping the entry). */

@@ -7,8 +7,8 @@ import static io.infrasystem.inventory.Api.as;
 import static io.infrasystem.inventory.Api.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -26,10 +26,16 @@ class CatalogCrudTest {
     @Test
     void everyListFiltersSearchesAndOrdersByItsFields() {
         long site = Api.site();
-        String siteName = as(VIEWER).get("/api/inventory/sites/" + site).then().extract().path("name");
-        for (String list : List.of("sites?name=" + siteName + "&ordering=-name", "manufacturers?q=x&ordering=name",
-                "device-types?ordering=-name", "models?ordering=-u_height", "racks?site_id=" + site + "&ordering=name",
-                "assets?site_id=" + site + "&ordering=-id", "storage-arrays?site_id=" + site + "&ordering=name",
+        String siteName =
+                as(VIEWER).get("/api/inventory/sites/" + site).then().extract().path("name");
+        for (String list : List.of(
+                "sites?name=" + siteName + "&ordering=-name",
+                "manufacturers?q=x&ordering=name",
+                "device-types?ordering=-name",
+                "models?ordering=-u_height",
+                "racks?site_id=" + site + "&ordering=name",
+                "assets?site_id=" + site + "&ordering=-id",
+                "storage-arrays?site_id=" + site + "&ordering=name",
                 "maintenance-windows?site_id=" + site + "&ordering=-starts_at")) {
             as(VIEWER).get("/api/inventory/" + list).then().statusCode(200).body("count", greaterThanOrEqualTo(0));
         }
@@ -40,47 +46,90 @@ class CatalogCrudTest {
     @Test
     void viewerReadsEditorWritesOnlyAdminDeletes() {
         String name = unique("Site");
-        as(VIEWER).body("{\"name\":\"" + name + "\",\"status\":\"active\"}").post("/api/inventory/sites")
-                .then().statusCode(403);
-        long id = as(EDITOR).body("{\"name\":\"" + name + "\",\"status\":\"active\"}").post("/api/inventory/sites")
-                .then().statusCode(201).body("slug", equalTo(name.toLowerCase())).extract().jsonPath().getLong("id");
+        as(VIEWER)
+                .body("{\"name\":\"" + name + "\",\"status\":\"active\"}")
+                .post("/api/inventory/sites")
+                .then()
+                .statusCode(403);
+        long id = as(EDITOR)
+                .body("{\"name\":\"" + name + "\",\"status\":\"active\"}")
+                .post("/api/inventory/sites")
+                .then()
+                .statusCode(201)
+                .body("slug", equalTo(name.toLowerCase()))
+                .extract()
+                .jsonPath()
+                .getLong("id");
         as(VIEWER).get("/api/inventory/sites/" + id).then().statusCode(200).body("name", equalTo(name));
         as(EDITOR).delete("/api/inventory/sites/" + id).then().statusCode(403);
         as(ADMIN).delete("/api/inventory/sites/" + id).then().statusCode(204);
-        as(VIEWER).get("/api/inventory/sites/" + id).then().statusCode(404)
-                .contentType("application/problem+json");
+        as(VIEWER).get("/api/inventory/sites/" + id).then().statusCode(404).contentType("application/problem+json");
         io.restassured.RestAssured.given().get("/api/inventory/sites").then().statusCode(401);
     }
 
     @Test
     void staleIfMatchIsRefusedWith412AndNothingChanges() {
         long id = Api.site();
-        String etag = as(VIEWER).get("/api/inventory/sites/" + id).then().statusCode(200).extract().header("ETag");
+        String etag = as(VIEWER)
+                .get("/api/inventory/sites/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
         assertThat(etag).isEqualTo("\"0\"");
-        as(EDITOR).header("If-Match", etag).body("{\"description\":\"first\"}")
-                .patch("/api/inventory/sites/" + id).then().statusCode(200).header("ETag", "\"1\"")
+        as(EDITOR)
+                .header("If-Match", etag)
+                .body("{\"description\":\"first\"}")
+                .patch("/api/inventory/sites/" + id)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"1\"")
                 .body("description", equalTo("first"));
-        as(EDITOR).header("If-Match", etag).body("{\"description\":\"second\"}")
-                .patch("/api/inventory/sites/" + id).then().statusCode(412);
+        as(EDITOR)
+                .header("If-Match", etag)
+                .body("{\"description\":\"second\"}")
+                .patch("/api/inventory/sites/" + id)
+                .then()
+                .statusCode(412);
         as(VIEWER).get("/api/inventory/sites/" + id).then().body("description", equalTo("first"));
     }
 
     @Test
     void mergePatchRejectsUnknownFieldsAndBadValues() {
         long id = Api.site();
-        as(EDITOR).body("{\"colour\":\"red\"}").patch("/api/inventory/sites/" + id).then().statusCode(400)
+        as(EDITOR)
+                .body("{\"colour\":\"red\"}")
+                .patch("/api/inventory/sites/" + id)
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("colour"));
-        as(EDITOR).body("{\"time_zone\":\"Mars/Olympus\"}").patch("/api/inventory/sites/" + id).then().statusCode(400)
+        as(EDITOR)
+                .body("{\"time_zone\":\"Mars/Olympus\"}")
+                .patch("/api/inventory/sites/" + id)
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("time_zone"));
-        as(EDITOR).body("{\"name\":null}").patch("/api/inventory/sites/" + id).then().statusCode(400)
+        as(EDITOR)
+                .body("{\"name\":null}")
+                .patch("/api/inventory/sites/" + id)
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("name"));
     }
 
     @Test
     void duplicateSiteNameIsConflict() {
         String name = unique("Dup");
-        as(EDITOR).body("{\"name\":\"" + name + "\",\"status\":\"active\"}").post("/api/inventory/sites").then().statusCode(201);
-        as(EDITOR).body("{\"name\":\"" + name + "\",\"status\":\"planned\"}").post("/api/inventory/sites").then().statusCode(409);
+        as(EDITOR)
+                .body("{\"name\":\"" + name + "\",\"status\":\"active\"}")
+                .post("/api/inventory/sites")
+                .then()
+                .statusCode(201);
+        as(EDITOR)
+                .body("{\"name\":\"" + name + "\",\"status\":\"planned\"}")
+                .post("/api/inventory/sites")
+                .then()
+                .statusCode(409);
     }
 
     @Test
@@ -88,56 +137,121 @@ class CatalogCrudTest {
         long site = Api.site();
         long small = Api.rack(site, 12);
         long big = Api.rack(site, 48);
-        List<Integer> ids = as(VIEWER).get("/api/inventory/racks?site_id=" + site + "&u_height__gte=40")
-                .then().statusCode(200).extract().jsonPath().getList("results.id");
+        List<Integer> ids = as(VIEWER)
+                .get("/api/inventory/racks?site_id=" + site + "&u_height__gte=40")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("results.id");
         assertThat(ids).containsExactly((int) big);
-        String siteSlug = as(VIEWER).get("/api/inventory/sites/" + site).then().extract().path("slug");
-        assertThat(as(VIEWER).get("/api/inventory/racks?site=" + siteSlug + "&ordering=-u_height")
-                .then().statusCode(200).extract().jsonPath().<Integer>getList("results.id")).containsExactly((int) big, (int) small);
-        as(VIEWER).get("/api/inventory/racks?site_id=" + site + "&status__n=active").then().body("count", equalTo(0));
-        as(VIEWER).get("/api/inventory/racks?colour=red").then().statusCode(400).body("errors[0].field", equalTo("colour"));
-        as(VIEWER).get("/api/inventory/racks?site_id=" + site + "&limit=1").then().body("count", equalTo(2))
+        String siteSlug =
+                as(VIEWER).get("/api/inventory/sites/" + site).then().extract().path("slug");
+        assertThat(as(VIEWER)
+                        .get("/api/inventory/racks?site=" + siteSlug + "&ordering=-u_height")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .<Integer>getList("results.id"))
+                .containsExactly((int) big, (int) small);
+        as(VIEWER)
+                .get("/api/inventory/racks?site_id=" + site + "&status__n=active")
+                .then()
+                .body("count", equalTo(0));
+        as(VIEWER)
+                .get("/api/inventory/racks?colour=red")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("colour"));
+        as(VIEWER)
+                .get("/api/inventory/racks?site_id=" + site + "&limit=1")
+                .then()
+                .body("count", equalTo(2))
                 .body("results.size()", equalTo(1));
     }
 
     @Test
     void rackRejectsBadShape() {
         long site = Api.site();
-        as(EDITOR).body("{\"site_id\":" + site + ",\"name\":\"x\",\"status\":\"active\",\"u_height\":0}")
-                .post("/api/inventory/racks").then().statusCode(400).body("errors.field", hasItem("u_height"));
-        as(EDITOR).body("{\"site_id\":" + site + ",\"name\":\"x\",\"status\":\"active\",\"width_in\":17}")
-                .post("/api/inventory/racks").then().statusCode(400).body("errors.field", hasItem("width_in"));
-        as(EDITOR).body("{\"site_id\":999999,\"name\":\"x\",\"status\":\"active\"}")
-                .post("/api/inventory/racks").then().statusCode(400).body("errors.field", hasItem("site_id"));
-        as(EDITOR).body("{\"site_id\":" + site + ",\"name\":\"x\",\"status\":\"broken\"}")
-                .post("/api/inventory/racks").then().statusCode(400);
+        as(EDITOR)
+                .body("{\"site_id\":" + site + ",\"name\":\"x\",\"status\":\"active\",\"u_height\":0}")
+                .post("/api/inventory/racks")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("u_height"));
+        as(EDITOR)
+                .body("{\"site_id\":" + site + ",\"name\":\"x\",\"status\":\"active\",\"width_in\":17}")
+                .post("/api/inventory/racks")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("width_in"));
+        as(EDITOR)
+                .body("{\"site_id\":999999,\"name\":\"x\",\"status\":\"active\"}")
+                .post("/api/inventory/racks")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("site_id"));
+        as(EDITOR)
+                .body("{\"site_id\":" + site + ",\"name\":\"x\",\"status\":\"broken\"}")
+                .post("/api/inventory/racks")
+                .then()
+                .statusCode(400);
     }
 
     @Test
     void modelHeightsComeInHalfUnitsIncludingZeroAndEndOfSupportMayBeUnknown() {
         long maker = Api.manufacturer();
         long type = Api.deviceType("pdu");
-        as(EDITOR).body("{\"manufacturer_id\":" + maker + ",\"device_type_id\":" + type + ",\"name\":\"PDU\",\"u_height\":0}")
-                .post("/api/inventory/models").then().statusCode(201).body("u_height", equalTo(0.0f))
-                .body("end_of_support", nullValue()).body("category", equalTo("pdu"));
-        as(EDITOR).body("{\"manufacturer_id\":" + maker + ",\"device_type_id\":" + type + ",\"name\":\"Half\",\"u_height\":0.5}")
-                .post("/api/inventory/models").then().statusCode(201).body("u_height", equalTo(0.5f));
-        as(EDITOR).body("{\"manufacturer_id\":" + maker + ",\"device_type_id\":" + type + ",\"name\":\"Odd\",\"u_height\":1.25}")
-                .post("/api/inventory/models").then().statusCode(400).body("errors.field", hasItem("u_height"));
-        as(EDITOR).body("{\"manufacturer_id\":" + maker + ",\"device_type_id\":" + type
-                + ",\"name\":\"Dated\",\"end_of_sale\":\"2027-01-01\",\"end_of_support\":\"2026-01-01\"}")
-                .post("/api/inventory/models").then().statusCode(400).body("errors.field", hasItem("end_of_support"));
-        as(VIEWER).get("/api/inventory/models?manufacturer_id=" + maker + "&u_height__lt=1&ordering=u_height")
-                .then().statusCode(200).body("results.name", org.hamcrest.Matchers.contains("PDU", "Half"));
-        as(VIEWER).get("/api/inventory/models?manufacturer_id=" + maker + "&end_of_support__empty=true")
-                .then().body("count", equalTo(2));
+        as(EDITOR)
+                .body("{\"manufacturer_id\":" + maker + ",\"device_type_id\":" + type
+                        + ",\"name\":\"PDU\",\"u_height\":0}")
+                .post("/api/inventory/models")
+                .then()
+                .statusCode(201)
+                .body("u_height", equalTo(0.0f))
+                .body("end_of_support", nullValue())
+                .body("category", equalTo("pdu"));
+        as(EDITOR)
+                .body("{\"manufacturer_id\":" + maker + ",\"device_type_id\":" + type
+                        + ",\"name\":\"Half\",\"u_height\":0.5}")
+                .post("/api/inventory/models")
+                .then()
+                .statusCode(201)
+                .body("u_height", equalTo(0.5f));
+        as(EDITOR)
+                .body("{\"manufacturer_id\":" + maker + ",\"device_type_id\":" + type
+                        + ",\"name\":\"Odd\",\"u_height\":1.25}")
+                .post("/api/inventory/models")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("u_height"));
+        as(EDITOR)
+                .body("{\"manufacturer_id\":" + maker + ",\"device_type_id\":" + type
+                        + ",\"name\":\"Dated\",\"end_of_sale\":\"2027-01-01\",\"end_of_support\":\"2026-01-01\"}")
+                .post("/api/inventory/models")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("end_of_support"));
+        as(VIEWER)
+                .get("/api/inventory/models?manufacturer_id=" + maker + "&u_height__lt=1&ordering=u_height")
+                .then()
+                .statusCode(200)
+                .body("results.name", org.hamcrest.Matchers.contains("PDU", "Half"));
+        as(VIEWER)
+                .get("/api/inventory/models?manufacturer_id=" + maker + "&end_of_support__empty=true")
+                .then()
+                .body("count", equalTo(2));
     }
 
     @Test
     void referencedRowsCannotBeDeleted() {
         long site = Api.site();
         Api.rack(site, 42);
-        as(ADMIN).delete("/api/inventory/sites/" + site).then().statusCode(409)
+        as(ADMIN)
+                .delete("/api/inventory/sites/" + site)
+                .then()
+                .statusCode(409)
                 .body("detail", org.hamcrest.Matchers.containsString("1 rack"));
     }
 }

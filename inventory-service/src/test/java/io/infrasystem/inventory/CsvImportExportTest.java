@@ -9,7 +9,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 
 import io.infrasystem.commons.testing.TestDatabase;
@@ -33,8 +32,11 @@ class CsvImportExportTest {
     }
 
     private static ValidatableResponse importCsv(String kind, byte[] csv, boolean dryRun, String token) {
-        return given().header("Authorization", token).contentType("text/csv").body(csv)
-                .post("/api/inventory/import/" + kind + "?dry_run=" + dryRun).then();
+        return given().header("Authorization", token)
+                .contentType("text/csv")
+                .body(csv)
+                .post("/api/inventory/import/" + kind + "?dry_run=" + dryRun)
+                .then();
     }
 
     private static String siteName(long site) {
@@ -47,7 +49,9 @@ class CsvImportExportTest {
         try (InputStream in = getClass().getResourceAsStream("/csv/netbox_csv_import_racks.csv")) {
             netbox = in.readAllBytes();
         }
-        importCsv("racks", netbox, false, ADMIN).statusCode(400).contentType("application/problem+json")
+        importCsv("racks", netbox, false, ADMIN)
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.field", hasItems("location", "group", "width", "weight", "max_weight", "weight_unit"))
                 .body("errors.find { it.field == 'location' }.column", equalTo(2))
                 .body("errors.find { it.field == 'location' }.line", equalTo(1));
@@ -59,14 +63,26 @@ class CsvImportExportTest {
         String site = siteName(Api.site());
         String a = unique("RA");
         String b = unique("RB");
-        String csv = "site,name,status,u_height,desc_units\n" + site + "," + a + ",active,42,false\n" + site + "," + b + ",planned,24,true\n";
-        importCsv("racks", csv, true).statusCode(200).body("dry_run", equalTo(true)).body("created", equalTo(2));
+        String csv = "site,name,status,u_height,desc_units\n" + site + "," + a + ",active,42,false\n" + site + "," + b
+                + ",planned,24,true\n";
+        importCsv("racks", csv, true)
+                .statusCode(200)
+                .body("dry_run", equalTo(true))
+                .body("created", equalTo(2));
         as(VIEWER).get("/api/inventory/racks?name=" + a).then().body("count", equalTo(0));
-        importCsv("racks", csv, false).statusCode(200).body("created", equalTo(2)).body("updated", equalTo(0));
-        importCsv("racks", "site,name,u_height\n" + site + "," + b + ",48\n", false).statusCode(200)
+        importCsv("racks", csv, false)
+                .statusCode(200)
+                .body("created", equalTo(2))
+                .body("updated", equalTo(0));
+        importCsv("racks", "site,name,u_height\n" + site + "," + b + ",48\n", false)
+                .statusCode(200)
                 .body("updated", equalTo(1));
-        as(VIEWER).get("/api/inventory/racks?name=" + b).then().body("results[0].u_height", equalTo(48))
-                .body("results[0].status", equalTo("planned")).body("results[0].desc_units", equalTo(true));
+        as(VIEWER)
+                .get("/api/inventory/racks?name=" + b)
+                .then()
+                .body("results[0].u_height", equalTo(48))
+                .body("results[0].status", equalTo("planned"))
+                .body("results[0].desc_units", equalTo(true));
     }
 
     @Test
@@ -74,7 +90,11 @@ class CsvImportExportTest {
         long site = Api.site();
         long rack = Api.rack(site, 42);
         long model = Api.model(Api.manufacturer(), "2", true);
-        String modelName = as(VIEWER).get("/api/inventory/models/" + model).then().extract().path("name");
+        String modelName = as(VIEWER)
+                .get("/api/inventory/models/" + model)
+                .then()
+                .extract()
+                .path("name");
         String t1 = unique("T");
         String csv = "asset_tag,model_id,status,rack_id,position,face\n"
                 + t1 + "," + model + ",active," + rack + ",10,front\n"
@@ -82,10 +102,13 @@ class CsvImportExportTest {
                 + unique("T") + ",999999,active,,,\n"
                 + unique("T") + "," + model + ",active," + rack + ",11,rear\n"
                 + unique("T") + "," + model + ",active," + rack + ",41.5,front\n";
-        importCsv("assets", csv, false).statusCode(400)
+        importCsv("assets", csv, false)
+                .statusCode(400)
                 .body("errors.line", org.hamcrest.Matchers.contains(3, 4, 5, 6))
-                .body("errors[0].column", equalTo(3)).body("errors[0].field", equalTo("status"))
-                .body("errors[1].field", equalTo("model_id")).body("errors[1].message", containsString("999999"))
+                .body("errors[0].column", equalTo(3))
+                .body("errors[0].field", equalTo("status"))
+                .body("errors[1].field", equalTo("model_id"))
+                .body("errors[1].message", containsString("999999"))
                 .body("errors[2].message", containsString(t1))
                 .body("errors[3].field", equalTo("position"));
         as(VIEWER).get("/api/inventory/assets?asset_tag=" + t1).then().body("count", equalTo(0));
@@ -94,16 +117,22 @@ class CsvImportExportTest {
 
     @Test
     void malformedFilesAreRefusedWithTheirLine() {
-        importCsv("assets", "hostname,model\n\"unterminated,x\nnext,y\n", false).statusCode(400)
+        importCsv("assets", "hostname,model\n\"unterminated,x\nnext,y\n", false)
+                .statusCode(400)
                 .body("errors[0].message", containsString("quoting"));
-        importCsv("assets", "hostname,model\na,b,c\n", false).statusCode(400).body("errors[0].line", equalTo(2))
+        importCsv("assets", "hostname,model\na,b,c\n", false)
+                .statusCode(400)
+                .body("errors[0].line", equalTo(2))
                 .body("errors[0].message", containsString("3 cells"));
-        importCsv("assets", "hostname,model,hostname\n", false).statusCode(400)
-                .body("errors[0].message", containsString("twice")).body("errors[0].column", equalTo(3));
+        importCsv("assets", "hostname,model,hostname\n", false)
+                .statusCode(400)
+                .body("errors[0].message", containsString("twice"))
+                .body("errors[0].column", equalTo(3));
         byte[] latin1 = "hostname,model,notes\nsrv,x,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
         importCsv("assets", latin1, false, ADMIN).statusCode(400).body("detail", containsString("UTF-8"));
         importCsv("gizmos", "a\n", false).statusCode(404);
-        importCsv("assets", "hostname\n".getBytes(StandardCharsets.UTF_8), false, EDITOR).statusCode(403);
+        importCsv("assets", "hostname\n".getBytes(StandardCharsets.UTF_8), false, EDITOR)
+                .statusCode(403);
     }
 
     @Test
@@ -111,21 +140,39 @@ class CsvImportExportTest {
         long site = Api.site();
         String siteName = siteName(site);
         long rack = Api.rack(site, 42);
-        String rackName = as(VIEWER).get("/api/inventory/racks/" + rack).then().extract().path("name");
+        String rackName =
+                as(VIEWER).get("/api/inventory/racks/" + rack).then().extract().path("name");
         long maker = Api.manufacturer();
-        String makerName = as(VIEWER).get("/api/inventory/manufacturers/" + maker).then().extract().path("name");
+        String makerName = as(VIEWER)
+                .get("/api/inventory/manufacturers/" + maker)
+                .then()
+                .extract()
+                .path("name");
         long model = Api.model(maker, "1", true);
-        String modelName = as(VIEWER).get("/api/inventory/models/" + model).then().extract().path("name");
+        String modelName = as(VIEWER)
+                .get("/api/inventory/models/" + model)
+                .then()
+                .extract()
+                .path("name");
         String serial = unique("SN");
         String tag = unique("AT");
         long bySerial = Api.asset(model, "\"serial\":\"" + serial + "\"");
         long byTag = Api.asset(model, "\"asset_tag\":\"" + tag + "\"");
         String csv = "serial,asset_tag,manufacturer,model,site,rack,position,face,tags,custom_fields\n"
-                + serial + ",," + makerName + "," + modelName + "," + siteName + "," + rackName + ",5,front,\"a,b\",\"{\"\"x\"\":1}\"\n"
+                + serial + ",," + makerName + "," + modelName + "," + siteName + "," + rackName
+                + ",5,front,\"a,b\",\"{\"\"x\"\":1}\"\n"
                 + "," + tag + "," + makerName + "," + modelName + ",,,,,,\n";
-        importCsv("assets", csv, false).statusCode(200).body("updated", equalTo(2)).body("created", equalTo(0));
-        as(VIEWER).get("/api/inventory/assets/" + bySerial).then().body("rack_id", equalTo((int) rack))
-                .body("position", equalTo(5.0f)).body("tags", hasItems("a", "b")).body("custom_fields.x", equalTo(1));
+        importCsv("assets", csv, false)
+                .statusCode(200)
+                .body("updated", equalTo(2))
+                .body("created", equalTo(0));
+        as(VIEWER)
+                .get("/api/inventory/assets/" + bySerial)
+                .then()
+                .body("rack_id", equalTo((int) rack))
+                .body("position", equalTo(5.0f))
+                .body("tags", hasItems("a", "b"))
+                .body("custom_fields.x", equalTo(1));
         as(VIEWER).get("/api/inventory/assets/" + byTag).then().body("tags.size()", equalTo(0));
     }
 
@@ -137,35 +184,73 @@ class CsvImportExportTest {
         long server = Api.model(maker, "2", true);
         long pdu = Api.model(maker, "0", false);
         long half = Api.model(maker, "0.5", false);
-        Api.asset(server, "\"asset_tag\":\"" + unique("AT") + "\",\"serial\":\"" + unique("SN") + "\",\"rack_id\":" + rack
-                + ",\"position\":1,\"face\":\"front\",\"mgmt_ip\":\"10.1.1.1\",\"other_ips\":[\"10.1.1.2\",\"fe80::1\"],"
-                + "\"tags\":[\"prod\",\"db\"],\"custom_fields\":{\"cost_center\":\"IT, ops\",\"cores\":64,\"virtual\":false},"
-                + "\"purchase_date\":\"2023-02-01\",\"warranty_end\":\"2028-02-01\",\"owner\":\"DBA \\\"core\\\" team\","
-                + "\"notes\":\"line one\\nline two\"");
-        long moving = Api.asset(half, "\"rack_id\":" + rack + ",\"position\":10.5,\"face\":\"rear\",\"status\":\"maintenance\"");
+        Api.asset(
+                server,
+                "\"asset_tag\":\"" + unique("AT") + "\",\"serial\":\"" + unique("SN") + "\",\"rack_id\":" + rack
+                        + ",\"position\":1,\"face\":\"front\",\"mgmt_ip\":\"10.1.1.1\",\"other_ips\":[\"10.1.1.2\",\"fe80::1\"],"
+                        + "\"tags\":[\"prod\",\"db\"],\"custom_fields\":{\"cost_center\":\"IT, ops\",\"cores\":64,\"virtual\":false},"
+                        + "\"purchase_date\":\"2023-02-01\",\"warranty_end\":\"2028-02-01\",\"owner\":\"DBA \\\"core\\\" team\","
+                        + "\"notes\":\"line one\\nline two\"");
+        long moving = Api.asset(
+                half, "\"rack_id\":" + rack + ",\"position\":10.5,\"face\":\"rear\",\"status\":\"maintenance\"");
         Api.asset(pdu, "\"rack_id\":" + rack);
-        List<Map<String, Object>> before = as(VIEWER).get("/api/inventory/assets?site_id=" + site).then().extract().jsonPath().getList("results");
+        List<Map<String, Object>> before = as(VIEWER)
+                .get("/api/inventory/assets?site_id=" + site)
+                .then()
+                .extract()
+                .jsonPath()
+                .getList("results");
 
-        String csv = given().header("Authorization", VIEWER).get("/api/inventory/assets/export.csv?site_id=" + site)
-                .then().statusCode(200).contentType(containsString("text/csv"))
-                .header("Content-Disposition", containsString("assets.csv")).extract().asString();
+        String csv = given().header("Authorization", VIEWER)
+                .get("/api/inventory/assets/export.csv?site_id=" + site)
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/csv"))
+                .header("Content-Disposition", containsString("assets.csv"))
+                .extract()
+                .asString();
         assertThat(csv.lines().count()).isGreaterThanOrEqualTo(5);
 
-        as(EDITOR).body("{\"hostname\":\"renamed\",\"tags\":[],\"custom_fields\":{}}").patch("/api/inventory/assets/" + before.get(0).get("id"))
-                .then().statusCode(200);
-        as(EDITOR).body("{\"rack_id\":" + rack + ",\"position\":30,\"face\":\"front\"}")
-                .post("/api/inventory/assets/" + moving + "/placement").then().statusCode(200);
+        as(EDITOR)
+                .body("{\"hostname\":\"renamed\",\"tags\":[],\"custom_fields\":{}}")
+                .patch("/api/inventory/assets/" + before.get(0).get("id"))
+                .then()
+                .statusCode(200);
+        as(EDITOR)
+                .body("{\"rack_id\":" + rack + ",\"position\":30,\"face\":\"front\"}")
+                .post("/api/inventory/assets/" + moving + "/placement")
+                .then()
+                .statusCode(200);
 
-        importCsv("assets", csv, false).statusCode(200).body("updated", equalTo(3)).body("created", equalTo(0));
-        List<Map<String, Object>> after = as(VIEWER).get("/api/inventory/assets?site_id=" + site).then().extract().jsonPath().getList("results");
+        importCsv("assets", csv, false)
+                .statusCode(200)
+                .body("updated", equalTo(3))
+                .body("created", equalTo(0));
+        List<Map<String, Object>> after = as(VIEWER)
+                .get("/api/inventory/assets?site_id=" + site)
+                .then()
+                .extract()
+                .jsonPath()
+                .getList("results");
         assertThat(after).hasSameSizeAs(before);
         for (int i = 0; i < before.size(); i++) {
             assertThat(strip(after.get(i))).isEqualTo(strip(before.get(i)));
         }
         // a second import of the same file changes nothing and records nothing
-        long audits = as(ADMIN).get("/api/inventory/audit?resource_type=asset").then().extract().jsonPath().getLong("count");
+        long audits = as(ADMIN)
+                .get("/api/inventory/audit?resource_type=asset")
+                .then()
+                .extract()
+                .jsonPath()
+                .getLong("count");
         importCsv("assets", csv, false).statusCode(200);
-        assertThat(as(ADMIN).get("/api/inventory/audit?resource_type=asset").then().extract().jsonPath().getLong("count")).isEqualTo(audits);
+        assertThat(as(ADMIN)
+                        .get("/api/inventory/audit?resource_type=asset")
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getLong("count"))
+                .isEqualTo(audits);
     }
 
     @Test
@@ -174,19 +259,44 @@ class CsvImportExportTest {
         Api.rack(site, 42);
         long maker = Api.manufacturer();
         long model = Api.model(maker, "1.5", false);
-        as(EDITOR).body("{\"end_of_support\":\"2029-12-31\",\"notes\":\"a, \\\"quoted\\\" note\"}").patch("/api/inventory/models/" + model)
-                .then().statusCode(200);
-        String racks = given().header("Authorization", VIEWER).get("/api/inventory/racks/export.csv?site_id=" + site)
-                .then().statusCode(200).extract().asString();
+        as(EDITOR)
+                .body("{\"end_of_support\":\"2029-12-31\",\"notes\":\"a, \\\"quoted\\\" note\"}")
+                .patch("/api/inventory/models/" + model)
+                .then()
+                .statusCode(200);
+        String racks = given().header("Authorization", VIEWER)
+                .get("/api/inventory/racks/export.csv?site_id=" + site)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertThat(racks.lines().toList()).hasSize(2);
         importCsv("racks", racks, false).statusCode(200).body("updated", equalTo(1));
-        String models = given().header("Authorization", VIEWER).get("/api/inventory/models/export.csv?manufacturer_id=" + maker)
-                .then().statusCode(200).extract().asString();
+        String models = given().header("Authorization", VIEWER)
+                .get("/api/inventory/models/export.csv?manufacturer_id=" + maker)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertThat(models).contains("2029-12-31").contains("1.5");
-        Map<String, Object> before = as(VIEWER).get("/api/inventory/models/" + model).then().extract().jsonPath().getMap("$");
+        Map<String, Object> before = as(VIEWER)
+                .get("/api/inventory/models/" + model)
+                .then()
+                .extract()
+                .jsonPath()
+                .getMap("$");
         importCsv("models", models, false).statusCode(200).body("updated", equalTo(1));
-        assertThat(as(VIEWER).get("/api/inventory/models/" + model).then().extract().jsonPath().getMap("$")).isEqualTo(before);
-        given().header("Authorization", VIEWER).get("/api/inventory/models/export.csv?colour=red").then().statusCode(400);
+        assertThat(as(VIEWER)
+                        .get("/api/inventory/models/" + model)
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getMap("$"))
+                .isEqualTo(before);
+        given().header("Authorization", VIEWER)
+                .get("/api/inventory/models/export.csv?colour=red")
+                .then()
+                .statusCode(400);
     }
 
     @Test
@@ -195,12 +305,22 @@ class CsvImportExportTest {
         String prefix = unique("B");
         StringBuilder csv = new StringBuilder("asset_tag,model_id,status\n");
         for (int i = 0; i < 450; i++) {
-            csv.append(prefix).append('-').append(i).append(',').append(model).append(i == 399 ? ",lost\n" : ",active\n");
+            csv.append(prefix)
+                    .append('-')
+                    .append(i)
+                    .append(',')
+                    .append(model)
+                    .append(i == 399 ? ",lost\n" : ",active\n");
         }
-        importCsv("assets", csv.toString(), false).statusCode(400).body("errors.size()", equalTo(1))
-                .body("errors[0].line", equalTo(401)).body("errors[0].field", equalTo("status"));
+        importCsv("assets", csv.toString(), false)
+                .statusCode(400)
+                .body("errors.size()", equalTo(1))
+                .body("errors[0].line", equalTo(401))
+                .body("errors[0].field", equalTo("status"));
         as(VIEWER).get("/api/inventory/assets?asset_tag__isw=" + prefix).then().body("count", equalTo(0));
-        importCsv("assets", csv.toString().replace(",lost", ",active"), false).statusCode(200).body("created", equalTo(450));
+        importCsv("assets", csv.toString().replace(",lost", ",active"), false)
+                .statusCode(200)
+                .body("created", equalTo(450));
         as(VIEWER).get("/api/inventory/assets?asset_tag__isw=" + prefix).then().body("count", equalTo(450));
     }
 
@@ -218,12 +338,17 @@ class CsvImportExportTest {
                 + other + ",," + heldSerial + "," + model + "\n"
                 + ",," + serial + "," + model + "\n"
                 + ",," + serial + "," + model + "\n";
-        importCsv("assets", csv, false).statusCode(400).contentType("application/problem+json")
+        importCsv("assets", csv, false)
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.line", org.hamcrest.Matchers.contains(3, 4, 6))
-                .body("errors[0].field", equalTo("asset_tag")).body("errors[0].column", equalTo(2))
+                .body("errors[0].field", equalTo("asset_tag"))
+                .body("errors[0].column", equalTo(2))
                 .body("errors[0].message", containsString("line 2"))
-                .body("errors[1].field", equalTo("serial")).body("errors[1].message", containsString("asset " + held))
-                .body("errors[2].field", equalTo("serial")).body("errors[2].message", containsString("line 5"));
+                .body("errors[1].field", equalTo("serial"))
+                .body("errors[1].message", containsString("asset " + held))
+                .body("errors[2].field", equalTo("serial"))
+                .body("errors[2].message", containsString("line 5"));
         as(VIEWER).get("/api/inventory/assets?asset_tag=" + tag).then().body("count", equalTo(0));
         as(VIEWER).get("/api/inventory/assets?serial=" + serial).then().body("count", equalTo(0));
         as(VIEWER).get("/api/inventory/assets/" + other).then().body("serial", org.hamcrest.Matchers.nullValue());
@@ -238,25 +363,61 @@ class CsvImportExportTest {
                 + "," + prefix + "-1," + prefix + "-1," + model + ",\"x,y\"\n"
                 + "," + prefix + "-2," + prefix + "-2," + model + ",\n"
                 + other + "," + prefix + "-renamed,," + model + ",z\n";
-        long audits = as(ADMIN).get("/api/inventory/audit?resource_type=asset").then().extract().jsonPath().getLong("count");
-        importCsv("assets", csv, true).statusCode(200).body("created", equalTo(2)).body("updated", equalTo(1));
+        long audits = as(ADMIN)
+                .get("/api/inventory/audit?resource_type=asset")
+                .then()
+                .extract()
+                .jsonPath()
+                .getLong("count");
+        importCsv("assets", csv, true)
+                .statusCode(200)
+                .body("created", equalTo(2))
+                .body("updated", equalTo(1));
         as(VIEWER).get("/api/inventory/assets?asset_tag__isw=" + prefix).then().body("count", equalTo(0));
-        assertThat(as(ADMIN).get("/api/inventory/audit?resource_type=asset").then().extract().jsonPath().getLong("count")).isEqualTo(audits);
+        assertThat(as(ADMIN)
+                        .get("/api/inventory/audit?resource_type=asset")
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getLong("count"))
+                .isEqualTo(audits);
 
-        importCsv("assets", csv, false).statusCode(200).body("created", equalTo(2)).body("updated", equalTo(1));
-        assertThat(as(ADMIN).get("/api/inventory/audit?resource_type=asset").then().extract().jsonPath().getLong("count"))
+        importCsv("assets", csv, false)
+                .statusCode(200)
+                .body("created", equalTo(2))
+                .body("updated", equalTo(1));
+        assertThat(as(ADMIN)
+                        .get("/api/inventory/audit?resource_type=asset")
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getLong("count"))
                 .isEqualTo(audits + 3);
-        List<Map<String, Object>> created = as(VIEWER).get("/api/inventory/assets?asset_tag__isw=" + prefix + "&ordering=asset_tag")
-                .then().extract().jsonPath().getList("results");
+        List<Map<String, Object>> created = as(VIEWER)
+                .get("/api/inventory/assets?asset_tag__isw=" + prefix + "&ordering=asset_tag")
+                .then()
+                .extract()
+                .jsonPath()
+                .getList("results");
         assertThat(created).hasSize(2);
         assertThat(created.get(0).get("tags")).isEqualTo(List.of("x", "y"));
         assertThat(created.get(0).get("version")).isEqualTo(0);
-        as(ADMIN).get("/api/inventory/audit?resource_type=asset&resource_id=" + created.get(1).get("id")).then()
-                .body("count", equalTo(1)).body("results[0].action", equalTo("created"));
-        as(ADMIN).get("/api/inventory/audit?resource_type=asset&resource_id=" + other + "&action=updated").then()
+        as(ADMIN)
+                .get("/api/inventory/audit?resource_type=asset&resource_id="
+                        + created.get(1).get("id"))
+                .then()
+                .body("count", equalTo(1))
+                .body("results[0].action", equalTo("created"));
+        as(ADMIN)
+                .get("/api/inventory/audit?resource_type=asset&resource_id=" + other + "&action=updated")
+                .then()
                 .body("count", equalTo(1));
-        as(VIEWER).get("/api/inventory/assets/" + other).then().body("hostname", equalTo(prefix + "-renamed"))
-                .body("tags", equalTo(List.of("z"))).body("version", equalTo(1));
+        as(VIEWER)
+                .get("/api/inventory/assets/" + other)
+                .then()
+                .body("hostname", equalTo(prefix + "-renamed"))
+                .body("tags", equalTo(List.of("z")))
+                .body("version", equalTo(1));
     }
 
     private static Map<String, Object> strip(Map<String, Object> asset) {

@@ -42,8 +42,11 @@ class EosReportTest {
 
     private long model(long maker, String endOfSupport) {
         long id = Api.model(maker, "1", true);
-        as(EDITOR).body("{\"end_of_support\":" + (endOfSupport == null ? "null" : "\"" + endOfSupport + "\"") + "}")
-                .patch("/api/inventory/models/" + id).then().statusCode(200);
+        as(EDITOR)
+                .body("{\"end_of_support\":" + (endOfSupport == null ? "null" : "\"" + endOfSupport + "\"") + "}")
+                .patch("/api/inventory/models/" + id)
+                .then()
+                .statusCode(200);
         return id;
     }
 
@@ -55,7 +58,8 @@ class EosReportTest {
         later = model(maker, "2072-01-01");
         unknownUsed = model(maker, null);
         unknownUnused = model(maker, null);
-        pastName = as(VIEWER).get("/api/inventory/models/" + past).then().extract().path("name");
+        pastName =
+                as(VIEWER).get("/api/inventory/models/" + past).then().extract().path("name");
         long a = Api.site();
         long b = Api.site();
         siteA = as(VIEWER).get("/api/inventory/sites/" + a).then().extract().path("name");
@@ -70,43 +74,73 @@ class EosReportTest {
     }
 
     private static Map<String, Object> entry(JsonPath report, String list, long model) {
-        return report.getList(list + ".findAll { it.model_id == " + model + " }", Map.class).stream().findFirst()
-                .map(m -> (Map<String, Object>) m).orElse(null);
+        return report.getList(list + ".findAll { it.model_id == " + model + " }", Map.class).stream()
+                .findFirst()
+                .map(m -> (Map<String, Object>) m)
+                .orElse(null);
     }
 
     @Test
     void reportAsOfADateListsPastAndNearModelsWithAssetsPerSiteAndUnknownApart() {
-        JsonPath report = as(VIEWER).get("/api/inventory/reports/eos?as_of=2071-06-01&within_days=60").then().statusCode(200)
-                .body("horizon", equalTo("2071-07-31")).extract().jsonPath();
+        JsonPath report = as(VIEWER)
+                .get("/api/inventory/reports/eos?as_of=2071-06-01&within_days=60")
+                .then()
+                .statusCode(200)
+                .body("horizon", equalTo("2071-07-31"))
+                .extract()
+                .jsonPath();
         Map<String, Object> pastEntry = entry(report, "models", past);
-        assertThat(pastEntry).containsEntry("state", "past").containsEntry("days_left", -92).containsEntry("asset_count", 3);
+        assertThat(pastEntry)
+                .containsEntry("state", "past")
+                .containsEntry("days_left", -92)
+                .containsEntry("asset_count", 3);
         assertThat((List<?>) pastEntry.get("sites")).hasSize(2);
-        assertThat(entry(report, "models", soon)).containsEntry("state", "within").containsEntry("days_left", 30);
+        assertThat(entry(report, "models", soon))
+                .containsEntry("state", "within")
+                .containsEntry("days_left", 30);
         assertThat(entry(report, "models", later)).isNull();
         assertThat(entry(report, "unknown_end_of_support", unknownUsed)).containsEntry("asset_count", 1);
         assertThat(entry(report, "unknown_end_of_support", unknownUnused)).isNull();
         assertThat(entry(report, "models", unknownUsed)).isNull();
 
-        JsonPath earlier = as(VIEWER).get("/api/inventory/reports/eos?as_of=2071-01-15&within_days=60").then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath earlier = as(VIEWER)
+                .get("/api/inventory/reports/eos?as_of=2071-01-15&within_days=60")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(entry(earlier, "models", past)).containsEntry("state", "within");
         assertThat(entry(earlier, "models", soon)).isNull();
     }
 
     @Test
     void reportComesAsCsvWithOneRowPerAffectedAsset() {
-        String csv = given().header("Authorization", VIEWER).accept("text/csv")
-                .get("/api/inventory/reports/eos?as_of=2071-06-01&within_days=60").then().statusCode(200).extract().asString();
-        assertThat(csv.lines().findFirst()).hasValue("state,manufacturer,model,part_number,end_of_support,days_left,site,rack,asset_id,hostname,asset_tag,serial,status");
+        String csv = given().header("Authorization", VIEWER)
+                .accept("text/csv")
+                .get("/api/inventory/reports/eos?as_of=2071-06-01&within_days=60")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(csv.lines().findFirst())
+                .hasValue(
+                        "state,manufacturer,model,part_number,end_of_support,days_left,site,rack,asset_id,hostname,asset_tag,serial,status");
         assertThat(csv.lines().filter(l -> l.contains(pastName))).hasSize(3).allMatch(l -> l.startsWith("past,"));
-        assertThat(csv.lines().filter(l -> l.contains(pastName) && l.contains(siteA))).hasSize(2);
-        given().header("Authorization", VIEWER).get("/api/inventory/reports/eos?format=csv&as_of=2071-06-01").then()
-                .statusCode(200).contentType(org.hamcrest.Matchers.containsString("text/csv"));
+        assertThat(csv.lines().filter(l -> l.contains(pastName) && l.contains(siteA)))
+                .hasSize(2);
+        given().header("Authorization", VIEWER)
+                .get("/api/inventory/reports/eos?format=csv&as_of=2071-06-01")
+                .then()
+                .statusCode(200)
+                .contentType(org.hamcrest.Matchers.containsString("text/csv"));
     }
 
     @Test
     void badParametersAreRefused() {
-        as(VIEWER).get("/api/inventory/reports/eos?as_of=01/06/2071").then().statusCode(400)
+        as(VIEWER)
+                .get("/api/inventory/reports/eos?as_of=01/06/2071")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("as_of"));
         as(VIEWER).get("/api/inventory/reports/eos?within_days=-1").then().statusCode(400);
         as(VIEWER).get("/api/inventory/reports/eos?within_days=ten").then().statusCode(400);
@@ -115,13 +149,21 @@ class EosReportTest {
 
     @Test
     void adminTriggersTheNotificationTheScheduledJobSends() throws Exception {
-        given().header("Authorization", EDITOR).post("/api/inventory/reports/eos/notify?as_of=2071-06-01").then().statusCode(403);
+        given().header("Authorization", EDITOR)
+                .post("/api/inventory/reports/eos/notify?as_of=2071-06-01")
+                .then()
+                .statusCode(403);
         String key = "eos-report-2071-06-01";
-        String eventId = given().header("Authorization", ADMIN).post("/api/inventory/reports/eos/notify?as_of=2071-06-01&within_days=60")
-                .then().statusCode(200).body("key", equalTo(key)).extract().path("event_id");
+        String eventId = given().header("Authorization", ADMIN)
+                .post("/api/inventory/reports/eos/notify?as_of=2071-06-01&within_days=60")
+                .then()
+                .statusCode(200)
+                .body("key", equalTo(key))
+                .extract()
+                .path("event_id");
         try (KafkaTestConsumer consumer = new KafkaTestConsumer("127.0.0.1:9092", "notifications")) {
-            List<ConsumerRecord<String, String>> events = consumer.await(1, Duration.ofSeconds(20),
-                    r -> eventId.equals(header(r, "ce_id")));
+            List<ConsumerRecord<String, String>> events =
+                    consumer.await(1, Duration.ofSeconds(20), r -> eventId.equals(header(r, "ce_id")));
             assertThat(events).hasSize(1);
             ConsumerRecord<String, String> event = events.get(0);
             assertThat(event.key()).isEqualTo(key);

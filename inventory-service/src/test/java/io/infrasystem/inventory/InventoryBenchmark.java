@@ -37,8 +37,10 @@ class InventoryBenchmark {
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
+
     @ConfigProperty(name = "quarkus.datasource.username")
     String user;
+
     @ConfigProperty(name = "quarkus.datasource.password")
     String password;
 
@@ -47,8 +49,12 @@ class InventoryBenchmark {
         int rows = Integer.getInteger("bench.rows", 100_000);
         long site = Api.site();
         long model = Api.model(Api.manufacturer(), "1", true);
-        long manufacturer = given().header("Authorization", VIEWER).get("/api/inventory/models/" + model).then()
-                .extract().jsonPath().getLong("manufacturer_id");
+        long manufacturer = given().header("Authorization", VIEWER)
+                .get("/api/inventory/models/" + model)
+                .then()
+                .extract()
+                .jsonPath()
+                .getLong("manufacturer_id");
         StringBuilder csv = new StringBuilder("hostname,asset_tag,serial,model_id,status,site_id,mgmt_ip,owner\n");
         StringBuilder tsv = new StringBuilder();
         String now = "2026-11-22 00:00:00.000000";
@@ -57,26 +63,58 @@ class InventoryBenchmark {
             String tag = "BT" + i;
             String serial = "SN" + i;
             String ip = "10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255);
-            csv.append(host).append(',').append(tag).append(',').append(serial).append(',').append(model).append(",active,")
-                    .append(site).append(',').append(ip).append(",ops\n");
-            tsv.append(host).append('\t').append(tag).append('\t').append(serial).append('\t').append(manufacturer).append('\t')
-                    .append(model).append("\tactive\t").append(site).append('\t').append(ip).append("\tops\t0\t").append(now)
-                    .append('\t').append(now).append('\n');
+            csv.append(host)
+                    .append(',')
+                    .append(tag)
+                    .append(',')
+                    .append(serial)
+                    .append(',')
+                    .append(model)
+                    .append(",active,")
+                    .append(site)
+                    .append(',')
+                    .append(ip)
+                    .append(",ops\n");
+            tsv.append(host)
+                    .append('\t')
+                    .append(tag)
+                    .append('\t')
+                    .append(serial)
+                    .append('\t')
+                    .append(manufacturer)
+                    .append('\t')
+                    .append(model)
+                    .append("\tactive\t")
+                    .append(site)
+                    .append('\t')
+                    .append(ip)
+                    .append("\tops\t0\t")
+                    .append(now)
+                    .append('\t')
+                    .append(now)
+                    .append('\n');
         }
         byte[] body = csv.toString().getBytes(StandardCharsets.UTF_8);
 
         long start = System.nanoTime();
-        given().config(io.restassured.RestAssured.config().httpClient(io.restassured.config.HttpClientConfig.httpClientConfig()
-                .setParam("http.socket.timeout", 3_600_000).setParam("http.connection.timeout", 60_000)))
-                .header("Authorization", ADMIN).contentType("text/csv").body(body).post("/api/inventory/import/assets")
-                .then().statusCode(200);
+        given().config(io.restassured.RestAssured.config()
+                        .httpClient(io.restassured.config.HttpClientConfig.httpClientConfig()
+                                .setParam("http.socket.timeout", 3_600_000)
+                                .setParam("http.connection.timeout", 60_000)))
+                .header("Authorization", ADMIN)
+                .contentType("text/csv")
+                .body(body)
+                .post("/api/inventory/import/assets")
+                .then()
+                .statusCode(200);
         double apiSeconds = (System.nanoTime() - start) / 1e9;
 
         Path file = Files.createTempFile("assets-", ".tsv");
         Files.writeString(file, tsv);
         double loadSeconds;
-        try (Connection connection = DriverManager.getConnection(jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "allowLocalInfile=true",
-                user, password); Statement statement = connection.createStatement()) {
+        try (Connection connection = DriverManager.getConnection(
+                        jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "allowLocalInfile=true", user, password);
+                Statement statement = connection.createStatement()) {
             statement.executeUpdate("delete from asset_tags");
             statement.executeUpdate("delete from asset");
             long loadStart = System.nanoTime();
@@ -93,7 +131,8 @@ class InventoryBenchmark {
         }
         double apiRate = rows / apiSeconds;
         double loadRate = rows / loadSeconds;
-        System.out.printf("%nBENCH csv-import rows=%d api=%.1fs (%.0f rows/s) load-data-local-infile=%.2fs (%.0f rows/s) ratio=%.1f%% (target >= 50%%)%n",
+        System.out.printf(
+                "%nBENCH csv-import rows=%d api=%.1fs (%.0f rows/s) load-data-local-infile=%.2fs (%.0f rows/s) ratio=%.1f%% (target >= 50%%)%n",
                 rows, apiSeconds, apiRate, loadSeconds, loadRate, 100 * apiRate / loadRate);
     }
 
@@ -107,17 +146,27 @@ class InventoryBenchmark {
         }
         int reads = Integer.getInteger("bench.elevation.reads", 2000);
         for (int i = 0; i < 200; i++) {
-            given().header("Authorization", VIEWER).get("/api/inventory/racks/" + rack + "/elevation").then().statusCode(200);
+            given().header("Authorization", VIEWER)
+                    .get("/api/inventory/racks/" + rack + "/elevation")
+                    .then()
+                    .statusCode(200);
         }
         long[] nanos = new long[reads];
         for (int i = 0; i < reads; i++) {
             long start = System.nanoTime();
-            given().header("Authorization", VIEWER).get("/api/inventory/racks/" + rack + "/elevation").then().statusCode(200);
+            given().header("Authorization", VIEWER)
+                    .get("/api/inventory/racks/" + rack + "/elevation")
+                    .then()
+                    .statusCode(200);
             nanos[i] = System.nanoTime() - start;
         }
         Arrays.sort(nanos);
-        System.out.printf("%nBENCH elevation-42U reads=%d p50=%.2fms p95=%.2fms p99=%.2fms max=%.2fms (client-measured, RestAssured, same host)%n",
-                reads, nanos[reads / 2] / 1e6, nanos[(int) (reads * 0.95)] / 1e6, nanos[(int) (reads * 0.99)] / 1e6,
+        System.out.printf(
+                "%nBENCH elevation-42U reads=%d p50=%.2fms p95=%.2fms p99=%.2fms max=%.2fms (client-measured, RestAssured, same host)%n",
+                reads,
+                nanos[reads / 2] / 1e6,
+                nanos[(int) (reads * 0.95)] / 1e6,
+                nanos[(int) (reads * 0.99)] / 1e6,
                 nanos[reads - 1] / 1e6);
     }
 }

@@ -40,7 +40,8 @@ class PlacementTest {
     ObjectMapper mapper;
 
     private static String place(long rack, String position, String face) {
-        return "{\"rack_id\":" + rack + ",\"position\":" + position + ",\"face\":" + (face == null ? "null" : "\"" + face + "\"") + "}";
+        return "{\"rack_id\":" + rack + ",\"position\":" + position + ",\"face\":"
+                + (face == null ? "null" : "\"" + face + "\"") + "}";
     }
 
     @Test
@@ -50,13 +51,27 @@ class PlacementTest {
         long twoU = Api.model(maker, "2", false);
         long blocker = Api.asset(twoU, "");
         long mover = Api.asset(twoU, "");
-        as(EDITOR).body(place(rack, "10", "front")).post("/api/inventory/assets/" + blocker + "/placement").then().statusCode(200);
-        as(EDITOR).body(place(rack, "11", "front")).post("/api/inventory/assets/" + mover + "/placement").then().statusCode(409)
-                .body("detail", containsString("asset " + blocker)).body("detail", containsString("U10-U11 (front)"))
+        as(EDITOR)
+                .body(place(rack, "10", "front"))
+                .post("/api/inventory/assets/" + blocker + "/placement")
+                .then()
+                .statusCode(200);
+        as(EDITOR)
+                .body(place(rack, "11", "front"))
+                .post("/api/inventory/assets/" + mover + "/placement")
+                .then()
+                .statusCode(409)
+                .body("detail", containsString("asset " + blocker))
+                .body("detail", containsString("U10-U11 (front)"))
                 .body("errors[0].message", containsString("U11-U12 (front)"));
         // half depth: the rear of the same units is free
-        as(EDITOR).body(place(rack, "11", "rear")).post("/api/inventory/assets/" + mover + "/placement").then().statusCode(200)
-                .body("position", equalTo(11.0f)).body("face", equalTo("rear"));
+        as(EDITOR)
+                .body(place(rack, "11", "rear"))
+                .post("/api/inventory/assets/" + mover + "/placement")
+                .then()
+                .statusCode(200)
+                .body("position", equalTo(11.0f))
+                .body("face", equalTo("rear"));
     }
 
     @Test
@@ -65,8 +80,16 @@ class PlacementTest {
         long maker = Api.manufacturer();
         long full = Api.asset(Api.model(maker, "1", true), "");
         long shallow = Api.asset(Api.model(maker, "1", false), "");
-        as(EDITOR).body(place(rack, "20", "front")).post("/api/inventory/assets/" + full + "/placement").then().statusCode(200);
-        as(EDITOR).body(place(rack, "20", "rear")).post("/api/inventory/assets/" + shallow + "/placement").then().statusCode(409)
+        as(EDITOR)
+                .body(place(rack, "20", "front"))
+                .post("/api/inventory/assets/" + full + "/placement")
+                .then()
+                .statusCode(200);
+        as(EDITOR)
+                .body(place(rack, "20", "rear"))
+                .post("/api/inventory/assets/" + shallow + "/placement")
+                .then()
+                .statusCode(409)
                 .body("detail", containsString("both faces"));
     }
 
@@ -76,18 +99,48 @@ class PlacementTest {
         long maker = Api.manufacturer();
         long twoU = Api.asset(Api.model(maker, "2", true), "");
         long zeroU = Api.asset(Api.model(maker, "0", false), "");
-        as(EDITOR).body(place(rack, "42", "front")).post("/api/inventory/assets/" + twoU + "/placement").then().statusCode(400)
-                .body("errors[0].field", equalTo("position")).body("errors[0].message", containsString("units 1-42"));
-        as(EDITOR).body(place(rack, "0", "front")).post("/api/inventory/assets/" + twoU + "/placement").then().statusCode(400);
-        as(EDITOR).body(place(rack, "3.25", "front")).post("/api/inventory/assets/" + twoU + "/placement").then().statusCode(400)
+        as(EDITOR)
+                .body(place(rack, "42", "front"))
+                .post("/api/inventory/assets/" + twoU + "/placement")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("position"))
+                .body("errors[0].message", containsString("units 1-42"));
+        as(EDITOR)
+                .body(place(rack, "0", "front"))
+                .post("/api/inventory/assets/" + twoU + "/placement")
+                .then()
+                .statusCode(400);
+        as(EDITOR)
+                .body(place(rack, "3.25", "front"))
+                .post("/api/inventory/assets/" + twoU + "/placement")
+                .then()
+                .statusCode(400)
                 .body("errors[0].message", containsString("0.5"));
-        as(EDITOR).body(place(rack, "3", null)).post("/api/inventory/assets/" + twoU + "/placement").then().statusCode(400)
+        as(EDITOR)
+                .body(place(rack, "3", null))
+                .post("/api/inventory/assets/" + twoU + "/placement")
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("face"));
-        as(EDITOR).body(place(rack, "41", "front")).post("/api/inventory/assets/" + twoU + "/placement").then().statusCode(200);
-        as(EDITOR).body(place(rack, "10.5", "rear")).post("/api/inventory/assets/" + zeroU + "/placement").then().statusCode(400)
+        as(EDITOR)
+                .body(place(rack, "41", "front"))
+                .post("/api/inventory/assets/" + twoU + "/placement")
+                .then()
+                .statusCode(200);
+        as(EDITOR)
+                .body(place(rack, "10.5", "rear"))
+                .post("/api/inventory/assets/" + zeroU + "/placement")
+                .then()
+                .statusCode(400)
                 .body("errors[0].message", containsString("0U"));
-        as(EDITOR).body(place(rack, "null", null)).post("/api/inventory/assets/" + zeroU + "/placement").then().statusCode(200)
-                .body("rack_id", equalTo((int) rack)).body("position", nullValue());
+        as(EDITOR)
+                .body(place(rack, "null", null))
+                .post("/api/inventory/assets/" + zeroU + "/placement")
+                .then()
+                .statusCode(200)
+                .body("rack_id", equalTo((int) rack))
+                .body("position", nullValue());
     }
 
     @Test
@@ -96,32 +149,63 @@ class PlacementTest {
         long half = Api.model(Api.manufacturer(), "0.5", false);
         long lower = Api.asset(half, "");
         long upper = Api.asset(half, "");
-        as(EDITOR).body(place(rack, "7", "front")).post("/api/inventory/assets/" + lower + "/placement").then().statusCode(200);
-        as(EDITOR).body(place(rack, "7.5", "front")).post("/api/inventory/assets/" + upper + "/placement").then().statusCode(200);
-        JsonPath unit7 = as(VIEWER).get("/api/inventory/racks/" + rack + "/elevation?face=front").then().statusCode(200)
-                .extract().jsonPath();
-        assertThat(unit7.getList("units.find { it.unit == 7 }.occupants.asset_id")).containsExactly((int) lower, (int) upper);
+        as(EDITOR)
+                .body(place(rack, "7", "front"))
+                .post("/api/inventory/assets/" + lower + "/placement")
+                .then()
+                .statusCode(200);
+        as(EDITOR)
+                .body(place(rack, "7.5", "front"))
+                .post("/api/inventory/assets/" + upper + "/placement")
+                .then()
+                .statusCode(200);
+        JsonPath unit7 = as(VIEWER)
+                .get("/api/inventory/racks/" + rack + "/elevation?face=front")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(unit7.getList("units.find { it.unit == 7 }.occupants.asset_id"))
+                .containsExactly((int) lower, (int) upper);
     }
 
     @Test
     void elevationListsUnitsFromTheTopWithFullDepthAssetsOnBothFacesAndZeroUApart() {
         long site = Api.site();
-        long rack = Api.post("/api/inventory/racks", "{\"site_id\":" + site + ",\"name\":\"" + Api.unique("R")
-                + "\",\"status\":\"active\",\"u_height\":10,\"starting_unit\":1}");
-        long descRack = Api.post("/api/inventory/racks", "{\"site_id\":" + site + ",\"name\":\"" + Api.unique("R")
-                + "\",\"status\":\"active\",\"u_height\":4,\"desc_units\":true}");
+        long rack = Api.post(
+                "/api/inventory/racks",
+                "{\"site_id\":" + site + ",\"name\":\"" + Api.unique("R")
+                        + "\",\"status\":\"active\",\"u_height\":10,\"starting_unit\":1}");
+        long descRack = Api.post(
+                "/api/inventory/racks",
+                "{\"site_id\":" + site + ",\"name\":\"" + Api.unique("R")
+                        + "\",\"status\":\"active\",\"u_height\":4,\"desc_units\":true}");
         long maker = Api.manufacturer();
-        long server = Api.asset(Api.model(maker, "2", true), "\"rack_id\":" + rack + ",\"position\":3,\"face\":\"front\"");
+        long server =
+                Api.asset(Api.model(maker, "2", true), "\"rack_id\":" + rack + ",\"position\":3,\"face\":\"front\"");
         long pdu = Api.asset(Api.model(maker, "0", false), "\"rack_id\":" + rack);
-        JsonPath rear = as(VIEWER).get("/api/inventory/racks/" + rack + "/elevation?face=rear").then().statusCode(200).extract().jsonPath();
+        JsonPath rear = as(VIEWER)
+                .get("/api/inventory/racks/" + rack + "/elevation?face=rear")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(rear.getList("units.unit")).containsExactly(10, 9, 8, 7, 6, 5, 4, 3, 2, 1);
         assertThat(rear.getList("units[6].occupants.asset_id")).containsExactly((int) server);
         assertThat(rear.getList("units[7].occupants.asset_id")).containsExactly((int) server);
         assertThat(rear.getList("units[5].occupants")).isEmpty();
         assertThat(rear.getList("zero_u.asset_id")).containsExactly((int) pdu);
-        assertThat(as(VIEWER).get("/api/inventory/racks/" + descRack + "/elevation").then().extract().jsonPath()
-                .getList("units.unit")).containsExactly(1, 2, 3, 4);
-        as(VIEWER).get("/api/inventory/racks/" + rack + "/elevation?face=top").then().statusCode(400);
+        assertThat(as(VIEWER)
+                        .get("/api/inventory/racks/" + descRack + "/elevation")
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getList("units.unit"))
+                .containsExactly(1, 2, 3, 4);
+        as(VIEWER)
+                .get("/api/inventory/racks/" + rack + "/elevation?face=top")
+                .then()
+                .statusCode(400);
         as(VIEWER).get("/api/inventory/racks/999999/elevation").then().statusCode(404);
     }
 
@@ -134,23 +218,46 @@ class PlacementTest {
         long a = Api.asset(model, "\"rack_id\":" + rack + ",\"position\":1,\"face\":\"front\"");
         long b = Api.asset(model, "\"rack_id\":" + rack + ",\"position\":2,\"face\":\"front\"");
         long c = Api.asset(model, "\"rack_id\":" + rack + ",\"position\":3,\"face\":\"front\"");
-        as(EDITOR).body("{\"moves\":[{\"asset_id\":" + a + ",\"rack_id\":" + rack + ",\"position\":2,\"face\":\"front\"},"
-                + "{\"asset_id\":" + b + ",\"rack_id\":" + rack + ",\"position\":1,\"face\":\"front\"}]}")
-                .post("/api/inventory/assets/placements").then().statusCode(200)
+        as(EDITOR)
+                .body("{\"moves\":[{\"asset_id\":" + a + ",\"rack_id\":" + rack + ",\"position\":2,\"face\":\"front\"},"
+                        + "{\"asset_id\":" + b + ",\"rack_id\":" + rack + ",\"position\":1,\"face\":\"front\"}]}")
+                .post("/api/inventory/assets/placements")
+                .then()
+                .statusCode(200)
                 .body("position", org.hamcrest.Matchers.contains(2.0f, 1.0f));
         // the second move collides with c: neither move happens
-        as(EDITOR).body("{\"moves\":[{\"asset_id\":" + a + ",\"rack_id\":" + other + ",\"position\":5,\"face\":\"front\"},"
-                + "{\"asset_id\":" + b + ",\"rack_id\":" + rack + ",\"position\":3,\"face\":\"rear\"}]}")
-                .post("/api/inventory/assets/placements").then().statusCode(409)
+        as(EDITOR)
+                .body("{\"moves\":[{\"asset_id\":" + a + ",\"rack_id\":" + other
+                        + ",\"position\":5,\"face\":\"front\"}," + "{\"asset_id\":" + b + ",\"rack_id\":" + rack
+                        + ",\"position\":3,\"face\":\"rear\"}]}")
+                .post("/api/inventory/assets/placements")
+                .then()
+                .statusCode(409)
                 .body("errors[0].message", containsString("asset " + c));
-        as(VIEWER).get("/api/inventory/assets/" + a).then().body("rack_id", equalTo((int) rack)).body("position", equalTo(2.0f));
+        as(VIEWER)
+                .get("/api/inventory/assets/" + a)
+                .then()
+                .body("rack_id", equalTo((int) rack))
+                .body("position", equalTo(2.0f));
         // two moves into the same units collide with each other
-        as(EDITOR).body("{\"moves\":[{\"asset_id\":" + a + ",\"rack_id\":" + other + ",\"position\":5,\"face\":\"front\"},"
-                + "{\"asset_id\":" + b + ",\"rack_id\":" + other + ",\"position\":5,\"face\":\"rear\"}]}")
-                .post("/api/inventory/assets/placements").then().statusCode(409);
-        as(EDITOR).body("{\"moves\":[{\"asset_id\":" + a + ",\"rack_id\":" + other + ",\"position\":5,\"face\":\"front\",\"version\":0}]}")
-                .post("/api/inventory/assets/placements").then().statusCode(412);
-        as(EDITOR).body("{\"moves\":[]}").post("/api/inventory/assets/placements").then().statusCode(400);
+        as(EDITOR)
+                .body("{\"moves\":[{\"asset_id\":" + a + ",\"rack_id\":" + other
+                        + ",\"position\":5,\"face\":\"front\"}," + "{\"asset_id\":" + b + ",\"rack_id\":" + other
+                        + ",\"position\":5,\"face\":\"rear\"}]}")
+                .post("/api/inventory/assets/placements")
+                .then()
+                .statusCode(409);
+        as(EDITOR)
+                .body("{\"moves\":[{\"asset_id\":" + a + ",\"rack_id\":" + other
+                        + ",\"position\":5,\"face\":\"front\",\"version\":0}]}")
+                .post("/api/inventory/assets/placements")
+                .then()
+                .statusCode(412);
+        as(EDITOR)
+                .body("{\"moves\":[]}")
+                .post("/api/inventory/assets/placements")
+                .then()
+                .statusCode(400);
     }
 
     @Test
@@ -159,13 +266,18 @@ class PlacementTest {
         long model = Api.model(Api.manufacturer(), "2", true);
         long a = Api.asset(model, "\"rack_id\":" + rack + ",\"position\":10,\"face\":\"front\"");
         long b = Api.asset(model, "");
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            assertThatThrownBy(() -> s.executeUpdate("update asset set rack_id = " + rack + ", site_id = (select site_id from rack where id = "
-                    + rack + "), position = 11, face = 'rear' where id = " + b))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("Duplicate");
-            assertThatThrownBy(() -> s.executeUpdate("update asset set rack_id = " + rack + ", site_id = (select site_id from rack where id = "
-                    + rack + "), position = 42, face = 'rear' where id = " + b))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("does not fit");
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
+            assertThatThrownBy(() -> s.executeUpdate(
+                            "update asset set rack_id = " + rack + ", site_id = (select site_id from rack where id = "
+                                    + rack + "), position = 11, face = 'rear' where id = " + b))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("Duplicate");
+            assertThatThrownBy(() -> s.executeUpdate(
+                            "update asset set rack_id = " + rack + ", site_id = (select site_id from rack where id = "
+                                    + rack + "), position = 42, face = 'rear' where id = " + b))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("does not fit");
             assertThatThrownBy(() -> s.executeUpdate("update asset set position = 10.25 where id = " + a))
                     .isInstanceOf(SQLException.class);
         }
@@ -178,13 +290,23 @@ class PlacementTest {
         long from = Api.rack(site, 42);
         long to = Api.rack(site, 42);
         String host = Api.unique("moving");
-        long id = Api.post("/api/inventory/assets", "{\"model_id\":" + Api.model(Api.manufacturer(), "1", true)
-                + ",\"status\":\"active\",\"hostname\":\"" + host + "\",\"rack_id\":" + from + ",\"position\":4,\"face\":\"front\"}");
-        as(EDITOR).header("If-Match", "\"0\"").body(place(to, "8", "rear")).post("/api/inventory/assets/" + id + "/placement")
-                .then().statusCode(200).header("ETag", "\"1\"");
+        long id = Api.post(
+                "/api/inventory/assets",
+                "{\"model_id\":" + Api.model(Api.manufacturer(), "1", true) + ",\"status\":\"active\",\"hostname\":\""
+                        + host + "\",\"rack_id\":" + from + ",\"position\":4,\"face\":\"front\"}");
+        as(EDITOR)
+                .header("If-Match", "\"0\"")
+                .body(place(to, "8", "rear"))
+                .post("/api/inventory/assets/" + id + "/placement")
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"1\"");
         try (KafkaTestConsumer consumer = new KafkaTestConsumer("127.0.0.1:9092", "inventory.events")) {
-            List<ConsumerRecord<String, String>> events = consumer.await(1, Duration.ofSeconds(20),
-                    r -> header(r, "ce_type").equals("inventory.asset.moved") && r.value().contains(host));
+            List<ConsumerRecord<String, String>> events = consumer.await(
+                    1,
+                    Duration.ofSeconds(20),
+                    r -> header(r, "ce_type").equals("inventory.asset.moved")
+                            && r.value().contains(host));
             assertThat(events).hasSize(1);
             assertThat(events.get(0).key()).isEqualTo(Long.toString(id));
             JsonNode data = mapper.readTree(events.get(0).value());

@@ -22,14 +22,27 @@ class StorageAndMaintenanceTest {
     @Test
     void storageArrayKeepsUsedWithinTotalAndReportsTheShare() {
         long site = Api.site();
-        long id = Api.post("/api/inventory/storage-arrays", "{\"site_id\":" + site
-                + ",\"name\":\"bay-1\",\"total_tb\":120.5,\"used_tb\":30.125,\"status\":\"active\"}");
+        long id = Api.post(
+                "/api/inventory/storage-arrays",
+                "{\"site_id\":" + site
+                        + ",\"name\":\"bay-1\",\"total_tb\":120.5,\"used_tb\":30.125,\"status\":\"active\"}");
         as(VIEWER).get("/api/inventory/storage-arrays/" + id).then().body("used_percent", equalTo(25.0f));
-        as(EDITOR).body("{\"used_tb\":121}").patch("/api/inventory/storage-arrays/" + id).then().statusCode(400)
+        as(EDITOR)
+                .body("{\"used_tb\":121}")
+                .patch("/api/inventory/storage-arrays/" + id)
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("used_tb"));
-        as(EDITOR).body("{\"site_id\":" + site + ",\"name\":\"bay-2\",\"total_tb\":-1,\"status\":\"active\"}")
-                .post("/api/inventory/storage-arrays").then().statusCode(400).body("errors.field", hasItem("total_tb"));
-        as(VIEWER).get("/api/inventory/storage-arrays?site_id=" + site + "&used_tb__gte=30").then().body("count", equalTo(1));
+        as(EDITOR)
+                .body("{\"site_id\":" + site + ",\"name\":\"bay-2\",\"total_tb\":-1,\"status\":\"active\"}")
+                .post("/api/inventory/storage-arrays")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("total_tb"));
+        as(VIEWER)
+                .get("/api/inventory/storage-arrays?site_id=" + site + "&used_tb__gte=30")
+                .then()
+                .body("count", equalTo(1));
         as(ADMIN).delete("/api/inventory/storage-arrays/" + id).then().statusCode(204);
     }
 
@@ -39,34 +52,62 @@ class StorageAndMaintenanceTest {
         long rack = Api.rack(site, 42);
         long elsewhere = Api.rack(Api.site(), 42);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        long running = Api.post("/api/inventory/maintenance-windows", "{\"site_id\":" + site + ",\"rack_id\":" + rack
-                + ",\"starts_at\":\"" + now.minusSeconds(3600) + "\",\"ends_at\":\"" + now.plusSeconds(3600)
-                + "\",\"time_zone\":\"Africa/Tunis\",\"description\":\"PDU swap\"}");
+        long running = Api.post(
+                "/api/inventory/maintenance-windows",
+                "{\"site_id\":" + site + ",\"rack_id\":" + rack
+                        + ",\"starts_at\":\"" + now.minusSeconds(3600) + "\",\"ends_at\":\"" + now.plusSeconds(3600)
+                        + "\",\"time_zone\":\"Africa/Tunis\",\"description\":\"PDU swap\"}");
         as(VIEWER).get("/api/inventory/maintenance-windows/" + running).then().body("state", equalTo("in_progress"));
-        long planned = Api.post("/api/inventory/maintenance-windows", "{\"site_id\":" + site + ",\"starts_at\":\""
-                + now.plusSeconds(86400) + "\",\"ends_at\":\"" + now.plusSeconds(90000) + "\",\"time_zone\":\"UTC\"}");
+        long planned = Api.post(
+                "/api/inventory/maintenance-windows",
+                "{\"site_id\":" + site + ",\"starts_at\":\"" + now.plusSeconds(86400) + "\",\"ends_at\":\""
+                        + now.plusSeconds(90000) + "\",\"time_zone\":\"UTC\"}");
         as(VIEWER).get("/api/inventory/maintenance-windows/" + planned).then().body("state", equalTo("scheduled"));
-        as(VIEWER).get("/api/inventory/maintenance-windows?site_id=" + site + "&starts_at__lte=" + now + "&ends_at__gte=" + now)
-                .then().body("results.id", org.hamcrest.Matchers.contains((int) running));
-        long ended = Api.post("/api/inventory/maintenance-windows", "{\"site_id\":" + site + ",\"starts_at\":\""
-                + now.minusSeconds(90000) + "\",\"ends_at\":\"" + now.minusSeconds(86400) + "\",\"time_zone\":\"UTC\"}");
-        String windows = "/api/inventory/maintenance-windows?ordering=id&site_id=" + site;
-        as(VIEWER).get(windows + "&state=in_progress").then().statusCode(200)
+        as(VIEWER)
+                .get("/api/inventory/maintenance-windows?site_id=" + site + "&starts_at__lte=" + now + "&ends_at__gte="
+                        + now)
+                .then()
                 .body("results.id", org.hamcrest.Matchers.contains((int) running));
-        as(VIEWER).get(windows + "&state=scheduled&state=ended").then()
+        long ended = Api.post(
+                "/api/inventory/maintenance-windows",
+                "{\"site_id\":" + site + ",\"starts_at\":\"" + now.minusSeconds(90000) + "\",\"ends_at\":\""
+                        + now.minusSeconds(86400) + "\",\"time_zone\":\"UTC\"}");
+        String windows = "/api/inventory/maintenance-windows?ordering=id&site_id=" + site;
+        as(VIEWER)
+                .get(windows + "&state=in_progress")
+                .then()
+                .statusCode(200)
+                .body("results.id", org.hamcrest.Matchers.contains((int) running));
+        as(VIEWER)
+                .get(windows + "&state=scheduled&state=ended")
+                .then()
                 .body("results.id", org.hamcrest.Matchers.contains((int) planned, (int) ended))
                 .body("results.state", org.hamcrest.Matchers.contains("scheduled", "ended"));
-        as(VIEWER).get(windows + "&state__n=ended").then()
+        as(VIEWER)
+                .get(windows + "&state__n=ended")
+                .then()
                 .body("results.id", org.hamcrest.Matchers.contains((int) running, (int) planned));
         as(VIEWER).get(windows + "&state=over").then().statusCode(400).body("errors.field", hasItem("state"));
-        as(EDITOR).body("{\"site_id\":" + site + ",\"rack_id\":" + elsewhere + ",\"starts_at\":\"" + now + "\",\"ends_at\":\""
-                + now.plusSeconds(60) + "\",\"time_zone\":\"UTC\"}").post("/api/inventory/maintenance-windows")
-                .then().statusCode(400).body("errors.field", hasItem("rack_id"));
-        as(EDITOR).body("{\"site_id\":" + site + ",\"starts_at\":\"" + now + "\",\"ends_at\":\"" + now
-                + "\",\"time_zone\":\"UTC\"}").post("/api/inventory/maintenance-windows").then().statusCode(400)
+        as(EDITOR)
+                .body("{\"site_id\":" + site + ",\"rack_id\":" + elsewhere + ",\"starts_at\":\"" + now
+                        + "\",\"ends_at\":\"" + now.plusSeconds(60) + "\",\"time_zone\":\"UTC\"}")
+                .post("/api/inventory/maintenance-windows")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("rack_id"));
+        as(EDITOR)
+                .body("{\"site_id\":" + site + ",\"starts_at\":\"" + now + "\",\"ends_at\":\"" + now
+                        + "\",\"time_zone\":\"UTC\"}")
+                .post("/api/inventory/maintenance-windows")
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("ends_at"));
-        as(EDITOR).body("{\"site_id\":" + site + ",\"starts_at\":\"" + now + "\",\"ends_at\":\"" + now.plusSeconds(5)
-                + "\",\"time_zone\":\"Moon/Base\"}").post("/api/inventory/maintenance-windows").then().statusCode(400)
+        as(EDITOR)
+                .body("{\"site_id\":" + site + ",\"starts_at\":\"" + now + "\",\"ends_at\":\"" + now.plusSeconds(5)
+                        + "\",\"time_zone\":\"Moon/Base\"}")
+                .post("/api/inventory/maintenance-windows")
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("time_zone"));
     }
 }

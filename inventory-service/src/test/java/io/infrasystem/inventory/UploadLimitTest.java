@@ -40,11 +40,16 @@ class UploadLimitTest {
         long model = Api.model(Api.manufacturer(), "1", true);
         long before = assetCount();
         AtomicLong sent = new AtomicLong();
-        HttpResponse<String> response = upload("api/inventory/import/assets", "text/csv",
+        HttpResponse<String> response = upload(
+                "api/inventory/import/assets",
+                "text/csv",
                 new CsvGenerator("asset_tag,model_id,status\n", "BIG-%d," + model + ",active\n", SIZE, sent));
         assertTooLarge(response, sent);
         assertThat(assetCount()).isEqualTo(before);
-        as(VIEWER).get("/api/inventory/assets?asset_tag__isw=BIG-").then().statusCode(200)
+        as(VIEWER)
+                .get("/api/inventory/assets?asset_tag__isw=BIG-")
+                .then()
+                .statusCode(200)
                 .body("count", org.hamcrest.Matchers.equalTo(0));
     }
 
@@ -54,33 +59,49 @@ class UploadLimitTest {
         Api.asset(model, "");
         long before = assetCount();
         AtomicLong sent = new AtomicLong();
-        HttpResponse<String> response = upload("api/inventory/restore", "application/zip",
-                new CsvGenerator("PK", "%d", SIZE, sent));
+        HttpResponse<String> response =
+                upload("api/inventory/restore", "application/zip", new CsvGenerator("PK", "%d", SIZE, sent));
         assertTooLarge(response, sent);
         assertThat(assetCount()).isEqualTo(before);
     }
 
     private HttpResponse<String> upload(String path, String contentType, InputStream body) throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
                 .build();
-        HttpRequest request = HttpRequest.newBuilder(root.resolve(path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", ADMIN).header("Content-Type", contentType).expectContinue(true)
-                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> body), SIZE))
+        HttpRequest request = HttpRequest.newBuilder(root.resolve(path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", ADMIN)
+                .header("Content-Type", contentType)
+                .expectContinue(true)
+                .POST(HttpRequest.BodyPublishers.fromPublisher(
+                        HttpRequest.BodyPublishers.ofInputStream(() -> body), SIZE))
                 .build();
         return client.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private static void assertTooLarge(HttpResponse<String> response, AtomicLong sent) {
         assertThat(response.statusCode()).isEqualTo(413);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(response.body()).contains("payload-too-large").contains(String.valueOf(SIZE))
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body())
+                .contains("payload-too-large")
+                .contains(String.valueOf(SIZE))
                 .contains(String.valueOf(LIMIT));
-        assertThat(sent.get()).as("bytes the client generated before the refusal").isLessThan(LIMIT);
+        assertThat(sent.get())
+                .as("bytes the client generated before the refusal")
+                .isLessThan(LIMIT);
     }
 
     private static long assetCount() {
-        return as(VIEWER).get("/api/inventory/assets?limit=1").then().statusCode(200).extract().jsonPath().getLong("count");
+        return as(VIEWER)
+                .get("/api/inventory/assets?limit=1")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("count");
     }
 
     /** A body of {@code size} bytes made on demand: a head, then numbered lines; counts what was read. */

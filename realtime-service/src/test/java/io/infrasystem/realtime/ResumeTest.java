@@ -56,12 +56,13 @@ class ResumeTest {
         assertThat(watcher.events(subject, 5, WAIT)).hasSize(5);
         watcher.close();
 
-        try (WsClient again = WsClient.connect(vertx, "types=vm.*&subjects=" + subject + "&resume_from=" + cursor,
-                Tokens.viewer())) {
+        try (WsClient again =
+                WsClient.connect(vertx, "types=vm.*&subjects=" + subject + "&resume_from=" + cursor, Tokens.viewer())) {
             List<JsonNode> missed = again.events(subject, 4, Duration.ofSeconds(3));
             assertThat(missed).extracting(n -> n.path("data").path("n").asInt()).containsExactly(3, 4, 5);
             events.send("vm.events", "vm.vm.updated", subject, "{\"n\":6}");
-            assertThat(again.events(subject, 1, WAIT)).extracting(n -> n.path("data").path("n").asInt())
+            assertThat(again.events(subject, 1, WAIT))
+                    .extracting(n -> n.path("data").path("n").asInt())
                     .containsExactly(6);
             assertThat(again.await("reset", n -> true, Duration.ZERO)).isNull();
         }
@@ -74,7 +75,8 @@ class ResumeTest {
         WsClient watcher = watch(subject);
         try (SseClient first = new SseClient("subjects=" + subject, Tokens.viewer(), null)) {
             events.send("inventory.events", "inventory.asset.moved", subject, "{\"n\":1}");
-            lastEventId = first.events(subject, 1, WAIT).getFirst().path("sse_id").asText();
+            lastEventId =
+                    first.events(subject, 1, WAIT).getFirst().path("sse_id").asText();
         }
         events.send("inventory.events", "inventory.asset.moved", subject, "{\"n\":2}");
         events.send("inventory.events", "inventory.asset.moved", subject, "{\"n\":3}");
@@ -82,7 +84,8 @@ class ResumeTest {
         watcher.close();
 
         try (SseClient again = new SseClient("subjects=" + subject, Tokens.viewer(), lastEventId)) {
-            assertThat(again.events(subject, 3, Duration.ofSeconds(3))).extracting(n -> n.path("data").path("n").asInt())
+            assertThat(again.events(subject, 3, Duration.ofSeconds(3)))
+                    .extracting(n -> n.path("data").path("n").asInt())
                     .containsExactly(2, 3);
         }
     }
@@ -105,7 +108,8 @@ class ResumeTest {
         assertThat(watcher.events(filler, 400, WAIT)).hasSize(400);
         watcher.close();
 
-        try (WsClient again = WsClient.connect(vertx, "subjects=" + subject + "&resume_from=" + cursor, Tokens.viewer())) {
+        try (WsClient again =
+                WsClient.connect(vertx, "subjects=" + subject + "&resume_from=" + cursor, Tokens.viewer())) {
             JsonNode reset = again.await("reset", n -> true, WAIT);
             assertThat(reset).isNotNull();
             assertThat(reset.path("reason").asText()).contains(cursor);

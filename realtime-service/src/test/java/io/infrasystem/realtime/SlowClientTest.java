@@ -41,7 +41,8 @@ class SlowClientTest {
         try (TestEvents events = new TestEvents();
                 RawWsClient slow = new RawWsClient("subjects=" + subject, Tokens.viewer());
                 WsClient fast = WsClient.connect(vertx, "subjects=" + subject, Tokens.viewer())) {
-            assertThat(fast.await("subscribed", n -> true, Duration.ofSeconds(10))).isNotNull();
+            assertThat(fast.await("subscribed", n -> true, Duration.ofSeconds(10)))
+                    .isNotNull();
 
             // about 5 MB/s: a reading client keeps up, the one that reads nothing fills its queue
             for (int i = 0; i < EVENTS; i++) {
@@ -51,10 +52,15 @@ class SlowClientTest {
             events.flush();
 
             assertThat(fast.events(subject, EVENTS, Duration.ofSeconds(60))).hasSize(EVENTS);
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                    metrics.droppedCount(Transport.WEBSOCKET, DropReason.OVERFLOW)).isEqualTo(droppedBefore + 1));
-            given().when().get("/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.containsString(
-                    "realtime_clients_dropped_total{reason=\"overflow\",transport=\"websocket\"}"));
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(metrics.droppedCount(Transport.WEBSOCKET, DropReason.OVERFLOW))
+                            .isEqualTo(droppedBefore + 1));
+            given().when()
+                    .get("/q/metrics")
+                    .then()
+                    .statusCode(200)
+                    .body(org.hamcrest.Matchers.containsString(
+                            "realtime_clients_dropped_total{reason=\"overflow\",transport=\"websocket\"}"));
 
             assertThat(slow.readUntilClose()).startsWith("1008 slow client: more than 16 messages waiting");
             assertThat(fast.closed()).isFalse();
@@ -65,8 +71,11 @@ class SlowClientTest {
     public static class SmallQueues implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("infra.realtime.connections.queue-capacity", "16",
-                    "infra.realtime.connections.idle-timeout", "120s");
+            return Map.of(
+                    "infra.realtime.connections.queue-capacity",
+                    "16",
+                    "infra.realtime.connections.idle-timeout",
+                    "120s");
         }
     }
 }

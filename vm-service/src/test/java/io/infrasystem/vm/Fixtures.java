@@ -11,8 +11,7 @@ public final class Fixtures {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** @return a fresh, mutable copy of a JSON object fixture */
     public static ObjectNode json(String path) {

@@ -11,8 +11,7 @@ import javax.sql.DataSource;
 /** Plain JDBC reads and writes that the tests use to look behind the API (parameters bound in order). */
 public final class Sql {
 
-    private Sql() {
-    }
+    private Sql() {}
 
     /** @return the first column of the first row as a number */
     public static long scalar(DataSource dataSource, String sql, Object... args) {
@@ -35,7 +34,8 @@ public final class Sql {
 
     /** Runs an insert, update or delete. */
     public static void execute(DataSource dataSource, String sql, Object... args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             bind(s, args);
             s.executeUpdate();
         } catch (SQLException e) {
@@ -48,7 +48,8 @@ public final class Sql {
     }
 
     private static <T> T query(DataSource dataSource, String sql, Object[] args, Reader<T> reader) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             bind(s, args);
             try (ResultSet r = s.executeQuery()) {
                 return reader.read(r);

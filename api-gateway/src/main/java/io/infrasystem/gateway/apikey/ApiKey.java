@@ -76,8 +76,22 @@ public class ApiKey extends PanacheEntityBase {
 
     /** @return the DTO shown by the API (never the secret or its hash) */
     public ApiKeyDto dto() {
-        return new ApiKeyDto(id, keyId, ApiKeySecrets.PREFIX + keyId + "_…" + secretLast4, name, description, owner,
-                createdBy, scopeList(), status(Instant.now()).wireName(), expiresAt, revokedAt, revokedBy, lastUsedAt,
-                version, createdAt, updatedAt);
+        return new ApiKeyDto(
+                id,
+                keyId,
+                ApiKeySecrets.PREFIX + keyId + "_…" + secretLast4,
+                name,
+                description,
+                owner,
+                createdBy,
+                scopeList(),
+                status(Instant.now()).wireName(),
+                expiresAt,
+                revokedAt,
+                revokedBy,
+                lastUsedAt,
+                version,
+                createdAt,
+                updatedAt);
     }
 }

@@ -27,12 +27,20 @@ public class ApiKeyAuthenticator {
     private final Duration lastUsedGranularity;
 
     /** What authentication needs of a key row. */
-    record Snapshot(long id, String name, String secretHash, java.util.List<String> scopes, Instant expiresAt,
-            Instant revokedAt, java.util.concurrent.atomic.AtomicReference<Instant> lastUsedAt) {
-    }
+    record Snapshot(
+            long id,
+            String name,
+            String secretHash,
+            java.util.List<String> scopes,
+            Instant expiresAt,
+            Instant revokedAt,
+            java.util.concurrent.atomic.AtomicReference<Instant> lastUsedAt) {}
 
     public ApiKeyAuthenticator(GatewayConfig config) {
-        this.cache = Caffeine.newBuilder().maximumSize(50_000).expireAfterWrite(config.apiKeys().cacheTtl()).build();
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(50_000)
+                .expireAfterWrite(config.apiKeys().cacheTtl())
+                .build();
         this.lastUsedGranularity = config.apiKeys().lastUsedGranularity();
     }
 
@@ -47,7 +55,8 @@ public class ApiKeyAuthenticator {
         }
         String keyId = presented.get().keyId();
         Optional<Snapshot> found = cache.get(keyId, this::load);
-        if (found.isEmpty() || !ApiKeySecrets.matches(presented.get().secret(), found.get().secretHash())) {
+        if (found.isEmpty()
+                || !ApiKeySecrets.matches(presented.get().secret(), found.get().secretHash())) {
             return AuthOutcome.failure("api_key", "unknown API key", keyId);
         }
         Snapshot key = found.get();
@@ -59,7 +68,8 @@ public class ApiKeyAuthenticator {
             return AuthOutcome.failure("api_key", "expired API key", keyId);
         }
         touch(key, now);
-        return AuthOutcome.success(new GatewayPrincipal(key.name(), ActorType.API_KEY, new LinkedHashSet<>(key.scopes())));
+        return AuthOutcome.success(
+                new GatewayPrincipal(key.name(), ActorType.API_KEY, new LinkedHashSet<>(key.scopes())));
     }
 
     /**
@@ -77,7 +87,8 @@ public class ApiKeyAuthenticator {
             return Optional.empty();
         }
         Instant last = found.map(k -> k.lastUsedAt().get()).orElse(null);
-        if (found.isPresent() && (last == null || !last.plus(lastUsedGranularity).isAfter(Instant.now()))) {
+        if (found.isPresent()
+                && (last == null || !last.plus(lastUsedGranularity).isAfter(Instant.now()))) {
             return Optional.empty();
         }
         return Optional.of(authenticate(header));
@@ -89,9 +100,17 @@ public class ApiKeyAuthenticator {
     }
 
     private Optional<Snapshot> load(String keyId) {
-        return QuarkusTransaction.joiningExisting().call(() -> ApiKey.<ApiKey>find("keyId", keyId).firstResultOptional()
-                .map(k -> new Snapshot(k.id, k.name, k.secretHash, k.scopeList(), k.expiresAt, k.revokedAt,
-                        new java.util.concurrent.atomic.AtomicReference<>(k.lastUsedAt))));
+        return QuarkusTransaction.joiningExisting()
+                .call(() -> ApiKey.<ApiKey>find("keyId", keyId)
+                        .firstResultOptional()
+                        .map(k -> new Snapshot(
+                                k.id,
+                                k.name,
+                                k.secretHash,
+                                k.scopeList(),
+                                k.expiresAt,
+                                k.revokedAt,
+                                new java.util.concurrent.atomic.AtomicReference<>(k.lastUsedAt))));
     }
 
     private void touch(Snapshot key, Instant now) {
@@ -101,7 +120,8 @@ public class ApiKeyAuthenticator {
         }
         if (key.lastUsedAt().compareAndSet(last, now)) {
             Instant stamp = now.truncatedTo(ChronoUnit.MICROS);
-            QuarkusTransaction.requiringNew().run(() -> ApiKey.update("lastUsedAt = ?1 where id = ?2", stamp, key.id()));
+            QuarkusTransaction.requiringNew()
+                    .run(() -> ApiKey.update("lastUsedAt = ?1 where id = ?2", stamp, key.id()));
         }
     }
 }

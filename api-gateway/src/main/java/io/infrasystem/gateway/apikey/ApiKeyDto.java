@@ -23,7 +23,20 @@ import java.util.List;
  * @param createdAt creation time (UTC)
  * @param updatedAt last change (UTC)
  */
-public record ApiKeyDto(long id, String keyId, String display, String name, String description, String owner,
-        String createdBy, List<String> scopes, String status, Instant expiresAt, Instant revokedAt, String revokedBy,
-        Instant lastUsedAt, long version, Instant createdAt, Instant updatedAt) {
-}
+public record ApiKeyDto(
+        long id,
+        String keyId,
+        String display,
+        String name,
+        String description,
+        String owner,
+        String createdBy,
+        List<String> scopes,
+        String status,
+        Instant expiresAt,
+        Instant revokedAt,
+        String revokedBy,
+        Instant lastUsedAt,
+        long version,
+        Instant createdAt,
+        Instant updatedAt) {}

@@ -10,8 +10,7 @@ import java.util.List;
 /** Bodies of the API key endpoints. */
 public final class ApiKeyRequests {
 
-    private ApiKeyRequests() {
-    }
+    private ApiKeyRequests() {}
 
     /**
      * Body of {@code POST /api/gateway/api-keys}.
@@ -24,12 +23,15 @@ public final class ApiKeyRequests {
      *     ahead); default: that maximum
      */
     public record Create(
-            @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "letters, digits, '.', '_' and '-' only") String name,
+            @NotBlank
+            @Size(max = 100)
+            @Pattern(regexp = "[A-Za-z0-9._-]+", message = "letters, digits, '.', '_' and '-' only")
+            String name,
+
             @Size(max = 1000) String description,
             @Size(max = 255) String owner,
             @NotEmpty List<@NotBlank String> scopes,
-            Instant expiresAt) {
-    }
+            Instant expiresAt) {}
 
     /**
      * Answer of a creation: the key and its secret, shown this once.
@@ -37,6 +39,5 @@ public final class ApiKeyRequests {
      * @param apiKey the stored key
      * @param secret the full key to send in {@code X-API-Key}: {@code isk_<key_id>_<secret>}
      */
-    public record Created(ApiKeyDto apiKey, String secret) {
-    }
+    public record Created(ApiKeyDto apiKey, String secret) {}
 }

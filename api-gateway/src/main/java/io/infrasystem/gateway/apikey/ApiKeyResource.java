@@ -69,9 +69,11 @@ public class ApiKeyResource {
     public Response create(@Valid @NotNull ApiKeyRequests.Create input) {
         ApiKeyRequests.Created created = service.create(input, caller(), identity.getRoles());
         return Response.status(Response.Status.CREATED)
-                .location(java.net.URI.create("/api/gateway/api-keys/" + created.apiKey().id()))
+                .location(java.net.URI.create(
+                        "/api/gateway/api-keys/" + created.apiKey().id()))
                 .tag(Versions.etag(created.apiKey().version()))
-                .entity(created).build();
+                .entity(created)
+                .build();
     }
 
     /**
@@ -93,7 +95,8 @@ public class ApiKeyResource {
         }
         var query = ApiKey.<ApiKey>find("from ApiKey k where " + where + " order by " + filter.orderBy(), parameters);
         long count = query.count();
-        var results = query.range((int) page.offset(), (int) page.offset() + page.limit() - 1).list();
+        var results = query.range((int) page.offset(), (int) page.offset() + page.limit() - 1)
+                .list();
         return Page.of(results.stream().map(ApiKey::dto).toList(), count, page, uri);
     }
 
@@ -127,5 +130,4 @@ public class ApiKeyResource {
     private boolean isAdmin() {
         return identity.getRoles().contains(Scopes.ADMIN);
     }
-
 }

@@ -21,11 +21,11 @@ public final class ApiKeySecrets {
     /** Prefix that makes keys recognisable (and findable by secret scanners). */
     public static final String PREFIX = "isk_";
 
-    private static final java.util.regex.Pattern FORMAT = java.util.regex.Pattern.compile("isk_([0-9a-f]{12})_([A-Za-z0-9_-]{43})");
+    private static final java.util.regex.Pattern FORMAT =
+            java.util.regex.Pattern.compile("isk_([0-9a-f]{12})_([A-Za-z0-9_-]{43})");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private ApiKeySecrets() {
-    }
+    private ApiKeySecrets() {}
 
     /**
      * A freshly generated key.
@@ -46,8 +46,7 @@ public final class ApiKeySecrets {
      * @param keyId public look-up part
      * @param secret secret part
      */
-    public record Presented(String keyId, String secret) {
-    }
+    public record Presented(String keyId, String secret) {}
 
     /** @return a new random key */
     public static NewKey generate() {
@@ -55,7 +54,9 @@ public final class ApiKeySecrets {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(id);
         RANDOM.nextBytes(secret);
-        return new NewKey(HexFormat.of().formatHex(id), Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
+        return new NewKey(
+                HexFormat.of().formatHex(id),
+                Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
     }
 
     /**

@@ -44,19 +44,24 @@ public class ApiKeyService {
     @Transactional
     public ApiKeyRequests.Created create(ApiKeyRequests.Create input, String caller, Set<String> callerGroups) {
         Set<String> scopes = validScopes(input.scopes(), callerGroups);
-        String owner = input.owner() == null || input.owner().isBlank() ? caller : input.owner().strip();
+        String owner = input.owner() == null || input.owner().isBlank()
+                ? caller
+                : input.owner().strip();
         if (!owner.equals(caller) && !callerGroups.contains(Scopes.ADMIN)) {
-            throw new ProblemException(ProblemKind.FORBIDDEN, "Only administrators create keys for someone else", List.of());
+            throw new ProblemException(
+                    ProblemKind.FORBIDDEN, "Only administrators create keys for someone else", List.of());
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Instant latest = now.plus(config.apiKeys().maxLifetime());
-        Instant expiresAt = input.expiresAt() == null ? latest : input.expiresAt().truncatedTo(ChronoUnit.MICROS);
+        Instant expiresAt =
+                input.expiresAt() == null ? latest : input.expiresAt().truncatedTo(ChronoUnit.MICROS);
         if (!expiresAt.isAfter(now)) {
             throw ProblemException.invalid("expires_at", "must be in the future");
         }
         if (expiresAt.isAfter(latest)) {
-            throw ProblemException.invalid("expires_at", "must be at most " + config.apiKeys().maxLifetime().toDays()
-                    + " days ahead");
+            throw ProblemException.invalid(
+                    "expires_at",
+                    "must be at most " + config.apiKeys().maxLifetime().toDays() + " days ahead");
         }
         if (ApiKey.count("name", input.name()) > 0) {
             throw ProblemException.conflict("An API key named '" + input.name() + "' exists already");
@@ -130,7 +135,8 @@ public class ApiKeyService {
         if (!unknown.isEmpty()) {
             throw ProblemException.invalid(unknown);
         }
-        List<String> wider = scopes.stream().filter(s -> !callerGroups.contains(s)).toList();
+        List<String> wider =
+                scopes.stream().filter(s -> !callerGroups.contains(s)).toList();
         if (!wider.isEmpty()) {
             throw new ProblemException(ProblemKind.FORBIDDEN, "Scopes beyond your role: " + wider, List.of());
         }

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** Whether an API key authenticates: only {@link #ACTIVE} keys do. */
 public enum ApiKeyStatus {
-    ACTIVE, REVOKED, EXPIRED;
+    ACTIVE,
+    REVOKED,
+    EXPIRED;
 
     /** @return the lower-case name used in JSON */
     public String wireName() {

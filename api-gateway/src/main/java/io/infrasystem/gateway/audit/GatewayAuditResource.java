@@ -5,5 +5,4 @@ import jakarta.ws.rs.Path;
 
 /** The audit log of api-gateway: {@code GET /api/gateway/audit} (administrators). */
 @Path("/api/gateway/audit")
-public class GatewayAuditResource extends AuditLogResource {
-}
+public class GatewayAuditResource extends AuditLogResource {}

@@ -61,13 +61,30 @@ public class AuthFailure extends PanacheEntityBase {
      * @param requestId {@code X-Request-ID}
      * @param suppressedBefore failures not stored just before this one (log rate limit)
      */
-    public record Dto(long id, Instant occurredAt, String credentialType, String reason, String credentialHint,
-            String clientIp, String method, String path, String requestId, long suppressedBefore) {
-    }
+    public record Dto(
+            long id,
+            Instant occurredAt,
+            String credentialType,
+            String reason,
+            String credentialHint,
+            String clientIp,
+            String method,
+            String path,
+            String requestId,
+            long suppressedBefore) {}
 
     /** @return the DTO */
     public Dto dto() {
-        return new Dto(id, occurredAt, credentialType, reason, credentialHint, clientIp, method, path, requestId,
+        return new Dto(
+                id,
+                occurredAt,
+                credentialType,
+                reason,
+                credentialHint,
+                clientIp,
+                method,
+                path,
+                requestId,
                 suppressedBefore);
     }
 }

@@ -30,8 +30,12 @@ public class AuthFailureLog {
 
     public AuthFailureLog(GatewayConfig config) {
         long perSecond = config.authFailures().perSecond();
-        this.bucket = Bucket.builder().addLimit(Bandwidth.builder().capacity(perSecond)
-                .refillGreedy(perSecond, Duration.ofSeconds(1)).build()).build();
+        this.bucket = Bucket.builder()
+                .addLimit(Bandwidth.builder()
+                        .capacity(perSecond)
+                        .refillGreedy(perSecond, Duration.ofSeconds(1))
+                        .build())
+                .build();
         this.retention = config.authFailures().retention();
     }
 

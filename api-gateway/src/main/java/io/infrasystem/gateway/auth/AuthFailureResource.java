@@ -44,9 +44,11 @@ public class AuthFailureResource {
     public Page<AuthFailure.Dto> list(@Context UriInfo uri) {
         PageRequest page = PageRequest.from(uri.getQueryParameters());
         QueryFilter filter = FILTERS.parse(uri.getQueryParameters());
-        var query = AuthFailure.<AuthFailure>find("from AuthFailure f where " + filter.whereOrdered(), filter.parameters());
+        var query =
+                AuthFailure.<AuthFailure>find("from AuthFailure f where " + filter.whereOrdered(), filter.parameters());
         long count = query.count();
-        var results = query.range((int) page.offset(), (int) page.offset() + page.limit() - 1).list();
+        var results = query.range((int) page.offset(), (int) page.offset() + page.limit() - 1)
+                .list();
         return Page.of(results.stream().map(AuthFailure::dto).toList(), count, page, uri);
     }
 }

@@ -28,11 +28,10 @@ public class EdgeAuthenticator {
      * @param path path without query
      * @param requestId the request's id
      */
-    public record RequestInfo(String clientIp, String method, String path, String requestId) {
-    }
+    public record RequestInfo(String clientIp, String method, String path, String requestId) {}
 
-    public EdgeAuthenticator(Vertx vertx, ApiKeyAuthenticator apiKeys, KeycloakTokenVerifier keycloak,
-            AuthFailureLog failures) {
+    public EdgeAuthenticator(
+            Vertx vertx, ApiKeyAuthenticator apiKeys, KeycloakTokenVerifier keycloak, AuthFailureLog failures) {
         this.vertx = vertx;
         this.apiKeys = apiKeys;
         this.keycloak = keycloak;
@@ -52,20 +51,25 @@ public class EdgeAuthenticator {
         };
         if (fast.isPresent()) {
             if (!fast.get().succeeded()) {
-                vertx.executeBlocking(() -> {
-                    failures.record(fast.get(), info.clientIp(), info.method(), info.path(), info.requestId());
-                    return null;
-                }, false);
+                vertx.executeBlocking(
+                        () -> {
+                            failures.record(fast.get(), info.clientIp(), info.method(), info.path(), info.requestId());
+                            return null;
+                        },
+                        false);
             }
             return Future.succeededFuture(fast.get());
         }
-        return vertx.executeBlocking(() -> {
-            AuthOutcome outcome = "api_key".equals(credential.type()) ? apiKeys.authenticate(credential.value())
-                    : keycloak.verify(credential.value());
-            if (!outcome.succeeded()) {
-                failures.record(outcome, info.clientIp(), info.method(), info.path(), info.requestId());
-            }
-            return outcome;
-        }, false);
+        return vertx.executeBlocking(
+                () -> {
+                    AuthOutcome outcome = "api_key".equals(credential.type())
+                            ? apiKeys.authenticate(credential.value())
+                            : keycloak.verify(credential.value());
+                    if (!outcome.succeeded()) {
+                        failures.record(outcome, info.clientIp(), info.method(), info.path(), info.requestId());
+                    }
+                    return outcome;
+                },
+                false);
     }
 }

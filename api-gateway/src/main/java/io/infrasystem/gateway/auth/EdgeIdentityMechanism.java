@@ -41,10 +41,16 @@ public class EdgeIdentityMechanism implements HttpAuthenticationMechanism {
                 || ("bearer".equals(credential.type()) && InternalTokens.isInternal(credential.value()))) {
             return Uni.createFrom().nullItem();
         }
-        String ip = context.request().remoteAddress() == null ? null : context.request().remoteAddress().hostAddress();
-        EdgeAuthenticator.RequestInfo info = new EdgeAuthenticator.RequestInfo(ip, context.request().method().name(),
-                context.request().path(), context.request().getHeader(RequestIds.HEADER));
-        return Uni.createFrom().completionStage(authenticator.authenticate(credential, info).toCompletionStage())
+        String ip = context.request().remoteAddress() == null
+                ? null
+                : context.request().remoteAddress().hostAddress();
+        EdgeAuthenticator.RequestInfo info = new EdgeAuthenticator.RequestInfo(
+                ip,
+                context.request().method().name(),
+                context.request().path(),
+                context.request().getHeader(RequestIds.HEADER));
+        return Uni.createFrom()
+                .completionStage(authenticator.authenticate(credential, info).toCompletionStage())
                 .map(outcome -> {
                     if (!outcome.succeeded()) {
                         throw new AuthenticationFailedException(outcome.reason());
@@ -61,8 +67,11 @@ public class EdgeIdentityMechanism implements HttpAuthenticationMechanism {
         claims.setClaim("preferred_username", principal.name());
         claims.setClaim(InternalToken.PRINCIPAL_TYPE_CLAIM, principal.type().wireName());
         claims.setStringListClaim("groups", List.copyOf(principal.groups()));
-        return QuarkusSecurityIdentity.builder().setPrincipal(new DefaultJWTCallerPrincipal(claims))
-                .addRoles(principal.groups()).setAnonymous(false).build();
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new DefaultJWTCallerPrincipal(claims))
+                .addRoles(principal.groups())
+                .setAnonymous(false)
+                .build();
     }
 
     @Override

@@ -11,8 +11,7 @@ public final class InternalTokens {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private InternalTokens() {
-    }
+    private InternalTokens() {}
 
     /**
      * @param jwt a compact JWS

@@ -31,11 +31,12 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
 public class KeycloakTokenVerifier {
 
     private final JWTParser parser;
-    private final Cache<String, Verified> cache = Caffeine.newBuilder().maximumSize(20_000)
-            .expireAfterWrite(Duration.ofMinutes(10)).build();
+    private final Cache<String, Verified> cache = Caffeine.newBuilder()
+            .maximumSize(20_000)
+            .expireAfterWrite(Duration.ofMinutes(10))
+            .build();
 
-    private record Verified(GatewayPrincipal principal, Instant expiresAt) {
-    }
+    private record Verified(GatewayPrincipal principal, Instant expiresAt) {}
 
     public KeycloakTokenVerifier(KeycloakConfig config) {
         JWTAuthContextInfo info = new JWTAuthContextInfo(config.jwksUri(), config.expectedIssuer());
@@ -80,7 +81,8 @@ public class KeycloakTokenVerifier {
             if (name == null || name.isBlank()) {
                 name = jwt.getSubject();
             }
-            GatewayPrincipal principal = new GatewayPrincipal(name, ActorType.USER, Scopes.groupsForRoles(jwt.getGroups()));
+            GatewayPrincipal principal =
+                    new GatewayPrincipal(name, ActorType.USER, Scopes.groupsForRoles(jwt.getGroups()));
             cache.put(token, new Verified(principal, Instant.ofEpochSecond(jwt.getExpirationTime())));
             return AuthOutcome.success(principal);
         } catch (ParseException e) {

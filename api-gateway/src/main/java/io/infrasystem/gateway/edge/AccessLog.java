@@ -36,9 +36,18 @@ public class AccessLog {
      * @param bytesIn request body bytes read
      * @param bytesOut response bytes written
      */
-    public record Entry(String requestId, String method, String path, String route, String principal,
-            String principalType, String clientIp, int status, long latencyNanos, long bytesIn, long bytesOut) {
-    }
+    public record Entry(
+            String requestId,
+            String method,
+            String path,
+            String route,
+            String principal,
+            String principalType,
+            String clientIp,
+            int status,
+            long latencyNanos,
+            long bytesIn,
+            long bytesOut) {}
 
     public AccessLog(ObjectMapper mapper) {
         this.mapper = mapper;

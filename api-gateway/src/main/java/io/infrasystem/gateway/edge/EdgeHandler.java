@@ -5,8 +5,6 @@ import io.infrasystem.commons.problem.VertxProblems;
 import io.infrasystem.commons.request.RequestIds;
 import io.infrasystem.commons.security.ActorType;
 import io.infrasystem.commons.security.InternalToken;
-import jakarta.json.JsonString;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import io.infrasystem.gateway.auth.AuthOutcome;
 import io.infrasystem.gateway.auth.Credential;
 import io.infrasystem.gateway.auth.EdgeAuthenticator;
@@ -23,9 +21,11 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonString;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The edge: every request passes here first. It assigns the request id, answers rate-limited
@@ -58,8 +58,14 @@ public class EdgeHandler implements Handler<RoutingContext> {
     private final VertxProblems problems;
     private final AccessLog accessLog;
 
-    public EdgeHandler(RouteTable routes, UpstreamProxy proxy, EdgeAuthenticator authenticator, InternalTokenIssuer tokens,
-            RateLimiter limiter, VertxProblems problems, AccessLog accessLog) {
+    public EdgeHandler(
+            RouteTable routes,
+            UpstreamProxy proxy,
+            EdgeAuthenticator authenticator,
+            InternalTokenIssuer tokens,
+            RateLimiter limiter,
+            VertxProblems problems,
+            AccessLog accessLog) {
         this.routes = routes;
         this.proxy = proxy;
         this.authenticator = authenticator;
@@ -76,7 +82,8 @@ public class EdgeHandler implements Handler<RoutingContext> {
         String path = request.path();
         String requestId = RequestIds.acceptOrGenerate(request.getHeader(RequestIds.HEADER));
         request.headers().set(RequestIds.HEADER, requestId);
-        String clientIp = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        String clientIp =
+                request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
         Optional<Route> route = routes.match(path);
         String routeName = route.map(Route::name).orElse(path.startsWith("/api/gateway") ? "gateway" : null);
         ctx.addHeadersEndHandler(v -> ctx.response().headers().set(RequestIds.HEADER, requestId));
@@ -104,9 +111,11 @@ public class EdgeHandler implements Handler<RoutingContext> {
         }
         request.pause();
         Credential credential = Credential.of(request);
-        EdgeAuthenticator.RequestInfo info = new EdgeAuthenticator.RequestInfo(clientIp, request.method().name(), path, requestId);
+        EdgeAuthenticator.RequestInfo info =
+                new EdgeAuthenticator.RequestInfo(clientIp, request.method().name(), path, requestId);
         authenticator.authenticate(credential, info).onComplete(result -> {
-            AuthOutcome outcome = result.succeeded() ? result.result()
+            AuthOutcome outcome = result.succeeded()
+                    ? result.result()
                     : AuthOutcome.failure(credential.type(), "authentication unavailable", null);
             if (!outcome.succeeded()) {
                 long wait = limiter.tryAnonymous(clientIp);
@@ -131,14 +140,22 @@ public class EdgeHandler implements Handler<RoutingContext> {
         });
     }
 
-    private void forward(RoutingContext ctx, Route route, GatewayPrincipal principal, Credential credential,
-            String requestId, String clientIp) {
+    private void forward(
+            RoutingContext ctx,
+            Route route,
+            GatewayPrincipal principal,
+            Credential credential,
+            String requestId,
+            String clientIp) {
         HttpServerRequest request = ctx.request();
         long cap = route.bodyCap(request.path());
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && parseLength(length) > cap) {
-            refuse(ctx, ProblemKind.PAYLOAD_TOO_LARGE,
-                    "Route '" + route.name() + "' accepts bodies of at most " + cap + " bytes on " + request.path(), requestId);
+            refuse(
+                    ctx,
+                    ProblemKind.PAYLOAD_TOO_LARGE,
+                    "Route '" + route.name() + "' accepts bodies of at most " + cap + " bytes on " + request.path(),
+                    requestId);
             return;
         }
         var headers = request.headers();
@@ -146,7 +163,8 @@ public class EdgeHandler implements Handler<RoutingContext> {
         headers.remove(Credential.API_KEY_HEADER);
         if (credential.viaProtocolHeader()) {
             List<String> kept = Credential.protocols(request).stream()
-                    .filter(p -> !p.startsWith(Credential.PROTOCOL_PREFIX)).toList();
+                    .filter(p -> !p.startsWith(Credential.PROTOCOL_PREFIX))
+                    .toList();
             headers.remove("Sec-WebSocket-Protocol");
             if (!kept.isEmpty()) {
                 headers.set("Sec-WebSocket-Protocol", kept.stream().collect(Collectors.joining(", ")));
@@ -161,8 +179,13 @@ public class EdgeHandler implements Handler<RoutingContext> {
     private void openApi(RoutingContext ctx, String name, String requestId) {
         Optional<Route> route = routes.named(name);
         if (route.isEmpty()) {
-            problems.send(ctx.response(), ProblemKind.NOT_FOUND, "No route named '" + name + "'",
-                    ctx.request().path(), requestId, List.of());
+            problems.send(
+                    ctx.response(),
+                    ProblemKind.NOT_FOUND,
+                    "No route named '" + name + "'",
+                    ctx.request().path(),
+                    requestId,
+                    List.of());
             return;
         }
         ctx.request().headers().remove(HttpHeaders.AUTHORIZATION);
@@ -172,8 +195,7 @@ public class EdgeHandler implements Handler<RoutingContext> {
 
     private void tooMany(RoutingContext ctx, long waitSeconds, String requestId) {
         ctx.response().putHeader("Retry-After", Long.toString(waitSeconds));
-        refuse(ctx, ProblemKind.TOO_MANY_REQUESTS,
-                "Rate limit reached; retry in " + waitSeconds + " s", requestId);
+        refuse(ctx, ProblemKind.TOO_MANY_REQUESTS, "Rate limit reached; retry in " + waitSeconds + " s", requestId);
     }
 
     /** Answers with a problem; an unread request body is not drained: the connection is closed instead. */
@@ -190,7 +212,9 @@ public class EdgeHandler implements Handler<RoutingContext> {
     }
 
     private static boolean isPublic(String path) {
-        return path.startsWith("/q/") || path.equals("/api/docs") || path.startsWith("/api/docs/")
+        return path.startsWith("/q/")
+                || path.equals("/api/docs")
+                || path.startsWith("/api/docs/")
                 || path.equals("/api/gateway/jwks");
     }
 
@@ -209,16 +233,28 @@ public class EdgeHandler implements Handler<RoutingContext> {
         if (edge != null) {
             principal = edge.name();
             type = edge.type().wireName();
-        } else if (ctx.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous()) {
+        } else if (ctx.user() instanceof QuarkusHttpUser user
+                && !user.getSecurityIdentity().isAnonymous()) {
             principal = user.getSecurityIdentity().getPrincipal().getName();
             if (user.getSecurityIdentity().getPrincipal() instanceof JsonWebToken jwt) {
                 Object claim = jwt.getClaim(InternalToken.PRINCIPAL_TYPE_CLAIM);
-                type = claim == null ? null : ActorType.fromClaim(claim instanceof JsonString text ? text.getString()
-                        : claim.toString()).wireName();
+                type = claim == null
+                        ? null
+                        : ActorType.fromClaim(claim instanceof JsonString text ? text.getString() : claim.toString())
+                                .wireName();
             }
         }
-        accessLog.log(new AccessLog.Entry(requestId, ctx.request().method().name(), ctx.request().path(), routeName,
-                principal, type, clientIp, ctx.response().getStatusCode(), System.nanoTime() - start,
-                ctx.request().bytesRead(), ctx.response().bytesWritten()));
+        accessLog.log(new AccessLog.Entry(
+                requestId,
+                ctx.request().method().name(),
+                ctx.request().path(),
+                routeName,
+                principal,
+                type,
+                clientIp,
+                ctx.response().getStatusCode(),
+                System.nanoTime() - start,
+                ctx.request().bytesRead(),
+                ctx.response().bytesWritten()));
     }
 }

@@ -16,8 +16,16 @@ import java.util.List;
  * @param largeBodyBytes the larger cap
  * @param idleTimeout time without a byte from the service before 504
  */
-public record Route(String name, String prefix, String host, int port, boolean ssl, long maxBodyBytes,
-        List<String> largeBodyPaths, long largeBodyBytes, Duration idleTimeout) {
+public record Route(
+        String name,
+        String prefix,
+        String host,
+        int port,
+        boolean ssl,
+        long maxBodyBytes,
+        List<String> largeBodyPaths,
+        long largeBodyBytes,
+        Duration idleTimeout) {
 
     /** @return whether {@code path} belongs to this route ({@code prefix} itself or below it) */
     public boolean matches(String path) {

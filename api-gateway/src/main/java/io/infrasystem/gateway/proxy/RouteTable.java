@@ -24,13 +24,23 @@ public class RouteTable {
             GatewayConfig.Route route = entry.getValue();
             URI url = route.url();
             if (url.getHost() == null || !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))) {
-                throw new IllegalArgumentException("infra.gateway.routes." + entry.getKey() + ".url must be http(s)://host[:port], got " + url);
+                throw new IllegalArgumentException(
+                        "infra.gateway.routes." + entry.getKey() + ".url must be http(s)://host[:port], got " + url);
             }
             boolean ssl = "https".equals(url.getScheme());
             int port = url.getPort() > 0 ? url.getPort() : ssl ? 443 : 80;
-            String prefix = route.prefix().endsWith("/") ? route.prefix().substring(0, route.prefix().length() - 1) : route.prefix();
-            resolved.add(new Route(entry.getKey(), prefix, url.getHost(), port, ssl, route.maxBodySize().asLongValue(),
-                    route.largeBodyPaths().orElse(List.of()), route.largeBodySize().asLongValue(),
+            String prefix = route.prefix().endsWith("/")
+                    ? route.prefix().substring(0, route.prefix().length() - 1)
+                    : route.prefix();
+            resolved.add(new Route(
+                    entry.getKey(),
+                    prefix,
+                    url.getHost(),
+                    port,
+                    ssl,
+                    route.maxBodySize().asLongValue(),
+                    route.largeBodyPaths().orElse(List.of()),
+                    route.largeBodySize().asLongValue(),
                     route.idleTimeout().orElse(config.upstream().idleTimeout())));
         }
         resolved.sort(Comparator.comparingInt((Route r) -> r.prefix().length()).reversed());

@@ -1,9 +1,9 @@
 package io.infrasystem.gateway.proxy;
 
 import io.infrasystem.commons.problem.ProblemKind;
+import io.infrasystem.commons.problem.VertxProblems;
 import io.infrasystem.commons.request.RequestIds;
 import io.infrasystem.gateway.config.GatewayConfig;
-import io.infrasystem.commons.problem.VertxProblems;
 import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -53,10 +53,13 @@ public class UpstreamProxy {
         }
     }
 
-    private static HttpProxy proxy(HttpClient client, Route route, long connectTimeout, VertxProblems problems,
-            String rewriteTo) {
-        RequestOptions options = new RequestOptions().setServer(SocketAddress.inetSocketAddress(route.port(), route.host()))
-                .setSsl(route.ssl()).setConnectTimeout(connectTimeout).setIdleTimeout(route.idleTimeout().toMillis());
+    private static HttpProxy proxy(
+            HttpClient client, Route route, long connectTimeout, VertxProblems problems, String rewriteTo) {
+        RequestOptions options = new RequestOptions()
+                .setServer(SocketAddress.inetSocketAddress(route.port(), route.host()))
+                .setSsl(route.ssl())
+                .setConnectTimeout(connectTimeout)
+                .setIdleTimeout(route.idleTimeout().toMillis());
         return HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(rewriteTo == null), client)
                 .origin(context -> context.client().request(new RequestOptions(options)))
                 .addInterceptor(new Failures(route, problems, rewriteTo));
@@ -88,22 +91,29 @@ public class UpstreamProxy {
             CappedBody capped = null;
             Body body = context.request().getBody();
             String encoding = incoming.getHeader("Transfer-Encoding");
-            if (body != null && encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("chunked")) {
+            if (body != null
+                    && encoding != null
+                    && encoding.toLowerCase(java.util.Locale.ROOT).contains("chunked")) {
                 capped = new CappedBody(body.stream(), route.bodyCap(incoming.path()));
                 context.request().setBody(Body.body(capped, -1));
             }
             CappedBody cap = capped;
             return context.sendRequest().recover(failure -> {
                 if (cap != null && cap.exceeded()) {
-                    return Future.succeededFuture(problem(context, ProblemKind.PAYLOAD_TOO_LARGE,
-                            "Route '" + route.name() + "' accepts bodies of at most " + route.bodyCap(incoming.path())
-                                    + " bytes on " + incoming.path()).putHeader("Connection", "close"));
+                    return Future.succeededFuture(problem(
+                                    context,
+                                    ProblemKind.PAYLOAD_TOO_LARGE,
+                                    "Route '" + route.name() + "' accepts bodies of at most "
+                                            + route.bodyCap(incoming.path()) + " bytes on " + incoming.path())
+                            .putHeader("Connection", "close"));
                 }
                 boolean timeout = failure instanceof TimeoutException || failure instanceof ConnectTimeoutException;
                 ProblemKind kind = timeout ? ProblemKind.GATEWAY_TIMEOUT : ProblemKind.BAD_GATEWAY;
                 String detail = timeout
-                        ? "Route '" + route.name() + "': the service at " + route.host() + ":" + route.port() + " did not answer in time"
-                        : "Route '" + route.name() + "': the service at " + route.host() + ":" + route.port() + " is unreachable";
+                        ? "Route '" + route.name() + "': the service at " + route.host() + ":" + route.port()
+                                + " did not answer in time"
+                        : "Route '" + route.name() + "': the service at " + route.host() + ":" + route.port()
+                                + " is unreachable";
                 LOG.warnf("%s (%s)", detail, failure.toString());
                 return Future.succeededFuture(problem(context, kind, detail));
             });
@@ -115,8 +125,8 @@ public class UpstreamProxy {
             response.setStatusCode(kind.status().getStatusCode()).setStatusMessage(kind.title());
             response.headers().clear();
             response.putHeader("Content-Type", io.infrasystem.commons.problem.Problem.MEDIA_TYPE);
-            response.setBody(Body.body(io.vertx.core.buffer.Buffer.buffer(problems.body(kind, detail, original.path(),
-                    original.getHeader(RequestIds.HEADER), java.util.List.of()))));
+            response.setBody(Body.body(io.vertx.core.buffer.Buffer.buffer(problems.body(
+                    kind, detail, original.path(), original.getHeader(RequestIds.HEADER), java.util.List.of()))));
             return response;
         }
     }

@@ -31,7 +31,10 @@ public class RateLimiter {
         this.anonymousCapacity = config.rateLimit().anonymous();
         this.ownEndpointsCapacity = config.rateLimit().ownEndpoints();
         this.period = config.rateLimit().period();
-        this.buckets = Caffeine.newBuilder().maximumSize(200_000).expireAfterAccess(period.multipliedBy(2)).build();
+        this.buckets = Caffeine.newBuilder()
+                .maximumSize(200_000)
+                .expireAfterAccess(period.multipliedBy(2))
+                .build();
     }
 
     /**
@@ -59,8 +62,14 @@ public class RateLimiter {
     }
 
     private long consume(String key, long capacity) {
-        Bucket bucket = buckets.get(key, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build()).build());
+        Bucket bucket = buckets.get(
+                key,
+                k -> Bucket.builder()
+                        .addLimit(Bandwidth.builder()
+                                .capacity(capacity)
+                                .refillGreedy(capacity, period)
+                                .build())
+                        .build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
             return 0;

@@ -30,10 +30,14 @@ public class InternalTokenIssuer {
 
     public InternalTokenIssuer(SigningKeys keys, GatewayConfig config) {
         this.keys = keys;
-        this.lifetime = config.token().lifetime().compareTo(MAX_LIFETIME) > 0 ? MAX_LIFETIME : config.token().lifetime();
+        this.lifetime = config.token().lifetime().compareTo(MAX_LIFETIME) > 0
+                ? MAX_LIFETIME
+                : config.token().lifetime();
         Duration reuse = lifetime.minus(config.token().renewBefore());
-        this.cache = Caffeine.newBuilder().maximumSize(100_000)
-                .expireAfterWrite(reuse.isNegative() || reuse.isZero() ? Duration.ofSeconds(1) : reuse).build();
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(100_000)
+                .expireAfterWrite(reuse.isNegative() || reuse.isZero() ? Duration.ofSeconds(1) : reuse)
+                .build();
     }
 
     /**
@@ -60,7 +64,9 @@ public class InternalTokenIssuer {
                 .groups(principal.groups())
                 .issuedAt(now)
                 .expiresAt(now.plus(lifetime))
-                .jws().keyId(key.kid()).algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.RS256)
+                .jws()
+                .keyId(key.kid())
+                .algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.RS256)
                 .sign(key.privateKey());
     }
 }

@@ -28,7 +28,8 @@ public class JwksResource {
     @GET
     @Produces({"application/jwk-set+json", "application/json"})
     public Response jwks() {
-        List<Map<String, Object>> jwks = keys.published().stream().map(JwksResource::toJwk).toList();
+        List<Map<String, Object>> jwks =
+                keys.published().stream().map(JwksResource::toJwk).toList();
         CacheControl cache = new CacheControl();
         cache.setMaxAge(300);
         return Response.ok(Map.of("keys", jwks)).cacheControl(cache).build();

@@ -1,10 +1,10 @@
 package io.infrasystem.gateway.token;
 
 import io.infrasystem.gateway.config.GatewayConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -39,12 +39,10 @@ public class SigningKeys {
     private volatile List<PublishedKey> published = List.of();
 
     /** A private key and its {@code kid}. */
-    public record ActiveKey(String kid, PrivateKey privateKey) {
-    }
+    public record ActiveKey(String kid, PrivateKey privateKey) {}
 
     /** A public key as the JWKS shows it. */
-    public record PublishedKey(String kid, RSAPublicKey publicKey) {
-    }
+    public record PublishedKey(String kid, RSAPublicKey publicKey) {}
 
     public SigningKeys(EntityManager entityManager, GatewayConfig config) {
         this.entityManager = entityManager;
@@ -66,10 +64,17 @@ public class SigningKeys {
     }
 
     private void loadOrRotate() {
-        entityManager.createNativeQuery("lock table signing_key in share row exclusive mode").executeUpdate();
-        List<SigningKey> keys = SigningKey.find("order by createdAt desc, id desc").page(0, 2).list();
+        entityManager
+                .createNativeQuery("lock table signing_key in share row exclusive mode")
+                .executeUpdate();
+        List<SigningKey> keys =
+                SigningKey.find("order by createdAt desc, id desc").page(0, 2).list();
         Instant now = Instant.now();
-        if (keys.isEmpty() || keys.get(0).createdAt.plus(config.token().keyRotationPeriod()).isBefore(now)) {
+        if (keys.isEmpty()
+                || keys.get(0)
+                        .createdAt
+                        .plus(config.token().keyRotationPeriod())
+                        .isBefore(now)) {
             SigningKey fresh = generate(now);
             fresh.persistAndFlush();
             List<SigningKey> updated = new ArrayList<>();
@@ -106,7 +111,8 @@ public class SigningKeys {
             key.kid = UUID.randomUUID().toString();
             key.algorithm = ALGORITHM;
             key.publicKey = Base64.getEncoder().encodeToString(pair.getPublic().getEncoded());
-            key.privateKey = Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded());
+            key.privateKey =
+                    Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded());
             key.createdAt = now;
             key.updatedAt = now;
             return key;
@@ -126,7 +132,8 @@ public class SigningKeys {
 
     private static PrivateKey privateKey(String base64) {
         try {
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+            return KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Stored signing key is not an RSA private key", e);
         }

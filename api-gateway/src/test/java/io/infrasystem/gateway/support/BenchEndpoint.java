@@ -16,17 +16,19 @@ final class BenchEndpoint {
 
     private static volatile JwtConsumer consumer;
 
-    private BenchEndpoint() {
-    }
+    private BenchEndpoint() {}
 
     static void handle(HttpServerRequest request) {
         if (request.path().equals("/__bench/jwks")) {
             request.body().onSuccess(body -> {
                 try {
                     consumer = new JwtConsumerBuilder()
-                            .setVerificationKeyResolver(new JwksVerificationKeyResolver(new JsonWebKeySet(body.toString()).getJsonWebKeys()))
-                            .setExpectedIssuer("infra-gateway").setExpectedAudience("infra-services")
-                            .setRequireExpirationTime().build();
+                            .setVerificationKeyResolver(new JwksVerificationKeyResolver(
+                                    new JsonWebKeySet(body.toString()).getJsonWebKeys()))
+                            .setExpectedIssuer("infra-gateway")
+                            .setExpectedAudience("infra-services")
+                            .setRequireExpirationTime()
+                            .build();
                     request.response().setStatusCode(204).end();
                 } catch (Exception e) {
                     request.response().setStatusCode(400).end(e.toString());
@@ -40,8 +42,10 @@ final class BenchEndpoint {
             if (verifier == null || authorization == null || !authorization.startsWith("Bearer ")) {
                 throw new IllegalArgumentException("no token");
             }
-            String subject = verifier.processToClaims(authorization.substring(7)).getSubject();
-            request.response().putHeader("Content-Type", "application/json")
+            String subject =
+                    verifier.processToClaims(authorization.substring(7)).getSubject();
+            request.response()
+                    .putHeader("Content-Type", "application/json")
                     .end("{\"ok\":true,\"principal\":\"" + subject + "\"}");
         } catch (Exception e) {
             request.response().setStatusCode(401).end();

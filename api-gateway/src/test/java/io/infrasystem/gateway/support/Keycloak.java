@@ -22,8 +22,7 @@ public final class Keycloak {
             "dev-editor", env("DEV_EDITOR_PASSWORD", "dev-editor-password"),
             "dev-viewer", env("DEV_VIEWER_PASSWORD", "dev-viewer-password"));
 
-    private Keycloak() {
-    }
+    private Keycloak() {}
 
     /** @return {@code Bearer <access token>} of a dev user ({@code dev-admin|dev-editor|dev-viewer}) */
     public static String bearer(String user) {
@@ -32,22 +31,37 @@ public final class Keycloak {
 
     /** @return a fresh access token of {@code user} through the password grant of {@code client} */
     public static String token(String client, String user) {
-        return given().baseUri(URL).formParam("grant_type", "password").formParam("client_id", client)
-                .formParam("username", user).formParam("password", PASSWORDS.get(user))
-                .when().post("/realms/" + REALM + "/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
+        return given().baseUri(URL)
+                .formParam("grant_type", "password")
+                .formParam("client_id", client)
+                .formParam("username", user)
+                .formParam("password", PASSWORDS.get(user))
+                .when()
+                .post("/realms/" + REALM + "/protocol/openid-connect/token")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
     }
 
     /** @return an access token of the master realm's bootstrap administrator (admin REST API) */
     public static String adminToken() {
-        return given().baseUri(URL).formParam("grant_type", "password").formParam("client_id", "admin-cli")
+        return given().baseUri(URL)
+                .formParam("grant_type", "password")
+                .formParam("client_id", "admin-cli")
                 .formParam("username", env("KC_BOOTSTRAP_ADMIN_USERNAME", "admin"))
                 .formParam("password", env("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin-dev-only"))
-                .when().post("/realms/master/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
+                .when()
+                .post("/realms/master/protocol/openid-connect/token")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
     }
 
     private static String env(String name, String fallback) {
-        return Optional.ofNullable(System.getenv(name)).filter(v -> !v.isBlank()).orElse(fallback);
+        return Optional.ofNullable(System.getenv(name))
+                .filter(v -> !v.isBlank())
+                .orElse(fallback);
     }
 }

@@ -28,14 +28,21 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         vertx = Vertx.vertx();
-        HttpServer server = vertx.createHttpServer().webSocketHandler(ws -> {
-            JsonObject seen = new JsonObject().put("path", ws.path()).put("query", ws.query())
-                    .put("authorization", ws.headers().get("Authorization"))
-                    .put("protocol", ws.headers().get("Sec-WebSocket-Protocol"));
-            ws.writeTextMessage(seen.encode());
-        }).requestHandler(UpstreamStub::handle);
+        HttpServer server = vertx.createHttpServer()
+                .webSocketHandler(ws -> {
+                    JsonObject seen = new JsonObject()
+                            .put("path", ws.path())
+                            .put("query", ws.query())
+                            .put("authorization", ws.headers().get("Authorization"))
+                            .put("protocol", ws.headers().get("Sec-WebSocket-Protocol"));
+                    ws.writeTextMessage(seen.encode());
+                })
+                .requestHandler(UpstreamStub::handle);
         try {
-            server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            server.listen(0, "127.0.0.1")
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
             int closed;
             try (ServerSocket socket = new ServerSocket(0)) {
                 closed = socket.getLocalPort();
@@ -89,7 +96,8 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
                     .put("forwarded_for", request.getHeader("X-Forwarded-For"))
                     .put("bytes", bytes[0])
                     .put("sha256", HexFormat.of().formatHex(digest.digest()));
-            request.response().putHeader("Content-Type", "application/json")
+            request.response()
+                    .putHeader("Content-Type", "application/json")
                     .putHeader("X-Request-ID", String.valueOf(request.getHeader("X-Request-ID")))
                     .end(seen.encode());
         });

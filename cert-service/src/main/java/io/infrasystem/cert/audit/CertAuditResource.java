@@ -5,5 +5,4 @@ import jakarta.ws.rs.Path;
 
 /** The audit log of cert-service: {@code GET /api/cert/audit} (administrators). */
 @Path("/api/cert/audit")
-public class CertAuditResource extends AuditLogResource {
-}
+public class CertAuditResource extends AuditLogResource {}

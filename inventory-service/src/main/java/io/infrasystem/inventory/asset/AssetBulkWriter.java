@@ -38,15 +38,18 @@ public class AssetBulkWriter {
 
     /** Changes per {@code recordAll} call (bounds the JSON held in memory at once). */
     static final int RECORD_CHUNK = 2000;
-    private static final String COLUMNS = "hostname, asset_tag, serial, manufacturer_id, model_id, status, site_id, rack_id,"
-            + " position, face, mgmt_ip, other_ips, purchase_date, warranty_end, owner, notes, custom_fields";
+
+    private static final String COLUMNS =
+            "hostname, asset_tag, serial, manufacturer_id, model_id, status, site_id, rack_id,"
+                    + " position, face, mgmt_ip, other_ips, purchase_date, warranty_end, owner, notes, custom_fields";
     private static final String INSERT = "insert into asset (" + COLUMNS + ", version, created_at, updated_at)"
             + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)";
     private static final String UPDATE = "update asset set " + COLUMNS.replace(",", " = ?,") + " = ?,"
             + " version = version + 1, updated_at = ? where id = ? and version = ?";
     private static final String VACATE = "update asset set position = null where id = ?";
     private static final String DELETE_TAGS = "delete from asset_tags where asset_id = ?";
-    private static final String INSERT_TAG = "insert into asset_tags (asset_id, tag, created_at, updated_at) values (?, ?, ?, ?)";
+    private static final String INSERT_TAG =
+            "insert into asset_tags (asset_id, tag, created_at, updated_at) values (?, ?, ?, ?)";
 
     /**
      * One asset to write.
@@ -54,8 +57,7 @@ public class AssetBulkWriter {
      * @param asset a new asset, or a detached stored one, with its fields set to the new values
      * @param before the stored asset's API form before the change, {@code null} for a new asset
      */
-    public record Write(Asset asset, AssetDto before) {
-    }
+    public record Write(Asset asset, AssetDto before) {}
 
     private final DataSource dataSource;
     private final ChangeRecorder changes;
@@ -128,7 +130,8 @@ public class AssetBulkWriter {
                 AssetDto before = write.before();
                 Asset after = write.asset();
                 boolean moved = !Objects.equals(before.rackId(), after.rack == null ? null : after.rack.id)
-                        || !Objects.equals(before.position(), after.position) || before.face() != after.face
+                        || !Objects.equals(before.position(), after.position)
+                        || before.face() != after.face
                         || before.modelId() != after.model.id;
                 if (before.position() != null && moved) {
                     vacate.setLong(1, after.id);
@@ -192,8 +195,8 @@ public class AssetBulkWriter {
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 for (Write write : created) {
                     if (!keys.next()) {
-                        throw new IllegalStateException("the driver returned fewer generated ids than " + created.size()
-                                + " inserted assets");
+                        throw new IllegalStateException(
+                                "the driver returned fewer generated ids than " + created.size() + " inserted assets");
                     }
                     write.asset().id = keys.getLong(1);
                 }

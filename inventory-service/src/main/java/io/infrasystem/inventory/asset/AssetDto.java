@@ -13,9 +13,33 @@ import java.util.Map;
  * @param position lowest rack unit occupied, {@code null} when not mounted (or zero-U)
  * @param customFields string keys to scalar values
  */
-public record AssetDto(long id, String hostname, String assetTag, String serial, AssetStatus status, long modelId,
-        String modelName, long manufacturerId, String manufacturerName, BigDecimal uHeight, boolean isFullDepth,
-        Long siteId, String siteName, Long rackId, String rackName, BigDecimal position, Face face, String mgmtIp,
-        List<String> otherIps, LocalDate purchaseDate, LocalDate warrantyEnd, String owner, String notes,
-        List<String> tags, Map<String, Object> customFields, long version, Instant createdAt, Instant updatedAt) implements io.infrasystem.inventory.common.Versioned {
-}
+public record AssetDto(
+        long id,
+        String hostname,
+        String assetTag,
+        String serial,
+        AssetStatus status,
+        long modelId,
+        String modelName,
+        long manufacturerId,
+        String manufacturerName,
+        BigDecimal uHeight,
+        boolean isFullDepth,
+        Long siteId,
+        String siteName,
+        Long rackId,
+        String rackName,
+        BigDecimal position,
+        Face face,
+        String mgmtIp,
+        List<String> otherIps,
+        LocalDate purchaseDate,
+        LocalDate warrantyEnd,
+        String owner,
+        String notes,
+        List<String> tags,
+        Map<String, Object> customFields,
+        long version,
+        Instant createdAt,
+        Instant updatedAt)
+        implements io.infrasystem.inventory.common.Versioned {}

@@ -16,10 +16,24 @@ import java.util.Map;
  * @param tags lower-case letters, digits, {@code - _ . :}
  * @param customFields string keys to scalar values (string, number, boolean)
  */
-public record AssetInput(@Size(max = 255) String hostname, @Size(max = 100) String assetTag,
-        @Size(max = 100) String serial, @NotNull Long modelId, @NotNull AssetStatus status, Long siteId, Long rackId,
-        BigDecimal position, Face face, @Size(max = 45) String mgmtIp, List<@NotNull @Size(max = 45) String> otherIps,
-        LocalDate purchaseDate, LocalDate warrantyEnd, @Size(max = 255) String owner, String notes,
-        List<@NotNull @Size(min = 1, max = 100) @Pattern(regexp = "^[A-Za-z0-9_.:-]+$", message = "must be letters, digits, - _ . or :") String> tags,
-        Map<String, Object> customFields) {
-}
+public record AssetInput(
+        @Size(max = 255) String hostname,
+        @Size(max = 100) String assetTag,
+        @Size(max = 100) String serial,
+        @NotNull Long modelId,
+        @NotNull AssetStatus status,
+        Long siteId,
+        Long rackId,
+        BigDecimal position,
+        Face face,
+        @Size(max = 45) String mgmtIp,
+        List<@NotNull @Size(max = 45) String> otherIps,
+        LocalDate purchaseDate,
+        LocalDate warrantyEnd,
+        @Size(max = 255) String owner,
+        String notes,
+        List<
+                        @NotNull @Size(min = 1, max = 100)
+                        @Pattern(regexp = "^[A-Za-z0-9_.:-]+$", message = "must be letters, digits, - _ . or :") String>
+                tags,
+        Map<String, Object> customFields) {}

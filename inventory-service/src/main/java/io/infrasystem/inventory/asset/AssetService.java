@@ -4,13 +4,13 @@ import io.infrasystem.commons.audit.Change;
 import io.infrasystem.commons.audit.ChangeRecorder;
 import io.infrasystem.commons.filter.FilterField;
 import io.infrasystem.commons.filter.FilterSpec;
+import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.commons.problem.Problem.FieldError;
 import io.infrasystem.commons.problem.ProblemException;
-import io.infrasystem.inventory.common.IpAddresses;
-import io.infrasystem.inventory.common.JsonColumns;
 import io.infrasystem.inventory.common.CrudKind;
 import io.infrasystem.inventory.common.EntityCrudService;
-import io.infrasystem.commons.http.MergePatch;
+import io.infrasystem.inventory.common.IpAddresses;
+import io.infrasystem.inventory.common.JsonColumns;
 import io.infrasystem.inventory.devicetype.DeviceCategory;
 import io.infrasystem.inventory.model.HardwareModel;
 import io.infrasystem.inventory.placement.PlacementRules;
@@ -41,23 +41,33 @@ public class AssetService extends EntityCrudService<Asset, AssetDto, AssetInput>
             .field(FilterField.text("serial", "a.serial"))
             .field(FilterField.choice("status", "a.status", AssetStatus.class))
             .field(FilterField.integer("site_id", "a.site.id"))
-            .field(FilterField.membership("site",
-                    "exists (select 1 from Site s where s = a.site and (s.slug in (:values) or s.name in (:values)))", v -> v))
+            .field(FilterField.membership(
+                    "site",
+                    "exists (select 1 from Site s where s = a.site and (s.slug in (:values) or s.name in (:values)))",
+                    v -> v))
             .field(FilterField.integer("rack_id", "a.rack.id"))
-            .field(FilterField.membership("rack", "exists (select 1 from Rack r where r = a.rack and r.name in (:values))", v -> v))
+            .field(FilterField.membership(
+                    "rack", "exists (select 1 from Rack r where r = a.rack and r.name in (:values))", v -> v))
             .field(FilterField.integer("model_id", "a.model.id"))
-            .field(FilterField.membership("model", "exists (select 1 from HardwareModel m where m = a.model and m.name in (:values))", v -> v))
+            .field(FilterField.membership(
+                    "model",
+                    "exists (select 1 from HardwareModel m where m = a.model and m.name in (:values))",
+                    v -> v))
             .field(FilterField.integer("manufacturer_id", "a.manufacturer.id"))
-            .field(FilterField.membership("manufacturer",
-                    "exists (select 1 from Manufacturer f where f = a.manufacturer and (f.slug in (:values) or f.name in (:values)))", v -> v))
-            .field(FilterField.membership("category",
+            .field(FilterField.membership(
+                    "manufacturer",
+                    "exists (select 1 from Manufacturer f where f = a.manufacturer and (f.slug in (:values) or f.name in (:values)))",
+                    v -> v))
+            .field(FilterField.membership(
+                    "category",
                     "exists (select 1 from HardwareModel m where m = a.model and m.deviceType.category in (:values))",
                     v -> DeviceCategory.of(v)))
             .field(FilterField.choice("face", "a.face", Face.class))
             .field(FilterField.decimal("position", "a.position"))
             .field(FilterField.text("owner", "a.owner"))
             .field(FilterField.text("mgmt_ip", "a.mgmtIp"))
-            .field(FilterField.membership("tag", "exists (select 1 from Asset t join t.tags g where t = a and g in (:values))", v -> v))
+            .field(FilterField.membership(
+                    "tag", "exists (select 1 from Asset t join t.tags g where t = a and g in (:values))", v -> v))
             .field(FilterField.date("purchase_date", "a.purchaseDate"))
             .field(FilterField.date("warranty_end", "a.warrantyEnd"))
             .field(FilterField.timestamp("created_at", "a.createdAt"))
@@ -67,8 +77,14 @@ public class AssetService extends EntityCrudService<Asset, AssetDto, AssetInput>
             .build();
 
     private static final CrudKind<Asset, AssetDto, AssetInput> KIND = new CrudKind<>(
-            "asset", "asset", Asset.class, AssetInput.class,
-            Asset::new, Asset::dto, Asset::input, FILTERS,
+            "asset",
+            "asset",
+            Asset.class,
+            AssetInput.class,
+            Asset::new,
+            Asset::dto,
+            Asset::input,
+            FILTERS,
             (q, p) -> Asset.find("from Asset a where " + q, p));
 
     private final PlacementRules rules;
@@ -113,11 +129,13 @@ public class AssetService extends EntityCrudService<Asset, AssetDto, AssetInput>
         String serial = blankToNull(input.serial());
         checkUnique(asset, assetTag, serial, model);
 
-        PlannedPlacement placement = new PlannedPlacement(asset.id, label(input, asset), rack, input.position(),
-                input.face(), model.uHeight, model.fullDepth);
+        PlannedPlacement placement = new PlannedPlacement(
+                asset.id, label(input, asset), rack, input.position(), input.face(), model.uHeight, model.fullDepth);
         rules.checkShape(placement, "");
-        boolean placementChanged = asset.id == null || !Objects.equals(asset.rack, rack)
-                || !Objects.equals(asset.position, input.position()) || asset.face != input.face()
+        boolean placementChanged = asset.id == null
+                || !Objects.equals(asset.rack, rack)
+                || !Objects.equals(asset.position, input.position())
+                || asset.face != input.face()
                 || !model.equals(asset.model);
         if (placementChanged) {
             rules.checkCollisions(List.of(placement));
@@ -142,7 +160,9 @@ public class AssetService extends EntityCrudService<Asset, AssetDto, AssetInput>
                 errors.add(new FieldError("site_id", "rack " + rack.name + " is at site " + rack.site.name));
             }
         }
-        if (input.mgmtIp() != null && !input.mgmtIp().isBlank() && !IpAddresses.isValid(input.mgmtIp().strip())) {
+        if (input.mgmtIp() != null
+                && !input.mgmtIp().isBlank()
+                && !IpAddresses.isValid(input.mgmtIp().strip())) {
             errors.add(new FieldError("mgmt_ip", "must be an IPv4 or IPv6 address"));
         }
         List<String> others = input.otherIps() == null ? List.of() : input.otherIps();
@@ -154,12 +174,16 @@ public class AssetService extends EntityCrudService<Asset, AssetDto, AssetInput>
         if (input.customFields() != null) {
             for (Map.Entry<String, Object> field : input.customFields().entrySet()) {
                 Object value = field.getValue();
-                if (value != null && !(value instanceof String || value instanceof Number || value instanceof Boolean)) {
-                    errors.add(new FieldError("custom_fields." + field.getKey(), "must be a string, number or boolean"));
+                if (value != null
+                        && !(value instanceof String || value instanceof Number || value instanceof Boolean)) {
+                    errors.add(
+                            new FieldError("custom_fields." + field.getKey(), "must be a string, number or boolean"));
                 }
             }
         }
-        if (input.purchaseDate() != null && input.warrantyEnd() != null && input.warrantyEnd().isBefore(input.purchaseDate())) {
+        if (input.purchaseDate() != null
+                && input.warrantyEnd() != null
+                && input.warrantyEnd().isBefore(input.purchaseDate())) {
             errors.add(new FieldError("warranty_end", "must not be before purchase_date"));
         }
         if (!errors.isEmpty()) {
@@ -185,12 +209,17 @@ public class AssetService extends EntityCrudService<Asset, AssetDto, AssetInput>
         asset.position = input.position() == null ? null : input.position().setScale(1);
         asset.face = input.face();
         asset.mgmtIp = blankToNull(input.mgmtIp());
-        asset.otherIps = JsonColumns.ofList(input.otherIps() == null ? List.of() : input.otherIps().stream().map(String::strip).toList());
+        asset.otherIps = JsonColumns.ofList(
+                input.otherIps() == null
+                        ? List.of()
+                        : input.otherIps().stream().map(String::strip).toList());
         asset.purchaseDate = input.purchaseDate();
         asset.warrantyEnd = input.warrantyEnd();
         asset.owner = blankToNull(input.owner());
         asset.notes = blankToNull(input.notes());
-        TreeSet<String> tags = input.tags() == null ? new TreeSet<>() : new TreeSet<>(input.tags().stream().map(String::strip).toList());
+        TreeSet<String> tags = input.tags() == null
+                ? new TreeSet<>()
+                : new TreeSet<>(input.tags().stream().map(String::strip).toList());
         if (!new TreeSet<>(asset.tags).equals(tags)) {
             asset.tags.clear();
             asset.tags.addAll(tags);
@@ -204,8 +233,10 @@ public class AssetService extends EntityCrudService<Asset, AssetDto, AssetInput>
      */
     public static Change change(AssetDto before, AssetDto after) {
         boolean moved = !Objects.equals(before.rackId(), after.rackId())
-                || !Objects.equals(before.position(), after.position()) || before.face() != after.face();
-        return moved ? new Change("asset", String.valueOf(after.id()), "moved", before, after, null)
+                || !Objects.equals(before.position(), after.position())
+                || before.face() != after.face();
+        return moved
+                ? new Change("asset", String.valueOf(after.id()), "moved", before, after, null)
                 : Change.updated("asset", after.id(), before, after);
     }
 
@@ -213,16 +244,20 @@ public class AssetService extends EntityCrudService<Asset, AssetDto, AssetInput>
         if (assetTag != null) {
             Asset holder = Asset.find("assetTag", assetTag).firstResult();
             if (holder != null && !holder.id.equals(asset.id)) {
-                throw new ProblemException(io.infrasystem.commons.problem.ProblemKind.CONFLICT,
+                throw new ProblemException(
+                        io.infrasystem.commons.problem.ProblemKind.CONFLICT,
                         "asset tag " + assetTag + " is already used by asset " + holder.id,
                         List.of(new FieldError("asset_tag", "already used by asset " + holder.id)));
             }
         }
         if (serial != null) {
-            Asset holder = Asset.find("manufacturer.id = ?1 and serial = ?2", model.manufacturer.id, serial).firstResult();
+            Asset holder = Asset.find("manufacturer.id = ?1 and serial = ?2", model.manufacturer.id, serial)
+                    .firstResult();
             if (holder != null && !holder.id.equals(asset.id)) {
-                throw new ProblemException(io.infrasystem.commons.problem.ProblemKind.CONFLICT,
-                        "serial " + serial + " of " + model.manufacturer.name + " is already used by asset " + holder.id,
+                throw new ProblemException(
+                        io.infrasystem.commons.problem.ProblemKind.CONFLICT,
+                        "serial " + serial + " of " + model.manufacturer.name + " is already used by asset "
+                                + holder.id,
                         List.of(new FieldError("serial", "already used by asset " + holder.id)));
             }
         }

@@ -7,7 +7,11 @@ import io.infrasystem.inventory.common.WireEnumConverter;
 
 /** Lifecycle of an asset, from order to disposal. */
 public enum AssetStatus implements WireEnum {
-    PLANNED, ACTIVE, MAINTENANCE, OFFLINE, DECOMMISSIONED;
+    PLANNED,
+    ACTIVE,
+    MAINTENANCE,
+    OFFLINE,
+    DECOMMISSIONED;
 
     @JsonValue
     @Override

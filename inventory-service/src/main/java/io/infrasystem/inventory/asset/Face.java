@@ -7,7 +7,8 @@ import io.infrasystem.inventory.common.WireEnumConverter;
 
 /** The rack face an asset is mounted on. */
 public enum Face implements WireEnum {
-    FRONT, REAR;
+    FRONT,
+    REAR;
 
     @JsonValue
     @Override

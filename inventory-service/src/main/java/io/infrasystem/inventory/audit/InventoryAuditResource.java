@@ -5,5 +5,4 @@ import jakarta.ws.rs.Path;
 
 /** The audit log of inventory-service: {@code GET /api/inventory/audit} (administrators). */
 @Path("/api/inventory/audit")
-public class InventoryAuditResource extends AuditLogResource {
-}
+public class InventoryAuditResource extends AuditLogResource {}

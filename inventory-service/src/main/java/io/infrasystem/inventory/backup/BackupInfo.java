@@ -10,6 +10,5 @@ import java.util.Map;
  * @param sha256 hex SHA-256 of the whole archive
  * @param rows rows per table, from its manifest
  */
-public record BackupInfo(String name, Instant createdAt, long sizeBytes, String sha256, String schemaVersion,
-        Map<String, Long> rows) {
-}
+public record BackupInfo(
+        String name, Instant createdAt, long sizeBytes, String sha256, String schemaVersion, Map<String, Long> rows) {}

@@ -12,13 +12,12 @@ import java.util.List;
  *     restore needs the same
  * @param tables one entry per {@code <table>.json} file
  */
-public record BackupManifest(String format, int formatVersion, String schemaVersion, Instant createdAt,
-        List<TableFile> tables) {
+public record BackupManifest(
+        String format, int formatVersion, String schemaVersion, Instant createdAt, List<TableFile> tables) {
 
     /**
      * @param rows number of rows in the file
      * @param sha256 hex SHA-256 of the file's bytes
      */
-    public record TableFile(String table, String file, long rows, String sha256) {
-    }
+    public record TableFile(String table, String file, long rows, String sha256) {}
 }

@@ -56,12 +56,13 @@ public class BackupResource {
     public Response download(@PathParam("name") String name) {
         java.nio.file.Path file = backups.file(name);
         return Response.ok(file.toFile(), "application/zip")
-                .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+                .build();
     }
 
     @POST
     @Path("restore")
-    @Consumes({ "application/zip", MediaType.APPLICATION_OCTET_STREAM })
+    @Consumes({"application/zip", MediaType.APPLICATION_OCTET_STREAM})
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.ADMIN)
     public RestoreResult restore(@QueryParam("dry_run") @DefaultValue("false") boolean dryRun, InputStream archive) {

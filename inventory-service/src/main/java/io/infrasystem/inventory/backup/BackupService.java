@@ -52,7 +52,8 @@ import javax.sql.DataSource;
 public class BackupService {
 
     private static final Pattern NAME = Pattern.compile("^inventory-\\d{8}T\\d{9}Z\\.zip$");
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
 
     private final DataSource dataSource;
     private final ObjectMapper mapper;
@@ -88,11 +89,15 @@ public class BackupService {
                     MessageDigest digest = sha256();
                     long rows = writeTable(connection, table, new DigestOutputStream(new NonClosing(zip), digest));
                     zip.closeEntry();
-                    files.add(new BackupManifest.TableFile(table, table + ".json", rows, HexFormat.of().formatHex(digest.digest())));
+                    files.add(new BackupManifest.TableFile(
+                            table, table + ".json", rows, HexFormat.of().formatHex(digest.digest())));
                 }
                 zip.putNextEntry(new ZipEntry("manifest.json"));
-                mapper.writerWithDefaultPrettyPrinter().writeValue(new NonClosing(zip),
-                        new BackupManifest(BackupTables.FORMAT, BackupTables.FORMAT_VERSION, schema, now, files));
+                mapper.writerWithDefaultPrettyPrinter()
+                        .writeValue(
+                                new NonClosing(zip),
+                                new BackupManifest(
+                                        BackupTables.FORMAT, BackupTables.FORMAT_VERSION, schema, now, files));
                 zip.closeEntry();
             }
             Path target = directory.resolve(name);
@@ -109,8 +114,11 @@ public class BackupService {
     public List<BackupInfo> list() {
         try (Stream<Path> files = Files.list(directory())) {
             return files.filter(p -> NAME.matcher(p.getFileName().toString()).matches())
-                    .sorted(java.util.Comparator.comparing((Path p) -> p.getFileName().toString()).reversed())
-                    .map(this::info).toList();
+                    .sorted(java.util.Comparator.comparing(
+                                    (Path p) -> p.getFileName().toString())
+                            .reversed())
+                    .map(this::info)
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -148,28 +156,36 @@ public class BackupService {
         } catch (IOException e) {
             throw ProblemException.invalid("manifest.json", "cannot be read: " + e.getMessage());
         }
-        if (!BackupTables.FORMAT.equals(manifest.format()) || manifest.formatVersion() != BackupTables.FORMAT_VERSION
+        if (!BackupTables.FORMAT.equals(manifest.format())
+                || manifest.formatVersion() != BackupTables.FORMAT_VERSION
                 || manifest.tables() == null) {
-            throw ProblemException.invalid("manifest.json", "is not a version " + BackupTables.FORMAT_VERSION + " "
-                    + BackupTables.FORMAT + " manifest");
+            throw ProblemException.invalid(
+                    "manifest.json",
+                    "is not a version " + BackupTables.FORMAT_VERSION + " " + BackupTables.FORMAT + " manifest");
         }
         Map<String, List<JsonNode>> tables = new LinkedHashMap<>();
         Map<String, Long> rows = new LinkedHashMap<>();
         try (Connection connection = dataSource.getConnection()) {
             String schema = schemaVersion(connection);
             if (!schema.equals(manifest.schemaVersion())) {
-                throw ProblemException.invalid("manifest.json", "was taken at schema version " + manifest.schemaVersion()
-                        + "; this service is at " + schema);
+                throw ProblemException.invalid(
+                        "manifest.json",
+                        "was taken at schema version " + manifest.schemaVersion() + "; this service is at " + schema);
             }
             for (String table : BackupTables.ORDER) {
-                BackupManifest.TableFile file = manifest.tables().stream().filter(t -> table.equals(t.table())).findFirst()
-                        .orElseThrow(() -> ProblemException.invalid("manifest.json", "lists no file for table " + table));
+                BackupManifest.TableFile file = manifest.tables().stream()
+                        .filter(t -> table.equals(t.table()))
+                        .findFirst()
+                        .orElseThrow(
+                                () -> ProblemException.invalid("manifest.json", "lists no file for table " + table));
                 byte[] bytes = entries.get(file.file());
                 if (bytes == null) {
-                    throw ProblemException.invalid(file.file(), "is listed in the manifest but missing from the archive");
+                    throw ProblemException.invalid(
+                            file.file(), "is listed in the manifest but missing from the archive");
                 }
                 if (!HexFormat.of().formatHex(sha256().digest(bytes)).equalsIgnoreCase(file.sha256())) {
-                    throw ProblemException.invalid(file.file(), "does not match its SHA-256 in the manifest (corrupt archive)");
+                    throw ProblemException.invalid(
+                            file.file(), "does not match its SHA-256 in the manifest (corrupt archive)");
                 }
                 List<JsonNode> content = new ArrayList<>();
                 try {
@@ -182,7 +198,8 @@ public class BackupService {
                     throw ProblemException.invalid(file.file(), "is not valid JSON: " + e.getMessage());
                 }
                 if (content.size() != file.rows()) {
-                    throw ProblemException.invalid(file.file(), "holds " + content.size() + " rows, the manifest says " + file.rows());
+                    throw ProblemException.invalid(
+                            file.file(), "holds " + content.size() + " rows, the manifest says " + file.rows());
                 }
                 tables.put(table, content);
                 rows.put(table, file.rows());
@@ -190,16 +207,23 @@ public class BackupService {
             Map<String, Long> replaced = new LinkedHashMap<>();
             if (!dryRun) {
                 replace(connection, tables, replaced);
-                changes.record(new Change("backup", "restore", "restored", null,
-                        Map.of("created_at", manifest.createdAt().toString(), "rows", rows), null));
+                changes.record(new Change(
+                        "backup",
+                        "restore",
+                        "restored",
+                        null,
+                        Map.of("created_at", manifest.createdAt().toString(), "rows", rows),
+                        null));
             }
             return new RestoreResult(dryRun, schema, rows, replaced);
         } catch (SQLException e) {
-            throw ProblemException.invalid("archive", "its rows break the schema's rules (" + e.getMessage() + "); nothing was restored");
+            throw ProblemException.invalid(
+                    "archive", "its rows break the schema's rules (" + e.getMessage() + "); nothing was restored");
         }
     }
 
-    private void replace(Connection connection, Map<String, List<JsonNode>> tables, Map<String, Long> replaced) throws SQLException {
+    private void replace(Connection connection, Map<String, List<JsonNode>> tables, Map<String, Long> replaced)
+            throws SQLException {
         try (Statement statement = connection.createStatement()) {
             for (String table : BackupTables.ORDER.reversed()) {
                 replaced.put(table, (long) statement.executeUpdate("delete from " + table));
@@ -272,7 +296,8 @@ public class BackupService {
         return rows;
     }
 
-    private static void writeValue(JsonGenerator json, ResultSet result, ResultSetMetaData meta, int i) throws SQLException, IOException {
+    private static void writeValue(JsonGenerator json, ResultSet result, ResultSetMetaData meta, int i)
+            throws SQLException, IOException {
         int type = meta.getColumnType(i);
         switch (type) {
             case Types.BIGINT, Types.INTEGER, Types.SMALLINT -> {
@@ -323,7 +348,8 @@ public class BackupService {
                 while ((read = zip.read(buffer)) > 0) {
                     total += read;
                     if (total > limit) {
-                        throw ProblemException.payloadTooLarge("the archive unpacks to more than " + config.maxUnpackedMib() + " MiB");
+                        throw ProblemException.payloadTooLarge(
+                                "the archive unpacks to more than " + config.maxUnpackedMib() + " MiB");
                     }
                     content.write(buffer, 0, read);
                 }
@@ -366,8 +392,13 @@ public class BackupService {
             try (InputStream in = Files.newInputStream(file)) {
                 in.transferTo(new DigestOutputStream(OutputStream.nullOutputStream(), digest));
             }
-            return new BackupInfo(file.getFileName().toString(), created, Files.size(file), HexFormat.of().formatHex(digest.digest()),
-                    schema, rows);
+            return new BackupInfo(
+                    file.getFileName().toString(),
+                    created,
+                    Files.size(file),
+                    HexFormat.of().formatHex(digest.digest()),
+                    schema,
+                    rows);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -10,8 +10,16 @@ import java.util.List;
  */
 final class BackupTables {
 
-    static final List<String> ORDER = List.of("site", "manufacturer", "device_type", "rack", "model", "asset", "asset_tags",
-            "storage_array", "maintenance_window");
+    static final List<String> ORDER = List.of(
+            "site",
+            "manufacturer",
+            "device_type",
+            "rack",
+            "model",
+            "asset",
+            "asset_tags",
+            "storage_array",
+            "maintenance_window");
 
     /** Format name written in every manifest. */
     static final String FORMAT = "infra-inventory-backup";
@@ -19,6 +27,5 @@ final class BackupTables {
     /** Version of the archive layout. */
     static final int FORMAT_VERSION = 1;
 
-    private BackupTables() {
-    }
+    private BackupTables() {}
 }

@@ -8,5 +8,4 @@ import java.util.Map;
  * @param rows rows per table in the archive, all verified
  * @param replaced rows per table that were deleted (0 on a dry run)
  */
-public record RestoreResult(boolean dryRun, String schemaVersion, Map<String, Long> rows, Map<String, Long> replaced) {
-}
+public record RestoreResult(boolean dryRun, String schemaVersion, Map<String, Long> rows, Map<String, Long> replaced) {}

@@ -24,7 +24,13 @@ import java.util.function.Supplier;
  * @param <D> its API form
  * @param <I> its input
  */
-public record CrudKind<E, D, I>(String resourceType, String noun, Class<E> entityType, Class<I> inputType,
-        Supplier<E> factory, Function<E, D> toDto, Function<E, I> toInput, FilterSpec filters,
-        BiFunction<String, Map<String, Object>, PanacheQuery<E>> finder) {
-}
+public record CrudKind<E, D, I>(
+        String resourceType,
+        String noun,
+        Class<E> entityType,
+        Class<I> inputType,
+        Supplier<E> factory,
+        Function<E, D> toDto,
+        Function<E, I> toInput,
+        FilterSpec filters,
+        BiFunction<String, Map<String, Object>, PanacheQuery<E>> finder) {}

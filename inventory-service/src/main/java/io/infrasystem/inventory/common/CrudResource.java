@@ -1,7 +1,7 @@
 package io.infrasystem.inventory.common;
 
-import io.infrasystem.commons.http.Versions;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.infrasystem.commons.http.Versions;
 import io.infrasystem.commons.paging.Page;
 import io.infrasystem.commons.security.Scopes;
 import jakarta.annotation.security.RolesAllowed;
@@ -73,7 +73,7 @@ public abstract class CrudResource<D extends Versioned, I> {
 
     @PATCH
     @Path("{id}")
-    @Consumes({ "application/merge-patch+json", MediaType.APPLICATION_JSON })
+    @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
     @RolesAllowed(Scopes.INVENTORY_WRITE)
     public Response patch(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
         D dto = service.patch(id, patch, ifMatch);

@@ -53,8 +53,7 @@ public abstract class EntityCrudService<E extends Tracked, D extends Versioned, 
      *
      * @throws ProblemException 409 naming what refers to it
      */
-    protected void checkDeletable(E entity) {
-    }
+    protected void checkDeletable(E entity) {}
 
     /** @return the change an update records; by default {@code updated} */
     protected Change updateChange(E entity, D before, D after) {

@@ -11,7 +11,7 @@ import java.lang.annotation.Target;
 import java.math.BigDecimal;
 
 /** The value, when present, is a non-negative number of rack units in steps of 0.5 (0, 0.5, 1, 1.5 …). */
-@Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD })
+@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = HalfUnits.Check.class)
 public @interface HalfUnits {

@@ -12,8 +12,7 @@ public final class JsonColumns {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private JsonColumns() {
-    }
+    private JsonColumns() {}
 
     /** @return the JSON array text, {@code null} for an empty or absent list */
     public static String ofList(List<String> values) {
@@ -22,8 +21,7 @@ public final class JsonColumns {
 
     /** @return the list held by a column, empty for {@code null} */
     public static List<String> list(String column) {
-        return column == null ? List.of() : read(column, new TypeReference<List<String>>() {
-        });
+        return column == null ? List.of() : read(column, new TypeReference<List<String>>() {});
     }
 
     /** @return the JSON object text, {@code null} for an empty or absent map */
@@ -33,8 +31,7 @@ public final class JsonColumns {
 
     /** @return the map held by a column, empty for {@code null} */
     public static Map<String, Object> map(String column) {
-        return column == null ? Map.of() : read(column, new TypeReference<LinkedHashMap<String, Object>>() {
-        });
+        return column == null ? Map.of() : read(column, new TypeReference<LinkedHashMap<String, Object>>() {});
     }
 
     private static String write(Object value) {

@@ -13,8 +13,7 @@ import java.util.function.Function;
 /** Runs a list request (NetBox-style filters, ordering, limit/offset) against a Panache entity. */
 public final class Lists {
 
-    private Lists() {
-    }
+    private Lists() {}
 
     /**
      * @param spec the endpoint's filter whitelist (HQL expressions)
@@ -24,14 +23,19 @@ public final class Lists {
      * @return the page envelope
      * @throws io.infrasystem.commons.problem.ProblemException 400 for unknown or malformed filters
      */
-    public static <E, D> Page<D> page(FilterSpec spec, UriInfo uri,
-            BiFunction<String, java.util.Map<String, Object>, PanacheQuery<E>> finder, Function<E, D> toDto) {
+    public static <E, D> Page<D> page(
+            FilterSpec spec,
+            UriInfo uri,
+            BiFunction<String, java.util.Map<String, Object>, PanacheQuery<E>> finder,
+            Function<E, D> toDto) {
         QueryFilter filter = spec.parse(uri.getQueryParameters());
         PageRequest request = PageRequest.from(uri.getQueryParameters());
         PanacheQuery<E> query = finder.apply(filter.whereOrdered(), filter.parameters());
         long count = query.count();
-        List<E> rows = count == 0 ? List.of()
-                : query.range((int) request.offset(), (int) (request.offset() + request.limit() - 1)).list();
+        List<E> rows = count == 0
+                ? List.of()
+                : query.range((int) request.offset(), (int) (request.offset() + request.limit() - 1))
+                        .list();
         return Page.of(rows.stream().map(toDto).toList(), count, request, uri);
     }
 }

@@ -9,8 +9,7 @@ public final class Slugs {
     /** The pattern a slug must match. */
     public static final String PATTERN = "^[a-z0-9]+(?:[-_][a-z0-9]+)*$";
 
-    private Slugs() {
-    }
+    private Slugs() {}
 
     /**
      * @param name a display name, e.g. {@code "Hewlett Packard Enterprise"}
@@ -18,7 +17,8 @@ public final class Slugs {
      */
     public static String of(String name) {
         String ascii = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        String slug =
+                ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
         return slug.isEmpty() ? "item" : slug;
     }
 }

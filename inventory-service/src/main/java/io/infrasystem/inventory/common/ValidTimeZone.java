@@ -11,7 +11,7 @@ import java.lang.annotation.Target;
 import java.time.ZoneId;
 
 /** The value, when present, is an IANA time-zone id known to the JDK ({@code Europe/Paris}). */
-@Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD })
+@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = ValidTimeZone.Check.class)
 public @interface ValidTimeZone {

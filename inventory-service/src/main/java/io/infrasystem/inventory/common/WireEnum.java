@@ -29,7 +29,7 @@ public interface WireEnum {
                 return constant;
             }
         }
-        throw new IllegalArgumentException("must be one of " + Arrays.stream(type.getEnumConstants())
-                .map(WireEnum::wire).toList());
+        throw new IllegalArgumentException("must be one of "
+                + Arrays.stream(type.getEnumConstants()).map(WireEnum::wire).toList());
     }
 }

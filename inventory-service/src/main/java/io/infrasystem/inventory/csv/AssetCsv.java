@@ -49,9 +49,26 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class AssetCsv implements CsvTable<Asset> {
 
-    private static final List<String> COLUMNS = List.of("id", "hostname", "asset_tag", "serial", "manufacturer", "model",
-            "status", "site", "rack", "position", "face", "mgmt_ip", "other_ips", "purchase_date", "warranty_end", "owner",
-            "notes", "tags", "custom_fields");
+    private static final List<String> COLUMNS = List.of(
+            "id",
+            "hostname",
+            "asset_tag",
+            "serial",
+            "manufacturer",
+            "model",
+            "status",
+            "site",
+            "rack",
+            "position",
+            "face",
+            "mgmt_ip",
+            "other_ips",
+            "purchase_date",
+            "warranty_end",
+            "owner",
+            "notes",
+            "tags",
+            "custom_fields");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final MergePatch validation;
@@ -94,11 +111,26 @@ public class AssetCsv implements CsvTable<Asset> {
     @Override
     public List<String> row(Asset a) {
         List<String> others = JsonColumns.list(a.otherIps);
-        return Arrays.asList(Cells.of(a.id), a.hostname, a.assetTag, a.serial, a.manufacturer.name, a.model.name,
-                Cells.of(a.status), a.site == null ? null : a.site.name, a.rack == null ? null : a.rack.name,
-                Cells.of(a.position), Cells.of(a.face), a.mgmtIp, others.isEmpty() ? null : String.join(",", others),
-                Cells.of(a.purchaseDate), Cells.of(a.warrantyEnd), a.owner, a.notes,
-                a.tags.isEmpty() ? null : String.join(",", new TreeSet<>(a.tags)), a.customFields);
+        return Arrays.asList(
+                Cells.of(a.id),
+                a.hostname,
+                a.assetTag,
+                a.serial,
+                a.manufacturer.name,
+                a.model.name,
+                Cells.of(a.status),
+                a.site == null ? null : a.site.name,
+                a.rack == null ? null : a.rack.name,
+                Cells.of(a.position),
+                Cells.of(a.face),
+                a.mgmtIp,
+                others.isEmpty() ? null : String.join(",", others),
+                Cells.of(a.purchaseDate),
+                Cells.of(a.warrantyEnd),
+                a.owner,
+                a.notes,
+                a.tags.isEmpty() ? null : String.join(",", new TreeSet<>(a.tags)),
+                a.customFields);
     }
 
     @Override
@@ -152,27 +184,59 @@ public class AssetCsv implements CsvTable<Asset> {
         Site named = input.siteId() == null ? null : relations.site(input.siteId());
         AssetService.check(input, named, newRack);
         Asset asset = target != null ? target : new Asset();
-        rules.checkShape(new PlannedPlacement(asset.id, AssetService.label(input, asset), newRack, input.position(),
-                input.face(), newModel.uHeight, newModel.fullDepth), "");
-        existing.claim(row, target, AssetService.blankToNull(input.assetTag()), AssetService.blankToNull(input.serial()),
+        rules.checkShape(
+                new PlannedPlacement(
+                        asset.id,
+                        AssetService.label(input, asset),
+                        newRack,
+                        input.position(),
+                        input.face(),
+                        newModel.uHeight,
+                        newModel.fullDepth),
+                "");
+        existing.claim(
+                row,
+                target,
+                AssetService.blankToNull(input.assetTag()),
+                AssetService.blankToNull(input.serial()),
                 newModel.manufacturer.id);
         AssetDto before = target == null ? null : target.dto();
-        AssetService.assign(asset, input, newModel, named != null ? named : newRack == null ? null : newRack.site, newRack);
+        AssetService.assign(
+                asset, input, newModel, named != null ? named : newRack == null ? null : newRack.site, newRack);
         return new AssetBulkWriter.Write(asset, before);
     }
 
     /** @return the row's values over the stored ones ({@code stored} is {@code null} for a new asset) */
     private static AssetInput input(CsvRow row, AssetInput stored, HardwareModel model, Site site, Rack rack) {
-        AssetInput base = stored != null ? stored
-                : new AssetInput(null, null, null, null, AssetStatus.ACTIVE, null, null, null, null, null, null, null, null,
-                        null, null, null, null);
+        AssetInput base = stored != null
+                ? stored
+                : new AssetInput(
+                        null,
+                        null,
+                        null,
+                        null,
+                        AssetStatus.ACTIVE,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null);
         boolean placementGiven = row.has("rack") || row.has("rack_id");
         return new AssetInput(
                 row.text("hostname", base.hostname()),
                 row.text("asset_tag", base.assetTag()),
                 row.text("serial", base.serial()),
                 model != null ? model.id : base.modelId(),
-                row.has("status") ? orDefault(row.choice("status", AssetStatus.class), AssetStatus.ACTIVE) : base.status(),
+                row.has("status")
+                        ? orDefault(row.choice("status", AssetStatus.class), AssetStatus.ACTIVE)
+                        : base.status(),
                 site != null ? site.id : (row.has("site") || row.has("site_id") ? null : base.siteId()),
                 rack != null ? rack.id : (placementGiven ? null : base.rackId()),
                 row.has("position") ? row.decimal("position") : base.position(),
@@ -192,13 +256,15 @@ public class AssetCsv implements CsvTable<Asset> {
      * assets of their racks that the file does not change; a collision is an error of the later
      * row (its first one only), naming the asset or line in the way.
      */
-    private void checkCollisions(List<CsvRow> rows, List<PlannedPlacement> placements, Set<Long> changed,
-            List<ImportError> errors) {
+    private void checkCollisions(
+            List<CsvRow> rows, List<PlannedPlacement> placements, Set<Long> changed, List<ImportError> errors) {
         Set<Integer> reported = new HashSet<>();
         for (PlacementRules.Collision c : rules.collisions(placements, changed)) {
             if (reported.add(c.index())) {
-                String holder = c.holderIndex() < 0 ? c.holderAsAsset()
-                        : c.holder().label() + " of line " + rows.get(c.holderIndex()).line();
+                String holder = c.holderIndex() < 0
+                        ? c.holderAsAsset()
+                        : c.holder().label() + " of line "
+                                + rows.get(c.holderIndex()).line();
                 errors.addAll(rows.get(c.index()).errors(new CellException("position", c.message(holder))));
             }
         }
@@ -210,8 +276,7 @@ public class AssetCsv implements CsvTable<Asset> {
             return null;
         }
         try {
-            return JSON.readValue(text, new TypeReference<Map<String, Object>>() {
-            });
+            return JSON.readValue(text, new TypeReference<Map<String, Object>>() {});
         } catch (JsonProcessingException e) {
             throw new CellException("custom_fields", "must be a JSON object, e.g. {\"cost_center\":\"IT-42\"}");
         }

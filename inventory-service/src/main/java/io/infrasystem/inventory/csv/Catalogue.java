@@ -33,8 +33,7 @@ final class Catalogue {
     private final Map<Long, Rack> racks = new HashMap<>();
     private final Map<String, List<Rack>> racksByName = new HashMap<>();
 
-    private Catalogue() {
-    }
+    private Catalogue() {}
 
     /** Loads the catalogue; call inside a transaction. */
     static Catalogue load() {
@@ -57,13 +56,20 @@ final class Catalogue {
             relations.deviceTypes.put(deviceType.id, deviceType);
             relations.deviceTypesByName.put(key(deviceType.name), deviceType);
         }
-        for (HardwareModel model : HardwareModel.<HardwareModel>list("from HardwareModel m join fetch m.manufacturer")) {
+        for (HardwareModel model :
+                HardwareModel.<HardwareModel>list("from HardwareModel m join fetch m.manufacturer")) {
             relations.models.put(model.id, model);
-            relations.modelsByName.computeIfAbsent(key(model.name), k -> new ArrayList<>()).add(model);
+            relations
+                    .modelsByName
+                    .computeIfAbsent(key(model.name), k -> new ArrayList<>())
+                    .add(model);
         }
         for (Rack rack : Rack.<Rack>list("from Rack r join fetch r.site")) {
             relations.racks.put(rack.id, rack);
-            relations.racksByName.computeIfAbsent(key(rack.name), k -> new ArrayList<>()).add(rack);
+            relations
+                    .racksByName
+                    .computeIfAbsent(key(rack.name), k -> new ArrayList<>())
+                    .add(rack);
         }
         return relations;
     }
@@ -88,40 +94,64 @@ final class Catalogue {
     }
 
     Manufacturer manufacturer(CsvRow row) {
-        return resolve(row, "manufacturer", manufacturers, name -> manufacturersByName.get(key(name)),
+        return resolve(
+                row,
+                "manufacturer",
+                manufacturers,
+                name -> manufacturersByName.get(key(name)),
                 "no manufacturer is named '%s'");
     }
 
     DeviceType deviceType(CsvRow row) {
-        return resolve(row, "device_type", deviceTypes, name -> deviceTypesByName.get(key(name)), "no device type is named '%s'");
+        return resolve(
+                row,
+                "device_type",
+                deviceTypes,
+                name -> deviceTypesByName.get(key(name)),
+                "no device type is named '%s'");
     }
 
     /** A rack by id, or by name within {@code site} (rack names are unique per site only). */
     Rack rack(CsvRow row, Site site) {
-        return resolve(row, "rack", racks, name -> {
-            List<Rack> named = racksByName.getOrDefault(key(name), List.of()).stream()
-                    .filter(r -> site == null || r.site.id.equals(site.id)).toList();
-            if (named.size() > 1) {
-                throw new CellException("rack", "rack name '" + name + "' exists at several sites; give the site");
-            }
-            return named.isEmpty() ? null : named.get(0);
-        }, "no rack is named '%s'" + (site == null ? "" : " at site " + site.name));
+        return resolve(
+                row,
+                "rack",
+                racks,
+                name -> {
+                    List<Rack> named = racksByName.getOrDefault(key(name), List.of()).stream()
+                            .filter(r -> site == null || r.site.id.equals(site.id))
+                            .toList();
+                    if (named.size() > 1) {
+                        throw new CellException(
+                                "rack", "rack name '" + name + "' exists at several sites; give the site");
+                    }
+                    return named.isEmpty() ? null : named.get(0);
+                },
+                "no rack is named '%s'" + (site == null ? "" : " at site " + site.name));
     }
 
     /** A model by id, or by name for {@code manufacturer} (model names are unique per manufacturer). */
     HardwareModel model(CsvRow row, Manufacturer manufacturer) {
-        return resolve(row, "model", models, name -> {
-            List<HardwareModel> named = modelsByName.getOrDefault(key(name), List.of()).stream()
-                    .filter(m -> manufacturer == null || m.manufacturer.id.equals(manufacturer.id)).toList();
-            if (named.size() > 1) {
-                throw new CellException("model", "model name '" + name + "' exists for several manufacturers; give the manufacturer");
-            }
-            return named.isEmpty() ? null : named.get(0);
-        }, "no model is named '%s'" + (manufacturer == null ? "" : " for " + manufacturer.name));
+        return resolve(
+                row,
+                "model",
+                models,
+                name -> {
+                    List<HardwareModel> named = modelsByName.getOrDefault(key(name), List.of()).stream()
+                            .filter(m -> manufacturer == null || m.manufacturer.id.equals(manufacturer.id))
+                            .toList();
+                    if (named.size() > 1) {
+                        throw new CellException(
+                                "model",
+                                "model name '" + name + "' exists for several manufacturers; give the manufacturer");
+                    }
+                    return named.isEmpty() ? null : named.get(0);
+                },
+                "no model is named '%s'" + (manufacturer == null ? "" : " for " + manufacturer.name));
     }
 
-    private static <T> T resolve(CsvRow row, String relation, Map<Long, T> byId, Function<String, T> byName,
-            String unknownName) {
+    private static <T> T resolve(
+            CsvRow row, String relation, Map<Long, T> byId, Function<String, T> byName, String unknownName) {
         String idColumn = relation + "_id";
         Long id = row.integer(idColumn);
         String name = row.text(relation);

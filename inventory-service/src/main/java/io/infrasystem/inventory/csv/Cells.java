@@ -7,8 +7,7 @@ import java.time.LocalDate;
 /** Formats values for CSV export, the way {@link CsvRow} reads them back. */
 final class Cells {
 
-    private Cells() {
-    }
+    private Cells() {}
 
     static String of(Object value) {
         if (value == null) {

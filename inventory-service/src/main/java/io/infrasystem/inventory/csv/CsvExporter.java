@@ -39,7 +39,8 @@ public class CsvExporter {
      */
     public jakarta.ws.rs.core.Response download(String kind, MultivaluedMap<String, String> query) {
         return jakarta.ws.rs.core.Response.ok(export(tables.of(kind), query), "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"" + kind + ".csv\"").build();
+                .header("Content-Disposition", "attachment; filename=\"" + kind + ".csv\"")
+                .build();
     }
 
     /**
@@ -50,8 +51,12 @@ public class CsvExporter {
     public StreamingOutput export(CsvTable<?> table, MultivaluedMap<String, String> query) {
         QueryFilter filter = table.filters().parse(query);
         return output -> {
-            try (CSVPrinter printer = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8)),
-                    CSVFormat.RFC4180.builder().setHeader(table.columns().toArray(String[]::new)).get())) {
+            try (CSVPrinter printer = new CSVPrinter(
+                    new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8)),
+                    CSVFormat.RFC4180
+                            .builder()
+                            .setHeader(table.columns().toArray(String[]::new))
+                            .get())) {
                 int offset = 0;
                 while (true) {
                     int from = offset;
@@ -70,8 +75,8 @@ public class CsvExporter {
 
     @SuppressWarnings("unchecked")
     private static <E> List<List<String>> chunk(CsvTable<E> table, QueryFilter filter, int offset) {
-        TypedQuery<E> query = (TypedQuery<E>) Panache.getEntityManager()
-                .createQuery(table.from() + " where " + filter.whereOrdered(), Object.class);
+        TypedQuery<E> query = (TypedQuery<E>)
+                Panache.getEntityManager().createQuery(table.from() + " where " + filter.whereOrdered(), Object.class);
         for (Map.Entry<String, Object> parameter : filter.parameters().entrySet()) {
             query.setParameter(parameter.getKey(), parameter.getValue());
         }

@@ -13,9 +13,16 @@ public class CsvImportExceptionMapper {
     @ServerExceptionMapper
     public Response map(CsvImportException e, UriInfo uri) {
         String requestId = RequestIds.current();
-        ImportProblem body = new ImportProblem(ProblemKind.VALIDATION.type(), ProblemKind.VALIDATION.title(), 400,
-                e.getMessage(), "/" + uri.getPath().replaceFirst("^/", ""), requestId, e.errors());
-        Response.ResponseBuilder response = Response.status(400).type(Problem.MEDIA_TYPE).entity(body);
+        ImportProblem body = new ImportProblem(
+                ProblemKind.VALIDATION.type(),
+                ProblemKind.VALIDATION.title(),
+                400,
+                e.getMessage(),
+                "/" + uri.getPath().replaceFirst("^/", ""),
+                requestId,
+                e.errors());
+        Response.ResponseBuilder response =
+                Response.status(400).type(Problem.MEDIA_TYPE).entity(body);
         if (requestId != null) {
             response.header(RequestIds.HEADER, requestId);
         }

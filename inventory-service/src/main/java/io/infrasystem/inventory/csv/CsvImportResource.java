@@ -33,10 +33,10 @@ public class CsvImportResource {
 
     @POST
     @Path("{kind}")
-    @Consumes({ "text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM })
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
     @RolesAllowed(Scopes.ADMIN)
-    public ImportResult importCsv(@PathParam("kind") String kind, @QueryParam("dry_run") @DefaultValue("false") boolean dryRun,
-            byte[] body) {
+    public ImportResult importCsv(
+            @PathParam("kind") String kind, @QueryParam("dry_run") @DefaultValue("false") boolean dryRun, byte[] body) {
         return importer.importCsv(tables.of(kind), body, dryRun);
     }
 }

@@ -34,8 +34,13 @@ import org.apache.commons.csv.CSVRecord;
 @ApplicationScoped
 public class CsvImporter {
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-            .setIgnoreEmptyLines(true).setTrim(false).get();
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setIgnoreEmptyLines(true)
+            .setTrim(false)
+            .get();
 
     private final TransactionManager transactions;
 
@@ -58,10 +63,14 @@ public class CsvImporter {
         List<ImportError> errors = new ArrayList<>();
         List<CsvRow> rows = new ArrayList<>();
         int count = 0;
-        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(FORMAT).get()) {
+        try (CSVParser parser = CSVParser.builder()
+                .setReader(new StringReader(text))
+                .setFormat(FORMAT)
+                .get()) {
             Map<String, Integer> header = header(table, parser.getHeaderNames(), errors);
             if (!errors.isEmpty()) {
-                throw new CsvImportException("the header has " + errors.size() + " problem(s); nothing was imported", errors);
+                throw new CsvImportException(
+                        "the header has " + errors.size() + " problem(s); nothing was imported", errors);
             }
             long lineEnd = parser.getCurrentLineNumber();
             var records = parser.iterator();
@@ -74,25 +83,31 @@ public class CsvImporter {
                     }
                     record = records.next();
                 } catch (UncheckedIOException | IllegalStateException e) {
-                    errors.add(new ImportError(Math.max(line, parser.getCurrentLineNumber()), null, null,
+                    errors.add(new ImportError(
+                            Math.max(line, parser.getCurrentLineNumber()),
+                            null,
+                            null,
                             "malformed CSV (check the quoting): " + rootMessage(e)));
                     break;
                 }
                 lineEnd = parser.getCurrentLineNumber();
                 count++;
                 if (record.size() != header.size()) {
-                    errors.add(new ImportError(line, null, null, "has " + record.size() + " cells, the header has " + header.size()));
+                    errors.add(new ImportError(
+                            line, null, null, "has " + record.size() + " cells, the header has " + header.size()));
                     continue;
                 }
                 rows.add(new CsvRow(record, header, line));
             }
         } catch (IOException e) {
-            throw new CsvImportException("the file could not be read", List.of(new ImportError(1, null, null, e.getMessage())));
+            throw new CsvImportException(
+                    "the file could not be read", List.of(new ImportError(1, null, null, e.getMessage())));
         }
         RowCounts counts = table.importRows(rows, errors);
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparingLong(ImportError::line));
-            throw new CsvImportException(errors.size() + " error(s) in " + count + " row(s); nothing was imported", errors);
+            throw new CsvImportException(
+                    errors.size() + " error(s) in " + count + " row(s); nothing was imported", errors);
         }
         if (dryRun) {
             try {
@@ -114,8 +129,12 @@ public class CsvImporter {
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i).strip();
             if (!known.contains(name)) {
-                errors.add(new ImportError(1, i + 1, name, "unknown column; " + table.kind() + " take " + table.columns()
-                        + " and the *_id form of each relation"));
+                errors.add(new ImportError(
+                        1,
+                        i + 1,
+                        name,
+                        "unknown column; " + table.kind() + " take " + table.columns()
+                                + " and the *_id form of each relation"));
             } else if (header.putIfAbsent(name, i) != null) {
                 errors.add(new ImportError(1, i + 1, name, "column given twice"));
             }
@@ -128,11 +147,16 @@ public class CsvImporter {
             throw ProblemException.invalid("body", "is empty; send the CSV file");
         }
         try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
-            throw ProblemException.invalid("body", "is not UTF-8 text; save the file as UTF-8 (CSV UTF-8 in spreadsheets)");
+            throw ProblemException.invalid(
+                    "body", "is not UTF-8 text; save the file as UTF-8 (CSV UTF-8 in spreadsheets)");
         }
     }
 

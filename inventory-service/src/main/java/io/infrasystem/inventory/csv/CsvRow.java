@@ -54,7 +54,9 @@ public final class CsvRow {
         List<ImportError> errors = new ArrayList<>();
         for (FieldError error : problem.errors()) {
             String field = error.field();
-            String column = field.endsWith("_id") && !header.containsKey(field) ? field.substring(0, field.length() - 3) : field;
+            String column = field.endsWith("_id") && !header.containsKey(field)
+                    ? field.substring(0, field.length() - 3)
+                    : field;
             column = column.replaceAll("\\[\\d+]$", "");
             errors.add(new ImportError(line, column(column), column, error.message()));
         }
@@ -142,6 +144,11 @@ public final class CsvRow {
     /** @return the values of a comma-separated cell, empty when the cell is */
     public List<String> list(String column) {
         String value = text(column);
-        return value == null ? List.of() : Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
+        return value == null
+                ? List.of()
+                : Arrays.stream(value.split(","))
+                        .map(String::strip)
+                        .filter(v -> !v.isEmpty())
+                        .toList();
     }
 }

@@ -16,7 +16,9 @@ public class CsvTables {
 
     /** @throws ProblemException 404 for a kind that has no CSV form */
     public CsvTable<?> of(String kind) {
-        return tables.stream().filter(t -> t.kind().equals(kind)).findFirst()
+        return tables.stream()
+                .filter(t -> t.kind().equals(kind))
+                .findFirst()
                 .orElseThrow(() -> ProblemException.notFound("CSV kind", kind + " (use assets, racks or models)"));
     }
 }

@@ -23,12 +23,13 @@ final class ExistingAssets {
 
     /** Values per {@code in (...)} query. */
     static final int CHUNK = 1000;
-    private static final String FETCH = "from Asset a join fetch a.model join fetch a.manufacturer left join fetch a.site"
-            + " left join fetch a.rack left join fetch a.tags where ";
+
+    private static final String FETCH =
+            "from Asset a join fetch a.model join fetch a.manufacturer left join fetch a.site"
+                    + " left join fetch a.rack left join fetch a.tags where ";
 
     /** Who holds a key: a stored asset ({@code line} 0) or a row of the file. */
-    private record Owner(Long assetId, long line) {
-    }
+    private record Owner(Long assetId, long line) {}
 
     private final Map<Long, Asset> byId = new HashMap<>();
     private final Map<String, Asset> byTag = new HashMap<>();
@@ -37,8 +38,7 @@ final class ExistingAssets {
     private final Map<String, Owner> serialOwners = new HashMap<>();
     private final Map<Long, Long> targetLines = new HashMap<>();
 
-    private ExistingAssets() {
-    }
+    private ExistingAssets() {}
 
     /** Loads the assets the rows may name; call inside a transaction. */
     static ExistingAssets load(List<CsvRow> rows) {
@@ -100,7 +100,8 @@ final class ExistingAssets {
         if (asset != null) {
             Long earlier = targetLines.putIfAbsent(asset.id, row.line());
             if (earlier != null) {
-                throw new CellException(row.has("id") ? "id" : row.text("asset_tag") != null ? "asset_tag" : "serial",
+                throw new CellException(
+                        row.has("id") ? "id" : row.text("asset_tag") != null ? "asset_tag" : "serial",
                         "asset " + asset.id + " is already changed by line " + earlier + "; give each asset one row");
             }
         }
@@ -155,13 +156,17 @@ final class ExistingAssets {
         }
     }
 
-    private static void conflict(Map<String, Owner> owners, String key, Long id, String field, List<FieldError> errors) {
+    private static void conflict(
+            Map<String, Owner> owners, String key, Long id, String field, List<FieldError> errors) {
         Owner owner = key == null ? null : owners.get(key);
         if (owner == null || (id != null && id.equals(owner.assetId()))) {
             return;
         }
-        errors.add(new FieldError(field, owner.line() > 0 ? "is also given on line " + owner.line()
-                : "already used by asset " + owner.assetId()));
+        errors.add(new FieldError(
+                field,
+                owner.line() > 0
+                        ? "is also given on line " + owner.line()
+                        : "already used by asset " + owner.assetId()));
     }
 
     private static void release(Map<String, Owner> owners, String key, Long id) {

@@ -8,5 +8,4 @@ package io.infrasystem.inventory.csv;
  * @param field the column's header name (or {@code null}); also the {@code field} of the problem+json {@code errors}
  * @param message what is wrong
  */
-public record ImportError(long line, Integer column, String field, String message) {
-}
+public record ImportError(long line, Integer column, String field, String message) {}

@@ -7,5 +7,4 @@ package io.infrasystem.inventory.csv;
  * @param created rows that create a resource
  * @param updated rows that update one (possibly with no change)
  */
-public record ImportResult(String kind, boolean dryRun, int rows, int created, int updated) {
-}
+public record ImportResult(String kind, boolean dryRun, int rows, int created, int updated) {}

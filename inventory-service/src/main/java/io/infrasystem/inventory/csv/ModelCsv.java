@@ -21,8 +21,17 @@ import java.util.Locale;
 @ApplicationScoped
 public class ModelCsv implements CsvTable<HardwareModel> {
 
-    private static final List<String> COLUMNS = List.of("id", "manufacturer", "device_type", "name", "part_number",
-            "u_height", "is_full_depth", "end_of_sale", "end_of_support", "notes");
+    private static final List<String> COLUMNS = List.of(
+            "id",
+            "manufacturer",
+            "device_type",
+            "name",
+            "part_number",
+            "u_height",
+            "is_full_depth",
+            "end_of_sale",
+            "end_of_support",
+            "notes");
 
     private final HardwareModelService models;
     private final MergePatch validation;
@@ -59,8 +68,17 @@ public class ModelCsv implements CsvTable<HardwareModel> {
 
     @Override
     public List<String> row(HardwareModel m) {
-        return Arrays.asList(Cells.of(m.id), m.manufacturer.name, m.deviceType.name, m.name, m.partNumber,
-                Cells.of(m.uHeight), Cells.of(m.fullDepth), Cells.of(m.endOfSale), Cells.of(m.endOfSupport), m.notes);
+        return Arrays.asList(
+                Cells.of(m.id),
+                m.manufacturer.name,
+                m.deviceType.name,
+                m.name,
+                m.partNumber,
+                Cells.of(m.uHeight),
+                Cells.of(m.fullDepth),
+                Cells.of(m.endOfSale),
+                Cells.of(m.endOfSupport),
+                m.notes);
     }
 
     @Override
@@ -80,10 +98,14 @@ public class ModelCsv implements CsvTable<HardwareModel> {
                 throw new CellException("id", "model " + id + " does not exist");
             }
         } else if (manufacturer != null && row.text("name") != null) {
-            existing = HardwareModel.find("manufacturer.id = ?1 and lower(name) = ?2", manufacturer.id,
-                    row.text("name").toLowerCase(Locale.ROOT)).firstResult();
+            existing = HardwareModel.find(
+                            "manufacturer.id = ?1 and lower(name) = ?2",
+                            manufacturer.id,
+                            row.text("name").toLowerCase(Locale.ROOT))
+                    .firstResult();
         }
-        ModelInput base = existing != null ? existing.input()
+        ModelInput base = existing != null
+                ? existing.input()
                 : new ModelInput(null, null, null, null, null, null, null, null, null);
         ModelInput input = new ModelInput(
                 manufacturer != null ? manufacturer.id : base.manufacturerId(),

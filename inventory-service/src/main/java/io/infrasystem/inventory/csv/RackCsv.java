@@ -1,12 +1,12 @@
 package io.infrasystem.inventory.csv;
 
 import io.infrasystem.commons.filter.FilterSpec;
+import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.inventory.rack.Rack;
 import io.infrasystem.inventory.rack.RackInput;
 import io.infrasystem.inventory.rack.RackService;
 import io.infrasystem.inventory.rack.RackStatus;
 import io.infrasystem.inventory.site.Site;
-import io.infrasystem.commons.http.MergePatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Arrays;
 import java.util.List;
@@ -21,8 +21,18 @@ import java.util.List;
 @ApplicationScoped
 public class RackCsv implements CsvTable<Rack> {
 
-    private static final List<String> COLUMNS = List.of("id", "site", "name", "facility_id", "status", "u_height",
-            "starting_unit", "desc_units", "width_in", "outer_depth_mm", "description");
+    private static final List<String> COLUMNS = List.of(
+            "id",
+            "site",
+            "name",
+            "facility_id",
+            "status",
+            "u_height",
+            "starting_unit",
+            "desc_units",
+            "width_in",
+            "outer_depth_mm",
+            "description");
 
     private final RackService racks;
     private final MergePatch validation;
@@ -42,7 +52,6 @@ public class RackCsv implements CsvTable<Rack> {
         return COLUMNS;
     }
 
-
     @Override
     public List<String> idColumns() {
         return List.of("site_id");
@@ -60,8 +69,18 @@ public class RackCsv implements CsvTable<Rack> {
 
     @Override
     public List<String> row(Rack r) {
-        return Arrays.asList(Cells.of(r.id), r.site.name, r.name, r.facilityId, Cells.of(r.status), Cells.of(r.uHeight),
-                Cells.of(r.startingUnit), Cells.of(r.descUnits), Cells.of(r.widthIn), Cells.of(r.outerDepthMm), r.description);
+        return Arrays.asList(
+                Cells.of(r.id),
+                r.site.name,
+                r.name,
+                r.facilityId,
+                Cells.of(r.status),
+                Cells.of(r.uHeight),
+                Cells.of(r.startingUnit),
+                Cells.of(r.descUnits),
+                Cells.of(r.widthIn),
+                Cells.of(r.outerDepthMm),
+                r.description);
     }
 
     @Override
@@ -80,9 +99,11 @@ public class RackCsv implements CsvTable<Rack> {
                 throw new CellException("id", "rack " + id + " does not exist");
             }
         } else if (site != null && row.text("name") != null) {
-            existing = Rack.find("site.id = ?1 and name = ?2", site.id, row.text("name")).firstResult();
+            existing = Rack.find("site.id = ?1 and name = ?2", site.id, row.text("name"))
+                    .firstResult();
         }
-        RackInput base = existing != null ? existing.input()
+        RackInput base = existing != null
+                ? existing.input()
                 : new RackInput(null, null, null, RackStatus.ACTIVE, null, null, null, null, null, null);
         RackInput input = new RackInput(
                 site != null ? site.id : (row.has("site") || row.has("site_id") ? null : base.siteId()),
@@ -93,7 +114,9 @@ public class RackCsv implements CsvTable<Rack> {
                 row.has("starting_unit") ? toInt(row.integer("starting_unit"), "starting_unit") : base.startingUnit(),
                 row.has("desc_units") ? row.bool("desc_units") : base.descUnits(),
                 row.has("width_in") ? toInt(row.integer("width_in"), "width_in") : base.widthIn(),
-                row.has("outer_depth_mm") ? toInt(row.integer("outer_depth_mm"), "outer_depth_mm") : base.outerDepthMm(),
+                row.has("outer_depth_mm")
+                        ? toInt(row.integer("outer_depth_mm"), "outer_depth_mm")
+                        : base.outerDepthMm(),
                 row.text("description", base.description()));
         if (input.siteId() == null) {
             throw new CellException("site", "is required");
@@ -116,5 +139,4 @@ public class RackCsv implements CsvTable<Rack> {
         }
         return value.intValue();
     }
-
 }

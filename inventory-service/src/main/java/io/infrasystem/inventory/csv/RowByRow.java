@@ -17,8 +17,7 @@ final class RowByRow {
     /** Rows between two flushes and clears of the persistence context (keeps dirty checks short). */
     static final int BATCH = 200;
 
-    private RowByRow() {
-    }
+    private RowByRow() {}
 
     /**
      * @param apply creates or updates one row's entity; {@code true} when it created; throws
@@ -40,8 +39,12 @@ final class RowByRow {
             } catch (CellException | ProblemException e) {
                 errors.addAll(row.errors(e));
             } catch (PersistenceException e) {
-                errors.add(new ImportError(row.line(), null, null, "the database refused the row (a duplicate or a missing "
-                        + "reference); the rows after it were not checked"));
+                errors.add(new ImportError(
+                        row.line(),
+                        null,
+                        null,
+                        "the database refused the row (a duplicate or a missing "
+                                + "reference); the rows after it were not checked"));
                 break;
             }
             if (++done % BATCH == 0) {

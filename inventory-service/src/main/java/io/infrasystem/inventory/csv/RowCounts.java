@@ -6,5 +6,4 @@ package io.infrasystem.inventory.csv;
  * @param created rows that created an entity
  * @param updated rows that updated one (also when nothing changed)
  */
-public record RowCounts(int created, int updated) {
-}
+public record RowCounts(int created, int updated) {}

@@ -14,8 +14,11 @@ import java.math.BigDecimal;
  * @param comments Markdown; {@code null} when absent or when YAML reads it as a comment ({@code ### …})
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record DeviceTypeDefinition(@JsonProperty("manufacturer") String manufacturer, @JsonProperty("model") String model,
-        @JsonProperty("slug") String slug, @JsonProperty("part_number") String partNumber,
-        @JsonProperty("u_height") BigDecimal uHeight, @JsonProperty("is_full_depth") Boolean isFullDepth,
-        @JsonProperty("comments") String comments) {
-}
+public record DeviceTypeDefinition(
+        @JsonProperty("manufacturer") String manufacturer,
+        @JsonProperty("model") String model,
+        @JsonProperty("slug") String slug,
+        @JsonProperty("part_number") String partNumber,
+        @JsonProperty("u_height") BigDecimal uHeight,
+        @JsonProperty("is_full_depth") Boolean isFullDepth,
+        @JsonProperty("comments") String comments) {}

@@ -10,5 +10,4 @@ import java.util.List;
  * @param updated models that existed and were updated from the file
  * @param models every imported model, in document order
  */
-public record DeviceTypeImportResult(int created, int updated, List<ModelDto> models) {
-}
+public record DeviceTypeImportResult(int created, int updated, List<ModelDto> models) {}

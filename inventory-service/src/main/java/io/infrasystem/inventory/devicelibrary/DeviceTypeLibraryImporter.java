@@ -11,7 +11,6 @@ import io.infrasystem.commons.problem.Problem.FieldError;
 import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.inventory.common.RackUnits;
 import io.infrasystem.inventory.devicetype.DeviceType;
-import io.infrasystem.inventory.devicetype.DeviceTypeService;
 import io.infrasystem.inventory.manufacturer.Manufacturer;
 import io.infrasystem.inventory.manufacturer.ManufacturerService;
 import io.infrasystem.inventory.model.HardwareModel;
@@ -61,20 +60,41 @@ public class DeviceTypeLibraryImporter {
         int updated = 0;
         List<ModelDto> result = new ArrayList<>();
         for (DeviceTypeDefinition definition : definitions) {
-            Manufacturer manufacturer = manufacturers.findOrCreate(definition.manufacturer().strip());
-            HardwareModel existing = HardwareModel.find("manufacturer.id = ?1 and lower(name) = ?2", manufacturer.id,
-                    definition.model().strip().toLowerCase(java.util.Locale.ROOT)).firstResult();
+            Manufacturer manufacturer =
+                    manufacturers.findOrCreate(definition.manufacturer().strip());
+            HardwareModel existing = HardwareModel.find(
+                            "manufacturer.id = ?1 and lower(name) = ?2",
+                            manufacturer.id,
+                            definition.model().strip().toLowerCase(java.util.Locale.ROOT))
+                    .firstResult();
             BigDecimal height = definition.uHeight() == null ? BigDecimal.ONE : definition.uHeight();
             boolean fullDepth = !Boolean.FALSE.equals(definition.isFullDepth());
             String part = blankToNull(definition.partNumber());
             String notes = blankToNull(definition.comments());
             if (existing == null) {
-                result.add(models.createEntity(new ModelInput(manufacturer.id, deviceType.id, definition.model().strip(), part,
-                        height, fullDepth, null, null, notes)).dto());
+                result.add(models.createEntity(new ModelInput(
+                                manufacturer.id,
+                                deviceType.id,
+                                definition.model().strip(),
+                                part,
+                                height,
+                                fullDepth,
+                                null,
+                                null,
+                                notes))
+                        .dto());
                 created++;
             } else {
-                ModelInput input = new ModelInput(manufacturer.id, existing.deviceType.id, existing.name, part, height,
-                        fullDepth, existing.endOfSale, existing.endOfSupport, notes);
+                ModelInput input = new ModelInput(
+                        manufacturer.id,
+                        existing.deviceType.id,
+                        existing.name,
+                        part,
+                        height,
+                        fullDepth,
+                        existing.endOfSale,
+                        existing.endOfSupport,
+                        notes);
                 result.add(models.updateEntity(existing, input, null).dto());
                 updated++;
             }
@@ -100,8 +120,9 @@ public class DeviceTypeLibraryImporter {
                 if (blankToNull(definition.model()) == null) {
                     errors.add(new FieldError(prefix + "model", "is required"));
                 }
-                if (definition.uHeight() != null && (!RackUnits.isHalfStep(definition.uHeight())
-                        || definition.uHeight().compareTo(BigDecimal.valueOf(100)) > 0)) {
+                if (definition.uHeight() != null
+                        && (!RackUnits.isHalfStep(definition.uHeight())
+                                || definition.uHeight().compareTo(BigDecimal.valueOf(100)) > 0)) {
                     errors.add(new FieldError(prefix + "u_height", "must be 0 to 100 in steps of 0.5"));
                 }
                 definitions.add(definition);
@@ -109,7 +130,8 @@ public class DeviceTypeLibraryImporter {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw ProblemException.invalid("body", "not a devicetype-library YAML document" + where + ": " + e.getOriginalMessage());
+            throw ProblemException.invalid(
+                    "body", "not a devicetype-library YAML document" + where + ": " + e.getOriginalMessage());
         } catch (IOException e) {
             throw ProblemException.invalid("body", "the YAML could not be read: " + e.getMessage());
         }

@@ -39,16 +39,23 @@ public class DeviceTypeLibraryResource {
     }
 
     @POST
-    @Consumes({ "application/yaml", "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM })
+    @Consumes({
+        "application/yaml",
+        "application/x-yaml",
+        "text/yaml",
+        MediaType.TEXT_PLAIN,
+        MediaType.APPLICATION_OCTET_STREAM
+    })
     @RolesAllowed(Scopes.INVENTORY_WRITE)
     @Transactional
-    public DeviceTypeImportResult importFile(byte[] body, @QueryParam("device_type_id") Long deviceTypeId,
-            @QueryParam("category") String category) {
+    public DeviceTypeImportResult importFile(
+            byte[] body, @QueryParam("device_type_id") Long deviceTypeId, @QueryParam("category") String category) {
         String yaml = utf8(body);
         DeviceType type;
         if (deviceTypeId != null) {
             type = DeviceType.<DeviceType>findByIdOptional(deviceTypeId)
-                    .orElseThrow(() -> ProblemException.invalid("device_type_id", "device type " + deviceTypeId + " does not exist"));
+                    .orElseThrow(() -> ProblemException.invalid(
+                            "device_type_id", "device type " + deviceTypeId + " does not exist"));
         } else {
             DeviceCategory chosen;
             try {
@@ -68,8 +75,12 @@ public class DeviceTypeLibraryResource {
             throw ProblemException.invalid("body", "is empty; send the YAML file");
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(body)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(body))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw ProblemException.invalid("body", "is not UTF-8 text");
         }

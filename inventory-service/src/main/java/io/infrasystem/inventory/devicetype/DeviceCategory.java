@@ -7,7 +7,14 @@ import io.infrasystem.inventory.common.WireEnumConverter;
 
 /** What kind of hardware a device type is. */
 public enum DeviceCategory implements WireEnum {
-    SERVER, SWITCH, ROUTER, FIREWALL, STORAGE, PDU, PATCH_PANEL, OTHER;
+    SERVER,
+    SWITCH,
+    ROUTER,
+    FIREWALL,
+    STORAGE,
+    PDU,
+    PATCH_PANEL,
+    OTHER;
 
     @JsonValue
     @Override

@@ -16,7 +16,8 @@ public class DeviceType extends Tracked {
 
     /** @return the device type named {@code name}, case-insensitive */
     public static Optional<DeviceType> findByName(String name) {
-        return find("lower(name) = ?1", name.strip().toLowerCase(java.util.Locale.ROOT)).firstResultOptional();
+        return find("lower(name) = ?1", name.strip().toLowerCase(java.util.Locale.ROOT))
+                .firstResultOptional();
     }
 
     /** @return the API form */

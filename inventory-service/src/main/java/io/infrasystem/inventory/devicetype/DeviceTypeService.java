@@ -3,10 +3,10 @@ package io.infrasystem.inventory.devicetype;
 import io.infrasystem.commons.audit.ChangeRecorder;
 import io.infrasystem.commons.filter.FilterField;
 import io.infrasystem.commons.filter.FilterSpec;
+import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.inventory.common.CrudKind;
 import io.infrasystem.inventory.common.EntityCrudService;
-import io.infrasystem.commons.http.MergePatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -23,8 +23,14 @@ public class DeviceTypeService extends EntityCrudService<DeviceType, DeviceTypeD
             .build();
 
     private static final CrudKind<DeviceType, DeviceTypeDto, DeviceTypeInput> KIND = new CrudKind<>(
-            "device_type", "device type", DeviceType.class, DeviceTypeInput.class,
-            DeviceType::new, DeviceType::dto, DeviceType::input, FILTERS,
+            "device_type",
+            "device type",
+            DeviceType.class,
+            DeviceTypeInput.class,
+            DeviceType::new,
+            DeviceType::dto,
+            DeviceType::input,
+            FILTERS,
             (q, p) -> DeviceType.find("from DeviceType t where " + q, p));
 
     @Inject
@@ -33,12 +39,12 @@ public class DeviceTypeService extends EntityCrudService<DeviceType, DeviceTypeD
     }
 
     /** For the CDI client proxy only. */
-    protected DeviceTypeService() {
-    }
+    protected DeviceTypeService() {}
 
     /** @return the device type of that name, created with {@code category} when missing */
     public DeviceType findOrCreate(String name, DeviceCategory category) {
-        return DeviceType.findByName(name).orElseGet(() -> createEntity(new DeviceTypeInput(name.strip(), category, null)));
+        return DeviceType.findByName(name)
+                .orElseGet(() -> createEntity(new DeviceTypeInput(name.strip(), category, null)));
     }
 
     /** A device type that still has models cannot be deleted (409). */
@@ -46,7 +52,8 @@ public class DeviceTypeService extends EntityCrudService<DeviceType, DeviceTypeD
     protected void checkDeletable(DeviceType type) {
         long models = DeviceType.getEntityManager()
                 .createQuery("select count(m) from HardwareModel m where m.deviceType.id = :id", Long.class)
-                .setParameter("id", type.id).getSingleResult();
+                .setParameter("id", type.id)
+                .getSingleResult();
         if (models > 0) {
             throw ProblemException.conflict("device type " + type.id + " still has " + models + " model(s)");
         }

@@ -39,7 +39,9 @@ public class EosNotifier {
     }
 
     /** The scheduled run: today's report (UTC) over the configured horizon. */
-    @Scheduled(cron = "${inventory.eos-report.cron:0 0 6 1 * ?}", identity = "eos-report",
+    @Scheduled(
+            cron = "${inventory.eos-report.cron:0 0 6 1 * ?}",
+            identity = "eos-report",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         Notice notice = publish(LocalDate.now(ZoneOffset.UTC), config.withinDays());
@@ -52,8 +54,8 @@ public class EosNotifier {
      * @param eventId CloudEvents id, {@code null} when nothing was published (no recipients)
      * @param key Kafka key and idempotency key
      */
-    public record Notice(String eventId, String key, List<String> recipients, int models, int assets, int unknownModels) {
-    }
+    public record Notice(
+            String eventId, String key, List<String> recipients, int models, int assets, int unknownModels) {}
 
     /**
      * @param asOf report date
@@ -66,19 +68,33 @@ public class EosNotifier {
         String key = "eos-report-" + asOf;
         List<String> to = config.recipients().orElse(List.of());
         if (to.isEmpty()) {
-            return new Notice(null, key, to, report.totals().models(), report.totals().assets(), report.totals().unknownModels());
+            return new Notice(
+                    null,
+                    key,
+                    to,
+                    report.totals().models(),
+                    report.totals().assets(),
+                    report.totals().unknownModels());
         }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("to", to);
         data.put("cc", List.of());
         data.put("bcc", List.of());
-        data.put("subject", "End-of-support report " + asOf + ": " + report.totals().models() + " model(s), "
-                + report.totals().assets() + " asset(s)");
+        data.put(
+                "subject",
+                "End-of-support report " + asOf + ": " + report.totals().models() + " model(s), "
+                        + report.totals().assets() + " asset(s)");
         data.put("text", reports.text(report));
         config.channel().ifPresent(channel -> data.put("channel", channel));
         data.put("idempotency_key", key);
         String id = UUID.randomUUID().toString();
         outbox.add(new OutboxMessage(id, TOPIC, "notification.requested", key, key, data, Instant.now()));
-        return new Notice(id, key, to, report.totals().models(), report.totals().assets(), report.totals().unknownModels());
+        return new Notice(
+                id,
+                key,
+                to,
+                report.totals().models(),
+                report.totals().assets(),
+                report.totals().unknownModels());
     }
 }

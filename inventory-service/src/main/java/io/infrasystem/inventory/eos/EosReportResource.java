@@ -36,10 +36,13 @@ public class EosReportResource {
     }
 
     @GET
-    @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     @RolesAllowed(Scopes.INVENTORY_READ)
-    public Response report(@QueryParam("as_of") String asOf, @QueryParam("within_days") @DefaultValue("90") String withinDays,
-            @QueryParam("format") String format, @jakarta.ws.rs.HeaderParam("Accept") String accept) {
+    public Response report(
+            @QueryParam("as_of") String asOf,
+            @QueryParam("within_days") @DefaultValue("90") String withinDays,
+            @QueryParam("format") String format,
+            @jakarta.ws.rs.HeaderParam("Accept") String accept) {
         EosReport report = reports.report(date(asOf), days(withinDays));
         boolean csv = "csv".equals(format) || (format == null && accept != null && accept.startsWith("text/csv"));
         if (format != null && !format.equals("csv") && !format.equals("json")) {
@@ -47,7 +50,8 @@ public class EosReportResource {
         }
         if (csv) {
             return Response.ok(reports.csv(report), "text/csv; charset=UTF-8")
-                    .header("Content-Disposition", "attachment; filename=\"eos-report-" + report.asOf() + ".csv\"").build();
+                    .header("Content-Disposition", "attachment; filename=\"eos-report-" + report.asOf() + ".csv\"")
+                    .build();
         }
         return Response.ok(report, MediaType.APPLICATION_JSON).build();
     }
@@ -57,8 +61,8 @@ public class EosReportResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.ADMIN)
-    public EosNotifier.Notice notifyNow(@QueryParam("as_of") String asOf,
-            @QueryParam("within_days") @DefaultValue("90") String withinDays) {
+    public EosNotifier.Notice notifyNow(
+            @QueryParam("as_of") String asOf, @QueryParam("within_days") @DefaultValue("90") String withinDays) {
         return notifier.publish(date(asOf), days(withinDays));
     }
 

@@ -43,8 +43,7 @@ public class EosReportService {
                 horizon);
         List<HardwareModel> unknown = HardwareModel.list("""
                 select m from HardwareModel m join fetch m.manufacturer where m.endOfSupport is null
-                and exists (select 1 from Asset a where a.model = m and a.status <> ?1) order by m.manufacturer.name, m.name, m.id""",
-                AssetStatus.DECOMMISSIONED);
+                and exists (select 1 from Asset a where a.model = m and a.status <> ?1) order by m.manufacturer.name, m.name, m.id""", AssetStatus.DECOMMISSIONED);
         List<Long> ids = new ArrayList<>();
         dated.forEach(m -> ids.add(m.id));
         unknown.forEach(m -> ids.add(m.id));
@@ -57,24 +56,42 @@ public class EosReportService {
                 byModel.computeIfAbsent(asset.model.id, k -> new ArrayList<>()).add(asset);
             }
         }
-        List<EosReport.ModelEntry> models = dated.stream().map(m -> entry(m, asOf, byModel.getOrDefault(m.id, List.of()))).toList();
-        List<EosReport.ModelEntry> unknowns = unknown.stream().map(m -> entry(m, asOf, byModel.getOrDefault(m.id, List.of()))).toList();
-        EosReport.Totals totals = new EosReport.Totals(models.size(), models.stream().mapToInt(EosReport.ModelEntry::assetCount).sum(),
-                unknowns.size(), unknowns.stream().mapToInt(EosReport.ModelEntry::assetCount).sum());
+        List<EosReport.ModelEntry> models = dated.stream()
+                .map(m -> entry(m, asOf, byModel.getOrDefault(m.id, List.of())))
+                .toList();
+        List<EosReport.ModelEntry> unknowns = unknown.stream()
+                .map(m -> entry(m, asOf, byModel.getOrDefault(m.id, List.of())))
+                .toList();
+        EosReport.Totals totals = new EosReport.Totals(
+                models.size(),
+                models.stream().mapToInt(EosReport.ModelEntry::assetCount).sum(),
+                unknowns.size(),
+                unknowns.stream().mapToInt(EosReport.ModelEntry::assetCount).sum());
         return new EosReport(asOf, withinDays, horizon, models, unknowns, totals);
     }
 
     private static EosReport.ModelEntry entry(HardwareModel model, LocalDate asOf, List<Asset> assets) {
         Map<Long, List<Asset>> bySite = new LinkedHashMap<>();
         for (Asset asset : assets) {
-            bySite.computeIfAbsent(asset.site == null ? null : asset.site.id, k -> new ArrayList<>()).add(asset);
+            bySite.computeIfAbsent(asset.site == null ? null : asset.site.id, k -> new ArrayList<>())
+                    .add(asset);
         }
         List<EosReport.SiteEntry> sites = new ArrayList<>();
         for (Map.Entry<Long, List<Asset>> site : bySite.entrySet()) {
             Asset first = site.getValue().get(0);
-            sites.add(new EosReport.SiteEntry(site.getKey(), first.site == null ? null : first.site.name, site.getValue().size(),
-                    site.getValue().stream().map(a -> new EosReport.AssetEntry(a.id, a.hostname, a.assetTag, a.serial, a.status,
-                            a.rack == null ? null : a.rack.name)).toList()));
+            sites.add(new EosReport.SiteEntry(
+                    site.getKey(),
+                    first.site == null ? null : first.site.name,
+                    site.getValue().size(),
+                    site.getValue().stream()
+                            .map(a -> new EosReport.AssetEntry(
+                                    a.id,
+                                    a.hostname,
+                                    a.assetTag,
+                                    a.serial,
+                                    a.status,
+                                    a.rack == null ? null : a.rack.name))
+                            .toList()));
         }
         sites.sort(java.util.Comparator.comparing(s -> Objects.requireNonNullElse(s.siteName(), "\uffff")));
         String state;
@@ -85,8 +102,17 @@ public class EosReportService {
             daysLeft = ChronoUnit.DAYS.between(asOf, model.endOfSupport);
             state = daysLeft <= 0 ? "past" : "within";
         }
-        return new EosReport.ModelEntry(model.id, model.manufacturer.name, model.name, model.partNumber, model.endOfSale,
-                model.endOfSupport, state, daysLeft, assets.size(), sites);
+        return new EosReport.ModelEntry(
+                model.id,
+                model.manufacturer.name,
+                model.name,
+                model.partNumber,
+                model.endOfSale,
+                model.endOfSupport,
+                state,
+                daysLeft,
+                assets.size(),
+                sites);
     }
 
     /**
@@ -96,21 +122,60 @@ public class EosReportService {
      */
     public String csv(EosReport report) {
         StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader("state", "manufacturer", "model",
-                "part_number", "end_of_support", "days_left", "site", "rack", "asset_id", "hostname", "asset_tag", "serial",
-                "status").get())) {
+        try (CSVPrinter printer = new CSVPrinter(
+                out,
+                CSVFormat.RFC4180
+                        .builder()
+                        .setHeader(
+                                "state",
+                                "manufacturer",
+                                "model",
+                                "part_number",
+                                "end_of_support",
+                                "days_left",
+                                "site",
+                                "rack",
+                                "asset_id",
+                                "hostname",
+                                "asset_tag",
+                                "serial",
+                                "status")
+                        .get())) {
             List<EosReport.ModelEntry> all = new ArrayList<>(report.models());
             all.addAll(report.unknownEndOfSupport());
             for (EosReport.ModelEntry model : all) {
                 if (model.sites().isEmpty()) {
-                    printer.printRecord(model.state(), model.manufacturer(), model.model(), model.partNumber(),
-                            model.endOfSupport(), model.daysLeft(), null, null, null, null, null, null, null);
+                    printer.printRecord(
+                            model.state(),
+                            model.manufacturer(),
+                            model.model(),
+                            model.partNumber(),
+                            model.endOfSupport(),
+                            model.daysLeft(),
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null);
                 }
                 for (EosReport.SiteEntry site : model.sites()) {
                     for (EosReport.AssetEntry asset : site.assets()) {
-                        printer.printRecord(model.state(), model.manufacturer(), model.model(), model.partNumber(),
-                                model.endOfSupport(), model.daysLeft(), site.siteName(), asset.rackName(), asset.id(),
-                                asset.hostname(), asset.assetTag(), asset.serial(), asset.status().wire());
+                        printer.printRecord(
+                                model.state(),
+                                model.manufacturer(),
+                                model.model(),
+                                model.partNumber(),
+                                model.endOfSupport(),
+                                model.daysLeft(),
+                                site.siteName(),
+                                asset.rackName(),
+                                asset.id(),
+                                asset.hostname(),
+                                asset.assetTag(),
+                                asset.serial(),
+                                asset.status().wire());
                     }
                 }
             }
@@ -123,15 +188,25 @@ public class EosReportService {
     /** @return a plain-text summary for an email: one line per model with its affected assets per site */
     public String text(EosReport report) {
         StringBuilder text = new StringBuilder();
-        text.append("End-of-support report as of ").append(report.asOf()).append(" (horizon ").append(report.horizon())
-                .append(", ").append(report.withinDays()).append(" days)\n\n");
-        text.append(report.totals().models()).append(" model(s) past or near end of support, ")
-                .append(report.totals().assets()).append(" asset(s) affected.\n");
+        text.append("End-of-support report as of ")
+                .append(report.asOf())
+                .append(" (horizon ")
+                .append(report.horizon())
+                .append(", ")
+                .append(report.withinDays())
+                .append(" days)\n\n");
+        text.append(report.totals().models())
+                .append(" model(s) past or near end of support, ")
+                .append(report.totals().assets())
+                .append(" asset(s) affected.\n");
         for (EosReport.ModelEntry model : report.models()) {
             line(text, model);
         }
-        text.append("\n").append(report.totals().unknownModels()).append(" model(s) in use with unknown end of support, ")
-                .append(report.totals().unknownAssets()).append(" asset(s).\n");
+        text.append("\n")
+                .append(report.totals().unknownModels())
+                .append(" model(s) in use with unknown end of support, ")
+                .append(report.totals().unknownAssets())
+                .append(" asset(s).\n");
         for (EosReport.ModelEntry model : report.unknownEndOfSupport()) {
             line(text, model);
         }
@@ -141,12 +216,21 @@ public class EosReportService {
     private static void line(StringBuilder text, EosReport.ModelEntry model) {
         text.append("- ").append(model.manufacturer()).append(' ').append(model.model());
         if (model.endOfSupport() != null) {
-            text.append(": end of support ").append(model.endOfSupport()).append(" (")
-                    .append(model.daysLeft() <= 0 ? -model.daysLeft() + " days ago" : "in " + model.daysLeft() + " days").append(')');
+            text.append(": end of support ")
+                    .append(model.endOfSupport())
+                    .append(" (")
+                    .append(
+                            model.daysLeft() <= 0
+                                    ? -model.daysLeft() + " days ago"
+                                    : "in " + model.daysLeft() + " days")
+                    .append(')');
         }
         text.append(", ").append(model.assetCount()).append(" asset(s)");
         for (EosReport.SiteEntry site : model.sites()) {
-            text.append("; ").append(site.siteName() == null ? "no site" : site.siteName()).append(": ").append(site.assetCount());
+            text.append("; ")
+                    .append(site.siteName() == null ? "no site" : site.siteName())
+                    .append(": ")
+                    .append(site.assetCount());
         }
         text.append('\n');
     }

@@ -23,18 +23,24 @@ public class MaintenanceWindow extends Tracked {
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "site_id")
     public Site site;
+
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "rack_id")
     public Rack rack;
+
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "asset_id")
     public Asset asset;
+
     @Column(name = "starts_at")
     public Instant startsAt;
+
     @Column(name = "ends_at")
     public Instant endsAt;
+
     @Column(name = "time_zone")
     public String timeZone;
+
     public String description;
 
     /** @return the state at {@code now} */
@@ -47,13 +53,31 @@ public class MaintenanceWindow extends Tracked {
 
     /** @return the API form, with the state as of now */
     public MaintenanceWindowDto dto() {
-        return new MaintenanceWindowDto(id, site.id, site.name, rack == null ? null : rack.id, asset == null ? null : asset.id,
-                startsAt, endsAt, timeZone, description, state(Instant.now()), version, createdAt, updatedAt);
+        return new MaintenanceWindowDto(
+                id,
+                site.id,
+                site.name,
+                rack == null ? null : rack.id,
+                asset == null ? null : asset.id,
+                startsAt,
+                endsAt,
+                timeZone,
+                description,
+                state(Instant.now()),
+                version,
+                createdAt,
+                updatedAt);
     }
 
     /** @return the current values as an input */
     public MaintenanceWindowInput input() {
-        return new MaintenanceWindowInput(site.id, rack == null ? null : rack.id, asset == null ? null : asset.id, startsAt,
-                endsAt, timeZone, description);
+        return new MaintenanceWindowInput(
+                site.id,
+                rack == null ? null : rack.id,
+                asset == null ? null : asset.id,
+                startsAt,
+                endsAt,
+                timeZone,
+                description);
     }
 }

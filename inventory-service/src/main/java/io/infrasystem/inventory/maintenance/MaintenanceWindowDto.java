@@ -10,7 +10,18 @@ import java.time.Instant;
  * @param timeZone IANA zone it was planned in (for display in local time)
  * @param state scheduled, in_progress or ended, as of the response
  */
-public record MaintenanceWindowDto(long id, long siteId, String siteName, Long rackId, Long assetId, Instant startsAt,
-        Instant endsAt, String timeZone, String description, WindowState state, long version, Instant createdAt,
-        Instant updatedAt) implements io.infrasystem.inventory.common.Versioned {
-}
+public record MaintenanceWindowDto(
+        long id,
+        long siteId,
+        String siteName,
+        Long rackId,
+        Long assetId,
+        Instant startsAt,
+        Instant endsAt,
+        String timeZone,
+        String description,
+        WindowState state,
+        long version,
+        Instant createdAt,
+        Instant updatedAt)
+        implements io.infrasystem.inventory.common.Versioned {}

@@ -12,6 +12,11 @@ import java.time.Instant;
  * @param startsAt ISO-8601 instant with offset
  * @param timeZone IANA zone, e.g. {@code Africa/Tunis}
  */
-public record MaintenanceWindowInput(@NotNull Long siteId, Long rackId, Long assetId, @NotNull Instant startsAt,
-        @NotNull Instant endsAt, @NotBlank @ValidTimeZone String timeZone, @Size(max = 1000) String description) {
-}
+public record MaintenanceWindowInput(
+        @NotNull Long siteId,
+        Long rackId,
+        Long assetId,
+        @NotNull Instant startsAt,
+        @NotNull Instant endsAt,
+        @NotBlank @ValidTimeZone String timeZone,
+        @Size(max = 1000) String description) {}

@@ -3,11 +3,11 @@ package io.infrasystem.inventory.maintenance;
 import io.infrasystem.commons.audit.ChangeRecorder;
 import io.infrasystem.commons.filter.FilterField;
 import io.infrasystem.commons.filter.FilterSpec;
+import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.inventory.asset.Asset;
 import io.infrasystem.inventory.common.CrudKind;
 import io.infrasystem.inventory.common.EntityCrudService;
-import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.inventory.rack.Rack;
 import io.infrasystem.inventory.site.SiteService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +19,8 @@ import jakarta.inject.Inject;
  * they stand now), read, create, update, delete.
  */
 @ApplicationScoped
-public class MaintenanceWindowService extends EntityCrudService<MaintenanceWindow, MaintenanceWindowDto, MaintenanceWindowInput> {
+public class MaintenanceWindowService
+        extends EntityCrudService<MaintenanceWindow, MaintenanceWindowDto, MaintenanceWindowInput> {
 
     /**
      * The state as the database computes it at query time, the same rule as
@@ -33,21 +34,35 @@ public class MaintenanceWindowService extends EntityCrudService<MaintenanceWindo
     static final FilterSpec FILTERS = FilterSpec.builder("w.id")
             .field(FilterField.integer("id", "w.id"))
             .field(FilterField.integer("site_id", "w.site.id"))
-            .field(FilterField.membership("site", "exists (select 1 from Site x where x = w.site and (x.slug in (:values) or x.name in (:values)))", v -> v))
+            .field(FilterField.membership(
+                    "site",
+                    "exists (select 1 from Site x where x = w.site and (x.slug in (:values) or x.name in (:values)))",
+                    v -> v))
             .field(FilterField.integer("rack_id", "w.rack.id"))
             .field(FilterField.integer("asset_id", "w.asset.id"))
             .field(FilterField.timestamp("starts_at", "w.startsAt"))
             .field(FilterField.timestamp("ends_at", "w.endsAt"))
-            .field(FilterField.choice("state", STATE, java.util.Arrays.stream(WindowState.values()).map(WindowState::wire)
-                    .collect(java.util.stream.Collectors.toSet())))
+            .field(FilterField.choice(
+                    "state",
+                    STATE,
+                    java.util.Arrays.stream(WindowState.values())
+                            .map(WindowState::wire)
+                            .collect(java.util.stream.Collectors.toSet())))
             .search("w.description")
             .defaultOrdering("starts_at")
             .build();
 
-    private static final CrudKind<MaintenanceWindow, MaintenanceWindowDto, MaintenanceWindowInput> KIND = new CrudKind<>(
-            "maintenance_window", "maintenance window", MaintenanceWindow.class, MaintenanceWindowInput.class,
-            MaintenanceWindow::new, MaintenanceWindow::dto, MaintenanceWindow::input, FILTERS,
-            (q, p) -> MaintenanceWindow.find("from MaintenanceWindow w where " + q, p));
+    private static final CrudKind<MaintenanceWindow, MaintenanceWindowDto, MaintenanceWindowInput> KIND =
+            new CrudKind<>(
+                    "maintenance_window",
+                    "maintenance window",
+                    MaintenanceWindow.class,
+                    MaintenanceWindowInput.class,
+                    MaintenanceWindow::new,
+                    MaintenanceWindow::dto,
+                    MaintenanceWindow::input,
+                    FILTERS,
+                    (q, p) -> MaintenanceWindow.find("from MaintenanceWindow w where " + q, p));
 
     private final SiteService sites;
 
@@ -75,7 +90,8 @@ public class MaintenanceWindowService extends EntityCrudService<MaintenanceWindo
         window.asset = null;
         if (input.rackId() != null) {
             Rack rack = Rack.<Rack>findByIdOptional(input.rackId())
-                    .orElseThrow(() -> ProblemException.invalid("rack_id", "rack " + input.rackId() + " does not exist"));
+                    .orElseThrow(
+                            () -> ProblemException.invalid("rack_id", "rack " + input.rackId() + " does not exist"));
             if (!rack.site.id.equals(window.site.id)) {
                 throw ProblemException.invalid("rack_id", "rack " + rack.name + " is at site " + rack.site.name);
             }
@@ -83,7 +99,8 @@ public class MaintenanceWindowService extends EntityCrudService<MaintenanceWindo
         }
         if (input.assetId() != null) {
             Asset asset = Asset.<Asset>findByIdOptional(input.assetId())
-                    .orElseThrow(() -> ProblemException.invalid("asset_id", "asset " + input.assetId() + " does not exist"));
+                    .orElseThrow(
+                            () -> ProblemException.invalid("asset_id", "asset " + input.assetId() + " does not exist"));
             if (asset.site != null && !asset.site.id.equals(window.site.id)) {
                 throw ProblemException.invalid("asset_id", "asset " + asset.id + " is at site " + asset.site.name);
             }

@@ -5,7 +5,9 @@ import io.infrasystem.inventory.common.WireEnum;
 
 /** Where a maintenance window stands at the time it is read: derived from its start and end. */
 public enum WindowState implements WireEnum {
-    SCHEDULED, IN_PROGRESS, ENDED;
+    SCHEDULED,
+    IN_PROGRESS,
+    ENDED;
 
     @JsonValue
     @Override

@@ -16,8 +16,11 @@ public class Manufacturer extends Tracked {
 
     /** @return the manufacturer whose name (case-insensitive) or slug is {@code nameOrSlug} */
     public static Optional<Manufacturer> findByName(String nameOrSlug) {
-        return find("lower(name) = ?1 or slug = ?2", nameOrSlug.strip().toLowerCase(java.util.Locale.ROOT),
-                nameOrSlug.strip()).firstResultOptional();
+        return find(
+                        "lower(name) = ?1 or slug = ?2",
+                        nameOrSlug.strip().toLowerCase(java.util.Locale.ROOT),
+                        nameOrSlug.strip())
+                .firstResultOptional();
     }
 
     /** @return the API form */

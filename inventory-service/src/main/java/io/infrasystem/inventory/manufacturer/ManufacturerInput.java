@@ -10,7 +10,10 @@ import jakarta.validation.constraints.Size;
  *
  * @param slug derived from the name when absent
  */
-public record ManufacturerInput(@NotBlank @Size(max = 100) String name,
-        @Size(max = 100) @Pattern(regexp = Slugs.PATTERN, message = "must be lower-case letters, digits and hyphens") String slug,
-        @Size(max = 1000) String description) {
-}
+public record ManufacturerInput(
+        @NotBlank @Size(max = 100) String name,
+
+        @Size(max = 100) @Pattern(regexp = Slugs.PATTERN, message = "must be lower-case letters, digits and hyphens")
+        String slug,
+
+        @Size(max = 1000) String description) {}

@@ -3,10 +3,10 @@ package io.infrasystem.inventory.manufacturer;
 import io.infrasystem.commons.audit.ChangeRecorder;
 import io.infrasystem.commons.filter.FilterField;
 import io.infrasystem.commons.filter.FilterSpec;
+import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.inventory.common.CrudKind;
 import io.infrasystem.inventory.common.EntityCrudService;
-import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.inventory.common.Slugs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,8 +24,14 @@ public class ManufacturerService extends EntityCrudService<Manufacturer, Manufac
             .build();
 
     private static final CrudKind<Manufacturer, ManufacturerDto, ManufacturerInput> KIND = new CrudKind<>(
-            "manufacturer", "manufacturer", Manufacturer.class, ManufacturerInput.class,
-            Manufacturer::new, Manufacturer::dto, Manufacturer::input, FILTERS,
+            "manufacturer",
+            "manufacturer",
+            Manufacturer.class,
+            ManufacturerInput.class,
+            Manufacturer::new,
+            Manufacturer::dto,
+            Manufacturer::input,
+            FILTERS,
             (q, p) -> Manufacturer.find("from Manufacturer m where " + q, p));
 
     @Inject
@@ -34,12 +40,12 @@ public class ManufacturerService extends EntityCrudService<Manufacturer, Manufac
     }
 
     /** For the CDI client proxy only. */
-    protected ManufacturerService() {
-    }
+    protected ManufacturerService() {}
 
     /** @return the manufacturer named {@code name}, created when it does not exist yet */
     public Manufacturer findOrCreate(String name) {
-        return Manufacturer.findByName(name).orElseGet(() -> createEntity(new ManufacturerInput(name.strip(), null, null)));
+        return Manufacturer.findByName(name)
+                .orElseGet(() -> createEntity(new ManufacturerInput(name.strip(), null, null)));
     }
 
     /** A manufacturer that still has models cannot be deleted (409). */
@@ -47,7 +53,8 @@ public class ManufacturerService extends EntityCrudService<Manufacturer, Manufac
     protected void checkDeletable(Manufacturer manufacturer) {
         long models = Manufacturer.getEntityManager()
                 .createQuery("select count(m) from HardwareModel m where m.manufacturer.id = :id", Long.class)
-                .setParameter("id", manufacturer.id).getSingleResult();
+                .setParameter("id", manufacturer.id)
+                .getSingleResult();
         if (models > 0) {
             throw ProblemException.conflict("manufacturer " + manufacturer.id + " still has " + models + " model(s)");
         }

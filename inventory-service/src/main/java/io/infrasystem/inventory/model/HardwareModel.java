@@ -24,20 +24,28 @@ public class HardwareModel extends Tracked {
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "manufacturer_id")
     public Manufacturer manufacturer;
+
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "device_type_id")
     public DeviceType deviceType;
+
     public String name;
+
     @Column(name = "part_number")
     public String partNumber;
+
     @Column(name = "u_height")
     public BigDecimal uHeight;
+
     @Column(name = "is_full_depth")
     public boolean fullDepth;
+
     @Column(name = "end_of_sale")
     public LocalDate endOfSale;
+
     @Column(name = "end_of_support")
     public LocalDate endOfSupport;
+
     public String notes;
 
     /** @return whether the model takes no rack unit (mounted on the side, such as a PDU) */
@@ -47,13 +55,28 @@ public class HardwareModel extends Tracked {
 
     /** @return the API form */
     public ModelDto dto() {
-        return new ModelDto(id, manufacturer.id, manufacturer.name, deviceType.id, deviceType.name, deviceType.category,
-                name, partNumber, uHeight, fullDepth, endOfSale, endOfSupport, notes, version, createdAt, updatedAt);
+        return new ModelDto(
+                id,
+                manufacturer.id,
+                manufacturer.name,
+                deviceType.id,
+                deviceType.name,
+                deviceType.category,
+                name,
+                partNumber,
+                uHeight,
+                fullDepth,
+                endOfSale,
+                endOfSupport,
+                notes,
+                version,
+                createdAt,
+                updatedAt);
     }
 
     /** @return the current values as an input */
     public ModelInput input() {
-        return new ModelInput(manufacturer.id, deviceType.id, name, partNumber, uHeight, fullDepth, endOfSale,
-                endOfSupport, notes);
+        return new ModelInput(
+                manufacturer.id, deviceType.id, name, partNumber, uHeight, fullDepth, endOfSale, endOfSupport, notes);
     }
 }

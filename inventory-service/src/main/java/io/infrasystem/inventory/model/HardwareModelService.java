@@ -3,10 +3,10 @@ package io.infrasystem.inventory.model;
 import io.infrasystem.commons.audit.ChangeRecorder;
 import io.infrasystem.commons.filter.FilterField;
 import io.infrasystem.commons.filter.FilterSpec;
+import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.inventory.common.CrudKind;
 import io.infrasystem.inventory.common.EntityCrudService;
-import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.inventory.devicetype.DeviceCategory;
 import io.infrasystem.inventory.devicetype.DeviceType;
 import io.infrasystem.inventory.manufacturer.Manufacturer;
@@ -24,8 +24,8 @@ public class HardwareModelService extends EntityCrudService<HardwareModel, Model
             .field(FilterField.integer("id", "m.id"))
             .field(FilterField.text("name", "m.name"))
             .field(FilterField.integer("manufacturer_id", "m.manufacturer.id"))
-            .field(FilterField.membership("manufacturer",
-                    "(m.manufacturer.slug in (:values) or m.manufacturer.name in (:values))", v -> v))
+            .field(FilterField.membership(
+                    "manufacturer", "(m.manufacturer.slug in (:values) or m.manufacturer.name in (:values))", v -> v))
             .field(FilterField.integer("device_type_id", "m.deviceType.id"))
             .field(FilterField.membership("device_type", "m.deviceType.name in (:values)", v -> v))
             .field(FilterField.choice("category", "m.deviceType.category", DeviceCategory.class))
@@ -41,8 +41,14 @@ public class HardwareModelService extends EntityCrudService<HardwareModel, Model
             .build();
 
     private static final CrudKind<HardwareModel, ModelDto, ModelInput> KIND = new CrudKind<>(
-            "model", "model", HardwareModel.class, ModelInput.class,
-            HardwareModel::new, HardwareModel::dto, HardwareModel::input, FILTERS,
+            "model",
+            "model",
+            HardwareModel.class,
+            ModelInput.class,
+            HardwareModel::new,
+            HardwareModel::dto,
+            HardwareModel::input,
+            FILTERS,
             (q, p) -> HardwareModel.find("from HardwareModel m where " + q, p));
 
     @Inject
@@ -51,15 +57,15 @@ public class HardwareModelService extends EntityCrudService<HardwareModel, Model
     }
 
     /** For the CDI client proxy only. */
-    protected HardwareModelService() {
-    }
+    protected HardwareModelService() {}
 
     /** A model that assets use cannot be deleted (409). */
     @Override
     protected void checkDeletable(HardwareModel model) {
         long assets = HardwareModel.getEntityManager()
                 .createQuery("select count(a) from Asset a where a.model.id = :id", Long.class)
-                .setParameter("id", model.id).getSingleResult();
+                .setParameter("id", model.id)
+                .getSingleResult();
         if (assets > 0) {
             throw ProblemException.conflict("model " + model.id + " is used by " + assets + " asset(s)");
         }
@@ -74,14 +80,17 @@ public class HardwareModelService extends EntityCrudService<HardwareModel, Model
         BigDecimal oldHeight = model.uHeight;
         boolean oldDepth = model.fullDepth;
         model.manufacturer = Manufacturer.<Manufacturer>findByIdOptional(input.manufacturerId())
-                .orElseThrow(() -> ProblemException.invalid("manufacturer_id",
-                        "manufacturer " + input.manufacturerId() + " does not exist"));
+                .orElseThrow(() -> ProblemException.invalid(
+                        "manufacturer_id", "manufacturer " + input.manufacturerId() + " does not exist"));
         model.deviceType = DeviceType.<DeviceType>findByIdOptional(input.deviceTypeId())
-                .orElseThrow(() -> ProblemException.invalid("device_type_id",
-                        "device type " + input.deviceTypeId() + " does not exist"));
+                .orElseThrow(() -> ProblemException.invalid(
+                        "device_type_id", "device type " + input.deviceTypeId() + " does not exist"));
         model.name = input.name().strip();
-        model.partNumber = input.partNumber() == null || input.partNumber().isBlank() ? null : input.partNumber().strip();
-        model.uHeight = Objects.requireNonNullElse(input.uHeight(), BigDecimal.ONE).setScale(1);
+        model.partNumber = input.partNumber() == null || input.partNumber().isBlank()
+                ? null
+                : input.partNumber().strip();
+        model.uHeight =
+                Objects.requireNonNullElse(input.uHeight(), BigDecimal.ONE).setScale(1);
         model.fullDepth = !Boolean.FALSE.equals(input.isFullDepth());
         model.endOfSale = input.endOfSale();
         model.endOfSupport = input.endOfSupport();
@@ -91,8 +100,11 @@ public class HardwareModelService extends EntityCrudService<HardwareModel, Model
         }
         if (model.id != null && (oldHeight.compareTo(model.uHeight) != 0 || oldDepth != model.fullDepth)) {
             long placed = HardwareModel.getEntityManager()
-                    .createQuery("select count(a) from Asset a where a.model.id = :id and a.position is not null", Long.class)
-                    .setParameter("id", model.id).getSingleResult();
+                    .createQuery(
+                            "select count(a) from Asset a where a.model.id = :id and a.position is not null",
+                            Long.class)
+                    .setParameter("id", model.id)
+                    .getSingleResult();
             if (placed > 0) {
                 throw ProblemException.conflict("model " + model.id + " has " + placed
                         + " asset(s) placed in racks; its u_height and is_full_depth cannot change");

@@ -2,8 +2,8 @@ package io.infrasystem.inventory.model;
 
 import io.infrasystem.inventory.devicetype.DeviceCategory;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * A model as the API returns it.
@@ -12,7 +12,21 @@ import java.time.Instant;
  * @param isFullDepth whether it occupies both faces of the rack
  * @param endOfSupport {@code null} when unknown
  */
-public record ModelDto(long id, long manufacturerId, String manufacturerName, long deviceTypeId, String deviceTypeName,
-        DeviceCategory category, String name, String partNumber, BigDecimal uHeight, boolean isFullDepth,
-        LocalDate endOfSale, LocalDate endOfSupport, String notes, long version, Instant createdAt, Instant updatedAt) implements io.infrasystem.inventory.common.Versioned {
-}
+public record ModelDto(
+        long id,
+        long manufacturerId,
+        String manufacturerName,
+        long deviceTypeId,
+        String deviceTypeName,
+        DeviceCategory category,
+        String name,
+        String partNumber,
+        BigDecimal uHeight,
+        boolean isFullDepth,
+        LocalDate endOfSale,
+        LocalDate endOfSupport,
+        String notes,
+        long version,
+        Instant createdAt,
+        Instant updatedAt)
+        implements io.infrasystem.inventory.common.Versioned {}

@@ -15,8 +15,13 @@ import java.time.LocalDate;
  * @param isFullDepth {@code true} when absent (NetBox's default)
  * @param endOfSupport {@code null} means unknown
  */
-public record ModelInput(@NotNull Long manufacturerId, @NotNull Long deviceTypeId,
-        @NotBlank @Size(max = 100) String name, @Size(max = 100) String partNumber,
-        @HalfUnits @DecimalMax("100") BigDecimal uHeight, Boolean isFullDepth, LocalDate endOfSale,
-        LocalDate endOfSupport, String notes) {
-}
+public record ModelInput(
+        @NotNull Long manufacturerId,
+        @NotNull Long deviceTypeId,
+        @NotBlank @Size(max = 100) String name,
+        @Size(max = 100) String partNumber,
+        @HalfUnits @DecimalMax("100") BigDecimal uHeight,
+        Boolean isFullDepth,
+        LocalDate endOfSale,
+        LocalDate endOfSupport,
+        String notes) {}

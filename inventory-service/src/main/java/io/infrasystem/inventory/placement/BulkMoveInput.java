@@ -21,6 +21,5 @@ public record BulkMoveInput(@NotEmpty @Size(max = 500) List<@Valid @NotNull Move
      * @param version the asset version the caller saw; a different current version fails the whole
      *     batch with 412 ({@code null}: no check)
      */
-    public record Move(@NotNull Long assetId, Long rackId, BigDecimal position, Face face, Long version) {
-    }
+    public record Move(@NotNull Long assetId, Long rackId, BigDecimal position, Face face, Long version) {}
 }

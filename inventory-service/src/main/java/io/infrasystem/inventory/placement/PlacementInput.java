@@ -9,5 +9,4 @@ import java.math.BigDecimal;
  *
  * @param position lowest rack unit, steps of 0.5
  */
-public record PlacementInput(Long rackId, BigDecimal position, Face face) {
-}
+public record PlacementInput(Long rackId, BigDecimal position, Face face) {}

@@ -1,8 +1,8 @@
 package io.infrasystem.inventory.placement;
 
+import io.infrasystem.commons.http.Versions;
 import io.infrasystem.commons.security.Scopes;
 import io.infrasystem.inventory.asset.AssetDto;
-import io.infrasystem.commons.http.Versions;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -38,8 +38,8 @@ public class PlacementResource {
     @POST
     @Path("{id}/placement")
     @RolesAllowed(Scopes.INVENTORY_WRITE)
-    public Response place(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
-            @NotNull PlacementInput input) {
+    public Response place(
+            @PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, @NotNull PlacementInput input) {
         AssetDto asset = placements.place(id, input, ifMatch);
         return Versions.ok(asset, asset.version());
     }

@@ -49,12 +49,20 @@ public class PlacementRules {
                 errors.add(new FieldError(prefix + "position", "a 0U model is mounted without a position"));
             } else if (!RackUnits.isHalfStep(position)) {
                 errors.add(new FieldError(prefix + "position", "must be a rack unit in steps of 0.5"));
-            } else if (placement.rack() != null && (position.compareTo(BigDecimal.valueOf(placement.rack().startingUnit)) < 0
-                    || placement.top().compareTo(BigDecimal.valueOf(placement.rack().aboveTop())) > 0)) {
-                errors.add(new FieldError(prefix + "position", "a " + placement.uHeight().stripTrailingZeros().toPlainString()
-                        + "U asset at U" + position.stripTrailingZeros().toPlainString() + " does not fit in rack "
-                        + placement.rack().name + " (units " + placement.rack().startingUnit + "-"
-                        + (placement.rack().aboveTop() - 1) + ")"));
+            } else if (placement.rack() != null
+                    && (position.compareTo(BigDecimal.valueOf(placement.rack().startingUnit)) < 0
+                            || placement
+                                            .top()
+                                            .compareTo(BigDecimal.valueOf(
+                                                    placement.rack().aboveTop()))
+                                    > 0)) {
+                errors.add(new FieldError(
+                        prefix + "position",
+                        "a " + placement.uHeight().stripTrailingZeros().toPlainString()
+                                + "U asset at U" + position.stripTrailingZeros().toPlainString()
+                                + " does not fit in rack "
+                                + placement.rack().name + " (units " + placement.rack().startingUnit + "-"
+                                + (placement.rack().aboveTop() - 1) + ")"));
             }
         } else if (placement.face() != null && placement.rack() == null) {
             errors.add(new FieldError(prefix + "face", "a face needs a rack"));
@@ -84,7 +92,8 @@ public class PlacementRules {
             errors.add(new FieldError(c.placement().label(), c.message(c.holderAsAsset())));
         }
         if (!errors.isEmpty()) {
-            String detail = errors.size() == 1 ? errors.get(0).field() + " " + errors.get(0).message()
+            String detail = errors.size() == 1
+                    ? errors.get(0).field() + " " + errors.get(0).message()
                     : errors.size() + " placements collide with other assets";
             throw new ProblemException(ProblemKind.CONFLICT, detail, errors);
         }
@@ -107,8 +116,8 @@ public class PlacementRules {
 
         /** @return {@code cannot take U<a>-U<b> of rack <r>: <holderName> occupies U<c>-U<d>} */
         public String message(String holderName) {
-            return "cannot take " + placement.units() + " of rack " + placement.rack().name + ": " + holderName + " occupies "
-                    + holder.units();
+            return "cannot take " + placement.units() + " of rack " + placement.rack().name + ": " + holderName
+                    + " occupies " + holder.units();
         }
     }
 
@@ -123,8 +132,7 @@ public class PlacementRules {
      * @return every colliding pair, in list order
      */
     public List<Collision> collisions(List<PlannedPlacement> placements, Set<Long> moving) {
-        record Taken(int index, PlannedPlacement placement) {
-        }
+        record Taken(int index, PlannedPlacement placement) {}
         Map<Long, List<Taken>> byRack = new HashMap<>();
         for (PlannedPlacement p : placements) {
             if (p.mounted()) {
@@ -134,8 +142,11 @@ public class PlacementRules {
         if (byRack.isEmpty()) {
             return List.of();
         }
-        List<Asset> present = Asset.find("from Asset a join fetch a.model join fetch a.rack"
-                + " where a.rack.id in ?1 and a.position is not null", byRack.keySet()).list();
+        List<Asset> present = Asset.find(
+                        "from Asset a join fetch a.model join fetch a.rack"
+                                + " where a.rack.id in ?1 and a.position is not null",
+                        byRack.keySet())
+                .list();
         for (Asset asset : present) {
             if (!moving.contains(asset.id)) {
                 byRack.get(asset.rack.id).add(new Taken(-1, of(asset)));
@@ -160,7 +171,13 @@ public class PlacementRules {
 
     /** @return the current placement of a stored asset */
     public static PlannedPlacement of(Asset asset) {
-        return new PlannedPlacement(asset.id, label(asset), asset.rack, asset.position, asset.face, asset.model.uHeight,
+        return new PlannedPlacement(
+                asset.id,
+                label(asset),
+                asset.rack,
+                asset.position,
+                asset.face,
+                asset.model.uHeight,
                 asset.model.fullDepth);
     }
 

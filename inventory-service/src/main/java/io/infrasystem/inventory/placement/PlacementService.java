@@ -59,23 +59,25 @@ public class PlacementService {
         for (int i = 0; i < input.moves().size(); i++) {
             BulkMoveInput.Move move = input.moves().get(i);
             if (!seen.add(move.assetId())) {
-                throw ProblemException.invalid("moves[" + i + "].asset_id", "asset " + move.assetId() + " is moved twice");
+                throw ProblemException.invalid(
+                        "moves[" + i + "].asset_id", "asset " + move.assetId() + " is moved twice");
             }
             Asset asset = Asset.findById(move.assetId());
             if (asset == null) {
-                throw ProblemException.invalid("moves[" + i + "].asset_id", "asset " + move.assetId() + " does not exist");
+                throw ProblemException.invalid(
+                        "moves[" + i + "].asset_id", "asset " + move.assetId() + " does not exist");
             }
             if (move.version() != null && move.version() != asset.version) {
                 throw ProblemException.preconditionFailed("asset " + asset.id + " is at version " + asset.version
                         + ", the move expected " + move.version());
             }
-            targets.add(new Target(asset, move.rackId(), new PlacementInput(move.rackId(), move.position(), move.face())));
+            targets.add(
+                    new Target(asset, move.rackId(), new PlacementInput(move.rackId(), move.position(), move.face())));
         }
         return move(targets);
     }
 
-    private record Target(Asset asset, Long rackId, PlacementInput input) {
-    }
+    private record Target(Asset asset, Long rackId, PlacementInput input) {}
 
     private List<AssetDto> move(List<Target> targets) {
         List<PlannedPlacement> planned = new ArrayList<>();
@@ -90,8 +92,14 @@ public class PlacementService {
                 }
             }
             Asset asset = target.asset();
-            PlannedPlacement p = new PlannedPlacement(asset.id, PlacementRules.label(asset), rack,
-                    target.input().position(), target.input().face(), asset.model.uHeight, asset.model.fullDepth);
+            PlannedPlacement p = new PlannedPlacement(
+                    asset.id,
+                    PlacementRules.label(asset),
+                    rack,
+                    target.input().position(),
+                    target.input().face(),
+                    asset.model.uHeight,
+                    asset.model.fullDepth);
             rules.checkShape(p, prefix);
             planned.add(p);
         }

@@ -15,8 +15,8 @@ import java.math.BigDecimal;
  * @param uHeight model height in rack units
  * @param fullDepth whether the model fills both faces
  */
-public record PlannedPlacement(Long assetId, String label, Rack rack, BigDecimal position, Face face,
-        BigDecimal uHeight, boolean fullDepth) {
+public record PlannedPlacement(
+        Long assetId, String label, Rack rack, BigDecimal position, Face face, BigDecimal uHeight, boolean fullDepth) {
 
     /** @return whether this placement occupies units */
     public boolean mounted() {
@@ -39,9 +39,12 @@ public record PlannedPlacement(Long assetId, String label, Rack rack, BigDecimal
 
     /** @return the units described for people, e.g. {@code U10-U11 (front)} or {@code U10.5-U11.5 (both faces)} */
     public String units() {
-        BigDecimal last = top().subtract(uHeight.stripTrailingZeros().scale() <= 0 && position.stripTrailingZeros().scale() <= 0
-                ? BigDecimal.ONE : new BigDecimal("0.5"));
-        return "U" + position.stripTrailingZeros().toPlainString() + "-U" + last.stripTrailingZeros().toPlainString()
-                + " (" + (fullDepth ? "both faces" : face.wire()) + ")";
+        BigDecimal last = top().subtract(
+                        uHeight.stripTrailingZeros().scale() <= 0
+                                        && position.stripTrailingZeros().scale() <= 0
+                                ? BigDecimal.ONE
+                                : new BigDecimal("0.5"));
+        return "U" + position.stripTrailingZeros().toPlainString() + "-U"
+                + last.stripTrailingZeros().toPlainString() + " (" + (fullDepth ? "both faces" : face.wire()) + ")";
     }
 }

@@ -11,15 +11,21 @@ import java.util.List;
  * @param units every unit of the rack
  * @param zeroU assets in the rack without a position (zero-U PDUs, unmounted gear)
  */
-public record Elevation(long rackId, String rackName, Face face, int uHeight, int startingUnit, boolean descUnits,
-        List<Unit> units, List<Occupant> zeroU) {
+public record Elevation(
+        long rackId,
+        String rackName,
+        Face face,
+        int uHeight,
+        int startingUnit,
+        boolean descUnits,
+        List<Unit> units,
+        List<Occupant> zeroU) {
 
     /**
      * @param unit the unit number
      * @param occupants assets taking any part of the unit on this face (two when half-U assets share it)
      */
-    public record Unit(int unit, List<Occupant> occupants) {
-    }
+    public record Unit(int unit, List<Occupant> occupants) {}
 
     /**
      * An asset as the elevation shows it.
@@ -28,7 +34,13 @@ public record Elevation(long rackId, String rackName, Face face, int uHeight, in
      * @param uHeight its height in units
      * @param face the face it is mounted on; for a full-depth asset seen from the other face, that other face
      */
-    public record Occupant(long assetId, String hostname, String assetTag, String modelName, BigDecimal position,
-            BigDecimal uHeight, Face face, boolean isFullDepth) {
-    }
+    public record Occupant(
+            long assetId,
+            String hostname,
+            String assetTag,
+            String modelName,
+            BigDecimal position,
+            BigDecimal uHeight,
+            Face face,
+            boolean isFullDepth) {}
 }

@@ -27,13 +27,22 @@ public class ElevationService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Elevation elevation(long rackId, Face face) {
         Rack rack = racks.require(rackId);
-        List<Asset> inRack = Asset.find("select a from Asset a join fetch a.model where a.rack.id = ?1 order by a.position, a.id",
-                rackId).list();
+        List<Asset> inRack = Asset.find(
+                        "select a from Asset a join fetch a.model where a.rack.id = ?1 order by a.position, a.id",
+                        rackId)
+                .list();
         List<Elevation.Occupant> mounted = new ArrayList<>();
         List<Elevation.Occupant> zeroU = new ArrayList<>();
         for (Asset asset : inRack) {
-            Elevation.Occupant occupant = new Elevation.Occupant(asset.id, asset.hostname, asset.assetTag, asset.model.name,
-                    asset.position, asset.model.uHeight, asset.face, asset.model.fullDepth);
+            Elevation.Occupant occupant = new Elevation.Occupant(
+                    asset.id,
+                    asset.hostname,
+                    asset.assetTag,
+                    asset.model.name,
+                    asset.position,
+                    asset.model.uHeight,
+                    asset.face,
+                    asset.model.fullDepth);
             if (asset.position == null) {
                 zeroU.add(occupant);
             } else if (asset.face == face || asset.model.fullDepth) {
@@ -47,7 +56,8 @@ public class ElevationService {
             BigDecimal high = low.add(BigDecimal.ONE);
             List<Elevation.Occupant> here = new ArrayList<>(2);
             for (Elevation.Occupant o : mounted) {
-                if (o.position().compareTo(high) < 0 && low.compareTo(o.position().add(o.uHeight())) < 0) {
+                if (o.position().compareTo(high) < 0
+                        && low.compareTo(o.position().add(o.uHeight())) < 0) {
                     here.add(o);
                 }
             }

@@ -20,20 +20,29 @@ public class Rack extends Tracked {
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "site_id")
     public Site site;
+
     public String name;
+
     @Column(name = "facility_id")
     public String facilityId;
+
     public RackStatus status;
+
     @Column(name = "u_height")
     public int uHeight;
+
     @Column(name = "starting_unit")
     public int startingUnit;
+
     @Column(name = "desc_units")
     public boolean descUnits;
+
     @Column(name = "width_in")
     public int widthIn;
+
     @Column(name = "outer_depth_mm")
     public Integer outerDepthMm;
+
     public String description;
 
     /** @return the unit number just above the top unit (exclusive upper bound of positions + heights) */
@@ -43,13 +52,36 @@ public class Rack extends Tracked {
 
     /** @return the API form */
     public RackDto dto() {
-        return new RackDto(id, site.id, site.name, name, facilityId, status, uHeight, startingUnit, descUnits, widthIn,
-                outerDepthMm, description, version, createdAt, updatedAt);
+        return new RackDto(
+                id,
+                site.id,
+                site.name,
+                name,
+                facilityId,
+                status,
+                uHeight,
+                startingUnit,
+                descUnits,
+                widthIn,
+                outerDepthMm,
+                description,
+                version,
+                createdAt,
+                updatedAt);
     }
 
     /** @return the current values as an input */
     public RackInput input() {
-        return new RackInput(site.id, name, facilityId, status, uHeight, startingUnit, descUnits, widthIn, outerDepthMm,
+        return new RackInput(
+                site.id,
+                name,
+                facilityId,
+                status,
+                uHeight,
+                startingUnit,
+                descUnits,
+                widthIn,
+                outerDepthMm,
                 description);
     }
 }

@@ -9,7 +9,20 @@ import java.time.Instant;
  * @param widthIn rail width in inches
  * @param outerDepthMm outer depth in millimetres, {@code null} when unknown
  */
-public record RackDto(long id, long siteId, String siteName, String name, String facilityId, RackStatus status,
-        int uHeight, int startingUnit, boolean descUnits, int widthIn, Integer outerDepthMm, String description,
-        long version, Instant createdAt, Instant updatedAt) implements io.infrasystem.inventory.common.Versioned {
-}
+public record RackDto(
+        long id,
+        long siteId,
+        String siteName,
+        String name,
+        String facilityId,
+        RackStatus status,
+        int uHeight,
+        int startingUnit,
+        boolean descUnits,
+        int widthIn,
+        Integer outerDepthMm,
+        String description,
+        long version,
+        Instant createdAt,
+        Instant updatedAt)
+        implements io.infrasystem.inventory.common.Versioned {}

@@ -14,8 +14,14 @@ import jakarta.validation.constraints.Size;
  *
  * @param widthIn 10, 19, 21 or 23 (inches)
  */
-public record RackInput(@NotNull Long siteId, @NotBlank @Size(max = 100) String name,
-        @Size(max = 50) String facilityId, @NotNull RackStatus status,
-        @JsonProperty("u_height") @Min(1) @Max(100) Integer uHeight, @Min(0) Integer startingUnit, Boolean descUnits,
-        Integer widthIn, @Positive Integer outerDepthMm, @Size(max = 1000) String description) {
-}
+public record RackInput(
+        @NotNull Long siteId,
+        @NotBlank @Size(max = 100) String name,
+        @Size(max = 50) String facilityId,
+        @NotNull RackStatus status,
+        @JsonProperty("u_height") @Min(1) @Max(100) Integer uHeight,
+        @Min(0) Integer startingUnit,
+        Boolean descUnits,
+        Integer widthIn,
+        @Positive Integer outerDepthMm,
+        @Size(max = 1000) String description) {}

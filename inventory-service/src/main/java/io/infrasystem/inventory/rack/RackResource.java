@@ -1,18 +1,18 @@
 package io.infrasystem.inventory.rack;
 
+import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.commons.security.Scopes;
+import io.infrasystem.inventory.asset.Face;
 import io.infrasystem.inventory.common.CrudResource;
 import io.infrasystem.inventory.csv.CsvExporter;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.DefaultValue;
-import io.infrasystem.commons.problem.ProblemException;
-import io.infrasystem.inventory.asset.Face;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

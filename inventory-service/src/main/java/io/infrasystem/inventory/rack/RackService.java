@@ -3,10 +3,10 @@ package io.infrasystem.inventory.rack;
 import io.infrasystem.commons.audit.ChangeRecorder;
 import io.infrasystem.commons.filter.FilterField;
 import io.infrasystem.commons.filter.FilterSpec;
+import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.inventory.common.CrudKind;
 import io.infrasystem.inventory.common.EntityCrudService;
-import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.inventory.site.SiteService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,8 +32,14 @@ public class RackService extends EntityCrudService<Rack, RackDto, RackInput> {
             .build();
 
     private static final CrudKind<Rack, RackDto, RackInput> KIND = new CrudKind<>(
-            "rack", "rack", Rack.class, RackInput.class,
-            Rack::new, Rack::dto, Rack::input, FILTERS,
+            "rack",
+            "rack",
+            Rack.class,
+            RackInput.class,
+            Rack::new,
+            Rack::dto,
+            Rack::input,
+            FILTERS,
             (q, p) -> Rack.find("from Rack r where " + q, p));
 
     private static final Set<Integer> WIDTHS = Set.of(10, 19, 21, 23);
@@ -54,8 +60,10 @@ public class RackService extends EntityCrudService<Rack, RackDto, RackInput> {
     /** An empty rack only can be deleted (409 while assets are in it). */
     @Override
     protected void checkDeletable(Rack rack) {
-        long assets = Rack.getEntityManager().createQuery("select count(a) from Asset a where a.rack.id = :id", Long.class)
-                .setParameter("id", rack.id).getSingleResult();
+        long assets = Rack.getEntityManager()
+                .createQuery("select count(a) from Asset a where a.rack.id = :id", Long.class)
+                .setParameter("id", rack.id)
+                .getSingleResult();
         if (assets > 0) {
             throw ProblemException.conflict("rack " + rack.id + " still holds " + assets + " asset(s)");
         }
@@ -87,16 +95,22 @@ public class RackService extends EntityCrudService<Rack, RackDto, RackInput> {
     }
 
     private static void checkAssetsStillFit(Rack rack, Long oldSite) {
-        long assets = Rack.getEntityManager().createQuery("select count(a) from Asset a where a.rack.id = :id", Long.class)
-                .setParameter("id", rack.id).getSingleResult();
+        long assets = Rack.getEntityManager()
+                .createQuery("select count(a) from Asset a where a.rack.id = :id", Long.class)
+                .setParameter("id", rack.id)
+                .getSingleResult();
         if (assets > 0 && !rack.site.id.equals(oldSite)) {
-            throw ProblemException.conflict("rack " + rack.id + " holds " + assets + " asset(s) and cannot change site");
+            throw ProblemException.conflict(
+                    "rack " + rack.id + " holds " + assets + " asset(s) and cannot change site");
         }
-        long outside = Rack.getEntityManager().createQuery("""
+        long outside = Rack.getEntityManager()
+                .createQuery("""
                 select count(a) from Asset a where a.rack.id = :id and a.position is not null
                 and (a.position < :low or a.position + a.model.uHeight > :high)""", Long.class)
-                .setParameter("id", rack.id).setParameter("low", new java.math.BigDecimal(rack.startingUnit))
-                .setParameter("high", new java.math.BigDecimal(rack.aboveTop())).getSingleResult();
+                .setParameter("id", rack.id)
+                .setParameter("low", new java.math.BigDecimal(rack.startingUnit))
+                .setParameter("high", new java.math.BigDecimal(rack.aboveTop()))
+                .getSingleResult();
         if (outside > 0) {
             throw ProblemException.conflict(outside + " asset(s) of rack " + rack.id + " would sit outside units "
                     + rack.startingUnit + "-" + (rack.aboveTop() - 1) + "; move them first");

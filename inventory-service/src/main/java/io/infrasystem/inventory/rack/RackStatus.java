@@ -7,7 +7,11 @@ import io.infrasystem.inventory.common.WireEnumConverter;
 
 /** Lifecycle of a rack, NetBox's values. */
 public enum RackStatus implements WireEnum {
-    RESERVED, AVAILABLE, PLANNED, ACTIVE, DEPRECATED;
+    RESERVED,
+    AVAILABLE,
+    PLANNED,
+    ACTIVE,
+    DEPRECATED;
 
     @JsonValue
     @Override

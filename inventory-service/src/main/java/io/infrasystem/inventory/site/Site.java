@@ -14,8 +14,10 @@ public class Site extends Tracked {
     public String slug;
     public SiteStatus status;
     public String address;
+
     @Column(name = "time_zone")
     public String timeZone;
+
     public String description;
 
     /** @return the API form */

@@ -7,6 +7,15 @@ import java.time.Instant;
  *
  * @param timeZone IANA zone id, e.g. {@code Africa/Tunis}
  */
-public record SiteDto(long id, String name, String slug, SiteStatus status, String address, String timeZone,
-        String description, long version, Instant createdAt, Instant updatedAt) implements io.infrasystem.inventory.common.Versioned {
-}
+public record SiteDto(
+        long id,
+        String name,
+        String slug,
+        SiteStatus status,
+        String address,
+        String timeZone,
+        String description,
+        long version,
+        Instant createdAt,
+        Instant updatedAt)
+        implements io.infrasystem.inventory.common.Versioned {}

@@ -13,8 +13,13 @@ import jakarta.validation.constraints.Size;
  * @param slug lower-case letters, digits and hyphens; derived from the name when absent
  * @param timeZone IANA zone id; {@code null} when unknown
  */
-public record SiteInput(@NotBlank @Size(max = 100) String name,
-        @Size(max = 100) @Pattern(regexp = Slugs.PATTERN, message = "must be lower-case letters, digits and hyphens") String slug,
-        @NotNull SiteStatus status, @Size(max = 500) String address, @ValidTimeZone String timeZone,
-        @Size(max = 1000) String description) {
-}
+public record SiteInput(
+        @NotBlank @Size(max = 100) String name,
+
+        @Size(max = 100) @Pattern(regexp = Slugs.PATTERN, message = "must be lower-case letters, digits and hyphens")
+        String slug,
+
+        @NotNull SiteStatus status,
+        @Size(max = 500) String address,
+        @ValidTimeZone String timeZone,
+        @Size(max = 1000) String description) {}

@@ -3,10 +3,10 @@ package io.infrasystem.inventory.site;
 import io.infrasystem.commons.audit.ChangeRecorder;
 import io.infrasystem.commons.filter.FilterField;
 import io.infrasystem.commons.filter.FilterSpec;
+import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.inventory.common.CrudKind;
 import io.infrasystem.inventory.common.EntityCrudService;
-import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.inventory.common.Slugs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,8 +29,14 @@ public class SiteService extends EntityCrudService<Site, SiteDto, SiteInput> {
             .build();
 
     private static final CrudKind<Site, SiteDto, SiteInput> KIND = new CrudKind<>(
-            "site", "site", Site.class, SiteInput.class,
-            Site::new, Site::dto, Site::input, FILTERS,
+            "site",
+            "site",
+            Site.class,
+            SiteInput.class,
+            Site::new,
+            Site::dto,
+            Site::input,
+            FILTERS,
             (q, p) -> Site.find("from Site s where " + q, p));
 
     @Inject
@@ -39,8 +45,7 @@ public class SiteService extends EntityCrudService<Site, SiteDto, SiteInput> {
     }
 
     /** For the CDI client proxy only. */
-    protected SiteService() {
-    }
+    protected SiteService() {}
 
     /**
      * @param field the input field that named the site, for the error
@@ -52,16 +57,21 @@ public class SiteService extends EntityCrudService<Site, SiteDto, SiteInput> {
         if (id == null) {
             throw ProblemException.invalid(field, "is required");
         }
-        return Site.<Site>findByIdOptional(id).orElseThrow(() -> ProblemException.invalid(field, "site " + id + " does not exist"));
+        return Site.<Site>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.invalid(field, "site " + id + " does not exist"));
     }
 
     /** A site that still holds racks or assets cannot be deleted (409). */
     @Override
     protected void checkDeletable(Site site) {
-        long racks = Site.getEntityManager().createQuery("select count(r) from Rack r where r.site.id = :id", Long.class)
-                .setParameter("id", site.id).getSingleResult();
-        long assets = Site.getEntityManager().createQuery("select count(a) from Asset a where a.site.id = :id", Long.class)
-                .setParameter("id", site.id).getSingleResult();
+        long racks = Site.getEntityManager()
+                .createQuery("select count(r) from Rack r where r.site.id = :id", Long.class)
+                .setParameter("id", site.id)
+                .getSingleResult();
+        long assets = Site.getEntityManager()
+                .createQuery("select count(a) from Asset a where a.site.id = :id", Long.class)
+                .setParameter("id", site.id)
+                .getSingleResult();
         if (racks + assets > 0) {
             throw ProblemException.conflict("site " + site.id + " still holds " + racks + " rack(s) and " + assets
                     + " asset(s); move or delete them first");

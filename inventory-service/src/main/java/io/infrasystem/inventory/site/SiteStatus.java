@@ -6,7 +6,11 @@ import io.infrasystem.inventory.common.WireEnum;
 
 /** Lifecycle of a site, NetBox's values. */
 public enum SiteStatus implements WireEnum {
-    PLANNED, STAGING, ACTIVE, DECOMMISSIONING, RETIRED;
+    PLANNED,
+    STAGING,
+    ACTIVE,
+    DECOMMISSIONING,
+    RETIRED;
 
     @JsonValue
     @Override

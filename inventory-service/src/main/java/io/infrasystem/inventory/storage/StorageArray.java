@@ -20,27 +20,46 @@ public class StorageArray extends Tracked {
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "site_id")
     public Site site;
+
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "model_id")
     public HardwareModel model;
+
     public String name;
+
     @Column(name = "total_tb")
     public BigDecimal totalTb;
+
     @Column(name = "used_tb")
     public BigDecimal usedTb;
+
     public AssetStatus status;
     public String description;
 
     /** @return the API form, with the used share in percent (one decimal) */
     public StorageArrayDto dto() {
-        BigDecimal percent = totalTb.signum() == 0 ? BigDecimal.ZERO
+        BigDecimal percent = totalTb.signum() == 0
+                ? BigDecimal.ZERO
                 : usedTb.multiply(BigDecimal.valueOf(100)).divide(totalTb, 1, java.math.RoundingMode.HALF_UP);
-        return new StorageArrayDto(id, site.id, site.name, model == null ? null : model.id, name, totalTb, usedTb, percent,
-                status, description, version, createdAt, updatedAt);
+        return new StorageArrayDto(
+                id,
+                site.id,
+                site.name,
+                model == null ? null : model.id,
+                name,
+                totalTb,
+                usedTb,
+                percent,
+                status,
+                description,
+                version,
+                createdAt,
+                updatedAt);
     }
 
     /** @return the current values as an input */
     public StorageArrayInput input() {
-        return new StorageArrayInput(site.id, model == null ? null : model.id, name, totalTb, usedTb, status, description);
+        return new StorageArrayInput(
+                site.id, model == null ? null : model.id, name, totalTb, usedTb, status, description);
     }
 }

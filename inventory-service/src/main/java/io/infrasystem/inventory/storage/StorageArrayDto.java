@@ -11,7 +11,18 @@ import java.time.Instant;
  * @param usedTb terabytes in use
  * @param usedPercent {@code used_tb / total_tb} in percent, one decimal
  */
-public record StorageArrayDto(long id, long siteId, String siteName, Long modelId, String name, BigDecimal totalTb,
-        BigDecimal usedTb, BigDecimal usedPercent, AssetStatus status, String description, long version, Instant createdAt,
-        Instant updatedAt) implements io.infrasystem.inventory.common.Versioned {
-}
+public record StorageArrayDto(
+        long id,
+        long siteId,
+        String siteName,
+        Long modelId,
+        String name,
+        BigDecimal totalTb,
+        BigDecimal usedTb,
+        BigDecimal usedPercent,
+        AssetStatus status,
+        String description,
+        long version,
+        Instant createdAt,
+        Instant updatedAt)
+        implements io.infrasystem.inventory.common.Versioned {}

@@ -3,11 +3,11 @@ package io.infrasystem.inventory.storage;
 import io.infrasystem.commons.audit.ChangeRecorder;
 import io.infrasystem.commons.filter.FilterField;
 import io.infrasystem.commons.filter.FilterSpec;
+import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.inventory.asset.AssetStatus;
 import io.infrasystem.inventory.common.CrudKind;
 import io.infrasystem.inventory.common.EntityCrudService;
-import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.inventory.model.HardwareModel;
 import io.infrasystem.inventory.site.SiteService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +22,10 @@ public class StorageArrayService extends EntityCrudService<StorageArray, Storage
             .field(FilterField.integer("id", "s.id"))
             .field(FilterField.text("name", "s.name"))
             .field(FilterField.integer("site_id", "s.site.id"))
-            .field(FilterField.membership("site", "exists (select 1 from Site x where x = s.site and (x.slug in (:values) or x.name in (:values)))", v -> v))
+            .field(FilterField.membership(
+                    "site",
+                    "exists (select 1 from Site x where x = s.site and (x.slug in (:values) or x.name in (:values)))",
+                    v -> v))
             .field(FilterField.integer("model_id", "s.model.id"))
             .field(FilterField.choice("status", "s.status", AssetStatus.class))
             .field(FilterField.decimal("total_tb", "s.totalTb"))
@@ -32,8 +35,14 @@ public class StorageArrayService extends EntityCrudService<StorageArray, Storage
             .build();
 
     private static final CrudKind<StorageArray, StorageArrayDto, StorageArrayInput> KIND = new CrudKind<>(
-            "storage_array", "storage array", StorageArray.class, StorageArrayInput.class,
-            StorageArray::new, StorageArray::dto, StorageArray::input, FILTERS,
+            "storage_array",
+            "storage array",
+            StorageArray.class,
+            StorageArrayInput.class,
+            StorageArray::new,
+            StorageArray::dto,
+            StorageArray::input,
+            FILTERS,
             (q, p) -> StorageArray.find("from StorageArray s where " + q, p));
 
     private final SiteService sites;
@@ -53,11 +62,15 @@ public class StorageArrayService extends EntityCrudService<StorageArray, Storage
     protected void apply(StorageArray array, StorageArrayInput input) {
         BigDecimal used = input.usedTb() == null ? BigDecimal.ZERO : input.usedTb();
         if (used.compareTo(input.totalTb()) > 0) {
-            throw ProblemException.invalid("used_tb", "must not exceed total_tb (" + input.totalTb().toPlainString() + " TB)");
+            throw ProblemException.invalid(
+                    "used_tb", "must not exceed total_tb (" + input.totalTb().toPlainString() + " TB)");
         }
         array.site = sites.requireReference("site_id", input.siteId());
-        array.model = input.modelId() == null ? null : HardwareModel.<HardwareModel>findByIdOptional(input.modelId())
-                .orElseThrow(() -> ProblemException.invalid("model_id", "model " + input.modelId() + " does not exist"));
+        array.model = input.modelId() == null
+                ? null
+                : HardwareModel.<HardwareModel>findByIdOptional(input.modelId())
+                        .orElseThrow(() ->
+                                ProblemException.invalid("model_id", "model " + input.modelId() + " does not exist"));
         array.name = input.name().strip();
         array.totalTb = input.totalTb();
         array.usedTb = used;

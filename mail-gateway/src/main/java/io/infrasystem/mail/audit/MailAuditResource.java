@@ -5,5 +5,4 @@ import jakarta.ws.rs.Path;
 
 /** The audit log of mail-gateway: {@code GET /api/mail/audit} (administrators). */
 @Path("/api/mail/audit")
-public class MailAuditResource extends AuditLogResource {
-}
+public class MailAuditResource extends AuditLogResource {}

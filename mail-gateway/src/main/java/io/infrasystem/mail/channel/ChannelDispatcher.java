@@ -29,8 +29,9 @@ public class ChannelDispatcher {
             select id from channel_delivery
             where (status = 'pending' and next_attempt_at <= ?) or (status = 'sending' and claimed_at <= ?)
             order by id limit ? for update skip locked""";
-    private static final String MARK = "update channel_delivery set status = 'sending', claimed_by = ?, claimed_at = ?, "
-            + "updated_at = ?, version = version + 1 where id = ?";
+    private static final String MARK =
+            "update channel_delivery set status = 'sending', claimed_by = ?, claimed_at = ?, "
+                    + "updated_at = ?, version = version + 1 where id = ?";
 
     private final DataSource dataSource;
     private final WebhookClient client;
@@ -38,8 +39,12 @@ public class ChannelDispatcher {
     private final SecretCipher cipher;
     private final MailConfig.Delivery config;
 
-    public ChannelDispatcher(DataSource dataSource, WebhookClient client, ChannelPayloads payloads,
-            SecretCipher cipher, MailConfig config) {
+    public ChannelDispatcher(
+            DataSource dataSource,
+            WebhookClient client,
+            ChannelPayloads payloads,
+            SecretCipher cipher,
+            MailConfig config) {
         this.dataSource = dataSource;
         this.client = client;
         this.payloads = payloads;
@@ -47,8 +52,7 @@ public class ChannelDispatcher {
         this.config = config.delivery();
     }
 
-    private record Call(String url, String body, String secret) {
-    }
+    private record Call(String url, String body, String secret) {}
 
     /**
      * Claims and posts one batch.
@@ -59,8 +63,8 @@ public class ChannelDispatcher {
     public int pass(String instance) {
         List<Long> ids = claim(instance);
         for (long id : ids) {
-            prepare(id, instance).ifPresent(call -> record(id, instance, client.post(call.url(), call.body(),
-                    call.secret())));
+            prepare(id, instance)
+                    .ifPresent(call -> record(id, instance, client.post(call.url(), call.body(), call.secret())));
         }
         return ids.size();
     }
@@ -69,8 +73,13 @@ public class ChannelDispatcher {
     List<Long> claim(String instance) {
         Instant now = Instant.now();
         try (Connection connection = dataSource.getConnection()) {
-            return RowClaims.claim(connection, DUE, List.of(now, now.minus(config.claimTimeout()), config.batchSize()),
-                    MARK, instance, now);
+            return RowClaims.claim(
+                    connection,
+                    DUE,
+                    List.of(now, now.minus(config.claimTimeout()), config.batchSize()),
+                    MARK,
+                    instance,
+                    now);
         } catch (SQLException e) {
             throw new IllegalStateException("claiming channel deliveries failed", e);
         }
@@ -84,11 +93,16 @@ public class ChannelDispatcher {
         }
         NotificationChannel channel = NotificationChannel.findById(d.channelId);
         MailMessage m = MailMessage.findById(d.messageId);
-        List<String> to = MailRecipient.of(m.id).stream().filter(r -> r.kind.equals("to")).map(r -> r.address).toList();
-        String body = payloads.body(ChannelKind.parse(channel.kind), new ChannelPayloads.Notice(m.id, m.messageId,
-                m.subject, m.textBody, m.htmlBody, to, m.sender, m.createdAt));
-        return Optional.of(new Call(channel.url, body,
-                channel.secretEncrypted == null ? null : cipher.decrypt(channel.secretEncrypted)));
+        List<String> to = MailRecipient.of(m.id).stream()
+                .filter(r -> r.kind.equals("to"))
+                .map(r -> r.address)
+                .toList();
+        String body = payloads.body(
+                ChannelKind.parse(channel.kind),
+                new ChannelPayloads.Notice(
+                        m.id, m.messageId, m.subject, m.textBody, m.htmlBody, to, m.sender, m.createdAt));
+        return Optional.of(new Call(
+                channel.url, body, channel.secretEncrypted == null ? null : cipher.decrypt(channel.secretEncrypted)));
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -109,7 +123,8 @@ public class ChannelDispatcher {
             d.lastError = null;
             d.nextAttemptAt = null;
         } else {
-            d.lastError = outcome.detail() == null || outcome.detail().isEmpty() ? "HTTP " + outcome.statusCode()
+            d.lastError = outcome.detail() == null || outcome.detail().isEmpty()
+                    ? "HTTP " + outcome.statusCode()
                     : outcome.detail();
             if (outcome.transientFailure() && d.attempts < config.maxAttempts()) {
                 d.status = "pending";

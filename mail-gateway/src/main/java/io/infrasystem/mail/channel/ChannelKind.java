@@ -8,7 +8,9 @@ import java.util.Locale;
  * Microsoft Teams' Slack-compatible endpoints) and {@code webhook} (generic JSON POST).
  */
 public enum ChannelKind {
-    EMAIL, SLACK, WEBHOOK;
+    EMAIL,
+    SLACK,
+    WEBHOOK;
 
     /** @return the API value */
     public String wire() {

@@ -23,9 +23,15 @@ public class ChannelPayloads {
     }
 
     /** What a channel is told about a message. */
-    public record Notice(Long id, String messageId, String subject, String text, String html, List<String> to,
-            String sender, Instant createdAt) {
-    }
+    public record Notice(
+            Long id,
+            String messageId,
+            String subject,
+            String text,
+            String html,
+            List<String> to,
+            String sender,
+            Instant createdAt) {}
 
     /**
      * @param kind slack or webhook
@@ -45,7 +51,9 @@ public class ChannelPayloads {
             body.put("html", notice.html());
             body.put("to", notice.to());
             body.put("sender", notice.sender());
-            body.put("created_at", notice.createdAt() == null ? null : notice.createdAt().toString());
+            body.put(
+                    "created_at",
+                    notice.createdAt() == null ? null : notice.createdAt().toString());
         }
         try {
             return json.writeValueAsString(body);

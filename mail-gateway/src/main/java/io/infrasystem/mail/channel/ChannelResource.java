@@ -10,11 +10,11 @@ import io.infrasystem.commons.problem.Problem.FieldError;
 import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.commons.security.Scopes;
 import io.infrasystem.mail.config.MailConfig;
-import io.infrasystem.mail.listing.EntityLists;
-import io.infrasystem.mail.listing.Names;
 import io.infrasystem.mail.delivery.Envelope;
 import io.infrasystem.mail.delivery.SendOutcome;
 import io.infrasystem.mail.delivery.SmtpTransport;
+import io.infrasystem.mail.listing.EntityLists;
+import io.infrasystem.mail.listing.Names;
 import io.infrasystem.mail.message.Address;
 import io.infrasystem.mail.settings.EffectiveSettings;
 import io.infrasystem.mail.settings.SecretCipher;
@@ -72,8 +72,14 @@ public class ChannelResource {
     private final SettingsService settings;
     private final Duration sendTimeout;
 
-    public ChannelResource(SecretCipher cipher, ChangeRecorder changes, WebhookClient webhooks, ChannelPayloads payloads,
-            SmtpTransport smtp, SettingsService settings, MailConfig config) {
+    public ChannelResource(
+            SecretCipher cipher,
+            ChangeRecorder changes,
+            WebhookClient webhooks,
+            ChannelPayloads payloads,
+            SmtpTransport smtp,
+            SettingsService settings,
+            MailConfig config) {
         this.cipher = cipher;
         this.changes = changes;
         this.webhooks = webhooks;
@@ -115,8 +121,11 @@ public class ChannelResource {
         c.createdAt = c.updatedAt;
         c.persistAndFlush();
         changes.record(Change.created(RESOURCE, c.id, view(c)));
-        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(c.id)).build()).entity(view(c))
-                .tag(Versions.etag(c.version)).build();
+        return Response.created(
+                        uri.getAbsolutePathBuilder().path(Long.toString(c.id)).build())
+                .entity(view(c))
+                .tag(Versions.etag(c.version))
+                .build();
     }
 
     /** Replaces a channel; 400, 404, 409 (name taken), 412 (stale If-Match). */
@@ -124,14 +133,16 @@ public class ChannelResource {
     @Path("{id}")
     @Transactional
     @RolesAllowed(Scopes.ADMIN)
-    public Response replace(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
-            ChannelViews.Input input) {
+    public Response replace(
+            @PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, ChannelViews.Input input) {
         validate(input);
         NotificationChannel c = find(id);
         Versions.checkIfMatch(ifMatch, c.version);
-        NotificationChannel.byName(input.name()).filter(other -> !other.id.equals(c.id)).ifPresent(other -> {
-            throw ProblemException.conflict("a channel named '" + input.name() + "' exists already");
-        });
+        NotificationChannel.byName(input.name())
+                .filter(other -> !other.id.equals(c.id))
+                .ifPresent(other -> {
+                    throw ProblemException.conflict("a channel named '" + input.name() + "' exists already");
+                });
         ChannelViews.View before = view(c);
         apply(c, input);
         c.flush();
@@ -173,27 +184,48 @@ public class ChannelResource {
         String text = "This is a test notification from Infra-System mail-gateway.";
         if (target.kind() == ChannelKind.EMAIL) {
             EffectiveSettings current = settings.effective();
-            SendOutcome outcome = smtp.send(current, new Envelope("<channel-test-" + UUID.randomUUID() + "@mail-gateway>",
-                    current.fromAddress(), null, target.recipients(), List.of(), List.of(), subject, text, null,
-                    List.of()), sendTimeout);
-            return new ChannelViews.TestResult(outcome.kind() == SendOutcome.Kind.SENT, outcome.replyCode(),
-                    outcome.replyText(), Duration.between(started, Instant.now()).toMillis());
+            SendOutcome outcome = smtp.send(
+                    current,
+                    new Envelope(
+                            "<channel-test-" + UUID.randomUUID() + "@mail-gateway>",
+                            current.fromAddress(),
+                            null,
+                            target.recipients(),
+                            List.of(),
+                            List.of(),
+                            subject,
+                            text,
+                            null,
+                            List.of()),
+                    sendTimeout);
+            return new ChannelViews.TestResult(
+                    outcome.kind() == SendOutcome.Kind.SENT,
+                    outcome.replyCode(),
+                    outcome.replyText(),
+                    Duration.between(started, Instant.now()).toMillis());
         }
-        String body = payloads.body(target.kind(), new ChannelPayloads.Notice(null, null, subject, text, null, List.of(),
-                "mail-gateway", started));
+        String body = payloads.body(
+                target.kind(),
+                new ChannelPayloads.Notice(null, null, subject, text, null, List.of(), "mail-gateway", started));
         WebhookClient.Outcome outcome = webhooks.post(target.url(), body, target.secret());
-        return new ChannelViews.TestResult(outcome.ok(), outcome.statusCode(), outcome.detail(),
+        return new ChannelViews.TestResult(
+                outcome.ok(),
+                outcome.statusCode(),
+                outcome.detail(),
                 Duration.between(started, Instant.now()).toMillis());
     }
 
-    private record Target(String name, ChannelKind kind, String url, String secret, List<String> recipients) {
-    }
+    private record Target(String name, ChannelKind kind, String url, String secret, List<String> recipients) {}
 
     @Transactional(Transactional.TxType.SUPPORTS)
     Target target(long id) {
         NotificationChannel c = find(id);
-        return new Target(c.name, ChannelKind.parse(c.kind), c.url,
-                c.secretEncrypted == null ? null : cipher.decrypt(c.secretEncrypted), recipients(c));
+        return new Target(
+                c.name,
+                ChannelKind.parse(c.kind),
+                c.url,
+                c.secretEncrypted == null ? null : cipher.decrypt(c.secretEncrypted),
+                recipients(c));
     }
 
     private static NotificationChannel find(long id) {
@@ -209,7 +241,11 @@ public class ChannelResource {
         if (kind == ChannelKind.EMAIL) {
             c.url = null;
             c.secretEncrypted = null;
-            c.recipients = String.join("\n", input.recipients().stream().map(r -> Address.parse(r).header()).toList());
+            c.recipients = String.join(
+                    "\n",
+                    input.recipients().stream()
+                            .map(r -> Address.parse(r).header())
+                            .toList());
         } else {
             c.url = input.url().strip();
             c.recipients = null;
@@ -275,12 +311,25 @@ public class ChannelResource {
     }
 
     private static List<String> recipients(NotificationChannel c) {
-        return c.recipients == null ? List.of()
-                : Arrays.stream(c.recipients.split("\n")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return c.recipients == null
+                ? List.of()
+                : Arrays.stream(c.recipients.split("\n"))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
     }
 
     private static ChannelViews.View view(NotificationChannel c) {
-        return new ChannelViews.View(c.id, c.name, c.kind, c.url, c.secretEncrypted != null, recipients(c), c.enabled,
-                c.version, c.createdAt, c.updatedAt);
+        return new ChannelViews.View(
+                c.id,
+                c.name,
+                c.kind,
+                c.url,
+                c.secretEncrypted != null,
+                recipients(c),
+                c.enabled,
+                c.version,
+                c.createdAt,
+                c.updatedAt);
     }
 }

@@ -22,25 +22,31 @@ public class ChannelRouting {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Address> extraBcc(String channel) {
-        return enabled(channel).filter(c -> ChannelKind.parse(c.kind) == ChannelKind.EMAIL)
-                .map(c -> Arrays.stream(c.recipients.split("\n")).map(String::strip).filter(s -> !s.isEmpty())
-                        .map(Address::parse).toList())
+        return enabled(channel)
+                .filter(c -> ChannelKind.parse(c.kind) == ChannelKind.EMAIL)
+                .map(c -> Arrays.stream(c.recipients.split("\n"))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .map(Address::parse)
+                        .toList())
                 .orElse(List.of());
     }
 
     /** Schedules the post of a stored message to its webhook channel, in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void schedule(long messageId, String channel, Instant now) {
-        enabled(channel).filter(c -> ChannelKind.parse(c.kind) != ChannelKind.EMAIL).ifPresent(c -> {
-            ChannelDelivery delivery = new ChannelDelivery();
-            delivery.messageId = messageId;
-            delivery.channelId = c.id;
-            delivery.status = "pending";
-            delivery.nextAttemptAt = now;
-            delivery.createdAt = now;
-            delivery.updatedAt = now;
-            delivery.persist();
-        });
+        enabled(channel)
+                .filter(c -> ChannelKind.parse(c.kind) != ChannelKind.EMAIL)
+                .ifPresent(c -> {
+                    ChannelDelivery delivery = new ChannelDelivery();
+                    delivery.messageId = messageId;
+                    delivery.channelId = c.id;
+                    delivery.status = "pending";
+                    delivery.nextAttemptAt = now;
+                    delivery.createdAt = now;
+                    delivery.updatedAt = now;
+                    delivery.persist();
+                });
     }
 
     /** @return the deliveries of a message to channels */
@@ -48,12 +54,20 @@ public class ChannelRouting {
     public List<ChannelViews.Delivery> deliveries(long messageId) {
         return ChannelDelivery.<ChannelDelivery>list("messageId = ?1 order by id", messageId).stream()
                 .map(d -> new ChannelViews.Delivery(
-                        NotificationChannel.<NotificationChannel>findByIdOptional(d.channelId).map(c -> c.name).orElse(null),
-                        d.status, d.attempts, d.lastStatusCode, d.lastError, d.sentAt))
+                        NotificationChannel.<NotificationChannel>findByIdOptional(d.channelId)
+                                .map(c -> c.name)
+                                .orElse(null),
+                        d.status,
+                        d.attempts,
+                        d.lastStatusCode,
+                        d.lastError,
+                        d.sentAt))
                 .toList();
     }
 
     private static Optional<NotificationChannel> enabled(String channel) {
-        return channel == null ? Optional.empty() : NotificationChannel.byName(channel).filter(c -> c.enabled);
+        return channel == null
+                ? Optional.empty()
+                : NotificationChannel.byName(channel).filter(c -> c.enabled);
     }
 }

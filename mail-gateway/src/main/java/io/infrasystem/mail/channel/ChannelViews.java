@@ -6,13 +6,20 @@ import java.util.List;
 /** Request and response bodies of {@code /api/mail/channels}. */
 public final class ChannelViews {
 
-    private ChannelViews() {
-    }
+    private ChannelViews() {}
 
     /** A channel; the secret is never returned, only whether one is set. */
-    public record View(long id, String name, String kind, String url, boolean secretSet, List<String> recipients,
-            boolean enabled, long version, Instant createdAt, Instant updatedAt) {
-    }
+    public record View(
+            long id,
+            String name,
+            String kind,
+            String url,
+            boolean secretSet,
+            List<String> recipients,
+            boolean enabled,
+            long version,
+            Instant createdAt,
+            Instant updatedAt) {}
 
     /**
      * A new channel or a full replacement.
@@ -25,8 +32,8 @@ public final class ChannelViews {
      * @param recipients addresses of an email channel
      * @param enabled whether messages are routed to it (default true)
      */
-    public record Input(String name, String kind, String url, String secret, List<String> recipients, Boolean enabled) {
-    }
+    public record Input(
+            String name, String kind, String url, String secret, List<String> recipients, Boolean enabled) {}
 
     /**
      * The result of a test call.
@@ -36,11 +43,9 @@ public final class ChannelViews {
      * @param detail the start of the response body, or the error
      * @param durationMs how long the call took, milliseconds
      */
-    public record TestResult(boolean ok, Integer statusCode, String detail, long durationMs) {
-    }
+    public record TestResult(boolean ok, Integer statusCode, String detail, long durationMs) {}
 
     /** A message's delivery to a webhook channel, as shown with the message. */
-    public record Delivery(String channel, String status, int attempts, Integer lastStatusCode, String lastError,
-            Instant sentAt) {
-    }
+    public record Delivery(
+            String channel, String status, int attempts, Integer lastStatusCode, String lastError, Instant sentAt) {}
 }

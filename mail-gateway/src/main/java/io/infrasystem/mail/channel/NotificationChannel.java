@@ -22,18 +22,24 @@ public class NotificationChannel extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     public String name;
     public String kind;
     public String url;
+
     @Column(name = "secret_encrypted")
     public String secretEncrypted;
     /** Email channel: addresses, one per line. */
     public String recipients;
+
     public boolean enabled;
+
     @Version
     public long version;
+
     @Column(name = "created_at")
     public Instant createdAt;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 

@@ -27,8 +27,10 @@ public class WebhookClient {
     /** Longest wait for a webhook's response. */
     public static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(TIMEOUT)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
     /**
      * The result of one call.
@@ -55,7 +57,8 @@ public class WebhookClient {
      * @return what the receiver answered
      */
     public Outcome post(String url, String json, String secret) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "infra-system-mail-gateway")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
@@ -69,7 +72,8 @@ public class WebhookClient {
             String body = response.body() == null ? "" : response.body();
             return new Outcome(response.statusCode(), body.length() > 500 ? body.substring(0, 500) : body);
         } catch (IOException e) {
-            return new Outcome(null, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            return new Outcome(
+                    null, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Outcome(null, "interrupted");

@@ -5,8 +5,7 @@ import java.time.Duration;
 /** Exponential back-off: {@code initial × 2^(attempts-1)}, capped at {@code max}. */
 public final class Backoff {
 
-    private Backoff() {
-    }
+    private Backoff() {}
 
     /**
      * @param attempts failed attempts so far (1 or more)

@@ -28,7 +28,8 @@ public class DeliveryClaims {
 
     private static final String LOCK = "select id from delivery_lock where id = 1 for update";
     private static final String RECENT = "select count(*) from delivery_attempt where started_at > ?";
-    private static final String IN_FLIGHT = "select count(*) from mail_message where status = 'SENDING' and claimed_at > ?";
+    private static final String IN_FLIGHT =
+            "select count(*) from mail_message where status = 'SENDING' and claimed_at > ?";
     private static final String DUE = """
             select id from mail_message
             where (status in ('QUEUED', 'RETRYING') and next_attempt_at <= ?) or (status = 'SENDING' and claimed_at <= ?)
@@ -60,8 +61,8 @@ public class DeliveryClaims {
             if (allowed <= 0) {
                 return List.of();
             }
-            return RowClaims.claim(connection, DUE, List.of(now, now.minus(claimTimeout), allowed), MARK, instance,
-                    now);
+            return RowClaims.claim(
+                    connection, DUE, List.of(now, now.minus(claimTimeout), allowed), MARK, instance, now);
         } catch (SQLException e) {
             throw new IllegalStateException("claiming due messages failed", e);
         }

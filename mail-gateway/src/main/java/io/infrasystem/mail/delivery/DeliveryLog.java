@@ -16,8 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -58,19 +58,33 @@ public class DeliveryLog {
         Map<Long, MailMessage> messages = MailMessage.<MailMessage>list("id in ?1", ids).stream()
                 .filter(m -> m.status == MessageStatus.SENDING && instance.equals(m.claimedBy))
                 .collect(Collectors.toMap(m -> m.id, m -> m));
-        Map<Long, List<MailRecipient>> recipients = MailRecipient.<MailRecipient>list(
-                "messageId in ?1 order by messageId, kind, position", ids).stream()
-                .collect(Collectors.groupingBy(r -> r.messageId));
-        Map<Long, List<Envelope.File>> files = MailAttachment.<MailAttachment>list(
-                "messageId in ?1 order by messageId, position", ids).stream()
-                .collect(Collectors.groupingBy(a -> a.messageId,
-                        Collectors.mapping(a -> new Envelope.File(a.fileName, a.contentType, a.content), Collectors.toList())));
+        Map<Long, List<MailRecipient>> recipients =
+                MailRecipient.<MailRecipient>list("messageId in ?1 order by messageId, kind, position", ids).stream()
+                        .collect(Collectors.groupingBy(r -> r.messageId));
+        Map<Long, List<Envelope.File>> files =
+                MailAttachment.<MailAttachment>list("messageId in ?1 order by messageId, position", ids).stream()
+                        .collect(Collectors.groupingBy(
+                                a -> a.messageId,
+                                Collectors.mapping(
+                                        a -> new Envelope.File(a.fileName, a.contentType, a.content),
+                                        Collectors.toList())));
         for (long id : ids) {
             MailMessage m = messages.get(id);
             if (m != null) {
                 List<MailRecipient> rs = recipients.getOrDefault(id, List.of());
-                result.put(id, new Envelope(m.messageId, m.fromAddress, m.replyTo, kind(rs, "to"), kind(rs, "cc"),
-                        kind(rs, "bcc"), m.subject, m.textBody, m.htmlBody, files.getOrDefault(id, List.of())));
+                result.put(
+                        id,
+                        new Envelope(
+                                m.messageId,
+                                m.fromAddress,
+                                m.replyTo,
+                                kind(rs, "to"),
+                                kind(rs, "cc"),
+                                kind(rs, "bcc"),
+                                m.subject,
+                                m.textBody,
+                                m.htmlBody,
+                                files.getOrDefault(id, List.of())));
             }
         }
         return result;
@@ -89,8 +103,8 @@ public class DeliveryLog {
      * @return the new status, or empty when the claim was lost
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Optional<MessageStatus> complete(long id, String instance, String smtpHost, Instant started,
-            SendOutcome outcome) {
+    public Optional<MessageStatus> complete(
+            long id, String instance, String smtpHost, Instant started, SendOutcome outcome) {
         MailMessage m = MailMessage.findById(id);
         if (m == null || m.status != MessageStatus.SENDING || !instance.equals(m.claimedBy)) {
             return Optional.empty();
@@ -146,12 +160,15 @@ public class DeliveryLog {
             }
         }
         m.flush();
-        changes.record(new Change(MessageService.RESOURCE, String.valueOf(id), action, before,
-                mapper.summary(m, recipients), WORKER));
+        changes.record(new Change(
+                MessageService.RESOURCE, String.valueOf(id), action, before, mapper.summary(m, recipients), WORKER));
         return Optional.of(m.status);
     }
 
     private static List<String> kind(List<MailRecipient> recipients, String kind) {
-        return recipients.stream().filter(r -> r.kind.equals(kind)).map(r -> r.address).toList();
+        return recipients.stream()
+                .filter(r -> r.kind.equals(kind))
+                .map(r -> r.address)
+                .toList();
     }
 }

@@ -42,15 +42,22 @@ public class DeliveryWorker {
     private volatile boolean running;
     private Thread thread;
 
-    public DeliveryWorker(DeliveryClaims claims, DeliveryLog log, SmtpTransport transport, SettingsService settings,
-            ChannelDispatcher channels, MailConfig config) {
+    public DeliveryWorker(
+            DeliveryClaims claims,
+            DeliveryLog log,
+            SmtpTransport transport,
+            SettingsService settings,
+            ChannelDispatcher channels,
+            MailConfig config) {
         this.channels = channels;
         this.claims = claims;
         this.log = log;
         this.transport = transport;
         this.settings = settings;
         this.config = config.delivery();
-        this.instance = config.delivery().instanceId().orElse("mail-" + UUID.randomUUID().toString().substring(0, 8));
+        this.instance = config.delivery()
+                .instanceId()
+                .orElse("mail-" + UUID.randomUUID().toString().substring(0, 8));
     }
 
     void start(@Observes StartupEvent event) {
@@ -116,8 +123,8 @@ public class DeliveryWorker {
             Instant started = Instant.now();
             SendOutcome outcome = transport.send(current, entry.getValue(), config.sendTimeout());
             log.complete(id, instance, current.host() + ":" + current.port(), started, outcome)
-                    .ifPresent(status -> LOG.debugf("message %d: %s (%s %s)", id, status, outcome.replyCode(),
-                            outcome.replyText()));
+                    .ifPresent(status ->
+                            LOG.debugf("message %d: %s (%s %s)", id, status, outcome.replyCode(), outcome.replyText()));
         }
         return ids.size() + channels.pass(instance);
     }

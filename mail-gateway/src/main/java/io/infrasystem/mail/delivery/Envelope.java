@@ -16,10 +16,18 @@ import java.util.List;
  * @param html HTML body or {@code null}
  * @param attachments the files
  */
-public record Envelope(String messageId, String from, String replyTo, List<String> to, List<String> cc,
-        List<String> bcc, String subject, String text, String html, List<File> attachments) {
+public record Envelope(
+        String messageId,
+        String from,
+        String replyTo,
+        List<String> to,
+        List<String> cc,
+        List<String> bcc,
+        String subject,
+        String text,
+        String html,
+        List<File> attachments) {
 
     /** An attachment. */
-    public record File(String fileName, String contentType, byte[] content) {
-    }
+    public record File(String fileName, String contentType, byte[] content) {}
 }

@@ -16,8 +16,7 @@ import java.util.List;
  */
 public final class RowClaims {
 
-    private RowClaims() {
-    }
+    private RowClaims() {}
 
     /**
      * @param connection the transaction's connection
@@ -29,8 +28,14 @@ public final class RowClaims {
      * @return the claimed ids in the order the select returned them
      * @throws SQLException when the database fails
      */
-    public static List<Long> claim(Connection connection, String dueSql, List<Object> dueParameters, String markSql,
-            String instance, Instant now) throws SQLException {
+    public static List<Long> claim(
+            Connection connection,
+            String dueSql,
+            List<Object> dueParameters,
+            String markSql,
+            String instance,
+            Instant now)
+            throws SQLException {
         List<Long> ids = new ArrayList<>();
         try (PreparedStatement due = connection.prepareStatement(dueSql)) {
             for (int i = 0; i < dueParameters.size(); i++) {

@@ -42,8 +42,7 @@ public class SmtpTransport {
         this.vertx = vertx;
     }
 
-    private record Client(EffectiveSettings settings, MailClient client) {
-    }
+    private record Client(EffectiveSettings settings, MailClient client) {}
 
     /**
      * Sends one message and waits for the server's final reply.
@@ -62,7 +61,9 @@ public class SmtpTransport {
         }
         try {
             var result = client(settings).sendMail(message).await().atMost(timeout);
-            return new SendOutcome(SendOutcome.Kind.SENT, 250,
+            return new SendOutcome(
+                    SendOutcome.Kind.SENT,
+                    250,
                     "accepted for " + result.getRecipients().size() + " recipient(s)");
         } catch (RuntimeException e) {
             return classify(e);
@@ -77,7 +78,8 @@ public class SmtpTransport {
                 SendOutcome.Kind kind = code >= 500 ? SendOutcome.Kind.PERMANENT : SendOutcome.Kind.TRANSIENT;
                 return new SendOutcome(kind, code, truncate(smtp.getReplyMessage()));
             }
-            if (cause instanceof TimeoutException || cause instanceof ConnectException
+            if (cause instanceof TimeoutException
+                    || cause instanceof ConnectException
                     || cause instanceof java.io.IOException) {
                 return new SendOutcome(SendOutcome.Kind.TRANSIENT, null, truncate(describe(cause)));
             }
@@ -103,19 +105,23 @@ public class SmtpTransport {
                 .setHostname(settings.host())
                 .setPort(settings.port())
                 .setSsl(settings.tlsMode() == TlsMode.TLS)
-                .setStarttls(settings.tlsMode() == TlsMode.STARTTLS ? StartTLSOptions.REQUIRED
-                        : StartTLSOptions.DISABLED)
+                .setStarttls(
+                        settings.tlsMode() == TlsMode.STARTTLS ? StartTLSOptions.REQUIRED : StartTLSOptions.DISABLED)
                 .setKeepAlive(true)
                 .setMaxPoolSize(4)
                 .setAllowRcptErrors(false)
                 .setOwnHostname("mail-gateway");
         if (settings.username() != null) {
-            config.setLogin(LoginOption.REQUIRED).setUsername(settings.username()).setPassword(settings.password());
+            config.setLogin(LoginOption.REQUIRED)
+                    .setUsername(settings.username())
+                    .setPassword(settings.password());
         } else {
             config.setLogin(LoginOption.DISABLED);
         }
         config.setConnectTimeout(10_000);
-        LOG.infof("SMTP client for %s:%d (%s)", settings.host(), settings.port(), settings.tlsMode().wire());
+        LOG.infof(
+                "SMTP client for %s:%d (%s)",
+                settings.host(), settings.port(), settings.tlsMode().wire());
         current = new Client(settings, MailClient.create(vertx, config));
         return current.client();
     }
@@ -136,7 +142,9 @@ public class SmtpTransport {
         message.setHeaders(headers);
         if (!envelope.attachments().isEmpty()) {
             message.setAttachment(envelope.attachments().stream()
-                    .map(f -> MailAttachment.create().setName(f.fileName()).setContentType(f.contentType())
+                    .map(f -> MailAttachment.create()
+                            .setName(f.fileName())
+                            .setContentType(f.contentType())
                             .setData(Buffer.buffer(f.content()).getDelegate()))
                     .toList());
         }

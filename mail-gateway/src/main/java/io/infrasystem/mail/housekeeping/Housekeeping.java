@@ -31,15 +31,15 @@ public class Housekeeping {
     }
 
     /** The rows one run deleted. */
-    public record Purged(int idempotencyKeys, int processedEvents) {
-    }
+    public record Purged(int idempotencyKeys, int processedEvents) {}
 
     /** Runs every hour; several instances may run it at once (the deletes are idempotent). */
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         Purged purged = purge(Instant.now());
         if (purged.idempotencyKeys() + purged.processedEvents() > 0) {
-            LOG.infof("housekeeping deleted %d expired idempotency keys and %d old event ids",
+            LOG.infof(
+                    "housekeeping deleted %d expired idempotency keys and %d old event ids",
                     purged.idempotencyKeys(), purged.processedEvents());
         }
     }
@@ -51,9 +51,13 @@ public class Housekeeping {
     @Transactional
     public Purged purge(Instant now) {
         try (Connection connection = dataSource.getConnection()) {
-            int keys = delete(connection, "delete from idempotency_key where expires_at < ?",
+            int keys = delete(
+                    connection,
+                    "delete from idempotency_key where expires_at < ?",
                     now.minus(retention.expiredIdempotencyKeys()));
-            int events = delete(connection, "delete from processed_event where created_at < ?",
+            int events = delete(
+                    connection,
+                    "delete from processed_event where created_at < ?",
                     now.minus(retention.processedEvents()));
             return new Purged(keys, events);
         } catch (SQLException e) {

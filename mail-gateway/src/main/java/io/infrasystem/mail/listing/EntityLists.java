@@ -20,8 +20,7 @@ import java.util.function.Function;
  */
 public final class EntityLists {
 
-    private EntityLists() {
-    }
+    private EntityLists() {}
 
     /**
      * @param type the entity class
@@ -32,15 +31,16 @@ public final class EntityLists {
      * @return the page envelope
      * @throws io.infrasystem.commons.problem.ProblemException 400 for bad filters or paging parameters
      */
-    public static <E, T> Page<T> page(Class<E> type, String alias, FilterSpec spec, UriInfo uri,
-            Function<E, T> mapper) {
+    public static <E, T> Page<T> page(
+            Class<E> type, String alias, FilterSpec spec, UriInfo uri, Function<E, T> mapper) {
         PageRequest page = PageRequest.from(uri.getQueryParameters());
         QueryFilter filter = spec.parse(uri.getQueryParameters());
         EntityManager em = Panache.getEntityManager(type);
         String from = " from " + type.getSimpleName() + " " + alias + " where " + filter.where();
         TypedQuery<Long> count = em.createQuery("select count(" + alias + ")" + from, Long.class);
         TypedQuery<E> rows = em.createQuery("select " + alias + from + " order by " + filter.orderBy(), type)
-                .setFirstResult((int) page.offset()).setMaxResults(page.limit());
+                .setFirstResult((int) page.offset())
+                .setMaxResults(page.limit());
         bind(count, filter.parameters());
         bind(rows, filter.parameters());
         List<T> results = rows.getResultList().stream().map(mapper).toList();

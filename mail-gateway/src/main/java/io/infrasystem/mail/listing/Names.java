@@ -10,8 +10,7 @@ public final class Names {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
 
-    private Names() {
-    }
+    private Names() {}
 
     /** @return whether {@code name} follows the rule */
     public static boolean valid(String name) {

@@ -17,25 +17,35 @@ public class DeliveryAttempt extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     @Column(name = "message_id")
     public long messageId;
+
     @Column(name = "attempt_no")
     public int attemptNo;
+
     @Column(name = "started_at")
     public Instant startedAt;
+
     @Column(name = "duration_ms")
     public long durationMs;
     /** {@code sent}, {@code transient} or {@code permanent}. */
     public String outcome;
+
     @Column(name = "reply_code")
     public Integer replyCode;
+
     @Column(name = "reply_text")
     public String replyText;
+
     @Column(name = "smtp_host")
     public String smtpHost;
+
     public String instance;
+
     @Column(name = "created_at")
     public Instant createdAt;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 

@@ -28,7 +28,8 @@ public class IdempotencyKeys {
     private static final String RESERVE = """
             insert ignore into idempotency_key (scope_hash, scope, idem_key, message_id, expires_at, created_at, updated_at)
             values (?, ?, ?, null, ?, ?, ?)""";
-    private static final String LOOK_UP = "select message_id, expires_at from idempotency_key where scope_hash = ? for update";
+    private static final String LOOK_UP =
+            "select message_id, expires_at from idempotency_key where scope_hash = ? for update";
     private static final String RENEW = "update idempotency_key set message_id = null, expires_at = ?, created_at = ?, "
             + "updated_at = ? where scope_hash = ?";
     private static final String BIND = "update idempotency_key set message_id = ?, updated_at = ? where scope_hash = ?";

@@ -19,19 +19,27 @@ public class MailAttachment extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     @Column(name = "message_id")
     public long messageId;
+
     public int position;
+
     @Column(name = "file_name")
     public String fileName;
+
     @Column(name = "content_type")
     public String contentType;
+
     @Column(name = "size_bytes")
     public long sizeBytes;
+
     @Basic(fetch = FetchType.LAZY)
     public byte[] content;
+
     @Column(name = "created_at")
     public Instant createdAt;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 

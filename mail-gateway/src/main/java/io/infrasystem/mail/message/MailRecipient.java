@@ -17,17 +17,21 @@ public class MailRecipient extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     @Column(name = "message_id")
     public long messageId;
     /** {@code to}, {@code cc} or {@code bcc}. */
     public String kind;
+
     public int position;
     /** The address as it goes into the header, display name RFC 2047-encoded. */
     public String address;
     /** The addr-spec in lower case, for filters. */
     public String email;
+
     @Column(name = "created_at")
     public Instant createdAt;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 

@@ -25,25 +25,60 @@ public class MessageMapper {
 
     /** @return the summary of {@code m} with the given recipients */
     public MessageViews.Summary summary(MailMessage m, List<MailRecipient> recipients) {
-        return new MessageViews.Summary(m.id, m.messageId, m.status.wire(), m.sender, m.senderType, m.origin,
-                m.eventId, m.fromAddress, addresses(recipients, "to"), addresses(recipients, "cc"),
-                addresses(recipients, "bcc").size(), m.subject, m.templateName, m.templateVersion, m.channel,
-                m.idempotencyKey, m.attempts, m.nextAttemptAt, m.lastReplyCode, m.lastError, m.sentAt, m.createdAt,
-                m.updatedAt, m.version);
+        return new MessageViews.Summary(
+                m.id,
+                m.messageId,
+                m.status.wire(),
+                m.sender,
+                m.senderType,
+                m.origin,
+                m.eventId,
+                m.fromAddress,
+                addresses(recipients, "to"),
+                addresses(recipients, "cc"),
+                addresses(recipients, "bcc").size(),
+                m.subject,
+                m.templateName,
+                m.templateVersion,
+                m.channel,
+                m.idempotencyKey,
+                m.attempts,
+                m.nextAttemptAt,
+                m.lastReplyCode,
+                m.lastError,
+                m.sentAt,
+                m.createdAt,
+                m.updatedAt,
+                m.version);
     }
 
     /** @return the full view of {@code m}: content, attachments metadata and attempts */
     public MessageViews.Detail detail(MailMessage m) {
         List<MailRecipient> recipients = MailRecipient.of(m.id);
         List<MessageViews.Attachment> attachments = MailAttachment.find("messageId = ?1 order by position", m.id)
-                .project(MessageViews.Attachment.class).list();
+                .project(MessageViews.Attachment.class)
+                .list();
         List<MessageViews.Attempt> attempts = DeliveryAttempt.of(m.id).stream()
-                .map(a -> new MessageViews.Attempt(a.attemptNo, a.startedAt, a.durationMs, a.outcome, a.replyCode,
-                        a.replyText, a.smtpHost, a.instance))
+                .map(a -> new MessageViews.Attempt(
+                        a.attemptNo,
+                        a.startedAt,
+                        a.durationMs,
+                        a.outcome,
+                        a.replyCode,
+                        a.replyText,
+                        a.smtpHost,
+                        a.instance))
                 .toList();
         try {
-            return new MessageViews.Detail(summary(m, recipients), addresses(recipients, "bcc"), m.replyTo, m.textBody,
-                    m.htmlBody, m.variables == null ? null : json.readTree(m.variables), attachments, attempts,
+            return new MessageViews.Detail(
+                    summary(m, recipients),
+                    addresses(recipients, "bcc"),
+                    m.replyTo,
+                    m.textBody,
+                    m.htmlBody,
+                    m.variables == null ? null : json.readTree(m.variables),
+                    attachments,
+                    attempts,
                     channels.deliveries(m.id));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored variables of message " + m.id + " are not JSON", e);
@@ -51,6 +86,9 @@ public class MessageMapper {
     }
 
     private static List<String> addresses(List<MailRecipient> recipients, String kind) {
-        return recipients.stream().filter(r -> r.kind.equals(kind)).map(r -> r.address).toList();
+        return recipients.stream()
+                .filter(r -> r.kind.equals(kind))
+                .map(r -> r.address)
+                .toList();
     }
 }

@@ -38,12 +38,14 @@ public class MessageResource {
 
     /** Longest accepted {@code Idempotency-Key}. */
     public static final int MAX_KEY_LENGTH = 200;
+
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1," + MAX_KEY_LENGTH + "}");
 
     private static final FilterSpec FILTERS = FilterSpec.builder("m.id")
             .field(FilterField.integer("id", "m.id"))
             .field(FilterField.choice("status", "m.status", MessageStatus.class))
-            .field(FilterField.membership("recipient",
+            .field(FilterField.membership(
+                    "recipient",
                     "exists (select 1 from MailRecipient r where r.messageId = m.id and r.email in (:values))",
                     v -> v.strip().toLowerCase(java.util.Locale.ROOT)))
             .field(FilterField.text("sender", "m.sender"))
@@ -65,8 +67,8 @@ public class MessageResource {
     private final MessageMapper mapper;
     private final CurrentActor currentActor;
 
-    public MessageResource(MessageValidator validator, MessageService service, MessageMapper mapper,
-            CurrentActor currentActor) {
+    public MessageResource(
+            MessageValidator validator, MessageService service, MessageMapper mapper, CurrentActor currentActor) {
         this.validator = validator;
         this.service = service;
         this.mapper = mapper;
@@ -84,16 +86,18 @@ public class MessageResource {
      */
     @POST
     @RolesAllowed({Scopes.MAIL_SEND, Scopes.EDITOR, Scopes.ADMIN})
-    public Response send(@HeaderParam("Idempotency-Key") String idempotencyKey, SendRequest request,
-            @Context UriInfo uri) {
+    public Response send(
+            @HeaderParam("Idempotency-Key") String idempotencyKey, SendRequest request, @Context UriInfo uri) {
         if (idempotencyKey != null && !KEY.matcher(idempotencyKey).matches()) {
-            throw ProblemException.invalid("Idempotency-Key",
-                    "must be 1 to " + MAX_KEY_LENGTH + " visible ASCII characters");
+            throw ProblemException.invalid(
+                    "Idempotency-Key", "must be 1 to " + MAX_KEY_LENGTH + " visible ASCII characters");
         }
         ValidatedMessage message = validator.validate(request);
         var actor = currentActor.resolve("api");
-        MessageService.Submitted submitted = service.submit(message,
-                new Submitter(actor, "api", null, actor.type().wireName() + ":" + actor.name()), idempotencyKey);
+        MessageService.Submitted submitted = service.submit(
+                message,
+                new Submitter(actor, "api", null, actor.type().wireName() + ":" + actor.name()),
+                idempotencyKey);
         return Response.accepted(summary(submitted.message().id))
                 .location(uri.getBaseUriBuilder().path("api/mail/messages/{id}").build(submitted.message().id))
                 .header("Idempotent-Replayed", submitted.replayed())

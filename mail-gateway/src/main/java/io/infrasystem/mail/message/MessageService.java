@@ -4,11 +4,11 @@ import io.infrasystem.commons.audit.Change;
 import io.infrasystem.commons.audit.ChangeRecorder;
 import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.commons.security.Actor;
+import io.infrasystem.mail.channel.ChannelRouting;
 import io.infrasystem.mail.config.MailConfig;
+import io.infrasystem.mail.delivery.DeliveryWorker;
 import io.infrasystem.mail.settings.SettingsService;
 import jakarta.enterprise.context.ApplicationScoped;
-import io.infrasystem.mail.channel.ChannelRouting;
-import io.infrasystem.mail.delivery.DeliveryWorker;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -38,8 +38,14 @@ public class MessageService {
     private final DeliveryWorker worker;
     private final ChannelRouting channels;
 
-    public MessageService(IdempotencyKeys keys, ChangeRecorder changes, MessageMapper mapper, SettingsService settings,
-            MailConfig config, TransactionSynchronizationRegistry transactions, DeliveryWorker worker,
+    public MessageService(
+            IdempotencyKeys keys,
+            ChangeRecorder changes,
+            MessageMapper mapper,
+            SettingsService settings,
+            MailConfig config,
+            TransactionSynchronizationRegistry transactions,
+            DeliveryWorker worker,
             ChannelRouting channels) {
         this.channels = channels;
         this.transactions = transactions;
@@ -57,8 +63,7 @@ public class MessageService {
      * @param message the message
      * @param replayed true when the idempotency key named a message stored before (nothing new queued)
      */
-    public record Submitted(MailMessage message, boolean replayed) {
-    }
+    public record Submitted(MailMessage message, boolean replayed) {}
 
     /**
      * Queues a validated message, or returns the one stored under the same idempotency key within
@@ -72,8 +77,8 @@ public class MessageService {
     @Transactional
     public Submitted submit(ValidatedMessage message, Submitter submitter, String idempotencyKey) {
         if (idempotencyKey != null) {
-            Optional<Long> earlier = keys.reserve(submitter.idempotencyScope(), idempotencyKey,
-                    Instant.now().plus(limits.idempotencyWindow()));
+            Optional<Long> earlier = keys.reserve(
+                    submitter.idempotencyScope(), idempotencyKey, Instant.now().plus(limits.idempotencyWindow()));
             if (earlier.isPresent()) {
                 return new Submitted(MailMessage.findById(earlier.get()), true);
             }
@@ -127,8 +132,8 @@ public class MessageService {
         if (idempotencyKey != null) {
             keys.bind(submitter.idempotencyScope(), idempotencyKey, m.id);
         }
-        changes.record(new Change(RESOURCE, String.valueOf(m.id), "queued", null, mapper.summary(m, recipients),
-                submitter.actor()));
+        changes.record(new Change(
+                RESOURCE, String.valueOf(m.id), "queued", null, mapper.summary(m, recipients), submitter.actor()));
         wakeWorkerAfterCommit();
         return new Submitted(m, false);
     }
@@ -146,7 +151,8 @@ public class MessageService {
         MailMessage m = MailMessage.<MailMessage>findByIdOptional(id)
                 .orElseThrow(() -> ProblemException.notFound(RESOURCE, id));
         if (m.status != MessageStatus.FAILED) {
-            throw ProblemException.conflict("message " + id + " is " + m.status.wire() + "; only failed messages can be retried");
+            throw ProblemException.conflict(
+                    "message " + id + " is " + m.status.wire() + "; only failed messages can be retried");
         }
         MessageViews.Summary before = mapper.summary(m);
         m.status = MessageStatus.QUEUED;
@@ -162,8 +168,7 @@ public class MessageService {
     private void wakeWorkerAfterCommit() {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
-            public void beforeCompletion() {
-            }
+            public void beforeCompletion() {}
 
             @Override
             public void afterCompletion(int status) {
@@ -174,8 +179,8 @@ public class MessageService {
         });
     }
 
-    private static void addRecipients(List<MailRecipient> into, long messageId, String kind, List<Address> addresses,
-            Instant now) {
+    private static void addRecipients(
+            List<MailRecipient> into, long messageId, String kind, List<Address> addresses, Instant now) {
         int position = 0;
         for (Address address : addresses) {
             MailRecipient r = new MailRecipient();

@@ -8,7 +8,11 @@ import java.util.Locale;
  * failure or the last attempt. An administrator may retry a {@code failed} message.
  */
 public enum MessageStatus {
-    QUEUED, SENDING, RETRYING, SENT, FAILED;
+    QUEUED,
+    SENDING,
+    RETRYING,
+    SENT,
+    FAILED;
 
     /** @return the value used in the API and events, e.g. {@code queued} */
     public String wire() {

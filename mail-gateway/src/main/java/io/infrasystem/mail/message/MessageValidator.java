@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class MessageValidator {
 
-    private static final Pattern CONTENT_TYPE = Pattern.compile(
-            "[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}");
+    private static final Pattern CONTENT_TYPE =
+            Pattern.compile("[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x1f\\x7f]");
 
@@ -58,8 +58,10 @@ public class MessageValidator {
         if (isEmpty(request.to()) && isEmpty(request.cc()) && isEmpty(request.bcc())) {
             errors.add(new FieldError("to", "at least one recipient (to, cc or bcc) is required"));
         } else if (count > limits.maxRecipients()) {
-            errors.add(new FieldError("to", "too many recipients: " + count + " (to, cc and bcc together; at most "
-                    + limits.maxRecipients() + ")"));
+            errors.add(new FieldError(
+                    "to",
+                    "too many recipients: " + count + " (to, cc and bcc together; at most " + limits.maxRecipients()
+                            + ")"));
         }
         Address replyTo = null;
         if (request.replyTo() != null) {
@@ -75,13 +77,28 @@ public class MessageValidator {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return new ValidatedMessage(to, cc, bcc, replyTo, content.subject, content.text, content.html,
-                content.templateName, content.templateVersion, content.variablesJson, attachments, channel);
+        return new ValidatedMessage(
+                to,
+                cc,
+                bcc,
+                replyTo,
+                content.subject,
+                content.text,
+                content.html,
+                content.templateName,
+                content.templateVersion,
+                content.variablesJson,
+                attachments,
+                channel);
     }
 
-    private record Content(String subject, String text, String html, String templateName, Integer templateVersion,
-            String variablesJson) {
-    }
+    private record Content(
+            String subject,
+            String text,
+            String html,
+            String templateName,
+            Integer templateVersion,
+            String variablesJson) {}
 
     private Content content(SendRequest request, List<FieldError> errors) {
         String subject = request.subject();
@@ -102,8 +119,8 @@ public class MessageValidator {
             }
             MailTemplate t = template.get();
             try {
-                TemplateRenderer.Rendered rendered = renderer.render(t.subject, t.textBody, t.htmlBody,
-                        request.variables());
+                TemplateRenderer.Rendered rendered =
+                        renderer.render(t.subject, t.textBody, t.htmlBody, request.variables());
                 subject = rendered.subject() == null ? null : rendered.subject().strip();
                 text = rendered.text();
                 html = rendered.html();
@@ -123,24 +140,26 @@ public class MessageValidator {
         }
         String subjectField = templateName == null ? "subject" : "variables";
         if (subject == null || subject.isBlank()) {
-            errors.add(new FieldError(subjectField, templateName == null ? "must not be empty"
-                    : "the rendered subject is empty"));
+            errors.add(new FieldError(
+                    subjectField, templateName == null ? "must not be empty" : "the rendered subject is empty"));
         } else if (CONTROL.matcher(subject).find()) {
-            errors.add(new FieldError(subjectField, "must be one line: CR, LF and control characters are not allowed"
-                    + (templateName == null ? "" : " (in the rendered subject)")));
+            errors.add(new FieldError(
+                    subjectField,
+                    "must be one line: CR, LF and control characters are not allowed"
+                            + (templateName == null ? "" : " (in the rendered subject)")));
         } else if (subject.length() > limits.maxSubjectLength()) {
             errors.add(new FieldError(subjectField, "must be at most " + limits.maxSubjectLength() + " characters"));
         }
         boolean noText = text == null || text.isBlank();
         boolean noHtml = html == null || html.isBlank();
         if (noText && noHtml) {
-            errors.add(new FieldError(templateName == null ? "text" : "template",
-                    "the message needs a text or an HTML body"));
+            errors.add(new FieldError(
+                    templateName == null ? "text" : "template", "the message needs a text or an HTML body"));
         }
         checkBodySize("text", text, errors);
         checkBodySize("html", html, errors);
-        return new Content(subject, noText ? null : text, noHtml ? null : html, templateName, templateVersion,
-                variablesJson);
+        return new Content(
+                subject, noText ? null : text, noHtml ? null : html, templateName, templateVersion, variablesJson);
     }
 
     private void checkBodySize(String field, String body, List<FieldError> errors) {
@@ -149,8 +168,8 @@ public class MessageValidator {
         }
     }
 
-    private List<ValidatedMessage.Attachment> attachments(List<SendRequest.AttachmentInput> inputs,
-            List<FieldError> errors) {
+    private List<ValidatedMessage.Attachment> attachments(
+            List<SendRequest.AttachmentInput> inputs, List<FieldError> errors) {
         List<ValidatedMessage.Attachment> result = new ArrayList<>();
         if (inputs == null) {
             return result;
@@ -170,14 +189,18 @@ public class MessageValidator {
             String name = input.fileName();
             if (name == null || name.isBlank()) {
                 errors.add(new FieldError(field + ".file_name", "must not be empty"));
-            } else if (CONTROL.matcher(name).find() || name.contains("\"") || name.contains("/")
+            } else if (CONTROL.matcher(name).find()
+                    || name.contains("\"")
+                    || name.contains("/")
                     || name.contains("\\")) {
-                errors.add(new FieldError(field + ".file_name",
-                        "must not contain control characters, quotes or path separators"));
+                errors.add(new FieldError(
+                        field + ".file_name", "must not contain control characters, quotes or path separators"));
             } else if (name.length() > 255) {
                 errors.add(new FieldError(field + ".file_name", "must be at most 255 characters"));
             }
-            String type = input.contentType() == null ? "application/octet-stream" : input.contentType().strip();
+            String type = input.contentType() == null
+                    ? "application/octet-stream"
+                    : input.contentType().strip();
             if (!CONTENT_TYPE.matcher(type).matches()) {
                 errors.add(new FieldError(field + ".content_type", "must be a MIME type such as application/pdf"));
             }
@@ -186,7 +209,8 @@ public class MessageValidator {
                 errors.add(new FieldError(field + ".content", "must not be empty"));
             } else {
                 try {
-                    bytes = Base64.getDecoder().decode(WHITESPACE.matcher(input.content()).replaceAll(""));
+                    bytes = Base64.getDecoder()
+                            .decode(WHITESPACE.matcher(input.content()).replaceAll(""));
                 } catch (IllegalArgumentException e) {
                     errors.add(new FieldError(field + ".content", "must be base64 (RFC 4648)"));
                     bytes = null;
@@ -198,8 +222,9 @@ public class MessageValidator {
             }
         }
         if (total > limits.maxAttachmentBytes()) {
-            errors.add(new FieldError("attachments", "total size " + total + " bytes exceeds the limit of "
-                    + limits.maxAttachmentBytes() + " bytes"));
+            errors.add(new FieldError(
+                    "attachments",
+                    "total size " + total + " bytes exceeds the limit of " + limits.maxAttachmentBytes() + " bytes"));
         }
         return result;
     }

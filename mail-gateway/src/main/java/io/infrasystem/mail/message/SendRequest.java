@@ -19,8 +19,17 @@ import java.util.Map;
  * @param attachments files, base64 content
  * @param channel optional notification channel that also receives the message
  */
-public record SendRequest(List<String> to, List<String> cc, List<String> bcc, String replyTo, String subject,
-        String text, String html, String template, Map<String, Object> variables, List<AttachmentInput> attachments,
+public record SendRequest(
+        List<String> to,
+        List<String> cc,
+        List<String> bcc,
+        String replyTo,
+        String subject,
+        String text,
+        String html,
+        String template,
+        Map<String, Object> variables,
+        List<AttachmentInput> attachments,
         String channel) {
 
     /**
@@ -30,6 +39,5 @@ public record SendRequest(List<String> to, List<String> cc, List<String> bcc, St
      * @param contentType MIME type, e.g. {@code application/pdf}
      * @param content the bytes, base64 (RFC 4648, standard alphabet)
      */
-    public record AttachmentInput(String fileName, String contentType, String content) {
-    }
+    public record AttachmentInput(String fileName, String contentType, String content) {}
 }

@@ -10,5 +10,4 @@ import io.infrasystem.commons.security.Actor;
  * @param eventId CloudEvents id of the notification event, or {@code null}
  * @param idempotencyScope the namespace of the sender's idempotency keys
  */
-public record Submitter(Actor actor, String origin, String eventId, String idempotencyScope) {
-}
+public record Submitter(Actor actor, String origin, String eventId, String idempotencyScope) {}

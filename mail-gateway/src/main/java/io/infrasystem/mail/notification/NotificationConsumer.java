@@ -41,8 +41,8 @@ public class NotificationConsumer {
     private final MessageService messages;
     private final ProcessedEvents processed;
 
-    public NotificationConsumer(ObjectMapper json, MessageValidator validator, MessageService messages,
-            ProcessedEvents processed) {
+    public NotificationConsumer(
+            ObjectMapper json, MessageValidator validator, MessageService messages, ProcessedEvents processed) {
         this.json = json;
         this.validator = validator;
         this.messages = messages;
@@ -67,8 +67,9 @@ public class NotificationConsumer {
             return;
         }
         if (id == null || id.isBlank() || source == null || source.isBlank()) {
-            LOG.warnf("skipping %s at %s-%d@%d: no ce_id or ce_source header", type, record.topic(),
-                    record.partition(), record.offset());
+            LOG.warnf(
+                    "skipping %s at %s-%d@%d: no ce_id or ce_source header",
+                    type, record.topic(), record.partition(), record.offset());
             return;
         }
         if (!processed.firstTime(id, type)) {
@@ -79,8 +80,17 @@ public class NotificationConsumer {
         NotificationRequest request;
         try {
             request = json.readValue(record.value(), NotificationRequest.class);
-            message = validator.validate(new SendRequest(request.to(), request.cc(), request.bcc(), null,
-                    request.subject(), request.text(), request.html(), request.template(), request.variables(), null,
+            message = validator.validate(new SendRequest(
+                    request.to(),
+                    request.cc(),
+                    request.bcc(),
+                    null,
+                    request.subject(),
+                    request.text(),
+                    request.html(),
+                    request.template(),
+                    request.variables(),
+                    null,
                     request.channel()));
         } catch (JsonProcessingException | IllegalArgumentException e) {
             LOG.warnf("skipping event %s from %s: data is not a notification request: %s", id, source, e.getMessage());
@@ -89,13 +99,15 @@ public class NotificationConsumer {
             LOG.warnf("skipping event %s from %s: %s %s", id, source, e.getMessage(), e.errors());
             return;
         }
-        String key = request.idempotencyKey() == null || request.idempotencyKey().isBlank() ? null
-                : request.idempotencyKey().strip();
+        String key =
+                request.idempotencyKey() == null || request.idempotencyKey().isBlank()
+                        ? null
+                        : request.idempotencyKey().strip();
         if (key != null && key.length() > 200) {
             key = key.substring(0, 200);
         }
-        MessageService.Submitted submitted = messages.submit(message,
-                new Submitter(Actor.system(source), "event", id, "event:" + source), key);
+        MessageService.Submitted submitted =
+                messages.submit(message, new Submitter(Actor.system(source), "event", id, "event:" + source), key);
         processed.bind(id, submitted.message().id);
         LOG.debugf("event %s queued message %d (replayed: %s)", id, submitted.message().id, submitted.replayed());
     }

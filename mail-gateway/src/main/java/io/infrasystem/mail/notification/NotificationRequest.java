@@ -8,6 +8,14 @@ import java.util.Map;
  * requests"): recipients as addresses, direct content or a template with variables, an optional
  * channel and idempotency key.
  */
-public record NotificationRequest(List<String> to, List<String> cc, List<String> bcc, String subject, String text,
-        String html, String template, Map<String, Object> variables, String channel, String idempotencyKey) {
-}
+public record NotificationRequest(
+        List<String> to,
+        List<String> cc,
+        List<String> bcc,
+        String subject,
+        String text,
+        String html,
+        String template,
+        Map<String, Object> variables,
+        String channel,
+        String idempotencyKey) {}

@@ -18,8 +18,9 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class ProcessedEvents {
 
-    private static final String INSERT = "insert ignore into processed_event (event_id, event_type, created_at, updated_at) "
-            + "values (?, ?, ?, ?)";
+    private static final String INSERT =
+            "insert ignore into processed_event (event_id, event_type, created_at, updated_at) "
+                    + "values (?, ?, ?, ?)";
     private static final String BIND = "update processed_event set message_id = ? where event_id = ?";
 
     private final DataSource dataSource;

@@ -13,6 +13,13 @@ package io.infrasystem.mail.settings;
  * @param stored whether these come from the database
  * @param version the stored row's version, 0 for the defaults
  */
-public record EffectiveSettings(String host, int port, TlsMode tlsMode, String username, String password,
-        String fromAddress, int ratePerMinute, boolean stored, long version) {
-}
+public record EffectiveSettings(
+        String host,
+        int port,
+        TlsMode tlsMode,
+        String username,
+        String password,
+        String fromAddress,
+        int ratePerMinute,
+        boolean stored,
+        long version) {}

@@ -45,8 +45,12 @@ public class SettingsResource {
     private final SmtpTransport transport;
     private final MailConfig.Delivery delivery;
 
-    public SettingsResource(SettingsService settings, SecretCipher cipher, ChangeRecorder changes,
-            SmtpTransport transport, MailConfig config) {
+    public SettingsResource(
+            SettingsService settings,
+            SecretCipher cipher,
+            ChangeRecorder changes,
+            SmtpTransport transport,
+            MailConfig config) {
         this.settings = settings;
         this.cipher = cipher;
         this.changes = changes;
@@ -90,7 +94,9 @@ public class SettingsResource {
         row.host = input.host().strip();
         row.port = input.port();
         row.tlsMode = TlsMode.parse(input.tlsMode()).wire();
-        row.username = input.username() == null || input.username().isBlank() ? null : input.username().strip();
+        row.username = input.username() == null || input.username().isBlank()
+                ? null
+                : input.username().strip();
         if (input.password() != null) {
             row.passwordEncrypted = input.password().isEmpty() ? null : cipher.encrypt(input.password());
         }
@@ -99,8 +105,10 @@ public class SettingsResource {
         row.updatedAt = now;
         row.persistAndFlush();
         SettingsViews.View after = view(settings.effective());
-        changes.record(before == null ? Change.created("settings", SmtpSettings.ROW, after)
-                : Change.updated("settings", SmtpSettings.ROW, before, after));
+        changes.record(
+                before == null
+                        ? Change.created("settings", SmtpSettings.ROW, after)
+                        : Change.updated("settings", SmtpSettings.ROW, before, after));
         return Response.ok(after).tag(Versions.etag(after.version())).build();
     }
 
@@ -123,14 +131,24 @@ public class SettingsResource {
         }
         EffectiveSettings current = settings.effective();
         String domain = to.email().substring(to.email().indexOf('@') + 1);
-        Envelope envelope = new Envelope("<test-" + UUID.randomUUID() + "@" + domain + ">", current.fromAddress(), null,
-                List.of(to.header()), List.of(), List.of(), "Infra-System mail-gateway test message",
+        Envelope envelope = new Envelope(
+                "<test-" + UUID.randomUUID() + "@" + domain + ">",
+                current.fromAddress(),
+                null,
+                List.of(to.header()),
+                List.of(),
+                List.of(),
+                "Infra-System mail-gateway test message",
                 "This is a test message from Infra-System mail-gateway via " + current.host() + ":" + current.port()
                         + ".",
-                null, List.of());
+                null,
+                List.of());
         Instant started = Instant.now();
         SendOutcome outcome = transport.send(current, envelope, delivery.sendTimeout());
-        return new SettingsViews.TestResult(outcome.kind().wire(), outcome.replyCode(), outcome.replyText(),
+        return new SettingsViews.TestResult(
+                outcome.kind().wire(),
+                outcome.replyCode(),
+                outcome.replyText(),
                 Duration.between(started, Instant.now()).toMillis());
     }
 
@@ -151,7 +169,8 @@ public class SettingsResource {
         } catch (IllegalArgumentException e) {
             errors.add(new FieldError("tls_mode", e.getMessage()));
         }
-        if (input.username() != null && (input.username().length() > 255 || input.username().matches(".*[\\r\\n].*"))) {
+        if (input.username() != null
+                && (input.username().length() > 255 || input.username().matches(".*[\\r\\n].*"))) {
             errors.add(new FieldError("username", "must be one line of at most 255 characters"));
         }
         if (input.password() != null && input.password().length() > 512) {
@@ -169,7 +188,15 @@ public class SettingsResource {
     }
 
     private static SettingsViews.View view(EffectiveSettings s) {
-        return new SettingsViews.View(s.host(), s.port(), s.tlsMode().wire(), s.username(), s.password() != null,
-                s.fromAddress(), s.ratePerMinute(), s.stored(), s.version());
+        return new SettingsViews.View(
+                s.host(),
+                s.port(),
+                s.tlsMode().wire(),
+                s.username(),
+                s.password() != null,
+                s.fromAddress(),
+                s.ratePerMinute(),
+                s.stored(),
+                s.version());
     }
 }

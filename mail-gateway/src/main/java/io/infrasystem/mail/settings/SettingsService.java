@@ -21,12 +21,26 @@ public class SettingsService {
     public EffectiveSettings effective() {
         SmtpSettings row = SmtpSettings.findById(SmtpSettings.ROW);
         if (row == null) {
-            return new EffectiveSettings(defaults.host(), defaults.port(), TlsMode.parse(defaults.tlsMode()),
-                    defaults.username().orElse(null), defaults.password().orElse(null), defaults.fromAddress(),
-                    defaults.ratePerMinute(), false, 0);
+            return new EffectiveSettings(
+                    defaults.host(),
+                    defaults.port(),
+                    TlsMode.parse(defaults.tlsMode()),
+                    defaults.username().orElse(null),
+                    defaults.password().orElse(null),
+                    defaults.fromAddress(),
+                    defaults.ratePerMinute(),
+                    false,
+                    0);
         }
-        return new EffectiveSettings(row.host, row.port, TlsMode.parse(row.tlsMode), row.username,
-                row.passwordEncrypted == null ? null : cipher.decrypt(row.passwordEncrypted), row.fromAddress,
-                row.ratePerMinute, true, row.version);
+        return new EffectiveSettings(
+                row.host,
+                row.port,
+                TlsMode.parse(row.tlsMode),
+                row.username,
+                row.passwordEncrypted == null ? null : cipher.decrypt(row.passwordEncrypted),
+                row.fromAddress,
+                row.ratePerMinute,
+                true,
+                row.version);
     }
 }

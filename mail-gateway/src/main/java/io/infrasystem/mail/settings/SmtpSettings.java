@@ -17,22 +17,30 @@ public class SmtpSettings extends PanacheEntityBase {
 
     @Id
     public Integer id;
+
     public String host;
     public int port;
+
     @Column(name = "tls_mode")
     public String tlsMode;
+
     public String username;
     /** {@code v1:} + base64(IV | ciphertext | tag), AES-256-GCM; see {@link SecretCipher}. */
     @Column(name = "password_encrypted")
     public String passwordEncrypted;
+
     @Column(name = "from_address")
     public String fromAddress;
+
     @Column(name = "rate_per_minute")
     public int ratePerMinute;
+
     @Version
     public long version;
+
     @Column(name = "created_at")
     public Instant createdAt;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 }

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** How the SMTP connection is protected: {@code none}, {@code starttls} (RFC 3207, required) or {@code tls} (implicit, port 465). */
 public enum TlsMode {
-    NONE, STARTTLS, TLS;
+    NONE,
+    STARTTLS,
+    TLS;
 
     /** @return the API value, e.g. {@code starttls} */
     public String wire() {

@@ -21,17 +21,23 @@ public class MailTemplate extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     public String name;
     public String description;
     public String subject;
+
     @Column(name = "text_body")
     public String textBody;
+
     @Column(name = "html_body")
     public String htmlBody;
+
     @Version
     public long version;
+
     @Column(name = "created_at")
     public Instant createdAt;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 

@@ -28,8 +28,7 @@ public class TemplateRenderer {
      * @param text rendered text body, or {@code null} when the template has none
      * @param html rendered HTML body, or {@code null}
      */
-    public record Rendered(String subject, String text, String html) {
-    }
+    public record Rendered(String subject, String text, String html) {}
 
     /**
      * @param subject subject source
@@ -41,7 +40,9 @@ public class TemplateRenderer {
      *     parse or the data lacks a value
      */
     public Rendered render(String subject, String text, String html, Map<String, Object> data) {
-        return new Rendered(part("subject", subject, null, data), part("text", text, null, data),
+        return new Rendered(
+                part("subject", subject, null, data),
+                part("text", text, null, data),
                 part("html", html, Variant.TEXT_HTML, data));
     }
 
@@ -71,7 +72,8 @@ public class TemplateRenderer {
 
     private Template parse(String name, String source, String contentType) {
         try {
-            return contentType == null ? engine.parse(source)
+            return contentType == null
+                    ? engine.parse(source)
                     : engine.parse(source, Variant.forContentType(contentType));
         } catch (TemplateException e) {
             throw new IllegalArgumentException(name + " is not a valid Qute template: " + e.getMessage());

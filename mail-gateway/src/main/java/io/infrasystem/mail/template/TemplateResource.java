@@ -93,8 +93,11 @@ public class TemplateResource {
         t.createdAt = t.updatedAt;
         t.persistAndFlush();
         changes.record(Change.created(RESOURCE, t.id, TemplateViews.of(t)));
-        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(t.id)).build())
-                .entity(TemplateViews.of(t)).tag(Versions.etag(t.version)).build();
+        return Response.created(
+                        uri.getAbsolutePathBuilder().path(Long.toString(t.id)).build())
+                .entity(TemplateViews.of(t))
+                .tag(Versions.etag(t.version))
+                .build();
     }
 
     /**
@@ -106,14 +109,16 @@ public class TemplateResource {
     @Path("{id}")
     @Transactional
     @RolesAllowed(Scopes.ADMIN)
-    public Response replace(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
-            TemplateViews.Input input) {
+    public Response replace(
+            @PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, TemplateViews.Input input) {
         validate(input);
         MailTemplate t = find(id);
         Versions.checkIfMatch(ifMatch, t.version);
-        MailTemplate.byName(input.name()).filter(other -> !other.id.equals(t.id)).ifPresent(other -> {
-            throw ProblemException.conflict("a template named '" + input.name() + "' exists already");
-        });
+        MailTemplate.byName(input.name())
+                .filter(other -> !other.id.equals(t.id))
+                .ifPresent(other -> {
+                    throw ProblemException.conflict("a template named '" + input.name() + "' exists already");
+                });
         TemplateViews.View before = TemplateViews.of(t);
         apply(t, input);
         t.flush();
@@ -150,8 +155,8 @@ public class TemplateResource {
     public TemplateViews.Preview preview(@PathParam("id") long id, TemplateViews.PreviewRequest request) {
         MailTemplate t = find(id);
         try {
-            TemplateRenderer.Rendered rendered = renderer.render(t.subject, t.textBody, t.htmlBody,
-                    request == null ? null : request.variables());
+            TemplateRenderer.Rendered rendered =
+                    renderer.render(t.subject, t.textBody, t.htmlBody, request == null ? null : request.variables());
             return new TemplateViews.Preview(rendered.subject(), rendered.text(), rendered.html());
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("variables", e.getMessage());
@@ -159,7 +164,8 @@ public class TemplateResource {
     }
 
     private static MailTemplate find(long id) {
-        return MailTemplate.<MailTemplate>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound(RESOURCE, id));
+        return MailTemplate.<MailTemplate>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound(RESOURCE, id));
     }
 
     private static void apply(MailTemplate t, TemplateViews.Input input) {

@@ -6,13 +6,19 @@ import java.util.Map;
 /** Request and response bodies of {@code /api/mail/templates}. */
 public final class TemplateViews {
 
-    private TemplateViews() {
-    }
+    private TemplateViews() {}
 
     /** A template; {@code version} is the template version messages record (and the ETag). */
-    public record View(long id, String name, String description, String subject, String text, String html,
-            long version, Instant createdAt, Instant updatedAt) {
-    }
+    public record View(
+            long id,
+            String name,
+            String description,
+            String subject,
+            String text,
+            String html,
+            long version,
+            Instant createdAt,
+            Instant updatedAt) {}
 
     /**
      * A new template or a full replacement.
@@ -23,20 +29,17 @@ public final class TemplateViews {
      * @param text Qute source of the text body
      * @param html Qute source of the HTML body (values are HTML-escaped)
      */
-    public record Input(String name, String description, String subject, String text, String html) {
-    }
+    public record Input(String name, String description, String subject, String text, String html) {}
 
     /** @param variables the data to render with */
-    public record PreviewRequest(Map<String, Object> variables) {
-    }
+    public record PreviewRequest(Map<String, Object> variables) {}
 
     /** The rendered parts. */
-    public record Preview(String subject, String text, String html) {
-    }
+    public record Preview(String subject, String text, String html) {}
 
     /** @return the view of a template */
     public static View of(MailTemplate t) {
-        return new View(t.id, t.name, t.description, t.subject, t.textBody, t.htmlBody, t.version, t.createdAt,
-                t.updatedAt);
+        return new View(
+                t.id, t.name, t.description, t.subject, t.textBody, t.htmlBody, t.version, t.createdAt, t.updatedAt);
     }
 }

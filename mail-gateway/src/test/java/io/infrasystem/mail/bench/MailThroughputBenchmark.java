@@ -65,12 +65,15 @@ class MailThroughputBenchmark {
         awaitSent(sentBefore + MESSAGES);
         double deliveredSeconds = (System.nanoTime() - start) / 1e9;
 
-        System.out.printf("%n=== mail-gateway throughput, %d messages, %d HTTP clients, GreenMail on 127.0.0.1:%d ===%n",
+        System.out.printf(
+                "%n=== mail-gateway throughput, %d messages, %d HTTP clients, GreenMail on 127.0.0.1:%d ===%n",
                 MESSAGES, CLIENTS, SmtpServerResource.port());
         System.out.printf("reference: bare Jakarta Mail loop, one connection  %8.1f messages/s%n", bare);
-        System.out.printf("gateway:   queued (POST /api/mail/messages → 202)  %8.1f messages/s (%.2f s)%n",
+        System.out.printf(
+                "gateway:   queued (POST /api/mail/messages → 202)  %8.1f messages/s (%.2f s)%n",
                 MESSAGES / queuedSeconds, queuedSeconds);
-        System.out.printf("gateway:   delivered (first POST → last sent)      %8.1f messages/s (%.2f s)%n",
+        System.out.printf(
+                "gateway:   delivered (first POST → last sent)      %8.1f messages/s (%.2f s)%n",
                 MESSAGES / deliveredSeconds, deliveredSeconds);
         System.out.printf("gateway delivered / bare reference: %.2f%n%n", MESSAGES / deliveredSeconds / bare);
     }
@@ -98,14 +101,19 @@ class MailThroughputBenchmark {
 
     private void queue(int count, String label) throws Exception {
         String token = Tokens.editor();
-        try (HttpClient http = HttpClient.newHttpClient(); ExecutorService pool = Executors.newFixedThreadPool(CLIENTS)) {
+        try (HttpClient http = HttpClient.newHttpClient();
+                ExecutorService pool = Executors.newFixedThreadPool(CLIENTS)) {
             List<Future<Integer>> results = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 String body = "{\"to\": [\"" + label + i + "@bench.example.com\"], \"subject\": \"bench " + i
                         + "\", \"text\": \"Hello from the gateway\"}";
-                HttpRequest request = HttpRequest.newBuilder(messages.toURI()).header("Authorization", token)
-                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
-                results.add(pool.submit(() -> http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode()));
+                HttpRequest request = HttpRequest.newBuilder(messages.toURI())
+                        .header("Authorization", token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build();
+                results.add(pool.submit(() -> http.send(request, HttpResponse.BodyHandlers.discarding())
+                        .statusCode()));
             }
             for (Future<Integer> result : results) {
                 assertThat(result.get()).isEqualTo(202);
@@ -124,7 +132,8 @@ class MailThroughputBenchmark {
     }
 
     private long sentCount() throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("select count(*) from mail_message where status = 'SENT'")) {
             r.next();
             return r.getLong(1);
@@ -135,9 +144,14 @@ class MailThroughputBenchmark {
         try (HttpClient http = HttpClient.newHttpClient()) {
             String body = "{\"host\": \"127.0.0.1\", \"port\": " + SmtpServerResource.port()
                     + ", \"tls_mode\": \"none\", \"from_address\": \"noreply@infra-system.local\", \"rate_per_minute\": 100000}";
-            int status = http.send(HttpRequest.newBuilder(URI.create(messages.toString().replace("/messages", "/settings")))
-                    .header("Authorization", Tokens.admin()).header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
+            int status = http.send(
+                            HttpRequest.newBuilder(
+                                            URI.create(messages.toString().replace("/messages", "/settings")))
+                                    .header("Authorization", Tokens.admin())
+                                    .header("Content-Type", "application/json")
+                                    .PUT(HttpRequest.BodyPublishers.ofString(body))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
                     .statusCode();
             assertThat(status).isEqualTo(200);
         }

@@ -27,8 +27,16 @@ class ChannelTest {
     ObjectMapper json;
 
     private static long createChannel(String body) {
-        return given().header("Authorization", Tokens.admin()).contentType("application/json").body(body)
-                .when().post("/api/mail/channels").then().statusCode(201).extract().jsonPath().getLong("id");
+        return given().header("Authorization", Tokens.admin())
+                .contentType("application/json")
+                .body(body)
+                .when()
+                .post("/api/mail/channels")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
     }
 
     private static String name(String prefix) {
@@ -40,16 +48,24 @@ class ChannelTest {
         try (WebhookReceiver receiver = new WebhookReceiver(1)) {
             String channel = name("ops-hook");
             createChannel("""
-                    {"name": "%s", "kind": "webhook", "url": "%s", "secret": "hmac-secret"}"""
-                    .formatted(channel, receiver.url("/hook")));
-            given().header("Authorization", Tokens.admin()).queryParam("name", channel).when().get("/api/mail/channels")
-                    .then().statusCode(200).body("results[0].secret_set", equalTo(true))
+                    {"name": "%s", "kind": "webhook", "url": "%s", "secret": "hmac-secret"}""".formatted(channel, receiver.url("/hook")));
+            given().header("Authorization", Tokens.admin())
+                    .queryParam("name", channel)
+                    .when()
+                    .get("/api/mail/channels")
+                    .then()
+                    .statusCode(200)
+                    .body("results[0].secret_set", equalTo(true))
                     .body("results[0]", not(hasKey("secret")));
 
             String to = Mail.uniqueAddress("hooked");
             long id = Mail.post(Tokens.editor(), """
-                    {"to": ["%s"], "subject": "Backup failed on db01", "text": "exit code 2", "channel": "%s"}"""
-                    .formatted(to, channel)).then().statusCode(202).extract().jsonPath().getLong("id");
+                    {"to": ["%s"], "subject": "Backup failed on db01", "text": "exit code 2", "channel": "%s"}""".formatted(to, channel))
+                    .then()
+                    .statusCode(202)
+                    .extract()
+                    .jsonPath()
+                    .getLong("id");
 
             await().atMost(Duration.ofSeconds(20)).until(() -> receiver.calls().size() == 2);
             WebhookReceiver.Call call = receiver.calls().get(1);
@@ -60,12 +76,15 @@ class ChannelTest {
             assertThat(call.header("X-Infra-Signature-256"))
                     .isEqualTo("sha256=" + WebhookClient.sign("hmac-secret", timestamp + "." + call.body()));
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> "sent".equals(Mail.get(id).getString("channel_deliveries[0].status")));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> "sent".equals(Mail.get(id).getString("channel_deliveries[0].status")));
             JsonPath detail = Mail.get(id);
             assertThat(detail.getInt("channel_deliveries[0].attempts")).isEqualTo(2);
             assertThat(detail.getString("channel_deliveries[0].channel")).isEqualTo(channel);
             Mail.awaitStatus(id, "sent", Duration.ofSeconds(20));
-            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> receiver.calls().size() == 2);
+            await().during(Duration.ofSeconds(1))
+                    .atMost(Duration.ofSeconds(2))
+                    .until(() -> receiver.calls().size() == 2);
         }
     }
 
@@ -74,8 +93,13 @@ class ChannelTest {
         try (WebhookReceiver receiver = new WebhookReceiver(0)) {
             long id = createChannel("""
                     {"name": "%s", "kind": "slack", "url": "%s"}""".formatted(name("slack"), receiver.url("/services/T0/B0/x")));
-            given().header("Authorization", Tokens.admin()).when().post("/api/mail/channels/" + id + "/test")
-                    .then().statusCode(200).body("ok", equalTo(true)).body("status_code", equalTo(200));
+            given().header("Authorization", Tokens.admin())
+                    .when()
+                    .post("/api/mail/channels/" + id + "/test")
+                    .then()
+                    .statusCode(200)
+                    .body("ok", equalTo(true))
+                    .body("status_code", equalTo(200));
             assertThat(receiver.calls()).hasSize(1);
             assertThat(json.readTree(receiver.calls().get(0).body()).get("text").asText())
                     .startsWith("*Infra-System test notification");
@@ -92,28 +116,51 @@ class ChannelTest {
         String to = Mail.uniqueAddress("primary");
         long id = Mail.post(Tokens.editor(), """
                 {"to": ["%s"], "subject": "Page", "text": "t", "channel": "%s"}""".formatted(to, channel))
-                .then().statusCode(202).extract().jsonPath().getLong("id");
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath()
+                .getLong("id");
         Mail.awaitStatus(id, "sent", Duration.ofSeconds(20));
-        await().atMost(Duration.ofSeconds(5)).until(() -> Mail.receivedBy(member).size() == 1);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> Mail.receivedBy(member).size() == 1);
         assertThat(Mail.receivedBy(to)).hasSize(1);
     }
 
     @Test
     void invalidChannelsAndUnknownChannelOnAMessageAreRefused() {
-        given().header("Authorization", Tokens.admin()).contentType("application/json")
-                .body("{\"name\": \"Bad!\", \"kind\": \"pager\"}").when().post("/api/mail/channels")
-                .then().statusCode(400).body("errors.field", hasItems("name", "kind"));
-        given().header("Authorization", Tokens.admin()).contentType("application/json")
+        given().header("Authorization", Tokens.admin())
+                .contentType("application/json")
+                .body("{\"name\": \"Bad!\", \"kind\": \"pager\"}")
+                .when()
+                .post("/api/mail/channels")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItems("name", "kind"));
+        given().header("Authorization", Tokens.admin())
+                .contentType("application/json")
                 .body("{\"name\": \"hook\", \"kind\": \"webhook\", \"url\": \"ftp://example.com/x\"}")
-                .when().post("/api/mail/channels").then().statusCode(400).body("errors[0].field", equalTo("url"));
-        given().header("Authorization", Tokens.admin()).contentType("application/json")
+                .when()
+                .post("/api/mail/channels")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("url"));
+        given().header("Authorization", Tokens.admin())
+                .contentType("application/json")
                 .body("{\"name\": \"mails\", \"kind\": \"email\", \"recipients\": [\"nope\"]}")
-                .when().post("/api/mail/channels").then().statusCode(400).body("errors[0].field", equalTo("recipients[0]"));
-        given().header("Authorization", Tokens.editor()).contentType("application/json")
+                .when()
+                .post("/api/mail/channels")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("recipients[0]"));
+        given().header("Authorization", Tokens.editor())
+                .contentType("application/json")
                 .body("{\"name\": \"x\", \"kind\": \"slack\", \"url\": \"https://hooks.example.com/x\"}")
-                .when().post("/api/mail/channels").then().statusCode(403);
+                .when()
+                .post("/api/mail/channels")
+                .then()
+                .statusCode(403);
         Mail.post(Tokens.editor(), """
-                {"to": ["a@example.com"], "subject": "s", "text": "t", "channel": "no-such-channel"}""")
-                .then().statusCode(400).body("errors[0].field", equalTo("channel"));
+                {"to": ["a@example.com"], "subject": "s", "text": "t", "channel": "no-such-channel"}""").then().statusCode(400).body("errors[0].field", equalTo("channel"));
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.infrasystem.commons.security.Actor;
+import io.infrasystem.commons.testing.KafkaTestConsumer;
 import io.infrasystem.mail.message.Address;
 import io.infrasystem.mail.message.MessageService;
 import io.infrasystem.mail.message.Submitter;
@@ -13,10 +14,7 @@ import io.infrasystem.mail.support.Mail;
 import io.infrasystem.mail.support.RejectingSmtpServer;
 import io.infrasystem.mail.support.SmtpServerResource;
 import io.infrasystem.mail.support.Tokens;
-import io.infrasystem.commons.testing.KafkaTestConsumer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -39,6 +37,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -65,9 +65,13 @@ class DeliveryTest {
         long id = Mail.post(Tokens.editor(), """
                 {"to": ["Zoë Ops <%s>"], "cc": ["%s"], "bcc": ["%s"], "reply_to": "helpdesk@example.com",
                  "subject": "Rack B3 – power feed A lost", "text": "Feed A is down.", "html": "<p>Feed <b>A</b> is down.</p>",
-                 "attachments": [{"file_name": "feed-a.pdf", "content_type": "application/pdf", "content": "%s"}]}"""
-                .formatted(to, cc, bcc, Base64.getEncoder().encodeToString(pdf)))
-                .then().statusCode(202).extract().jsonPath().getLong("id");
+                 "attachments": [{"file_name": "feed-a.pdf", "content_type": "application/pdf", "content": "%s"}]}""".formatted(
+                                to, cc, bcc, Base64.getEncoder().encodeToString(pdf)))
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath()
+                .getLong("id");
 
         JsonPath sent = Mail.awaitStatus(id, "sent", Duration.ofSeconds(20));
         assertThat(sent.getList("delivery_attempts")).hasSize(1);
@@ -86,7 +90,8 @@ class DeliveryTest {
         assertThat(received.getHeader("Cc")[0]).contains(cc);
         assertThat(received.getHeader("Bcc")).isNull();
         assertThat(received.getHeader("Reply-To")[0]).isEqualTo("helpdesk@example.com");
-        assertThat(received.getRecipients(jakarta.mail.Message.RecipientType.TO)[0].toString()).contains("Zo");
+        assertThat(received.getRecipients(jakarta.mail.Message.RecipientType.TO)[0].toString())
+                .contains("Zo");
 
         List<Part> parts = new ArrayList<>();
         flatten(received, parts);
@@ -111,23 +116,54 @@ class DeliveryTest {
     void sameIdempotencyKeyTwiceQueuesAndSendsOneEmail() {
         String to = Mail.uniqueAddress("idem");
         String body = "{\"to\":[\"" + to + "\"],\"subject\":\"once\",\"text\":\"only once\"}";
-        long first = given().header("Authorization", Tokens.sender("billing")).header("Idempotency-Key", "invoice-42")
-                .contentType("application/json").body(body).when().post("/api/mail/messages")
-                .then().statusCode(202).header("Idempotent-Replayed", "false").extract().jsonPath().getLong("id");
-        long second = given().header("Authorization", Tokens.sender("billing")).header("Idempotency-Key", "invoice-42")
-                .contentType("application/json").body(body).when().post("/api/mail/messages")
-                .then().statusCode(202).header("Idempotent-Replayed", "true").extract().jsonPath().getLong("id");
-        long otherSender = given().header("Authorization", Tokens.sender("crm")).header("Idempotency-Key", "invoice-42")
-                .contentType("application/json").body(body.replace(to, Mail.uniqueAddress("crm")))
-                .when().post("/api/mail/messages")
-                .then().statusCode(202).header("Idempotent-Replayed", "false").extract().jsonPath().getLong("id");
+        long first = given().header("Authorization", Tokens.sender("billing"))
+                .header("Idempotency-Key", "invoice-42")
+                .contentType("application/json")
+                .body(body)
+                .when()
+                .post("/api/mail/messages")
+                .then()
+                .statusCode(202)
+                .header("Idempotent-Replayed", "false")
+                .extract()
+                .jsonPath()
+                .getLong("id");
+        long second = given().header("Authorization", Tokens.sender("billing"))
+                .header("Idempotency-Key", "invoice-42")
+                .contentType("application/json")
+                .body(body)
+                .when()
+                .post("/api/mail/messages")
+                .then()
+                .statusCode(202)
+                .header("Idempotent-Replayed", "true")
+                .extract()
+                .jsonPath()
+                .getLong("id");
+        long otherSender = given().header("Authorization", Tokens.sender("crm"))
+                .header("Idempotency-Key", "invoice-42")
+                .contentType("application/json")
+                .body(body.replace(to, Mail.uniqueAddress("crm")))
+                .when()
+                .post("/api/mail/messages")
+                .then()
+                .statusCode(202)
+                .header("Idempotent-Replayed", "false")
+                .extract()
+                .jsonPath()
+                .getLong("id");
 
         assertThat(second).isEqualTo(first);
         assertThat(otherSender).isNotEqualTo(first);
         Mail.awaitStatus(first, "sent", Duration.ofSeconds(20));
         assertThat(Mail.receivedBy(to)).hasSize(1);
-        given().header("Authorization", Tokens.admin()).queryParam("recipient", to).when().get("/api/mail/messages")
-                .then().statusCode(200).body("count", org.hamcrest.Matchers.equalTo(1));
+        given().header("Authorization", Tokens.admin())
+                .queryParam("recipient", to)
+                .when()
+                .get("/api/mail/messages")
+                .then()
+                .statusCode(200)
+                .body("count", org.hamcrest.Matchers.equalTo(1));
     }
 
     @Test
@@ -137,7 +173,8 @@ class DeliveryTest {
         long id;
         try {
             id = Mail.send(to, "during the outage");
-            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+            await().atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(100))
                     .until(() -> Mail.get(id).getInt("attempts") >= 2);
             JsonPath retrying = Mail.get(id);
             assertThat(retrying.getString("status")).isIn("retrying", "sending");
@@ -152,7 +189,9 @@ class DeliveryTest {
         List<String> outcomes = sent.getList("delivery_attempts.outcome");
         assertThat(outcomes).last().isEqualTo("sent");
         assertThat(outcomes.subList(0, outcomes.size() - 1)).containsOnly("transient");
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> Mail.receivedBy(to).size() == 1);
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> Mail.receivedBy(to).size() == 1);
     }
 
     @Test
@@ -173,8 +212,11 @@ class DeliveryTest {
                 putSettings(SmtpServerResource.port());
             }
         }
-        given().header("Authorization", Tokens.admin()).when().post("/api/mail/messages/" + id + "/retry")
-                .then().statusCode(202);
+        given().header("Authorization", Tokens.admin())
+                .when()
+                .post("/api/mail/messages/" + id + "/retry")
+                .then()
+                .statusCode(202);
         JsonPath sent = Mail.awaitStatus(id, "sent", Duration.ofSeconds(20));
         assertThat(sent.getList("delivery_attempts.outcome")).containsExactly("permanent", "sent");
         assertThat(Mail.receivedBy(to)).hasSize(1);
@@ -187,10 +229,12 @@ class DeliveryTest {
         long id;
         try {
             id = Mail.send(to, "resumed after a crash");
-            await().atMost(Duration.ofSeconds(20)).until(() -> Mail.get(id).getInt("attempts") >= 1
-                    && "retrying".equals(Mail.get(id).getString("status")));
-            try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(
-                    "update mail_message set status = 'SENDING', claimed_by = 'dead-instance', claimed_at = ? where id = ?")) {
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> Mail.get(id).getInt("attempts") >= 1
+                            && "retrying".equals(Mail.get(id).getString("status")));
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement update = c.prepareStatement(
+                            "update mail_message set status = 'SENDING', claimed_by = 'dead-instance', claimed_at = ? where id = ?")) {
                 update.setObject(1, LocalDateTime.now(ZoneOffset.UTC).minusSeconds(2));
                 update.setLong(2, id);
                 assertThat(update.executeUpdate()).isEqualTo(1);
@@ -199,7 +243,8 @@ class DeliveryTest {
             SmtpServerResource.startAgain();
         }
         // not before the claim timeout (4 s in tests): the dead instance might still be sending
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(2))
                 .until(() -> "sending".equals(Mail.get(id).getString("status")));
         JsonPath sent = Mail.awaitStatus(id, "sent", Duration.ofSeconds(20));
         assertThat(sent.getString("delivery_attempts[-1].instance")).isEqualTo("test-worker");
@@ -212,28 +257,50 @@ class DeliveryTest {
         List<String> recipients = new ArrayList<>();
         // on a thread of its own, as the worker and consumers run: no HTTP request, the system acts
         CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
-            for (int i = 0; i < 30; i++) {
-                String to = "r" + i + "@" + domain;
-                recipients.add(to);
-                messages.submit(new ValidatedMessage(List.of(Address.parse(to)), List.of(), List.of(), null, "claim " + i,
-                        "t", null, null, null, null, List.of(), null),
-                        new Submitter(Actor.system("test"), "api", null, "test"), null);
-            }
-        })).get();
+                    for (int i = 0; i < 30; i++) {
+                        String to = "r" + i + "@" + domain;
+                        recipients.add(to);
+                        messages.submit(
+                                new ValidatedMessage(
+                                        List.of(Address.parse(to)),
+                                        List.of(),
+                                        List.of(),
+                                        null,
+                                        "claim " + i,
+                                        "t",
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        List.of(),
+                                        null),
+                                new Submitter(Actor.system("test"), "api", null, "test"),
+                                null);
+                    }
+                }))
+                .get();
         CountDownLatch start = new CountDownLatch(1);
         CompletableFuture<List<Long>> a = CompletableFuture.supplyAsync(() -> claim(start, "instance-a"));
         CompletableFuture<List<Long>> b = CompletableFuture.supplyAsync(() -> claim(start, "instance-b"));
         start.countDown();
         Set<Long> byA = new HashSet<>(a.get());
         Set<Long> byB = new HashSet<>(b.get());
-        assertThat(byA.size() + byB.size()).as("the two instances claimed something").isPositive();
-        assertThat(java.util.Collections.disjoint(byA, byB)).as("claimed by A %s and by B %s", byA, byB).isTrue();
+        assertThat(byA.size() + byB.size())
+                .as("the two instances claimed something")
+                .isPositive();
+        assertThat(java.util.Collections.disjoint(byA, byB))
+                .as("claimed by A %s and by B %s", byA, byB)
+                .isTrue();
 
         // whatever the two "instances" claimed and never finished is resumed after the claim timeout
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-                .until(() -> recipients.stream().allMatch(r -> Mail.receivedBy(r).size() == 1));
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
-                .until(() -> recipients.stream().allMatch(r -> Mail.receivedBy(r).size() == 1));
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() ->
+                        recipients.stream().allMatch(r -> Mail.receivedBy(r).size() == 1));
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(2))
+                .until(() ->
+                        recipients.stream().allMatch(r -> Mail.receivedBy(r).size() == 1));
     }
 
     @Test
@@ -244,15 +311,20 @@ class DeliveryTest {
             for (int i = 0; i < 3; i++) {
                 ids.add(Mail.send(Mail.uniqueAddress("rate"), "rate " + i));
             }
-            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
-                    .until(() -> ids.stream().filter(id -> "sent".equals(Mail.get(id).getString("status"))).count() <= 1);
+            await().during(Duration.ofSeconds(2))
+                    .atMost(Duration.ofSeconds(3))
+                    .until(() -> ids.stream()
+                                    .filter(id -> "sent".equals(Mail.get(id).getString("status")))
+                                    .count()
+                            <= 1);
             assertThat(Mail.get(ids.get(1)).getString("status")).isEqualTo("queued");
             assertThat(Mail.get(ids.get(2)).getString("status")).isEqualTo("queued");
         } finally {
             putSettings(SmtpServerResource.port());
         }
         List<java.time.Instant> sentAt = ids.stream()
-                .map(id -> java.time.Instant.parse(Mail.awaitStatus(id, "sent", Duration.ofSeconds(20)).getString("sent_at")))
+                .map(id -> java.time.Instant.parse(
+                        Mail.awaitStatus(id, "sent", Duration.ofSeconds(20)).getString("sent_at")))
                 .toList();
         assertThat(sentAt).isSorted();
     }
@@ -263,9 +335,12 @@ class DeliveryTest {
         long id = Mail.send(to, "with events");
         Mail.awaitStatus(id, "sent", Duration.ofSeconds(20));
         try (KafkaTestConsumer consumer = new KafkaTestConsumer(bootstrap, "mail.events")) {
-            List<ConsumerRecord<String, String>> events = consumer.await(2, Duration.ofSeconds(30),
+            List<ConsumerRecord<String, String>> events = consumer.await(
+                    2,
+                    Duration.ofSeconds(30),
                     r -> Long.toString(id).equals(r.key()) && r.value().contains(to));
-            assertThat(events).extracting(r -> header(r, "ce_type"))
+            assertThat(events)
+                    .extracting(r -> header(r, "ce_type"))
                     .containsExactly("mail.message.queued", "mail.message.sent");
             assertThat(events.get(1).value()).contains("\"status\":\"sent\"").doesNotContain("Hello");
         }
@@ -289,10 +364,15 @@ class DeliveryTest {
     }
 
     private static void putSettings(int port, int ratePerMinute) {
-        given().header("Authorization", Tokens.admin()).contentType("application/json").body("""
+        given().header("Authorization", Tokens.admin())
+                .contentType("application/json")
+                .body("""
                 {"host": "127.0.0.1", "port": %d, "tls_mode": "none", "from_address": "Infra-System <noreply@infra-system.local>",
                  "rate_per_minute": %d}""".formatted(port, ratePerMinute))
-                .when().put("/api/mail/settings").then().statusCode(200);
+                .when()
+                .put("/api/mail/settings")
+                .then()
+                .statusCode(200);
     }
 
     private static void flatten(Part part, List<Part> into) throws Exception {

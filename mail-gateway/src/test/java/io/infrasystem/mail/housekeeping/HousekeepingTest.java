@@ -28,14 +28,21 @@ class HousekeepingTest {
     @Test
     void expiredIdempotencyKeysGoAfterTheirGraceButValidOnesStay() throws SQLException {
         String key = "hk-" + System.nanoTime();
-        given().header("Authorization", Tokens.sender("hk")).header("Idempotency-Key", key)
+        given().header("Authorization", Tokens.sender("hk"))
+                .header("Idempotency-Key", key)
                 .contentType("application/json")
                 .body("{\"to\":[\"" + Mail.uniqueAddress("hk") + "\"],\"subject\":\"s\",\"text\":\"t\"}")
-                .when().post("/api/mail/messages").then().statusCode(202);
+                .when()
+                .post("/api/mail/messages")
+                .then()
+                .statusCode(202);
 
         housekeeping.purge(Instant.now());
         assertThat(keys(key)).isEqualTo(1);
-        housekeeping.purge(Instant.now().plus(Duration.ofHours(24)).plus(Duration.ofDays(1)).plusSeconds(60));
+        housekeeping.purge(Instant.now()
+                .plus(Duration.ofHours(24))
+                .plus(Duration.ofDays(1))
+                .plusSeconds(60));
         assertThat(keys(key)).isZero();
     }
 

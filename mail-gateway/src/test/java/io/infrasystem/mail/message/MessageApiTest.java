@@ -40,7 +40,8 @@ class MessageApiTest {
         String to = Mail.uniqueAddress("ops");
         var response = Mail.post(Tokens.sender("n8n"), """
                 {"to": ["Ops Team <%s>"], "subject": "Disk almost full", "text": "sda1 at 93%%"}""".formatted(to));
-        response.then().statusCode(202)
+        response.then()
+                .statusCode(202)
                 .header("Location", containsString("/api/mail/messages/"))
                 .header("Idempotent-Replayed", "false")
                 .body("id", notNullValue())
@@ -59,7 +60,8 @@ class MessageApiTest {
         Mail.post(Tokens.editor(), """
                 {"to": ["not an address", "a@b@c.example", "ok@example.com"], "cc": ["x@example.com, y@example.com"],
                  "bcc": ["Group: a@example.com;"], "reply_to": "bad reply", "subject": "s", "text": "t"}""")
-                .then().statusCode(400)
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItems("to[0]", "to[1]", "cc[0]", "bcc[0]", "reply_to"))
                 .body("errors.field.size()", equalTo(5));
@@ -70,26 +72,30 @@ class MessageApiTest {
     void lineBreakInSubjectOrAddressIsHeaderInjectionAndRefused() {
         Mail.post(Tokens.editor(), """
                 {"to": ["a@example.com"], "subject": "Hello\\r\\nBcc: victim@example.com", "text": "t"}""")
-                .then().statusCode(400).body("errors[0].field", equalTo("subject"))
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("subject"))
                 .body("errors[0].message", containsString("one line"));
         Mail.post(Tokens.editor(), """
                 {"to": ["a@example.com\\r\\nBcc: victim@example.com"], "subject": "s", "text": "t"}""")
-                .then().statusCode(400).body("errors[0].field", equalTo("to[0]"))
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("to[0]"))
                 .body("errors[0].message", containsString("line breaks"));
         Mail.post(Tokens.editor(), """
                 {"to": ["a@example.com"], "subject": "s", "text": "t",
                  "attachments": [{"file_name": "x.txt\\r\\nContent-Type: text/html", "content_type": "text/plain", "content": "eA=="}]}""")
-                .then().statusCode(400).body("errors[0].field", equalTo("attachments[0].file_name"));
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("attachments[0].file_name"));
     }
 
     @Test
     void messageWithoutBodyOrRecipientsIsRefused() {
         Mail.post(Tokens.editor(), """
-                {"to": ["a@example.com"], "subject": "s", "text": "  "}""")
-                .then().statusCode(400).body("errors[0].field", equalTo("text"));
+                {"to": ["a@example.com"], "subject": "s", "text": "  "}""").then().statusCode(400).body("errors[0].field", equalTo("text"));
         Mail.post(Tokens.editor(), """
-                {"subject": "s", "text": "t"}""")
-                .then().statusCode(400).body("errors[0].field", equalTo("to"));
+                {"subject": "s", "text": "t"}""").then().statusCode(400).body("errors[0].field", equalTo("to"));
         Mail.post(Tokens.editor(), "").then().statusCode(400);
     }
 
@@ -97,7 +103,9 @@ class MessageApiTest {
     void unknownTemplateIsRefused() {
         Mail.post(Tokens.editor(), """
                 {"to": ["a@example.com"], "template": "no-such-template", "variables": {"a": 1}}""")
-                .then().statusCode(400).body("errors[0].field", equalTo("template"))
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("template"))
                 .body("errors[0].message", containsString("unknown template"));
     }
 
@@ -108,25 +116,33 @@ class MessageApiTest {
         Mail.post(Tokens.editor(), """
                 {"to": ["a@example.com"], "subject": "s", "text": "t", "attachments": [
                   {"file_name": "a.bin", "content_type": "application/octet-stream", "content": "%s"},
-                  {"file_name": "b.bin", "content_type": "application/octet-stream", "content": "%s"}]}"""
-                .formatted(big, big))
-                .then().statusCode(400).body("errors[0].field", equalTo("attachments"))
+                  {"file_name": "b.bin", "content_type": "application/octet-stream", "content": "%s"}]}""".formatted(big, big))
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("attachments"))
                 .body("errors[0].message", containsString("exceeds the limit of 1048576 bytes"));
         Mail.post(Tokens.editor(), """
                 {"to": ["a@example.com"], "subject": "s", "text": "t", "attachments": [
                   {"file_name": "a.bin", "content_type": "not a type", "content": "***"}]}""")
-                .then().statusCode(400)
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItems("attachments[0].content", "attachments[0].content_type"));
         assertThat(messages()).isEqualTo(before);
     }
 
     @Test
     void tooManyRecipientsAreRefused() {
-        String to = IntStream.range(0, 60).mapToObj(i -> "\"to" + i + "@example.com\"").collect(Collectors.joining(","));
-        String cc = IntStream.range(0, 41).mapToObj(i -> "\"cc" + i + "@example.com\"").collect(Collectors.joining(","));
+        String to = IntStream.range(0, 60)
+                .mapToObj(i -> "\"to" + i + "@example.com\"")
+                .collect(Collectors.joining(","));
+        String cc = IntStream.range(0, 41)
+                .mapToObj(i -> "\"cc" + i + "@example.com\"")
+                .collect(Collectors.joining(","));
         Mail.post(Tokens.editor(), """
                 {"to": [%s], "cc": [%s], "subject": "s", "text": "t"}""".formatted(to, cc))
-                .then().statusCode(400).body("errors[0].field", equalTo("to"))
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("to"))
                 .body("errors[0].message", containsString("too many recipients: 101"));
     }
 
@@ -134,39 +150,81 @@ class MessageApiTest {
     void idempotencyKeyReturnsTheFirstMessageOnlyWithinItsWindow() throws SQLException {
         String body = "{\"to\":[\"" + Mail.uniqueAddress("window") + "\"],\"subject\":\"s\",\"text\":\"t\"}";
         String key = "window-" + System.nanoTime();
-        long first = given().header("Authorization", Tokens.sender("window")).header("Idempotency-Key", key)
-                .contentType("application/json").body(body).when().post("/api/mail/messages")
-                .then().statusCode(202).extract().jsonPath().getLong("id");
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            assertThat(s.executeUpdate("update idempotency_key set expires_at = '2020-01-01 00:00:00' where idem_key = '"
-                    + key + "'")).isEqualTo(1);
+        long first = given().header("Authorization", Tokens.sender("window"))
+                .header("Idempotency-Key", key)
+                .contentType("application/json")
+                .body(body)
+                .when()
+                .post("/api/mail/messages")
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath()
+                .getLong("id");
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
+            assertThat(s.executeUpdate(
+                            "update idempotency_key set expires_at = '2020-01-01 00:00:00' where idem_key = '" + key
+                                    + "'"))
+                    .isEqualTo(1);
         }
-        long afterWindow = given().header("Authorization", Tokens.sender("window")).header("Idempotency-Key", key)
-                .contentType("application/json").body(body).when().post("/api/mail/messages")
-                .then().statusCode(202).header("Idempotent-Replayed", "false").extract().jsonPath().getLong("id");
+        long afterWindow = given().header("Authorization", Tokens.sender("window"))
+                .header("Idempotency-Key", key)
+                .contentType("application/json")
+                .body(body)
+                .when()
+                .post("/api/mail/messages")
+                .then()
+                .statusCode(202)
+                .header("Idempotent-Replayed", "false")
+                .extract()
+                .jsonPath()
+                .getLong("id");
         assertThat(afterWindow).isNotEqualTo(first);
-        long replay = given().header("Authorization", Tokens.sender("window")).header("Idempotency-Key", key)
-                .contentType("application/json").body(body).when().post("/api/mail/messages")
-                .then().statusCode(202).header("Idempotent-Replayed", "true").extract().jsonPath().getLong("id");
+        long replay = given().header("Authorization", Tokens.sender("window"))
+                .header("Idempotency-Key", key)
+                .contentType("application/json")
+                .body(body)
+                .when()
+                .post("/api/mail/messages")
+                .then()
+                .statusCode(202)
+                .header("Idempotent-Replayed", "true")
+                .extract()
+                .jsonPath()
+                .getLong("id");
         assertThat(replay).isEqualTo(afterWindow);
     }
 
     @Test
     void badIdempotencyKeyIsRefused() {
-        given().header("Authorization", Tokens.editor()).header("Idempotency-Key", "has space")
-                .contentType("application/json").body("{\"to\":[\"a@example.com\"],\"subject\":\"s\",\"text\":\"t\"}")
-                .when().post("/api/mail/messages")
-                .then().statusCode(400).body("errors[0].field", equalTo("Idempotency-Key"));
+        given().header("Authorization", Tokens.editor())
+                .header("Idempotency-Key", "has space")
+                .contentType("application/json")
+                .body("{\"to\":[\"a@example.com\"],\"subject\":\"s\",\"text\":\"t\"}")
+                .when()
+                .post("/api/mail/messages")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("Idempotency-Key"));
     }
 
     @Test
     void viewerReadsTheLogButCannotSendAndAnonymousGets401() {
         Mail.post(Tokens.viewer(), "{\"to\":[\"a@example.com\"],\"subject\":\"s\",\"text\":\"t\"}")
-                .then().statusCode(403);
-        given().header("Authorization", Tokens.viewer()).when().get("/api/mail/messages").then().statusCode(200);
+                .then()
+                .statusCode(403);
+        given().header("Authorization", Tokens.viewer())
+                .when()
+                .get("/api/mail/messages")
+                .then()
+                .statusCode(200);
         given().when().get("/api/mail/messages").then().statusCode(401);
-        given().header("Authorization", Tokens.editor()).when().post("/api/mail/messages/1/retry")
-                .then().statusCode(403);
+        given().header("Authorization", Tokens.editor())
+                .when()
+                .post("/api/mail/messages/1/retry")
+                .then()
+                .statusCode(403);
     }
 
     @Test
@@ -178,34 +236,58 @@ class MessageApiTest {
         Mail.awaitStatus(first, "sent", Duration.ofSeconds(20));
 
         given().header("Authorization", Tokens.viewer())
-                .queryParam("recipient", to.toUpperCase()).queryParam("status", "sent").queryParam("sender", "alice")
-                .queryParam("created_at__gte", "2020-01-01T00:00:00Z").queryParam("ordering", "created_at")
-                .when().get("/api/mail/messages")
-                .then().statusCode(200)
+                .queryParam("recipient", to.toUpperCase())
+                .queryParam("status", "sent")
+                .queryParam("sender", "alice")
+                .queryParam("created_at__gte", "2020-01-01T00:00:00Z")
+                .queryParam("ordering", "created_at")
+                .when()
+                .get("/api/mail/messages")
+                .then()
+                .statusCode(200)
                 .body("count", equalTo(2))
                 .body("results.id", equalTo(List.of((int) first, (int) second)))
                 .body("results[0].subject", equalTo("first"));
-        given().header("Authorization", Tokens.viewer()).queryParam("recipient", to).queryParam("limit", 1)
-                .when().get("/api/mail/messages")
-                .then().statusCode(200).body("count", equalTo(2)).body("results.size()", equalTo(1))
+        given().header("Authorization", Tokens.viewer())
+                .queryParam("recipient", to)
+                .queryParam("limit", 1)
+                .when()
+                .get("/api/mail/messages")
+                .then()
+                .statusCode(200)
+                .body("count", equalTo(2))
+                .body("results.size()", equalTo(1))
                 .body("next", containsString("offset=1"));
-        given().header("Authorization", Tokens.viewer()).queryParam("colour", "red").queryParam("status", "lost")
-                .when().get("/api/mail/messages")
-                .then().statusCode(400).body("errors.field", hasItems("colour", "status"));
+        given().header("Authorization", Tokens.viewer())
+                .queryParam("colour", "red")
+                .queryParam("status", "lost")
+                .when()
+                .get("/api/mail/messages")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItems("colour", "status"));
     }
 
     @Test
     void unknownMessageIs404AndRetryOfASentMessageIs409() {
-        given().header("Authorization", Tokens.admin()).when().get("/api/mail/messages/999999999")
-                .then().statusCode(404).contentType("application/problem+json");
+        given().header("Authorization", Tokens.admin())
+                .when()
+                .get("/api/mail/messages/999999999")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
         long id = Mail.send(Mail.uniqueAddress("retry"), "retry me");
         Mail.awaitStatus(id, "sent", Duration.ofSeconds(20));
-        given().header("Authorization", Tokens.admin()).when().post("/api/mail/messages/" + id + "/retry")
-                .then().statusCode(409);
+        given().header("Authorization", Tokens.admin())
+                .when()
+                .post("/api/mail/messages/" + id + "/retry")
+                .then()
+                .statusCode(409);
     }
 
     private long messages() {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("select count(*) from mail_message")) {
             r.next();
             return r.getLong(1);

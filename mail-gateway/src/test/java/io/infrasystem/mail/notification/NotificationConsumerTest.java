@@ -41,13 +41,21 @@ class NotificationConsumerTest {
         publish(eventId, "notification.requested", data);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> Mail.receivedBy(to).size() == 1);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> Mail.receivedBy(to).size() == 1);
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> Mail.receivedBy(to).size() == 1);
         MimeMessage received = Mail.receivedBy(to).get(0);
         assertThat(received.getSubject()).isEqualTo("End-of-support report 2026-11-01");
 
-        JsonPath log = given().header("Authorization", Tokens.admin()).queryParam("recipient", to)
-                .when().get("/api/mail/messages").then().statusCode(200).body("count", equalTo(1))
-                .extract().jsonPath();
+        JsonPath log = given().header("Authorization", Tokens.admin())
+                .queryParam("recipient", to)
+                .when()
+                .get("/api/mail/messages")
+                .then()
+                .statusCode(200)
+                .body("count", equalTo(1))
+                .extract()
+                .jsonPath();
         assertThat(log.getString("results[0].origin")).isEqualTo("event");
         assertThat(log.getString("results[0].event_id")).isEqualTo(eventId);
         assertThat(log.getString("results[0].sender")).isEqualTo("/infra-system/inventory-service");
@@ -64,34 +72,50 @@ class NotificationConsumerTest {
         publish(UUID.randomUUID().toString(), "notification.requested", data);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> Mail.receivedBy(to).size() == 1);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> Mail.receivedBy(to).size() == 1);
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> Mail.receivedBy(to).size() == 1);
     }
 
     @Test
     void invalidEventIsSkippedAndTheNextOneIsStillConsumed() {
         String bad = Mail.uniqueAddress("bad-event");
         String good = Mail.uniqueAddress("good-event");
-        publish(UUID.randomUUID().toString(), "notification.requested",
+        publish(
+                UUID.randomUUID().toString(),
+                "notification.requested",
                 "{\"to\": [\"" + bad + "\"], \"subject\": \"line\\r\\nBcc: x@example.com\", \"text\": \"t\"}");
         publish(UUID.randomUUID().toString(), "notification.requested", "not json at all");
         publish(UUID.randomUUID().toString(), "inventory.asset.moved", "{\"to\": [\"" + bad + "\"]}");
-        publish(UUID.randomUUID().toString(), "notification.requested",
+        publish(
+                UUID.randomUUID().toString(),
+                "notification.requested",
                 "{\"to\": [\"" + good + "\"], \"subject\": \"after the bad ones\", \"text\": \"t\"}");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> Mail.receivedBy(good).size() == 1);
         assertThat(Mail.receivedBy(bad)).isEmpty();
-        given().header("Authorization", Tokens.admin()).queryParam("recipient", bad)
-                .when().get("/api/mail/messages").then().statusCode(200).body("count", equalTo(0));
+        given().header("Authorization", Tokens.admin())
+                .queryParam("recipient", bad)
+                .when()
+                .get("/api/mail/messages")
+                .then()
+                .statusCode(200)
+                .body("count", equalTo(0));
     }
 
     private void publish(String eventId, String type, String data) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(),
+                new StringSerializer())) {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, "eos-report", data);
-            record.headers().add("ce_specversion", bytes("1.0")).add("ce_id", bytes(eventId))
-                    .add("ce_source", bytes("/infra-system/inventory-service")).add("ce_type", bytes(type))
-                    .add("ce_subject", bytes("eos-report")).add("content-type", bytes("application/json"));
+            record.headers()
+                    .add("ce_specversion", bytes("1.0"))
+                    .add("ce_id", bytes(eventId))
+                    .add("ce_source", bytes("/infra-system/inventory-service"))
+                    .add("ce_type", bytes(type))
+                    .add("ce_subject", bytes("eos-report"))
+                    .add("content-type", bytes("application/json"));
             producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("publishing the test event failed", e);

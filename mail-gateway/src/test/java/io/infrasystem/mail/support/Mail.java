@@ -3,12 +3,12 @@ package io.infrasystem.mail.support;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.util.GreenMail;
-import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
 import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
@@ -17,8 +17,7 @@ import java.util.UUID;
 /** Helpers of the mail tests: send through the API, wait for a status, read what the SMTP server got. */
 public final class Mail {
 
-    private Mail() {
-    }
+    private Mail() {}
 
     /** @return a recipient address no other test uses */
     public static String uniqueAddress(String label) {
@@ -27,26 +26,40 @@ public final class Mail {
 
     /** @return the response of {@code POST /api/mail/messages} with the given JSON body */
     public static Response post(String token, String json) {
-        return given().header("Authorization", token).contentType("application/json").body(json)
-                .when().post("/api/mail/messages");
+        return given().header("Authorization", token)
+                .contentType("application/json")
+                .body(json)
+                .when()
+                .post("/api/mail/messages");
     }
 
     /** @return the id of a simple text message to {@code to}, after a 202 */
     public static long send(String to, String subject) {
         return post(Tokens.editor(), """
                 {"to": ["%s"], "subject": "%s", "text": "Hello"}""".formatted(to, subject))
-                .then().statusCode(202).extract().jsonPath().getLong("id");
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath()
+                .getLong("id");
     }
 
     /** @return the message's detail */
     public static JsonPath get(long id) {
-        return given().header("Authorization", Tokens.admin()).when().get("/api/mail/messages/" + id)
-                .then().statusCode(200).extract().jsonPath();
+        return given().header("Authorization", Tokens.admin())
+                .when()
+                .get("/api/mail/messages/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     /** Waits until the message has {@code status} and returns its detail. */
     public static JsonPath awaitStatus(long id, String status, Duration within) {
-        await().atMost(within).pollInterval(Duration.ofMillis(100)).until(() -> status.equals(get(id).getString("status")));
+        await().atMost(within)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> status.equals(get(id).getString("status")));
         return get(id);
     }
 
@@ -59,7 +72,9 @@ public final class Mail {
         }
         try {
             return server.getManagers().getImapHostManager().getInbox(user).getMessages().stream()
-                    .map(StoredMessage::getMimeMessage).map(MimeMessage.class::cast).toList();
+                    .map(StoredMessage::getMimeMessage)
+                    .map(MimeMessage.class::cast)
+                    .toList();
         } catch (FolderException e) {
             throw new IllegalStateException(e);
         }

@@ -43,7 +43,8 @@ public final class RejectingSmtpServer implements AutoCloseable {
     }
 
     private static void session(Socket client) throws IOException {
-        BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
+        BufferedReader in =
+                new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
         OutputStream out = client.getOutputStream();
         send(out, "220 reject.test ESMTP");
         String line;

@@ -7,8 +7,7 @@ import java.util.Set;
 /** Internal tokens of the callers the tests act as. */
 public final class Tokens {
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     /** @return an administrator */
     public static String admin() {

@@ -17,8 +17,11 @@ public final class WebhookReceiver implements AutoCloseable {
     public record Call(String path, Map<String, List<String>> headers, String body) {
         /** @return the first value of a header */
         public String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 

@@ -17,45 +17,70 @@ import org.junit.jupiter.api.Test;
 class TemplateTest {
 
     private static long create(String name) {
-        return given().header("Authorization", Tokens.admin()).contentType("application/json").body("""
+        return given().header("Authorization", Tokens.admin())
+                .contentType("application/json")
+                .body("""
                 {"name": "%s", "description": "monthly EoS report",
                  "subject": "End-of-support report {as_of}",
                  "text": "{count} models reach end of support.",
                  "html": "<p>{count} models, first: {first}</p>"}""".formatted(name))
-                .when().post("/api/mail/templates")
-                .then().statusCode(201).body("version", equalTo(0)).extract().jsonPath().getLong("id");
+                .when()
+                .post("/api/mail/templates")
+                .then()
+                .statusCode(201)
+                .body("version", equalTo(0))
+                .extract()
+                .jsonPath()
+                .getLong("id");
     }
 
     @Test
     void previewRendersWithVariablesAndEscapesHtml() {
         long id = create("eos-" + UUID.randomUUID().toString().substring(0, 8));
-        given().header("Authorization", Tokens.editor()).contentType("application/json")
+        given().header("Authorization", Tokens.editor())
+                .contentType("application/json")
                 .body("{\"variables\": {\"as_of\": \"2026-11-01\", \"count\": 3, \"first\": \"<script>x</script>\"}}")
-                .when().post("/api/mail/templates/" + id + "/preview")
-                .then().statusCode(200)
+                .when()
+                .post("/api/mail/templates/" + id + "/preview")
+                .then()
+                .statusCode(200)
                 .body("subject", equalTo("End-of-support report 2026-11-01"))
                 .body("text", equalTo("3 models reach end of support."))
                 .body("html", equalTo("<p>3 models, first: &lt;script&gt;x&lt;/script&gt;</p>"));
-        given().header("Authorization", Tokens.editor()).contentType("application/json")
+        given().header("Authorization", Tokens.editor())
+                .contentType("application/json")
                 .body("{\"variables\": {\"as_of\": \"2026-11-01\"}}")
-                .when().post("/api/mail/templates/" + id + "/preview")
-                .then().statusCode(400).body("errors[0].field", equalTo("variables"));
+                .when()
+                .post("/api/mail/templates/" + id + "/preview")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("variables"));
     }
 
     @Test
     void messageFromTemplateRecordsNameAndVersionAndArrivesRendered() throws Exception {
         String name = "eos-" + UUID.randomUUID().toString().substring(0, 8);
         long id = create(name);
-        given().header("Authorization", Tokens.admin()).header("If-Match", "\"0\"").contentType("application/json")
+        given().header("Authorization", Tokens.admin())
+                .header("If-Match", "\"0\"")
+                .contentType("application/json")
                 .body("""
-                        {"name": "%s", "subject": "EoS report {as_of}", "text": "{count} models.", "html": null}"""
-                        .formatted(name))
-                .when().put("/api/mail/templates/" + id).then().statusCode(200).body("version", equalTo(1));
+                        {"name": "%s", "subject": "EoS report {as_of}", "text": "{count} models.", "html": null}""".formatted(name))
+                .when()
+                .put("/api/mail/templates/" + id)
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(1));
         String to = Mail.uniqueAddress("template");
         long message = Mail.post(Tokens.editor(), """
                 {"to": ["%s"], "template": "%s", "variables": {"as_of": "2026-11-01", "count": 4}}""".formatted(to, name))
-                .then().statusCode(202).body("template", equalTo(name)).body("template_version", equalTo(1))
-                .extract().jsonPath().getLong("id");
+                .then()
+                .statusCode(202)
+                .body("template", equalTo(name))
+                .body("template_version", equalTo(1))
+                .extract()
+                .jsonPath()
+                .getLong("id");
         JsonPath sent = Mail.awaitStatus(message, "sent", Duration.ofSeconds(20));
         assertThat(sent.getString("subject")).isEqualTo("EoS report 2026-11-01");
         assertThat(sent.getInt("variables.count")).isEqualTo(4);
@@ -63,25 +88,50 @@ class TemplateTest {
 
         Mail.post(Tokens.editor(), """
                 {"to": ["%s"], "template": "%s", "variables": {"as_of": "2026-11-01"}}""".formatted(to, name))
-                .then().statusCode(400).body("errors[0].field", equalTo("variables"))
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("variables"))
                 .body("errors[0].message", containsString("count"));
     }
 
     @Test
     void invalidTemplatesAndStaleWritesAreRefused() {
-        given().header("Authorization", Tokens.admin()).contentType("application/json")
+        given().header("Authorization", Tokens.admin())
+                .contentType("application/json")
                 .body("{\"name\": \"Bad Name\", \"subject\": \"line\\nbreak\", \"text\": \"{#if}unclosed\"}")
-                .when().post("/api/mail/templates")
-                .then().statusCode(400);
+                .when()
+                .post("/api/mail/templates")
+                .then()
+                .statusCode(400);
         String name = "dup-" + UUID.randomUUID().toString().substring(0, 8);
         long id = create(name);
-        given().header("Authorization", Tokens.admin()).contentType("application/json")
+        given().header("Authorization", Tokens.admin())
+                .contentType("application/json")
                 .body("{\"name\": \"" + name + "\", \"subject\": \"s\", \"text\": \"t\"}")
-                .when().post("/api/mail/templates").then().statusCode(409);
-        given().header("Authorization", Tokens.admin()).header("If-Match", "\"7\"").when()
-                .delete("/api/mail/templates/" + id).then().statusCode(412);
-        given().header("Authorization", Tokens.editor()).when().delete("/api/mail/templates/" + id).then().statusCode(403);
-        given().header("Authorization", Tokens.admin()).when().delete("/api/mail/templates/" + id).then().statusCode(204);
-        given().header("Authorization", Tokens.viewer()).when().get("/api/mail/templates/" + id).then().statusCode(404);
+                .when()
+                .post("/api/mail/templates")
+                .then()
+                .statusCode(409);
+        given().header("Authorization", Tokens.admin())
+                .header("If-Match", "\"7\"")
+                .when()
+                .delete("/api/mail/templates/" + id)
+                .then()
+                .statusCode(412);
+        given().header("Authorization", Tokens.editor())
+                .when()
+                .delete("/api/mail/templates/" + id)
+                .then()
+                .statusCode(403);
+        given().header("Authorization", Tokens.admin())
+                .when()
+                .delete("/api/mail/templates/" + id)
+                .then()
+                .statusCode(204);
+        given().header("Authorization", Tokens.viewer())
+                .when()
+                .get("/api/mail/templates/" + id)
+                .then()
+                .statusCode(404);
     }
 }

@@ -5,5 +5,4 @@ import jakarta.ws.rs.Path;
 
 /** The audit log of project-service: {@code GET /api/project/audit} (administrators). */
 @Path("/api/project/audit")
-public class ProjectAuditResource extends AuditLogResource {
-}
+public class ProjectAuditResource extends AuditLogResource {}

@@ -23,8 +23,8 @@ public record Cursor(String epoch, long sequence) {
     public static Cursor parse(String text) {
         Matcher matcher = text == null ? null : SYNTAX.matcher(text.strip());
         if (matcher == null || !matcher.matches()) {
-            throw new IllegalArgumentException("cursor '" + abbreviate(text)
-                    + "' is not a cursor of this service (expected <epoch>-<sequence>)");
+            throw new IllegalArgumentException(
+                    "cursor '" + abbreviate(text) + "' is not a cursor of this service (expected <epoch>-<sequence>)");
         }
         return new Cursor(matcher.group(1), Long.parseLong(matcher.group(2)));
     }

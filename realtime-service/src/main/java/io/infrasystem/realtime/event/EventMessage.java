@@ -16,6 +16,12 @@ import java.time.OffsetDateTime;
  * @param data the event data: JSON as published, or a JSON string when the payload is not JSON
  * @param cursor opaque position to pass as {@code resume_from} / {@code Last-Event-ID}
  */
-public record EventMessage(String kind, String id, String type, String source, String subject, OffsetDateTime time,
-        JsonNode data, String cursor) {
-}
+public record EventMessage(
+        String kind,
+        String id,
+        String type,
+        String source,
+        String subject,
+        OffsetDateTime time,
+        JsonNode data,
+        String cursor) {}

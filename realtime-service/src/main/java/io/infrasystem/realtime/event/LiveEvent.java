@@ -11,5 +11,4 @@ import java.time.Instant;
  * @param receivedAt when this instance received it (bounds the replay buffer by age)
  * @param json the message pushed to clients ({@link EventMessage} serialized once for everyone)
  */
-public record LiveEvent(Cursor cursor, String type, String subject, Instant receivedAt, String json) {
-}
+public record LiveEvent(Cursor cursor, String type, String subject, Instant receivedAt, String json) {}

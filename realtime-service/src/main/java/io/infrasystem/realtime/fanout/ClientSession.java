@@ -35,8 +35,12 @@ public abstract class ClientSession {
      * @param subscription what it asked for
      * @param capacity most messages waiting for its socket
      */
-    protected ClientSession(Transport transport, Visibility visibility, Visibility.Clearance clearance,
-            Subscription subscription, int capacity) {
+    protected ClientSession(
+            Transport transport,
+            Visibility visibility,
+            Visibility.Clearance clearance,
+            Subscription subscription,
+            int capacity) {
         this.transport = transport;
         this.visibility = visibility;
         this.clearance = clearance;

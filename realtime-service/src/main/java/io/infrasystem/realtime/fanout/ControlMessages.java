@@ -5,8 +5,7 @@ import java.util.List;
 /** The JSON control messages the server sends besides events; each has a {@code kind}. */
 public final class ControlMessages {
 
-    private ControlMessages() {
-    }
+    private ControlMessages() {}
 
     /**
      * Confirms the connection's subscription after it was set or changed.

@@ -39,7 +39,8 @@ public class EventHub {
      * @param metrics meters
      */
     public EventHub(RealtimeConfig config, ObjectMapper mapper, RealtimeMetrics metrics) {
-        this.buffer = new ReplayBuffer(epoch, config.replay().maxEvents(), config.replay().maxAge());
+        this.buffer = new ReplayBuffer(
+                epoch, config.replay().maxEvents(), config.replay().maxAge());
         this.mapper = mapper;
         this.metrics = metrics;
     }
@@ -56,11 +57,15 @@ public class EventHub {
      * @param data event data
      * @return the numbered event
      */
-    public LiveEvent publish(String id, String type, String source, String subject, OffsetDateTime time,
-            JsonNode data) {
+    public LiveEvent publish(
+            String id, String type, String source, String subject, OffsetDateTime time, JsonNode data) {
         synchronized (this) {
             Cursor cursor = new Cursor(epoch, ++sequence);
-            LiveEvent event = new LiveEvent(cursor, type, subject, Instant.now(),
+            LiveEvent event = new LiveEvent(
+                    cursor,
+                    type,
+                    subject,
+                    Instant.now(),
                     json(new EventMessage("event", id, type, source, subject, time, data, cursor.toString())));
             buffer.append(event);
             for (ClientSession session : sessions) {
@@ -86,9 +91,11 @@ public class EventHub {
             if (resumeFrom != null) {
                 List<LiveEvent> missed = buffer.after(resumeFrom, Instant.now());
                 if (missed == null) {
-                    session.control(json(ControlMessages.Reset.of("cursor " + resumeFrom
-                            + " is older than the replay buffer or from another instance; reload, then continue"
-                            + " from the cursor given here", buffer.last().toString())));
+                    session.control(json(ControlMessages.Reset.of(
+                            "cursor " + resumeFrom
+                                    + " is older than the replay buffer or from another instance; reload, then continue"
+                                    + " from the cursor given here",
+                            buffer.last().toString())));
                 } else {
                     missed.forEach(session::deliver);
                 }
@@ -146,15 +153,18 @@ public class EventHub {
 
     private void confirm(ClientSession session) {
         Subscription subscription = session.subscription();
-        session.control(json(ControlMessages.Subscribed.of(subscription.typeTexts(),
-                List.copyOf(subscription.subjects()), buffer.last().toString())));
+        session.control(json(ControlMessages.Subscribed.of(
+                subscription.typeTexts(),
+                List.copyOf(subscription.subjects()),
+                buffer.last().toString())));
     }
 
     private String json(Object message) {
         try {
             return mapper.writeValueAsString(message);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Could not serialize " + message.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "Could not serialize " + message.getClass().getSimpleName(), e);
         }
     }
 }

@@ -2,7 +2,6 @@ package io.infrasystem.realtime.fanout;
 
 import io.infrasystem.realtime.event.Cursor;
 import io.infrasystem.realtime.event.LiveEvent;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;

@@ -33,8 +33,13 @@ final class CloudEventRecords {
      */
     void publish(ConsumerRecord<String, byte[]> record) {
         CloudEvent event = KafkaMessageFactory.createReader(record).toEvent();
-        hub.publish(event.getId(), event.getType(), event.getSource() == null ? null : event.getSource().toString(),
-                event.getSubject(), event.getTime(), data(event));
+        hub.publish(
+                event.getId(),
+                event.getType(),
+                event.getSource() == null ? null : event.getSource().toString(),
+                event.getSubject(),
+                event.getTime(),
+                data(event));
     }
 
     private JsonNode data(CloudEvent event) {

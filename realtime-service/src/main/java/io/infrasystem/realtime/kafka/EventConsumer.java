@@ -61,7 +61,11 @@ public class EventConsumer {
      * @param mapper JSON mapper for event data
      * @param kafkaConfig the application's {@code kafka.*} properties (bootstrap servers, security)
      */
-    public EventConsumer(RealtimeConfig config, EventHub hub, RealtimeMetrics metrics, ObjectMapper mapper,
+    public EventConsumer(
+            RealtimeConfig config,
+            EventHub hub,
+            RealtimeMetrics metrics,
+            ObjectMapper mapper,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.config = config;
         this.metrics = metrics;
@@ -96,7 +100,8 @@ public class EventConsumer {
         props.put(ConsumerConfig.GROUP_ID_CONFIG, config.consumer().groupPrefix() + UUID.randomUUID());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) config.consumer().metadataRefresh().toMillis());
+        props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int)
+                config.consumer().metadataRefresh().toMillis());
         props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "realtime-" + UUID.randomUUID());
         return props;
@@ -115,8 +120,9 @@ public class EventConsumer {
                         records.publish(record);
                     } catch (RuntimeException e) {
                         metrics.invalid();
-                        LOG.debugf("Skipped %s-%d@%d: not a CloudEvent (%s)", record.topic(), record.partition(),
-                                record.offset(), e.getMessage());
+                        LOG.debugf(
+                                "Skipped %s-%d@%d: not a CloudEvent (%s)",
+                                record.topic(), record.partition(), record.offset(), e.getMessage());
                     }
                 }
                 if (System.nanoTime() >= nextLag) {

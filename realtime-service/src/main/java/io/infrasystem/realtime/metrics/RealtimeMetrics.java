@@ -37,19 +37,29 @@ public class RealtimeMetrics {
         for (Transport transport : Transport.values()) {
             AtomicInteger count = new AtomicInteger();
             clients.put(transport, count);
-            Gauge.builder("realtime.clients", count, AtomicInteger::get).tag("transport", transport.tag())
-                    .description("Connected clients").register(registry);
-            pushed.put(transport, Counter.builder("realtime.events.pushed").tag("transport", transport.tag())
-                    .description("Messages written to clients").register(registry));
+            Gauge.builder("realtime.clients", count, AtomicInteger::get)
+                    .tag("transport", transport.tag())
+                    .description("Connected clients")
+                    .register(registry);
+            pushed.put(
+                    transport,
+                    Counter.builder("realtime.events.pushed")
+                            .tag("transport", transport.tag())
+                            .description("Messages written to clients")
+                            .register(registry));
         }
-        received = Counter.builder("realtime.events.received").description("Records read from Kafka")
+        received = Counter.builder("realtime.events.received")
+                .description("Records read from Kafka")
                 .register(registry);
         invalid = Counter.builder("realtime.events.invalid")
-                .description("Records skipped because they are not CloudEvents").register(registry);
+                .description("Records skipped because they are not CloudEvents")
+                .register(registry);
         Gauge.builder("realtime.consumer.lag", lag, AtomicLong::get)
-                .description("Records behind the end of the consumed partitions").register(registry);
+                .description("Records behind the end of the consumed partitions")
+                .register(registry);
         Gauge.builder("realtime.replay.buffered", buffered, AtomicInteger::get)
-                .description("Events held for resumption").register(registry);
+                .description("Events held for resumption")
+                .register(registry);
     }
 
     /** @param transport a client connected */
@@ -80,8 +90,12 @@ public class RealtimeMetrics {
      * @param reason why the server closed it
      */
     public void dropped(Transport transport, DropReason reason) {
-        Counter.builder("realtime.clients.dropped").tag("transport", transport.tag()).tag("reason", reason.tag())
-                .description("Connections closed by the server").register(registry).increment();
+        Counter.builder("realtime.clients.dropped")
+                .tag("transport", transport.tag())
+                .tag("reason", reason.tag())
+                .description("Connections closed by the server")
+                .register(registry)
+                .increment();
     }
 
     /**
@@ -90,8 +104,10 @@ public class RealtimeMetrics {
      * @return connections dropped so far
      */
     public double droppedCount(Transport transport, DropReason reason) {
-        Counter counter = registry.find("realtime.clients.dropped").tag("transport", transport.tag())
-                .tag("reason", reason.tag()).counter();
+        Counter counter = registry.find("realtime.clients.dropped")
+                .tag("transport", transport.tag())
+                .tag("reason", reason.tag())
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 

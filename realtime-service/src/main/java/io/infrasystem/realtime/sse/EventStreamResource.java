@@ -65,13 +65,23 @@ public class EventStreamResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RolesAllowed(Scopes.EVENTS_READ)
     @Operation(summary = "Live events as Server-Sent Events")
-    public void stream(@QueryParam("types") List<String> types, @QueryParam("subjects") List<String> subjects,
-            @QueryParam("resume_from") String resumeFrom, @HeaderParam("Last-Event-ID") String lastEventId,
-            @Context SseEventSink sink, @Context Sse sse) {
+    public void stream(
+            @QueryParam("types") List<String> types,
+            @QueryParam("subjects") List<String> subjects,
+            @QueryParam("resume_from") String resumeFrom,
+            @HeaderParam("Last-Event-ID") String lastEventId,
+            @Context SseEventSink sink,
+            @Context Sse sse) {
         String cursor = lastEventId != null && !lastEventId.isBlank() ? lastEventId : resumeFrom;
-        ConnectRequest request = ConnectRequest.parse(types, subjects, cursor, config.connections().maxFilters());
+        ConnectRequest request = ConnectRequest.parse(
+                types, subjects, cursor, config.connections().maxFilters());
         Visibility.Clearance clearance = visibility.clearanceOf(identity);
-        SseSession session = new SseSession(sink, sse, visibility, clearance, request.subscription(),
+        SseSession session = new SseSession(
+                sink,
+                sse,
+                visibility,
+                clearance,
+                request.subscription(),
                 config.connections().queueCapacity());
         SseBroadcaster closeWatch = sse.newBroadcaster();
         closeWatch.onClose(closed -> session.closedByClient());

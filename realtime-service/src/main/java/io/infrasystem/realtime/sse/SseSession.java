@@ -23,8 +23,13 @@ final class SseSession extends ClientSession {
     private final SseEventSink sink;
     private final Sse sse;
 
-    SseSession(SseEventSink sink, Sse sse, Visibility visibility, Visibility.Clearance clearance,
-            Subscription subscription, int capacity) {
+    SseSession(
+            SseEventSink sink,
+            Sse sse,
+            Visibility visibility,
+            Visibility.Clearance clearance,
+            Subscription subscription,
+            int capacity) {
         super(Transport.SSE, visibility, clearance, subscription, capacity);
         this.sink = sink;
         this.sse = sse;

@@ -12,8 +12,7 @@ public final class SubscriptionParser {
 
     private static final int MAX_SUBJECT = 200;
 
-    private SubscriptionParser() {
-    }
+    private SubscriptionParser() {}
 
     /**
      * @param values raw values; each may hold several comma-separated patterns; null allowed

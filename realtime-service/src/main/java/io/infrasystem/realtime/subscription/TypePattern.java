@@ -20,8 +20,8 @@ public record TypePattern(String text) {
      */
     public TypePattern {
         if (text == null || !SYNTAX.matcher(text).matches()) {
-            throw new IllegalArgumentException("type pattern '" + text
-                    + "' must be 1-200 characters of letters, digits, '.', '_', '-' and '*'");
+            throw new IllegalArgumentException(
+                    "type pattern '" + text + "' must be 1-200 characters of letters, digits, '.', '_', '-' and '*'");
         }
     }
 

@@ -18,7 +18,9 @@ public class Visibility {
 
     /** @param config the {@code infra.realtime.visibility} settings */
     public Visibility(RealtimeConfig config) {
-        this.adminOnly = config.visibility().adminOnlyTypes().stream().map(TypePattern::new).toList();
+        this.adminOnly = config.visibility().adminOnlyTypes().stream()
+                .map(TypePattern::new)
+                .toList();
     }
 
     /**

@@ -12,5 +12,4 @@ import java.util.List;
  * @param types type patterns, may be absent
  * @param subjects subjects, may be absent
  */
-public record ClientCommand(String action, List<String> types, List<String> subjects) {
-}
+public record ClientCommand(String action, List<String> types, List<String> subjects) {}

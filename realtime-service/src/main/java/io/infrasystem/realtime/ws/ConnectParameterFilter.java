@@ -41,8 +41,8 @@ public class ConnectParameterFilter {
      * @throws ProblemException 400 when a parameter is malformed
      */
     static ConnectRequest parse(MultiMap params, int maxFilters) {
-        return ConnectRequest.parse(params.getAll("types"), params.getAll("subjects"), params.get("resume_from"),
-                maxFilters);
+        return ConnectRequest.parse(
+                params.getAll("types"), params.getAll("subjects"), params.get("resume_from"), maxFilters);
     }
 
     private void validate(RoutingContext context) {

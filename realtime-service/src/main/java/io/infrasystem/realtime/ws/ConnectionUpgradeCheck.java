@@ -49,8 +49,8 @@ public class ConnectionUpgradeCheck implements HttpUpgradeCheck {
                 return CheckResult.rejectUpgradeSync(403);
             }
             try {
-                ConnectRequest request = ConnectParameterFilter.parse(context.httpRequest().params(),
-                        config.connections().maxFilters());
+                ConnectRequest request = ConnectParameterFilter.parse(
+                        context.httpRequest().params(), config.connections().maxFilters());
                 context.userData().put(ACCEPTED, new Accepted(clearance, request));
                 return CheckResult.permitUpgradeSync();
             } catch (ProblemException e) {
@@ -63,6 +63,5 @@ public class ConnectionUpgradeCheck implements HttpUpgradeCheck {
      * @param clearance what the caller may see
      * @param request what it asked for
      */
-    record Accepted(Visibility.Clearance clearance, ConnectRequest request) {
-    }
+    record Accepted(Visibility.Clearance clearance, ConnectRequest request) {}
 }

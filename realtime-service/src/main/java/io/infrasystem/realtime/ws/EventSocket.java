@@ -68,12 +68,18 @@ public class EventSocket {
     public void onOpen(WebSocketConnection connection) {
         ConnectionUpgradeCheck.Accepted accepted = connection.userData().get(ConnectionUpgradeCheck.ACCEPTED);
         if (accepted == null) {
-            connection.close(new CloseReason(SocketSession.POLICY_VIOLATION, "not authorized")).subscribe().with(
-                    ok -> { }, failure -> { });
+            connection
+                    .close(new CloseReason(SocketSession.POLICY_VIOLATION, "not authorized"))
+                    .subscribe()
+                    .with(ok -> {}, failure -> {});
             return;
         }
-        SocketSession session = new SocketSession(connection, visibility, accepted.clearance(),
-                accepted.request().subscription(), config.connections().queueCapacity());
+        SocketSession session = new SocketSession(
+                connection,
+                visibility,
+                accepted.clearance(),
+                accepted.request().subscription(),
+                config.connections().queueCapacity());
         sessions.put(connection.id(), session);
         hub.attach(session, accepted.request().resumeFrom());
     }
@@ -111,8 +117,9 @@ public class EventSocket {
                 return;
             }
             if (next.size() > config.connections().maxFilters()) {
-                hub.error(session, "at most " + config.connections().maxFilters()
-                        + " type patterns and subjects together");
+                hub.error(
+                        session,
+                        "at most " + config.connections().maxFilters() + " type patterns and subjects together");
                 return;
             }
             hub.resubscribe(session, next);

@@ -23,13 +23,18 @@ final class SocketSession extends ClientSession {
     static final int POLICY_VIOLATION = 1008;
     /** RFC 6455 §7.4.1: going away (used for an idle client). */
     static final int GOING_AWAY = 1001;
+
     private static final Buffer PING = Buffer.buffer("keepalive");
 
     private final WebSocketConnection connection;
     private volatile Instant lastHeard = Instant.now();
 
-    SocketSession(WebSocketConnection connection, Visibility visibility, Visibility.Clearance clearance,
-            Subscription subscription, int capacity) {
+    SocketSession(
+            WebSocketConnection connection,
+            Visibility visibility,
+            Visibility.Clearance clearance,
+            Subscription subscription,
+            int capacity) {
         super(Transport.WEBSOCKET, visibility, clearance, subscription, capacity);
         this.connection = connection;
     }
@@ -50,7 +55,10 @@ final class SocketSession extends ClientSession {
         if (Duration.between(lastHeard, now).compareTo(idleTimeout) > 0) {
             drop(DropReason.IDLE, "idle: no message or pong for " + idleTimeout.toSeconds() + " s");
         } else if (!isClosed()) {
-            connection.sendPing(PING).subscribe().with(ok -> { }, failure -> drop(DropReason.WRITE_FAILED, "ping failed"));
+            connection
+                    .sendPing(PING)
+                    .subscribe()
+                    .with(ok -> {}, failure -> drop(DropReason.WRITE_FAILED, "ping failed"));
         }
     }
 
@@ -62,6 +70,6 @@ final class SocketSession extends ClientSession {
     @Override
     protected void terminate(DropReason reason, String detail) {
         int code = reason == DropReason.IDLE ? GOING_AWAY : POLICY_VIOLATION;
-        connection.close(new CloseReason(code, detail)).subscribe().with(ok -> { }, failure -> { });
+        connection.close(new CloseReason(code, detail)).subscribe().with(ok -> {}, failure -> {});
     }
 }

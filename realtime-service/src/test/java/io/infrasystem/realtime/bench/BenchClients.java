@@ -19,8 +19,8 @@ final class BenchClients implements AutoCloseable {
     private volatile LatencyRecorder recorder;
 
     BenchClients(Vertx vertx) {
-        client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(20_000)
-                .setConnectTimeout(60_000));
+        client = vertx.createWebSocketClient(
+                new WebSocketClientOptions().setMaxConnections(20_000).setConnectTimeout(60_000));
     }
 
     void recordInto(LatencyRecorder recorder) {
@@ -46,12 +46,14 @@ final class BenchClients implements AutoCloseable {
                         current.record(sent);
                     }
                 });
-                WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
+                WebSocketConnectOptions options = new WebSocketConnectOptions()
+                        .setHost("127.0.0.1")
+                        .setPort(port)
                         .setURI(uri.apply(i));
                 if (authorization != null) {
                     options.addHeader("Authorization", authorization);
                 }
-                socket.exceptionHandler(failure -> { });
+                socket.exceptionHandler(failure -> {});
                 sockets.add(socket);
                 pending.add(socket.connect(options).mapEmpty());
             }

@@ -36,8 +36,9 @@ final class LatencyRecorder {
     String summary() {
         long[] sorted = Arrays.copyOf(samples, Math.min(count.get(), samples.length));
         Arrays.sort(sorted);
-        return String.format("n=%d p50=%.2f ms p95=%.2f ms p99=%.2f ms max=%.2f ms", sorted.length,
-                ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99), ms(sorted, 1.0));
+        return String.format(
+                "n=%d p50=%.2f ms p95=%.2f ms p99=%.2f ms max=%.2f ms",
+                sorted.length, ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99), ms(sorted, 1.0));
     }
 
     double percentileMs(double p) {

@@ -75,10 +75,12 @@ class RealtimeBenchmark {
             String raw = rawKafka();
             System.out.println("(2) raw Kafka produce->consume, " + RATE + " msg/s:  " + raw);
             String e2e = endToEnd(clientVertx);
-            System.out.println("(1) outbox write -> WebSocket, " + RATE + " writes/s, " + E2E_CLIENTS + " clients: " + e2e);
+            System.out.println(
+                    "(1) outbox write -> WebSocket, " + RATE + " writes/s, " + E2E_CLIENTS + " clients: " + e2e);
             String[] broadcast = broadcast(clientVertx);
             System.out.println("(3) broadcast to " + BROADCAST_CLIENTS + " clients, realtime-service: " + broadcast[0]);
-            System.out.println("(3) broadcast to " + BROADCAST_CLIENTS + " clients, bare Vert.x:       " + broadcast[1]);
+            System.out.println(
+                    "(3) broadcast to " + BROADCAST_CLIENTS + " clients, bare Vert.x:       " + broadcast[1]);
             System.out.println(broadcast[2]);
             System.out.println("=== end ===\n");
         } finally {
@@ -93,15 +95,28 @@ class RealtimeBenchmark {
         String topic = "bench-raw-" + UUID.randomUUID();
         int messages = RATE * 10;
         LatencyRecorder recorder = new LatencyRecorder(messages);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestEvents.BROKER, ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 0),
-                new StringSerializer(), new StringSerializer());
-                KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestEvents.BROKER,
-                        ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                        new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                        Map.of(
+                                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                TestEvents.BROKER,
+                                ProducerConfig.ACKS_CONFIG,
+                                "all",
+                                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                                true,
+                                ProducerConfig.LINGER_MS_CONFIG,
+                                0),
+                        new StringSerializer(),
+                        new StringSerializer());
+                KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                        Map.of(
+                                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                TestEvents.BROKER,
+                                ConsumerConfig.GROUP_ID_CONFIG,
+                                "bench-" + UUID.randomUUID(),
+                                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                                "earliest"),
+                        new StringDeserializer(),
+                        new StringDeserializer())) {
             producer.send(new ProducerRecord<>(topic, "warm", "-1")).get();
             consumer.subscribe(List.of(topic));
             while (consumer.assignment().isEmpty()) {
@@ -117,8 +132,10 @@ class RealtimeBenchmark {
                     }
                 }
             });
-            pace(messages, i -> producer.send(new ProducerRecord<>(topic, "k" + (i % ENTITIES),
-                    Long.toString(System.nanoTime()))));
+            pace(
+                    messages,
+                    i -> producer.send(
+                            new ProducerRecord<>(topic, "k" + (i % ENTITIES), Long.toString(System.nanoTime()))));
             reader.join(Duration.ofSeconds(30));
         }
         rawP99 = recorder.percentileMs(0.99);
@@ -131,8 +148,11 @@ class RealtimeBenchmark {
         int writes = (int) (RATE * E2E_DURATION.toSeconds());
         LatencyRecorder recorder = new LatencyRecorder(writes * (E2E_CLIENTS / ENTITIES) + 1000);
         try (BenchClients clients = new BenchClients(clientVertx)) {
-            clients.connect(E2E_CLIENTS, RestAssured.port,
-                    i -> "/api/realtime/ws?types=bench.*&subjects=" + run + "-" + (i % ENTITIES), Tokens.viewer());
+            clients.connect(
+                    E2E_CLIENTS,
+                    RestAssured.port,
+                    i -> "/api/realtime/ws?types=bench.*&subjects=" + run + "-" + (i % ENTITIES),
+                    Tokens.viewer());
             // warm-up: the topic exists and is read before measuring
             LatencyRecorder warm = new LatencyRecorder(100_000);
             clients.recordInto(warm);
@@ -153,16 +173,24 @@ class RealtimeBenchmark {
             waitUntil(() -> recorder.count() >= expected, Duration.ofSeconds(60));
             double p99 = recorder.percentileMs(0.99);
             double target = 3 * rawP99 + 50;
-            return recorder.summary() + String.format(" (deliveries %d of %d, writes/s achieved %.0f;"
-                    + " target p99 <= 3 x raw p99 + 50 = %.2f ms: %s)", recorder.count(), expected, achieved, target,
-                    p99 <= target ? "met" : "MISSED");
+            return recorder.summary()
+                    + String.format(
+                            " (deliveries %d of %d, writes/s achieved %.0f;"
+                                    + " target p99 <= 3 x raw p99 + 50 = %.2f ms: %s)",
+                            recorder.count(), expected, achieved, target, p99 <= target ? "met" : "MISSED");
         }
     }
 
     private void write(String subject) {
-        QuarkusTransaction.requiringNew().run(() -> outbox.add(new OutboxMessage(UUID.randomUUID().toString(),
-                "bench.events", "bench.item.updated", subject, subject,
-                Map.of("sent_nanos", System.nanoTime()), Instant.now())));
+        QuarkusTransaction.requiringNew()
+                .run(() -> outbox.add(new OutboxMessage(
+                        UUID.randomUUID().toString(),
+                        "bench.events",
+                        "bench.item.updated",
+                        subject,
+                        subject,
+                        Map.of("sent_nanos", System.nanoTime()),
+                        Instant.now())));
     }
 
     /**
@@ -174,11 +202,21 @@ class RealtimeBenchmark {
         String subject = "bc-" + UUID.randomUUID();
         double droppedBefore = metrics.droppedCount(Transport.WEBSOCKET, DropReason.OVERFLOW);
         Phase service;
-        try (BenchClients clients = new BenchClients(clientVertx); TestEvents events = new TestEvents()) {
-            clients.connect(BROADCAST_CLIENTS, RestAssured.port, i -> "/api/realtime/ws?types=bench.*&subjects=" + subject,
+        try (BenchClients clients = new BenchClients(clientVertx);
+                TestEvents events = new TestEvents()) {
+            clients.connect(
+                    BROADCAST_CLIENTS,
+                    RestAssured.port,
+                    i -> "/api/realtime/ws?types=bench.*&subjects=" + subject,
                     Tokens.viewer());
-            service = phase(clients, i -> events.sendAsync("bench.events", "bench.item.updated", subject,
-                    "{\"sent_nanos\":" + System.nanoTime() + ",\"pad\":\"" + PAD + "\"}"), events::flush);
+            service = phase(
+                    clients,
+                    i -> events.sendAsync(
+                            "bench.events",
+                            "bench.item.updated",
+                            subject,
+                            "{\"sent_nanos\":" + System.nanoTime() + ",\"pad\":\"" + PAD + "\"}"),
+                    events::flush);
         }
         double dropped = metrics.droppedCount(Transport.WEBSOCKET, DropReason.OVERFLOW) - droppedBefore;
 
@@ -186,21 +224,29 @@ class RealtimeBenchmark {
         Vertx serverVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(4));
         List<ServerWebSocket> sockets = new CopyOnWriteArrayList<>();
         try {
-            HttpServer server = serverVertx.createHttpServer()
-                    .requestHandler(request -> request.toWebSocket().onSuccess(sockets::add)).listen(0)
-                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            HttpServer server = serverVertx
+                    .createHttpServer()
+                    .requestHandler(request -> request.toWebSocket().onSuccess(sockets::add))
+                    .listen(0)
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
             try (BenchClients clients = new BenchClients(clientVertx)) {
                 clients.connect(BROADCAST_CLIENTS, server.actualPort(), i -> "/bare", null);
                 waitUntil(() -> sockets.size() >= BROADCAST_CLIENTS, Duration.ofSeconds(30));
-                bare = phase(clients, i -> {
-                    String json = "{\"kind\":\"event\",\"id\":\"" + UUID.randomUUID()
-                            + "\",\"type\":\"bench.item.updated\",\"source\":\"/infra-system/realtime-test\",\"subject\":\""
-                            + subject + "\",\"time\":\"" + Instant.now() + "\",\"data\":{\"sent_nanos\":" + System.nanoTime()
-                            + ",\"pad\":\"" + PAD + "\"},\"cursor\":\"abcdefgh-" + i + "\"}";
-                    for (ServerWebSocket socket : sockets) {
-                        socket.writeTextMessage(json);
-                    }
-                }, () -> { });
+                bare = phase(
+                        clients,
+                        i -> {
+                            String json = "{\"kind\":\"event\",\"id\":\"" + UUID.randomUUID()
+                                    + "\",\"type\":\"bench.item.updated\",\"source\":\"/infra-system/realtime-test\",\"subject\":\""
+                                    + subject + "\",\"time\":\"" + Instant.now() + "\",\"data\":{\"sent_nanos\":"
+                                    + System.nanoTime()
+                                    + ",\"pad\":\"" + PAD + "\"},\"cursor\":\"abcdefgh-" + i + "\"}";
+                            for (ServerWebSocket socket : sockets) {
+                                socket.writeTextMessage(json);
+                            }
+                        },
+                        () -> {});
             }
             server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } finally {
@@ -208,10 +254,14 @@ class RealtimeBenchmark {
         }
         double ratio = service.rate() / bare.rate();
         double p95 = service.paced().percentileMs(0.95);
-        return new String[] {service.describe() + String.format(", dropped clients %.0f", dropped), bare.describe(),
-            String.format("ratio service/bare burst rate = %.2f (target >= 0.50: %s); service p95 at %d msg/s = %.2f ms"
-                    + " (target <= 250 ms: %s)", ratio, ratio >= 0.5 ? "met" : "MISSED", BROADCAST_RATE, p95,
-                    p95 <= 250 ? "met" : "MISSED")};
+        return new String[] {
+            service.describe() + String.format(", dropped clients %.0f", dropped),
+            bare.describe(),
+            String.format(
+                    "ratio service/bare burst rate = %.2f (target >= 0.50: %s); service p95 at %d msg/s = %.2f ms"
+                            + " (target <= 250 ms: %s)",
+                    ratio, ratio >= 0.5 ? "met" : "MISSED", BROADCAST_RATE, p95, p95 <= 250 ? "met" : "MISSED")
+        };
     }
 
     private Phase phase(BenchClients clients, java.util.function.IntConsumer send, Runnable flush) throws Exception {
@@ -241,8 +291,9 @@ class RealtimeBenchmark {
         }
 
         String describe() {
-            return String.format("burst %.0f deliveries/s (%d in %d ms, %s); paced %d msg/s: %s", rate(), burst.count(),
-                    burstMillis, burst.summary(), BROADCAST_RATE, paced.summary());
+            return String.format(
+                    "burst %.0f deliveries/s (%d in %d ms, %s); paced %d msg/s: %s",
+                    rate(), burst.count(), burstMillis, burst.summary(), BROADCAST_RATE, paced.summary());
         }
     }
 

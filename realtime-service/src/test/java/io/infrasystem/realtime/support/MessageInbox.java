@@ -51,7 +51,9 @@ public class MessageInbox {
         List<JsonNode> events = new ArrayList<>();
         long deadline = System.nanoTime() + window.toNanos();
         while (events.size() < wanted && System.nanoTime() < deadline) {
-            JsonNode node = await("event", n -> subject.equals(n.path("subject").asText()),
+            JsonNode node = await(
+                    "event",
+                    n -> subject.equals(n.path("subject").asText()),
                     Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
             if (node != null) {
                 events.add(node);

@@ -29,8 +29,9 @@ public final class RawWsClient implements AutoCloseable {
         socket.setReceiveBufferSize(16 * 1024);
         socket.connect(new java.net.InetSocketAddress("127.0.0.1", RestAssured.port), 5000);
         socket.setSoTimeout(30_000);
-        String key = Base64.getEncoder().encodeToString(java.util.UUID.randomUUID().toString().substring(0, 16)
-                .getBytes(StandardCharsets.US_ASCII));
+        String key = Base64.getEncoder()
+                .encodeToString(
+                        java.util.UUID.randomUUID().toString().substring(0, 16).getBytes(StandardCharsets.US_ASCII));
         String request = "GET /api/realtime/ws?" + query + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
                 + "Connection: Upgrade\r\nSec-WebSocket-Key: " + key + "\r\nSec-WebSocket-Version: 13\r\n"
                 + "Authorization: " + authorization + "\r\n\r\n";
@@ -39,7 +40,8 @@ public final class RawWsClient implements AutoCloseable {
         in = new DataInputStream(socket.getInputStream());
         String headers = readHeaders(in);
         if (!headers.startsWith("HTTP/1.1 101")) {
-            throw new IOException("upgrade refused: " + headers.lines().findFirst().orElse(""));
+            throw new IOException(
+                    "upgrade refused: " + headers.lines().findFirst().orElse(""));
         }
     }
 
@@ -83,7 +85,8 @@ public final class RawWsClient implements AutoCloseable {
             }
             bytes.write(b);
             matched = (b == '\r' && (matched == 0 || matched == 2)) || (b == '\n' && (matched == 1 || matched == 3))
-                    ? matched + 1 : 0;
+                    ? matched + 1
+                    : 0;
         }
         return bytes.toString(StandardCharsets.US_ASCII);
     }

@@ -24,8 +24,9 @@ public final class SseClient extends MessageInbox implements AutoCloseable {
      */
     public SseClient(String query, String authorization, String lastEventId) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + RestAssured.port
-                + "/api/realtime/stream" + (query.isEmpty() ? "" : "?" + query)))
-                .header("Accept", "text/event-stream").header("Authorization", authorization);
+                        + "/api/realtime/stream" + (query.isEmpty() ? "" : "?" + query)))
+                .header("Accept", "text/event-stream")
+                .header("Authorization", authorization);
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }

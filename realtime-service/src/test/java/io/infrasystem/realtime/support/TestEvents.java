@@ -24,12 +24,18 @@ public final class TestEvents implements AutoCloseable {
     /** The local broker of the stack. */
     public static final String BROKER = "127.0.0.1:9092";
 
-    private final KafkaProducer<String, CloudEvent> producer = new KafkaProducer<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER,
-            ProducerConfig.ACKS_CONFIG, "all",
-            ProducerConfig.LINGER_MS_CONFIG, 0,
-            ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024),
-            new StringSerializer(), new CloudEventSerializer());
+    private final KafkaProducer<String, CloudEvent> producer = new KafkaProducer<>(
+            Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    BROKER,
+                    ProducerConfig.ACKS_CONFIG,
+                    "all",
+                    ProducerConfig.LINGER_MS_CONFIG,
+                    0,
+                    ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                    2 * 1024 * 1024),
+            new StringSerializer(),
+            new CloudEventSerializer());
 
     /**
      * Sends one event and waits for the broker's acknowledgement.
@@ -42,10 +48,15 @@ public final class TestEvents implements AutoCloseable {
      */
     public String send(String topic, String type, String subject, String json) {
         String id = UUID.randomUUID().toString();
-        CloudEvent event = CloudEventBuilder.v1().withId(id).withType(type)
-                .withSource(URI.create("/infra-system/realtime-test")).withSubject(subject)
-                .withTime(OffsetDateTime.now(ZoneOffset.UTC)).withDataContentType("application/json")
-                .withData(json.getBytes(StandardCharsets.UTF_8)).build();
+        CloudEvent event = CloudEventBuilder.v1()
+                .withId(id)
+                .withType(type)
+                .withSource(URI.create("/infra-system/realtime-test"))
+                .withSubject(subject)
+                .withTime(OffsetDateTime.now(ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .withData(json.getBytes(StandardCharsets.UTF_8))
+                .build();
         try {
             producer.send(new ProducerRecord<>(topic, subject, event)).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -61,9 +72,14 @@ public final class TestEvents implements AutoCloseable {
      */
     public String sendAsync(String topic, String type, String subject, String json) {
         String id = UUID.randomUUID().toString();
-        CloudEvent event = CloudEventBuilder.v1().withId(id).withType(type)
-                .withSource(URI.create("/infra-system/realtime-test")).withSubject(subject)
-                .withDataContentType("application/json").withData(json.getBytes(StandardCharsets.UTF_8)).build();
+        CloudEvent event = CloudEventBuilder.v1()
+                .withId(id)
+                .withType(type)
+                .withSource(URI.create("/infra-system/realtime-test"))
+                .withSubject(subject)
+                .withDataContentType("application/json")
+                .withData(json.getBytes(StandardCharsets.UTF_8))
+                .build();
         producer.send(new ProducerRecord<>(topic, subject, event));
         return id;
     }

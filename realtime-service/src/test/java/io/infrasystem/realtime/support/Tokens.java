@@ -7,8 +7,7 @@ import java.util.Set;
 /** Internal tokens of the roles the tests need. */
 public final class Tokens {
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     /** @return a viewer's token (every {@code :read} scope and {@code events:read}) */
     public static String viewer() {

@@ -3,8 +3,8 @@ package io.infrasystem.realtime.support;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.RestAssured;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.ClientWebSocket;
+import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
@@ -46,9 +46,11 @@ public final class WsClient extends MessageInbox implements AutoCloseable {
      * @throws UpgradeRejectedException when the server refused the upgrade
      */
     public static WsClient connect(Vertx vertx, String query, String authorization) throws Exception {
-        WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(4 * 1024 * 1024)
-                .setMaxMessageSize(8 * 1024 * 1024));
-        WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(RestAssured.port)
+        WebSocketClient client = vertx.createWebSocketClient(
+                new WebSocketClientOptions().setMaxFrameSize(4 * 1024 * 1024).setMaxMessageSize(8 * 1024 * 1024));
+        WebSocketConnectOptions options = new WebSocketConnectOptions()
+                .setHost("127.0.0.1")
+                .setPort(RestAssured.port)
                 .setURI("/api/realtime/ws" + (query.isEmpty() ? "" : "?" + query));
         if (authorization != null) {
             options.addHeader("Authorization", authorization);
@@ -79,7 +81,7 @@ public final class WsClient extends MessageInbox implements AutoCloseable {
 
     /** Reads again, discarding what is received. */
     public void resumeDiscarding() {
-        socket.textMessageHandler(text -> { });
+        socket.textMessageHandler(text -> {});
         socket.resume();
     }
 

@@ -5,5 +5,4 @@ import jakarta.ws.rs.Path;
 
 /** The audit log of vm-service: {@code GET /api/vm/audit} (administrators). */
 @Path("/api/vm/audit")
-public class VmAuditResource extends AuditLogResource {
-}
+public class VmAuditResource extends AuditLogResource {}

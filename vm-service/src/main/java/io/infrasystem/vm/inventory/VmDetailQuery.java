@@ -52,10 +52,24 @@ public class VmDetailQuery {
                 s.setLong(1, id);
                 try (ResultSet r = s.executeQuery()) {
                     if (r.next()) {
-                        synced = new VmDetail.Synced(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-                                r.getString(5), r.getString(6), r.getString(7), integer(r, 8), integer(r, 9),
-                                integer(r, 10), r.getObject(11) == null ? null : r.getLong(11), integer(r, 12),
-                                r.getBigDecimal(13), integer(r, 14), time(r, 15), time(r, 16), time(r, 17));
+                        synced = new VmDetail.Synced(
+                                r.getString(1),
+                                r.getString(2),
+                                r.getString(3),
+                                r.getString(4),
+                                r.getString(5),
+                                r.getString(6),
+                                r.getString(7),
+                                integer(r, 8),
+                                integer(r, 9),
+                                integer(r, 10),
+                                r.getObject(11) == null ? null : r.getLong(11),
+                                integer(r, 12),
+                                r.getBigDecimal(13),
+                                integer(r, 14),
+                                time(r, 15),
+                                time(r, 16),
+                                time(r, 17));
                         bios = r.getString(18);
                         deletedAt = time(r, 19);
                         deletedBy = r.getString(20);
@@ -64,8 +78,20 @@ public class VmDetailQuery {
                     }
                 }
             }
-            return new VmDetail(summary, bios, synced, manual(c, id), nics(c, id), disks(c, id), manualIps(c, id),
-                    customFields(c, id), deletedAt, deletedBy, reason, runId, history(c, id));
+            return new VmDetail(
+                    summary,
+                    bios,
+                    synced,
+                    manual(c, id),
+                    nics(c, id),
+                    disks(c, id),
+                    manualIps(c, id),
+                    customFields(c, id),
+                    deletedAt,
+                    deletedBy,
+                    reason,
+                    runId,
+                    history(c, id));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -74,7 +100,8 @@ public class VmDetailQuery {
     /** @return the tags of a VM, sorted */
     public static List<String> tags(Connection c, long id) throws SQLException {
         List<String> out = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("select tag_value from vm_tag where vm_id = ? order by tag_value")) {
+        try (PreparedStatement s =
+                c.prepareStatement("select tag_value from vm_tag where vm_id = ? order by tag_value")) {
             s.setLong(1, id);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
@@ -95,13 +122,27 @@ public class VmDetailQuery {
             s.setLong(1, id);
             try (ResultSet r = s.executeQuery()) {
                 if (!r.next()) {
-                    return new VmDetail.Manual(null, null, null, null, null, false, null, false, null, false, null,
-                            false, null, null, null, 0);
+                    return new VmDetail.Manual(
+                            null, null, null, null, null, false, null, false, null, false, null, false, null, null,
+                            null, 0);
                 }
-                return new VmDetail.Manual(r.getObject(1) == null ? null : r.getLong(1),
-                        r.getObject(2) == null ? null : r.getLong(2), r.getString(3), r.getString(4), r.getString(5),
-                        r.getBoolean(6), r.getString(7), r.getBoolean(8), r.getString(9), r.getBoolean(10),
-                        r.getString(11), r.getBoolean(12), r.getString(13), r.getString(14), time(r, 15), r.getLong(16));
+                return new VmDetail.Manual(
+                        r.getObject(1) == null ? null : r.getLong(1),
+                        r.getObject(2) == null ? null : r.getLong(2),
+                        r.getString(3),
+                        r.getString(4),
+                        r.getString(5),
+                        r.getBoolean(6),
+                        r.getString(7),
+                        r.getBoolean(8),
+                        r.getString(9),
+                        r.getBoolean(10),
+                        r.getString(11),
+                        r.getBoolean(12),
+                        r.getString(13),
+                        r.getString(14),
+                        time(r, 15),
+                        r.getLong(16));
             }
         }
     }
@@ -113,7 +154,8 @@ public class VmDetailQuery {
             s.setLong(1, id);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    ips.computeIfAbsent(r.getLong(1), k -> new ArrayList<>()).add(new VmDetail.Ip(r.getString(2), r.getString(3)));
+                    ips.computeIfAbsent(r.getLong(1), k -> new ArrayList<>())
+                            .add(new VmDetail.Ip(r.getString(2), r.getString(3)));
                 }
             }
         }
@@ -123,8 +165,14 @@ public class VmDetailQuery {
             s.setLong(1, id);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    nics.add(new VmDetail.Nic(r.getString(2), r.getString(3), r.getString(4), r.getString(5),
-                            (Boolean) r.getObject(6), r.getString(7), r.getString(8),
+                    nics.add(new VmDetail.Nic(
+                            r.getString(2),
+                            r.getString(3),
+                            r.getString(4),
+                            r.getString(5),
+                            (Boolean) r.getObject(6),
+                            r.getString(7),
+                            r.getString(8),
                             List.copyOf(ips.getOrDefault(r.getLong(1), List.of()))));
                 }
             }
@@ -134,13 +182,14 @@ public class VmDetailQuery {
 
     private static List<VmDetail.Disk> disks(Connection c, long id) throws SQLException {
         List<VmDetail.Disk> disks = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("select disk_uuid, disk_label, size_gb, storage_name, backing_type "
-                + "from vm_disk_fact where vm_id = ? order by position")) {
+        try (PreparedStatement s =
+                c.prepareStatement("select disk_uuid, disk_label, size_gb, storage_name, backing_type "
+                        + "from vm_disk_fact where vm_id = ? order by position")) {
             s.setLong(1, id);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    disks.add(new VmDetail.Disk(r.getString(1), r.getString(2), r.getBigDecimal(3), r.getString(4),
-                            r.getString(5)));
+                    disks.add(new VmDetail.Disk(
+                            r.getString(1), r.getString(2), r.getBigDecimal(3), r.getString(4), r.getString(5)));
                 }
             }
         }
@@ -163,8 +212,8 @@ public class VmDetailQuery {
 
     public static Map<String, String> customFields(Connection c, long id) throws SQLException {
         Map<String, String> out = new LinkedHashMap<>();
-        try (PreparedStatement s = c.prepareStatement("select field_key, field_value from vm_custom_field where vm_id = ? "
-                + "order by field_key")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "select field_key, field_value from vm_custom_field where vm_id = ? " + "order by field_key")) {
             s.setLong(1, id);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
@@ -178,12 +227,19 @@ public class VmDetailQuery {
     private static List<VmDetail.HistoryEntry> history(Connection c, long id) throws SQLException {
         List<VmDetail.HistoryEntry> out = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("select id, sync_run_id, change_type, field_name, old_value, "
-                + "new_value, changed_at from vm_change_history where vm_id = ? order by id desc limit " + HISTORY_LIMIT)) {
+                + "new_value, changed_at from vm_change_history where vm_id = ? order by id desc limit "
+                + HISTORY_LIMIT)) {
             s.setLong(1, id);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    out.add(new VmDetail.HistoryEntry(r.getLong(1), r.getObject(2) == null ? null : r.getLong(2),
-                            r.getString(3), r.getString(4), r.getString(5), r.getString(6), time(r, 7)));
+                    out.add(new VmDetail.HistoryEntry(
+                            r.getLong(1),
+                            r.getObject(2) == null ? null : r.getLong(2),
+                            r.getString(3),
+                            r.getString(4),
+                            r.getString(5),
+                            r.getString(6),
+                            time(r, 7)));
                 }
             }
         }

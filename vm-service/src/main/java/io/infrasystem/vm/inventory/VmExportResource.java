@@ -29,10 +29,33 @@ import org.apache.commons.csv.CSVPrinter;
 @Authenticated
 public class VmExportResource {
 
-    static final String[] HEADER = {"id", "platform", "source", "vm_uuid", "vm_name", "power_state", "cluster_name",
-        "host_identifier", "hostname", "os_type", "os_family", "total_vcpus", "memory_mb", "total_disks",
-        "total_disk_gb", "total_nics", "ip_addresses", "tags", "business_owner", "technical_owner", "project_name",
-        "environment", "overridden", "is_deleted", "last_seen_at"};
+    static final String[] HEADER = {
+        "id",
+        "platform",
+        "source",
+        "vm_uuid",
+        "vm_name",
+        "power_state",
+        "cluster_name",
+        "host_identifier",
+        "hostname",
+        "os_type",
+        "os_family",
+        "total_vcpus",
+        "memory_mb",
+        "total_disks",
+        "total_disk_gb",
+        "total_nics",
+        "ip_addresses",
+        "tags",
+        "business_owner",
+        "technical_owner",
+        "project_name",
+        "environment",
+        "overridden",
+        "is_deleted",
+        "last_seen_at"
+    };
 
     private static final int BATCH = 500;
 
@@ -54,13 +77,36 @@ public class VmExportResource {
             try {
                 queries.stream(filter, "", BATCH, vm -> {
                     try {
-                        csv.printRecord(vm.id(), vm.platform(), vm.source(), vm.vmUuid(), vm.vmName(), vm.powerState(),
-                                vm.clusterName(), vm.hostIdentifier(), vm.hostname(), vm.osType(), vm.osFamily(),
-                                vm.totalVcpus(), vm.memoryMb(), vm.totalDisks(), vm.totalDiskGb(), vm.totalNics(),
-                                join(vm.ipAddresses()), join(vm.tags()),
-                                vm.businessOwner() == null ? null : vm.businessOwner().email(),
-                                vm.technicalOwner() == null ? null : vm.technicalOwner().email(), vm.projectName(),
-                                vm.environment(), join(vm.overridden()), vm.isDeleted(), vm.lastSeenAt());
+                        csv.printRecord(
+                                vm.id(),
+                                vm.platform(),
+                                vm.source(),
+                                vm.vmUuid(),
+                                vm.vmName(),
+                                vm.powerState(),
+                                vm.clusterName(),
+                                vm.hostIdentifier(),
+                                vm.hostname(),
+                                vm.osType(),
+                                vm.osFamily(),
+                                vm.totalVcpus(),
+                                vm.memoryMb(),
+                                vm.totalDisks(),
+                                vm.totalDiskGb(),
+                                vm.totalNics(),
+                                join(vm.ipAddresses()),
+                                join(vm.tags()),
+                                vm.businessOwner() == null
+                                        ? null
+                                        : vm.businessOwner().email(),
+                                vm.technicalOwner() == null
+                                        ? null
+                                        : vm.technicalOwner().email(),
+                                vm.projectName(),
+                                vm.environment(),
+                                join(vm.overridden()),
+                                vm.isDeleted(),
+                                vm.lastSeenAt());
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -70,7 +116,8 @@ public class VmExportResource {
             }
         };
         return Response.ok(body, "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"vms.csv\"").build();
+                .header("Content-Disposition", "attachment; filename=\"vms.csv\"")
+                .build();
     }
 
     private static String join(List<String> values) {

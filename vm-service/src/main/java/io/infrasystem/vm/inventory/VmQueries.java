@@ -31,10 +31,14 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class VmQueries {
 
-    static final String POWER = "(case when coalesce(m.override_power_state, false) then m.manual_power_state else f.power_state end)";
-    static final String CLUSTER = "(case when coalesce(m.override_cluster, false) then m.manual_cluster_name else f.cluster_name end)";
-    static final String HOSTNAME = "(case when coalesce(m.override_hostname, false) then m.manual_hostname else f.hostname end)";
-    static final String OS_TYPE = "(case when coalesce(m.override_os_type, false) then m.manual_os_type else f.os_type end)";
+    static final String POWER =
+            "(case when coalesce(m.override_power_state, false) then m.manual_power_state else f.power_state end)";
+    static final String CLUSTER =
+            "(case when coalesce(m.override_cluster, false) then m.manual_cluster_name else f.cluster_name end)";
+    static final String HOSTNAME =
+            "(case when coalesce(m.override_hostname, false) then m.manual_hostname else f.hostname end)";
+    static final String OS_TYPE =
+            "(case when coalesce(m.override_os_type, false) then m.manual_os_type else f.os_type end)";
     static final String IPS = "(select string_agg(i.ip_address, ' ') from vm_nic_fact n join vm_nic_ip_fact i "
             + "on i.nic_id = n.id where n.vm_id = v.id)";
 
@@ -58,18 +62,28 @@ public class VmQueries {
             .field(FilterField.text("name", "v.vm_name"))
             .field(FilterField.text("uuid", "v.vm_uuid"))
             .field(FilterField.text("bios_uuid", "v.bios_uuid"))
-            .field(FilterField.membership("ip", "(exists (select 1 from vm_nic_fact n join vm_nic_ip_fact i on "
-                    + "i.nic_id = n.id where n.vm_id = v.id and i.ip_address in (:values)) or exists (select 1 from "
-                    + "vm_ip_manual mi where mi.vm_id = v.id and mi.ip_address in (:values)))", x -> x.strip()))
-            .field(FilterField.membership("owner", "(lower(bo.email) in (:values) or lower(tech.email) in (:values) "
-                    + "or lower(bo.full_name) in (:values) or lower(tech.full_name) in (:values))",
+            .field(FilterField.membership(
+                    "ip",
+                    "(exists (select 1 from vm_nic_fact n join vm_nic_ip_fact i on "
+                            + "i.nic_id = n.id where n.vm_id = v.id and i.ip_address in (:values)) or exists (select 1 from "
+                            + "vm_ip_manual mi where mi.vm_id = v.id and mi.ip_address in (:values)))",
+                    x -> x.strip()))
+            .field(FilterField.membership(
+                    "owner",
+                    "(lower(bo.email) in (:values) or lower(tech.email) in (:values) "
+                            + "or lower(bo.full_name) in (:values) or lower(tech.full_name) in (:values))",
                     x -> x.strip().toLowerCase(java.util.Locale.ROOT)))
-            .field(FilterField.membership("owner_id", "(m.business_owner_id in (:values) or m.technical_owner_id in "
-                    + "(:values))", VmQueries::id))
+            .field(FilterField.membership(
+                    "owner_id",
+                    "(m.business_owner_id in (:values) or m.technical_owner_id in " + "(:values))",
+                    VmQueries::id))
             .field(FilterField.text("business_owner", "bo.email"))
             .field(FilterField.text("technical_owner", "tech.email"))
-            .field(FilterField.membership("network", "exists (select 1 from vm_nic_fact n where n.vm_id = v.id and "
-                    + "(n.network_name in (:values) or n.network_id in (:values)))", x -> x.strip()))
+            .field(FilterField.membership(
+                    "network",
+                    "exists (select 1 from vm_nic_fact n where n.vm_id = v.id and "
+                            + "(n.network_name in (:values) or n.network_id in (:values)))",
+                    x -> x.strip()))
             .field(FilterField.text("os_type", OS_TYPE))
             .field(FilterField.choice("os_family", "f.os_family", Set.of("linux", "windows", "other")))
             .field(FilterField.text("cluster", CLUSTER))
@@ -78,8 +92,10 @@ public class VmQueries {
             .field(FilterField.choice("power_state", POWER, Set.of("on", "off", "suspended", "paused", "unknown")))
             .field(FilterField.choice("platform", "v.platform", Set.of("nutanix", "vmware", "other")))
             .field(FilterField.text("source", "v.source"))
-            .field(FilterField.membership("tag", "exists (select 1 from vm_tag t where t.vm_id = v.id and "
-                    + "t.tag_value in (:values))", x -> x.strip()))
+            .field(FilterField.membership(
+                    "tag",
+                    "exists (select 1 from vm_tag t where t.vm_id = v.id and " + "t.tag_value in (:values))",
+                    x -> x.strip()))
             .field(FilterField.text("environment", "m.environment"))
             .field(FilterField.text("project", "m.project_name"))
             .field(FilterField.bool("deleted", "v.is_deleted"))
@@ -88,8 +104,15 @@ public class VmQueries {
             .field(FilterField.decimal("total_disk_gb", "f.total_disk_gb"))
             .field(FilterField.timestamp("last_seen_at", "v.last_seen_at"))
             .field(FilterField.timestamp("first_seen_at", "v.first_seen_at"))
-            .search("v.vm_name", "v.vm_uuid", HOSTNAME, OS_TYPE, CLUSTER, "coalesce(" + IPS + ", '')",
-                    "coalesce(m.project_name, '')", "coalesce(m.notes, '')")
+            .search(
+                    "v.vm_name",
+                    "v.vm_uuid",
+                    HOSTNAME,
+                    OS_TYPE,
+                    CLUSTER,
+                    "coalesce(" + IPS + ", '')",
+                    "coalesce(m.project_name, '')",
+                    "coalesce(m.notes, '')")
             .defaultOrdering("name")
             .build();
 
@@ -120,8 +143,8 @@ public class VmQueries {
     /** @return the number of VMs matching */
     public long count(QueryFilter filter) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = NamedParameters.prepare(c, "select count(*)" + FROM + "where " + filter.where(),
-                        filter.parameters());
+                PreparedStatement s = NamedParameters.prepare(
+                        c, "select count(*)" + FROM + "where " + filter.where(), filter.parameters());
                 ResultSet r = s.executeQuery()) {
             r.next();
             return r.getLong(1);
@@ -147,8 +170,10 @@ public class VmQueries {
             if (batch > 0) {
                 c.setAutoCommit(false);
             }
-            try (PreparedStatement s = NamedParameters.prepare(c, "select " + COLUMNS + FROM + "where "
-                    + filter.where() + " order by " + filter.orderBy() + window, filter.parameters())) {
+            try (PreparedStatement s = NamedParameters.prepare(
+                    c,
+                    "select " + COLUMNS + FROM + "where " + filter.where() + " order by " + filter.orderBy() + window,
+                    filter.parameters())) {
                 s.setFetchSize(batch > 0 ? batch : 1000);
                 try (ResultSet r = s.executeQuery()) {
                     List<Object[]> rows = new ArrayList<>();
@@ -185,12 +210,18 @@ public class VmQueries {
             return;
         }
         List<Long> ids = rows.stream().map(r -> ((Number) r[0]).longValue()).toList();
-        Map<Long, Set<String>> ips = lists(c, ids, "select n.vm_id, i.ip_address from vm_nic_fact n join vm_nic_ip_fact i "
-                + "on i.nic_id = n.id where n.vm_id = any(?) order by n.vm_id, n.position, i.ip_address");
-        Map<Long, Set<String>> manual = lists(c, ids, "select vm_id, ip_address from vm_ip_manual where vm_id = any(?) "
-                + "order by vm_id, is_primary desc, id");
-        Map<Long, Set<String>> tags = lists(c, ids, "select vm_id, tag_value from vm_tag where vm_id = any(?) "
-                + "order by vm_id, tag_value");
+        Map<Long, Set<String>> ips = lists(
+                c,
+                ids,
+                "select n.vm_id, i.ip_address from vm_nic_fact n join vm_nic_ip_fact i "
+                        + "on i.nic_id = n.id where n.vm_id = any(?) order by n.vm_id, n.position, i.ip_address");
+        Map<Long, Set<String>> manual = lists(
+                c,
+                ids,
+                "select vm_id, ip_address from vm_ip_manual where vm_id = any(?) "
+                        + "order by vm_id, is_primary desc, id");
+        Map<Long, Set<String>> tags = lists(
+                c, ids, "select vm_id, tag_value from vm_tag where vm_id = any(?) " + "order by vm_id, tag_value");
         for (Object[] r : rows) {
             long id = ((Number) r[0]).longValue();
             Set<String> allIps = new LinkedHashSet<>(ips.getOrDefault(id, Set.of()));
@@ -208,12 +239,34 @@ public class VmQueries {
             if ((Boolean) r[27]) {
                 overridden.add("os_type");
             }
-            sink.accept(new VmSummary(id, (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
-                    (String) r[6], (String) r[7], (String) r[8], (String) r[9], (String) r[10], integer(r[11]),
-                    r[12] == null ? null : ((Number) r[12]).longValue(), integer(r[13]), (java.math.BigDecimal) r[14],
-                    integer(r[15]), List.copyOf(allIps), List.copyOf(tags.getOrDefault(id, Set.of())),
-                    owner(r[16], r[17], r[18]), owner(r[19], r[20], r[21]), (String) r[22], (String) r[23],
-                    List.copyOf(overridden), (Boolean) r[28], time(r[29]), time(r[30]), ((Number) r[31]).longValue()));
+            sink.accept(new VmSummary(
+                    id,
+                    (String) r[1],
+                    (String) r[2],
+                    (String) r[3],
+                    (String) r[4],
+                    (String) r[5],
+                    (String) r[6],
+                    (String) r[7],
+                    (String) r[8],
+                    (String) r[9],
+                    (String) r[10],
+                    integer(r[11]),
+                    r[12] == null ? null : ((Number) r[12]).longValue(),
+                    integer(r[13]),
+                    (java.math.BigDecimal) r[14],
+                    integer(r[15]),
+                    List.copyOf(allIps),
+                    List.copyOf(tags.getOrDefault(id, Set.of())),
+                    owner(r[16], r[17], r[18]),
+                    owner(r[19], r[20], r[21]),
+                    (String) r[22],
+                    (String) r[23],
+                    List.copyOf(overridden),
+                    (Boolean) r[28],
+                    time(r[29]),
+                    time(r[30]),
+                    ((Number) r[31]).longValue()));
         }
     }
 
@@ -224,7 +277,8 @@ public class VmQueries {
             s.setArray(1, array);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    out.computeIfAbsent(r.getLong(1), k -> new LinkedHashSet<>()).add(r.getString(2));
+                    out.computeIfAbsent(r.getLong(1), k -> new LinkedHashSet<>())
+                            .add(r.getString(2));
                 }
             }
         }
@@ -247,8 +301,9 @@ public class VmQueries {
     }
 
     private static Instant time(Object o) {
-        return o == null ? null : UtcTimes.fromColumn((LocalDateTime) (o instanceof java.sql.Timestamp t
-                ? t.toLocalDateTime() : o));
+        return o == null
+                ? null
+                : UtcTimes.fromColumn((LocalDateTime) (o instanceof java.sql.Timestamp t ? t.toLocalDateTime() : o));
     }
 
     private static VmSummary.OwnerRef owner(Object id, Object name, Object email) {

@@ -21,11 +21,34 @@ import java.util.List;
  * @param lastSeenAt last time a sync reported a change of this VM (a sync that finds it identical writes nothing)
  * @param version version of the VM's manual data ({@code ETag}/{@code If-Match} of {@code PATCH …/manual})
  */
-public record VmSummary(long id, String platform, String source, String vmUuid, String vmName, String powerState,
-        String clusterName, String hostIdentifier, String hostname, String osType, String osFamily, Integer totalVcpus,
-        Long memoryMb, Integer totalDisks, BigDecimal totalDiskGb, Integer totalNics, List<String> ipAddresses,
-        List<String> tags, OwnerRef businessOwner, OwnerRef technicalOwner, String projectName, String environment,
-        List<String> overridden, boolean isDeleted, Instant firstSeenAt, Instant lastSeenAt, long version) {
+public record VmSummary(
+        long id,
+        String platform,
+        String source,
+        String vmUuid,
+        String vmName,
+        String powerState,
+        String clusterName,
+        String hostIdentifier,
+        String hostname,
+        String osType,
+        String osFamily,
+        Integer totalVcpus,
+        Long memoryMb,
+        Integer totalDisks,
+        BigDecimal totalDiskGb,
+        Integer totalNics,
+        List<String> ipAddresses,
+        List<String> tags,
+        OwnerRef businessOwner,
+        OwnerRef technicalOwner,
+        String projectName,
+        String environment,
+        List<String> overridden,
+        boolean isDeleted,
+        Instant firstSeenAt,
+        Instant lastSeenAt,
+        long version) {
 
     /**
      * An owner as a VM refers to it.
@@ -34,6 +57,5 @@ public record VmSummary(long id, String platform, String source, String vmUuid, 
      * @param fullName name
      * @param email e-mail address (unique)
      */
-    public record OwnerRef(long id, String fullName, String email) {
-    }
+    public record OwnerRef(long id, String fullName, String email) {}
 }

@@ -8,12 +8,11 @@ import java.util.regex.Pattern;
 /** Validation of IP address literals entered by hand (never a DNS lookup). */
 final class IpAddresses {
 
-    private static final Pattern IPV4 = Pattern.compile(
-            "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+    private static final Pattern IPV4 =
+            Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
     private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
-    private IpAddresses() {
-    }
+    private IpAddresses() {}
 
     /**
      * @param raw an IPv4 (dotted quad) or IPv6 literal

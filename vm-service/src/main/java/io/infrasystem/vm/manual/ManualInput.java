@@ -15,11 +15,22 @@ import jakarta.validation.constraints.Size;
  * @param notes free text
  * @param manualPowerState {@code on}, {@code off}, {@code suspended}, {@code paused} or {@code unknown}
  */
-public record ManualInput(Long businessOwnerId, Long technicalOwnerId, @Size(max = 255) String projectName,
-        @Size(max = 50) String environment, @Size(max = 10000) String notes, boolean overridePowerState,
+public record ManualInput(
+        Long businessOwnerId,
+        Long technicalOwnerId,
+        @Size(max = 255) String projectName,
+        @Size(max = 50) String environment,
+        @Size(max = 10000) String notes,
+        boolean overridePowerState,
+
         @Pattern(regexp = "on|off|suspended|paused|unknown", message = "must be on, off, suspended, paused or unknown")
-        String manualPowerState, boolean overrideCluster, @Size(max = 255) String manualClusterName,
-        boolean overrideHostname, @Size(max = 255) String manualHostname, boolean overrideOsType,
+        String manualPowerState,
+
+        boolean overrideCluster,
+        @Size(max = 255) String manualClusterName,
+        boolean overrideHostname,
+        @Size(max = 255) String manualHostname,
+        boolean overrideOsType,
         @Size(max = 255) String manualOsType) {
 
     /** @return whether the power-state override has its value */

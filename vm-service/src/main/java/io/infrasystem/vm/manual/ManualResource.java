@@ -34,20 +34,16 @@ import java.util.List;
 public class ManualResource {
 
     /** Body of {@code POST {id}/ips}. */
-    public record IpInput(String ipAddress, Boolean isPrimary, String label) {
-    }
+    public record IpInput(String ipAddress, Boolean isPrimary, String label) {}
 
     /** Body of {@code POST {id}/tags}. */
-    public record TagInput(String tag) {
-    }
+    public record TagInput(String tag) {}
 
     /** Body of {@code POST tags/bulk}. */
-    public record BulkTags(List<Long> vmIds, List<String> add, List<String> remove) {
-    }
+    public record BulkTags(List<Long> vmIds, List<String> add, List<String> remove) {}
 
     /** Body of {@code POST {id}/technical-owner}. */
-    public record OwnerAssignment(Long ownerId) {
-    }
+    public record OwnerAssignment(Long ownerId) {}
 
     private final ManualService manual;
 
@@ -101,7 +97,8 @@ public class ManualResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.VM_WRITE)
     public ManualView addTag(@PathParam("id") long id, TagInput input) {
-        return manual.tags(List.of(id), List.of(input == null || input.tag() == null ? "" : input.tag()), List.of()).get(0);
+        return manual.tags(List.of(id), List.of(input == null || input.tag() == null ? "" : input.tag()), List.of())
+                .get(0);
     }
 
     /** @return the manual view */

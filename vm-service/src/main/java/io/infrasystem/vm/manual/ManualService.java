@@ -73,9 +73,20 @@ public class ManualService {
         return mutate(vmId, "updated", (c, before) -> {
             VmDetail.Manual m = before.manual();
             Versions.checkIfMatch(ifMatch, m.version());
-            ManualInput current = new ManualInput(m.businessOwnerId(), m.technicalOwnerId(), m.projectName(),
-                    m.environment(), m.notes(), m.overridePowerState(), m.manualPowerState(), m.overrideCluster(),
-                    m.manualClusterName(), m.overrideHostname(), m.manualHostname(), m.overrideOsType(), m.manualOsType());
+            ManualInput current = new ManualInput(
+                    m.businessOwnerId(),
+                    m.technicalOwnerId(),
+                    m.projectName(),
+                    m.environment(),
+                    m.notes(),
+                    m.overridePowerState(),
+                    m.manualPowerState(),
+                    m.overrideCluster(),
+                    m.manualClusterName(),
+                    m.overrideHostname(),
+                    m.manualHostname(),
+                    m.overrideOsType(),
+                    m.manualOsType());
             ManualInput input = mergePatch.apply(current, patch, ManualInput.class);
             List<FieldError> errors = new ArrayList<>();
             checkOwner(c, "business_owner_id", input.businessOwnerId(), errors);
@@ -104,9 +115,23 @@ public class ManualService {
                 throw ProblemException.invalid(errors);
             }
             VmDetail.Manual m = before.manual();
-            upsert(c, vmId, new ManualInput(m.businessOwnerId(), ownerId, m.projectName(), m.environment(), m.notes(),
-                    m.overridePowerState(), m.manualPowerState(), m.overrideCluster(), m.manualClusterName(),
-                    m.overrideHostname(), m.manualHostname(), m.overrideOsType(), m.manualOsType()));
+            upsert(
+                    c,
+                    vmId,
+                    new ManualInput(
+                            m.businessOwnerId(),
+                            ownerId,
+                            m.projectName(),
+                            m.environment(),
+                            m.notes(),
+                            m.overridePowerState(),
+                            m.manualPowerState(),
+                            m.overrideCluster(),
+                            m.manualClusterName(),
+                            m.overrideHostname(),
+                            m.manualHostname(),
+                            m.overrideOsType(),
+                            m.manualOsType()));
         });
     }
 
@@ -126,11 +151,22 @@ public class ManualService {
                 throw ProblemException.invalid("label", "must be at most 255 characters");
             }
             if (primary) {
-                update(c, "update vm_ip_manual set is_primary = false, updated_at = ? where vm_id = ? and is_primary",
-                        now(), vmId);
+                update(
+                        c,
+                        "update vm_ip_manual set is_primary = false, updated_at = ? where vm_id = ? and is_primary",
+                        now(),
+                        vmId);
             }
-            update(c, "insert into vm_ip_manual (vm_id, ip_address, is_primary, label, created_at, updated_at) "
-                    + "values (?, ?, ?, ?, ?, ?)", vmId, address, primary, label, now(), now());
+            update(
+                    c,
+                    "insert into vm_ip_manual (vm_id, ip_address, is_primary, label, created_at, updated_at) "
+                            + "values (?, ?, ?, ?, ?, ?)",
+                    vmId,
+                    address,
+                    primary,
+                    label,
+                    now(),
+                    now());
         });
     }
 
@@ -155,8 +191,11 @@ public class ManualService {
      */
     @Transactional
     public List<ManualView> tags(List<Long> vmIds, List<String> add, List<String> remove) {
-        List<String> adding = add == null ? List.of() : add.stream().map(ManualService::tag).toList();
-        List<String> removing = remove == null ? List.of() : remove.stream().map(ManualService::tag).toList();
+        List<String> adding =
+                add == null ? List.of() : add.stream().map(ManualService::tag).toList();
+        List<String> removing = remove == null
+                ? List.of()
+                : remove.stream().map(ManualService::tag).toList();
         if (vmIds == null || vmIds.isEmpty() || vmIds.size() > 1000) {
             throw ProblemException.invalid("vm_ids", "must list 1 to 1000 VM ids");
         }
@@ -165,8 +204,15 @@ public class ManualService {
         for (Long vmId : vmIds) {
             out.add(mutate(vmId, "updated", (c, before) -> {
                 for (String tag : adding) {
-                    update(c, "insert into vm_tag (vm_id, tag_value, created_by, created_at, updated_at) values "
-                            + "(?, ?, ?, ?, ?) on conflict do nothing", vmId, tag, by, now(), now());
+                    update(
+                            c,
+                            "insert into vm_tag (vm_id, tag_value, created_by, created_at, updated_at) values "
+                                    + "(?, ?, ?, ?, ?) on conflict do nothing",
+                            vmId,
+                            tag,
+                            by,
+                            now(),
+                            now());
                 }
                 for (String tag : removing) {
                     update(c, "delete from vm_tag where vm_id = ? and tag_value = ?", vmId, tag);
@@ -204,10 +250,17 @@ public class ManualService {
                 if (e.getValue().isNull()) {
                     update(c, "delete from vm_custom_field where vm_id = ? and field_key = ?", vmId, e.getKey());
                 } else {
-                    update(c, "insert into vm_custom_field (vm_id, field_key, field_value, created_at, updated_at) "
-                            + "values (?, ?, ?, ?, ?) on conflict (vm_id, field_key) do update set field_value = "
-                            + "excluded.field_value, updated_at = excluded.updated_at where vm_custom_field.field_value "
-                            + "is distinct from excluded.field_value", vmId, e.getKey(), e.getValue().asText(), now(), now());
+                    update(
+                            c,
+                            "insert into vm_custom_field (vm_id, field_key, field_value, created_at, updated_at) "
+                                    + "values (?, ?, ?, ?, ?) on conflict (vm_id, field_key) do update set field_value = "
+                                    + "excluded.field_value, updated_at = excluded.updated_at where vm_custom_field.field_value "
+                                    + "is distinct from excluded.field_value",
+                            vmId,
+                            e.getKey(),
+                            e.getValue().asText(),
+                            now(),
+                            now());
                 }
             }
         });
@@ -225,9 +278,15 @@ public class ManualService {
             if (before.isDeleted()) {
                 throw ProblemException.conflict("vm " + vmId + " is already deleted");
             }
-            update(c, "update vm set is_deleted = true, deleted_at = ?, deleted_by = ?, delete_reason = ?, "
-                    + "version = version + 1, updated_at = ? where id = ?", now(), by,
-                    reason == null || reason.isBlank() ? "deleted by hand" : reason, now(), vmId);
+            update(
+                    c,
+                    "update vm set is_deleted = true, deleted_at = ?, deleted_by = ?, delete_reason = ?, "
+                            + "version = version + 1, updated_at = ? where id = ?",
+                    now(),
+                    by,
+                    reason == null || reason.isBlank() ? "deleted by hand" : reason,
+                    now(),
+                    vmId);
             history(c, vmId, "deleted", "false", "true");
         });
     }
@@ -243,8 +302,12 @@ public class ManualService {
             if (!before.isDeleted()) {
                 throw ProblemException.conflict("vm " + vmId + " is not deleted");
             }
-            update(c, "update vm set is_deleted = false, deleted_at = null, deleted_by = null, delete_reason = null, "
-                    + "version = version + 1, updated_at = ? where id = ?", now(), vmId);
+            update(
+                    c,
+                    "update vm set is_deleted = false, deleted_at = null, deleted_by = null, delete_reason = null, "
+                            + "version = version + 1, updated_at = ? where id = ?",
+                    now(),
+                    vmId);
             history(c, vmId, "restored", "true", "false");
         });
     }
@@ -263,7 +326,8 @@ public class ManualService {
 
     private static ManualView view(Connection c, long vmId, boolean lock) throws SQLException {
         boolean deleted;
-        try (PreparedStatement s = c.prepareStatement("select is_deleted from vm where id = ?" + (lock ? " for update" : ""))) {
+        try (PreparedStatement s =
+                c.prepareStatement("select is_deleted from vm where id = ?" + (lock ? " for update" : ""))) {
             s.setLong(1, vmId);
             try (ResultSet r = s.executeQuery()) {
                 if (!r.next()) {
@@ -272,12 +336,19 @@ public class ManualService {
                 deleted = r.getBoolean(1);
             }
         }
-        return new ManualView(vmId, deleted, VmDetailQuery.manual(c, vmId), VmDetailQuery.manualIps(c, vmId),
-                VmDetailQuery.tags(c, vmId), VmDetailQuery.customFields(c, vmId));
+        return new ManualView(
+                vmId,
+                deleted,
+                VmDetailQuery.manual(c, vmId),
+                VmDetailQuery.manualIps(c, vmId),
+                VmDetailQuery.tags(c, vmId),
+                VmDetailQuery.customFields(c, vmId));
     }
 
     private void upsert(Connection c, long vmId, ManualInput m) throws SQLException {
-        update(c, """
+        update(
+                c,
+                """
                 insert into vm_manual (vm_id, business_owner_id, technical_owner_id, project_name, environment, notes,
                     override_power_state, manual_power_state, override_cluster, manual_cluster_name, override_hostname,
                     manual_hostname, override_os_type, manual_os_type, updated_by, version, created_at, updated_at)
@@ -290,13 +361,27 @@ public class ManualService {
                     override_hostname = excluded.override_hostname, manual_hostname = excluded.manual_hostname,
                     override_os_type = excluded.override_os_type, manual_os_type = excluded.manual_os_type,
                     updated_by = excluded.updated_by, version = vm_manual.version + 1, updated_at = excluded.updated_at""",
-                vmId, m.businessOwnerId(), m.technicalOwnerId(), m.projectName(), m.environment(), m.notes(),
-                m.overridePowerState(), m.manualPowerState(), m.overrideCluster(), m.manualClusterName(),
-                m.overrideHostname(), m.manualHostname(), m.overrideOsType(), m.manualOsType(),
-                actor.resolve("manual").name(), now(), now());
+                vmId,
+                m.businessOwnerId(),
+                m.technicalOwnerId(),
+                m.projectName(),
+                m.environment(),
+                m.notes(),
+                m.overridePowerState(),
+                m.manualPowerState(),
+                m.overrideCluster(),
+                m.manualClusterName(),
+                m.overrideHostname(),
+                m.manualHostname(),
+                m.overrideOsType(),
+                m.manualOsType(),
+                actor.resolve("manual").name(),
+                now(),
+                now());
     }
 
-    private static void checkOwner(Connection c, String field, Long ownerId, List<FieldError> errors) throws SQLException {
+    private static void checkOwner(Connection c, String field, Long ownerId, List<FieldError> errors)
+            throws SQLException {
         if (ownerId == null) {
             return;
         }
@@ -311,9 +396,17 @@ public class ManualService {
     }
 
     private static void history(Connection c, long vmId, String type, String old, String now) throws SQLException {
-        update(c, "insert into vm_change_history (vm_id, change_type, field_name, old_value, new_value, changed_at, "
-                + "created_at, updated_at) values (?, ?, 'is_deleted', ?, ?, ?, ?, ?)", vmId, type, old, now, now(),
-                now(), now());
+        update(
+                c,
+                "insert into vm_change_history (vm_id, change_type, field_name, old_value, new_value, changed_at, "
+                        + "created_at, updated_at) values (?, ?, 'is_deleted', ?, ?, ?, ?, ?)",
+                vmId,
+                type,
+                old,
+                now,
+                now(),
+                now(),
+                now());
     }
 
     private static String tag(String raw) {

@@ -15,6 +15,10 @@ import java.util.Map;
  * @param tags tags, sorted
  * @param customFields custom fields by key
  */
-public record ManualView(long id, boolean isDeleted, VmDetail.Manual manual, List<VmDetail.ManualIp> manualIps,
-        List<String> tags, Map<String, String> customFields) {
-}
+public record ManualView(
+        long id,
+        boolean isDeleted,
+        VmDetail.Manual manual,
+        List<VmDetail.ManualIp> manualIps,
+        List<String> tags,
+        Map<String, String> customFields) {}

@@ -17,15 +17,20 @@ public class Owner extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     @Column(name = "full_name")
     public String fullName;
+
     public String email;
     public String designation;
     public String department;
+
     @Version
     public long version;
+
     @Column(name = "created_at")
     public Instant createdAt;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 

@@ -12,6 +12,12 @@ import java.time.Instant;
  * @param department department
  * @param version optimistic-locking version ({@code ETag})
  */
-public record OwnerDto(long id, String fullName, String email, String designation, String department, long version,
-        Instant createdAt, Instant updatedAt) {
-}
+public record OwnerDto(
+        long id,
+        String fullName,
+        String email,
+        String designation,
+        String department,
+        long version,
+        Instant createdAt,
+        Instant updatedAt) {}

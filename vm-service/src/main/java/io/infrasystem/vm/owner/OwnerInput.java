@@ -12,6 +12,8 @@ import jakarta.validation.constraints.Size;
  * @param designation at most 100 characters
  * @param department at most 100 characters
  */
-public record OwnerInput(@NotBlank @Size(max = 255) String fullName, @NotBlank @Email @Size(max = 255) String email,
-        @Size(max = 100) String designation, @Size(max = 100) String department) {
-}
+public record OwnerInput(
+        @NotBlank @Size(max = 255) String fullName,
+        @NotBlank @Email @Size(max = 255) String email,
+        @Size(max = 100) String designation,
+        @Size(max = 100) String department) {}

@@ -68,7 +68,8 @@ public class OwnerResource {
         var query = Owner.<Owner>find(filter.whereOrdered(), filter.parameters());
         long count = query.count();
         var results = query.range((int) page.offset(), (int) (page.offset() + page.limit() - 1)).list().stream()
-                .map(Owner::dto).toList();
+                .map(Owner::dto)
+                .toList();
         return Page.of(results, count, page, uri);
     }
 
@@ -111,8 +112,10 @@ public class OwnerResource {
         Owner owner = find(id);
         Versions.checkIfMatch(ifMatch, owner.version);
         OwnerDto before = owner.dto();
-        OwnerInput input = mergePatch.apply(new OwnerInput(owner.fullName, owner.email, owner.designation,
-                owner.department), patch, OwnerInput.class);
+        OwnerInput input = mergePatch.apply(
+                new OwnerInput(owner.fullName, owner.email, owner.designation, owner.department),
+                patch,
+                OwnerInput.class);
         checkEmailFree(input.email(), id);
         apply(owner, input);
         owner.updatedAt = Instant.now();
@@ -129,10 +132,14 @@ public class OwnerResource {
     public void delete(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch) {
         Owner owner = find(id);
         Versions.checkIfMatch(ifMatch, owner.version);
-        Owner.getEntityManager().createNativeQuery("update vm_manual set business_owner_id = null where "
-                + "business_owner_id = ?1").setParameter(1, id).executeUpdate();
-        Owner.getEntityManager().createNativeQuery("update vm_manual set technical_owner_id = null where "
-                + "technical_owner_id = ?1").setParameter(1, id).executeUpdate();
+        Owner.getEntityManager()
+                .createNativeQuery("update vm_manual set business_owner_id = null where " + "business_owner_id = ?1")
+                .setParameter(1, id)
+                .executeUpdate();
+        Owner.getEntityManager()
+                .createNativeQuery("update vm_manual set technical_owner_id = null where " + "technical_owner_id = ?1")
+                .setParameter(1, id)
+                .executeUpdate();
         OwnerDto before = owner.dto();
         owner.delete();
         owner.flush();
@@ -145,7 +152,8 @@ public class OwnerResource {
 
     private static void checkEmailFree(String email, Long self) {
         String lower = email.strip().toLowerCase(Locale.ROOT);
-        long taken = self == null ? Owner.count("lower(email) = ?1", lower)
+        long taken = self == null
+                ? Owner.count("lower(email) = ?1", lower)
                 : Owner.count("lower(email) = ?1 and id <> ?2", lower, self);
         if (taken > 0) {
             throw ProblemException.conflict("an owner with e-mail " + email + " exists already");

@@ -18,8 +18,7 @@ final class NormalizedParser {
     /** The value of {@code format} that marks this shape. */
     static final String FORMAT = "infra-vm/v1";
 
-    private NormalizedParser() {
-    }
+    private NormalizedParser() {}
 
     static boolean accepts(JsonNode root) {
         return root.isObject() && FORMAT.equals(PayloadContext.text(root, "format"));
@@ -54,30 +53,53 @@ final class NormalizedParser {
                     size = raw.decimalValue().setScale(2, RoundingMode.HALF_UP);
                 }
             }
-            disks.add(new ParsedDisk(PayloadContext.text(disk, "id"), PayloadContext.text(disk, "label"), size,
-                    PayloadContext.text(disk, "datastore"), PayloadContext.text(disk, "type")));
+            disks.add(new ParsedDisk(
+                    PayloadContext.text(disk, "id"),
+                    PayloadContext.text(disk, "label"),
+                    size,
+                    PayloadContext.text(disk, "datastore"),
+                    PayloadContext.text(disk, "type")));
         }
         List<ParsedNic> nics = new ArrayList<>();
         for (JsonNode nic : vm.path("nics")) {
             Map<String, ParsedIp> ips = new LinkedHashMap<>();
             for (JsonNode ip : nic.path("ips")) {
                 if (ip.isTextual() && !ip.asText().isBlank()) {
-                    ips.putIfAbsent(ip.asText().strip(), new ParsedIp(ip.asText().strip(), null));
+                    ips.putIfAbsent(
+                            ip.asText().strip(), new ParsedIp(ip.asText().strip(), null));
                 }
             }
-            nics.add(new ParsedNic(PayloadContext.text(nic, "id"), PayloadContext.mac(PayloadContext.text(nic, "mac_address")),
-                    PayloadContext.text(nic, "network_id"), PayloadContext.text(nic, "network_name"),
-                    PayloadContext.bool(nic, "connected"), null, null, List.copyOf(ips.values())));
+            nics.add(new ParsedNic(
+                    PayloadContext.text(nic, "id"),
+                    PayloadContext.mac(PayloadContext.text(nic, "mac_address")),
+                    PayloadContext.text(nic, "network_id"),
+                    PayloadContext.text(nic, "network_name"),
+                    PayloadContext.bool(nic, "connected"),
+                    null,
+                    null,
+                    List.copyOf(ips.values())));
         }
         String osType = PayloadContext.text(vm, "os_type");
         String family = PayloadContext.text(vm, "os_family");
-        return new ParsedVm(PayloadContext.text(vm, "vm_uuid"), PayloadContext.text(vm, "name"),
-                PayloadContext.text(vm, "bios_uuid"), PayloadContext.powerState(PayloadContext.text(vm, "power_state")),
-                PayloadContext.text(vm, "hypervisor_type"), PayloadContext.text(vm, "cluster"),
-                PayloadContext.text(vm, "host"), PayloadContext.text(vm, "hostname"), osType,
-                PayloadContext.osFamily(osType, family), ctx.intCount(vm, "vcpus", path),
-                ctx.intCount(vm, "sockets", path), ctx.intCount(vm, "cores_per_socket", path),
-                ctx.count(vm, "memory_mb", path), ctx.time(vm, "created_at", path), ctx.time(vm, "updated_at", path),
-                nics, disks, vm);
+        return new ParsedVm(
+                PayloadContext.text(vm, "vm_uuid"),
+                PayloadContext.text(vm, "name"),
+                PayloadContext.text(vm, "bios_uuid"),
+                PayloadContext.powerState(PayloadContext.text(vm, "power_state")),
+                PayloadContext.text(vm, "hypervisor_type"),
+                PayloadContext.text(vm, "cluster"),
+                PayloadContext.text(vm, "host"),
+                PayloadContext.text(vm, "hostname"),
+                osType,
+                PayloadContext.osFamily(osType, family),
+                ctx.intCount(vm, "vcpus", path),
+                ctx.intCount(vm, "sockets", path),
+                ctx.intCount(vm, "cores_per_socket", path),
+                ctx.count(vm, "memory_mb", path),
+                ctx.time(vm, "created_at", path),
+                ctx.time(vm, "updated_at", path),
+                nics,
+                disks,
+                vm);
     }
 }

@@ -17,8 +17,7 @@ import java.util.Map;
  */
 final class NutanixV3Parser {
 
-    private NutanixV3Parser() {
-    }
+    private NutanixV3Parser() {}
 
     static boolean accepts(JsonNode root) {
         return root.isObject() && (root.path("entities").isArray() || isWebhook(root) || isIntent(root));
@@ -29,7 +28,8 @@ final class NutanixV3Parser {
     }
 
     private static boolean isIntent(JsonNode node) {
-        return node.isObject() && "vm".equals(PayloadContext.text(node.path("metadata"), "kind"))
+        return node.isObject()
+                && "vm".equals(PayloadContext.text(node.path("metadata"), "kind"))
                 && (node.has("status") || node.has("spec"));
     }
 
@@ -55,16 +55,19 @@ final class NutanixV3Parser {
         JsonNode res = status.path("resources").isObject() ? status.path("resources") : spec.path("resources");
         String resPath = path + (status.path("resources").isObject() ? ".status.resources" : ".spec.resources");
         String uuid = PayloadContext.text(metadata, "uuid");
-        String name = PayloadContext.text(status, "name") != null ? PayloadContext.text(status, "name")
+        String name = PayloadContext.text(status, "name") != null
+                ? PayloadContext.text(status, "name")
                 : PayloadContext.text(spec, "name");
-        JsonNode cluster = status.path("cluster_reference").isObject() ? status.path("cluster_reference")
+        JsonNode cluster = status.path("cluster_reference").isObject()
+                ? status.path("cluster_reference")
                 : spec.path("cluster_reference");
         JsonNode host = res.path("host_reference");
 
         Integer sockets = ctx.intCount(res, "num_sockets", resPath);
         Integer perSocket = ctx.intCount(res, "num_vcpus_per_socket", resPath);
         Integer threads = ctx.intCount(res, "num_threads_per_core", resPath);
-        Integer vcpus = sockets == null ? null
+        Integer vcpus = sockets == null
+                ? null
                 : sockets * (perSocket == null ? 1 : perSocket) * (threads == null ? 1 : threads);
         Long memory = ctx.count(res, "memory_size_mib", resPath);
 
@@ -81,8 +84,12 @@ final class NutanixV3Parser {
             JsonNode address = props.path("disk_address");
             String adapter = PayloadContext.text(address, "adapter_type");
             String label = adapter == null ? null : adapter + "." + PayloadContext.text(address, "device_index");
-            disks.add(new ParsedDisk(PayloadContext.text(disk, "uuid"), label,
-                    bytes != null ? PayloadContext.bytesToGib(bytes) : mib != null ? PayloadContext.mibToGib(mib) : null,
+            disks.add(new ParsedDisk(
+                    PayloadContext.text(disk, "uuid"),
+                    label,
+                    bytes != null
+                            ? PayloadContext.bytesToGib(bytes)
+                            : mib != null ? PayloadContext.mibToGib(mib) : null,
                     PayloadContext.text(disk.path("storage_config").path("storage_container_reference"), "uuid"),
                     adapter));
         }
@@ -97,16 +104,37 @@ final class NutanixV3Parser {
                 }
             }
             JsonNode subnet = nic.path("subnet_reference");
-            nics.add(new ParsedNic(PayloadContext.text(nic, "uuid"), PayloadContext.mac(PayloadContext.text(nic, "mac_address")),
-                    PayloadContext.text(subnet, "uuid"), PayloadContext.text(subnet, "name"),
-                    PayloadContext.bool(nic, "is_connected"), null, PayloadContext.text(nic, "vlan_mode"),
+            nics.add(new ParsedNic(
+                    PayloadContext.text(nic, "uuid"),
+                    PayloadContext.mac(PayloadContext.text(nic, "mac_address")),
+                    PayloadContext.text(subnet, "uuid"),
+                    PayloadContext.text(subnet, "name"),
+                    PayloadContext.bool(nic, "is_connected"),
+                    null,
+                    PayloadContext.text(nic, "vlan_mode"),
                     List.copyOf(ips.values())));
         }
-        return new ParsedVm(uuid, name, null, PayloadContext.powerState(PayloadContext.text(res, "power_state")),
-                PayloadContext.text(res, "hypervisor_type"), PayloadContext.text(cluster, "name"),
-                PayloadContext.text(host, "name") != null ? PayloadContext.text(host, "name") : PayloadContext.text(host, "uuid"),
-                null, null, null, vcpus, sockets, perSocket, memory,
+        return new ParsedVm(
+                uuid,
+                name,
+                null,
+                PayloadContext.powerState(PayloadContext.text(res, "power_state")),
+                PayloadContext.text(res, "hypervisor_type"),
+                PayloadContext.text(cluster, "name"),
+                PayloadContext.text(host, "name") != null
+                        ? PayloadContext.text(host, "name")
+                        : PayloadContext.text(host, "uuid"),
+                null,
+                null,
+                null,
+                vcpus,
+                sockets,
+                perSocket,
+                memory,
                 ctx.time(metadata, "creation_time", path + ".metadata"),
-                ctx.time(metadata, "last_update_time", path + ".metadata"), nics, disks, entity);
+                ctx.time(metadata, "last_update_time", path + ".metadata"),
+                nics,
+                disks,
+                entity);
     }
 }

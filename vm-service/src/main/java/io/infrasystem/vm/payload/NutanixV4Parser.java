@@ -19,8 +19,7 @@ import java.util.Map;
  */
 final class NutanixV4Parser {
 
-    private NutanixV4Parser() {
-    }
+    private NutanixV4Parser() {}
 
     static boolean accepts(JsonNode root) {
         if (!root.isObject() || !root.path("data").isArray()) {
@@ -47,8 +46,8 @@ final class NutanixV4Parser {
         Integer sockets = ctx.intCount(vm, "numSockets", path);
         Integer cores = ctx.intCount(vm, "numCoresPerSocket", path);
         Integer threads = ctx.intCount(vm, "numThreadsPerCore", path);
-        Integer vcpus = sockets == null ? null
-                : sockets * (cores == null ? 1 : cores) * (threads == null ? 1 : threads);
+        Integer vcpus =
+                sockets == null ? null : sockets * (cores == null ? 1 : cores) * (threads == null ? 1 : threads);
         Long memoryBytes = ctx.count(vm, "memorySizeBytes", path);
 
         List<ParsedDisk> disks = new ArrayList<>();
@@ -59,10 +58,12 @@ final class NutanixV4Parser {
             Long bytes = ctx.count(backing, "diskSizeBytes", diskPath + ".backingInfo");
             JsonNode address = disk.path("diskAddress");
             String bus = PayloadContext.text(address, "busType");
-            disks.add(new ParsedDisk(PayloadContext.text(disk, "extId"),
+            disks.add(new ParsedDisk(
+                    PayloadContext.text(disk, "extId"),
                     bus == null ? null : bus + "." + PayloadContext.text(address, "index"),
                     bytes == null ? null : PayloadContext.bytesToGib(bytes),
-                    PayloadContext.text(backing.path("storageContainer"), "extId"), bus));
+                    PayloadContext.text(backing.path("storageContainer"), "extId"),
+                    bus));
         }
 
         List<ParsedNic> nics = new ArrayList<>();
@@ -80,17 +81,35 @@ final class NutanixV4Parser {
                     ips.putIfAbsent(ip, new ParsedIp(ip, "LEARNED"));
                 }
             }
-            nics.add(new ParsedNic(PayloadContext.text(nic, "extId"),
+            nics.add(new ParsedNic(
+                    PayloadContext.text(nic, "extId"),
                     PayloadContext.mac(PayloadContext.text(backing, "macAddress")),
-                    PayloadContext.text(network.path("subnet"), "extId"), null,
-                    PayloadContext.bool(backing, "isConnected"), null, PayloadContext.text(network, "vlanMode"),
+                    PayloadContext.text(network.path("subnet"), "extId"),
+                    null,
+                    PayloadContext.bool(backing, "isConnected"),
+                    null,
+                    PayloadContext.text(network, "vlanMode"),
                     List.copyOf(ips.values())));
         }
-        return new ParsedVm(PayloadContext.text(vm, "extId"), PayloadContext.text(vm, "name"),
-                PayloadContext.text(vm, "biosUuid"), PayloadContext.powerState(PayloadContext.text(vm, "powerState")),
-                "AHV", PayloadContext.text(vm.path("cluster"), "extId"), PayloadContext.text(vm.path("host"), "extId"),
-                null, null, null, vcpus, sockets, cores,
+        return new ParsedVm(
+                PayloadContext.text(vm, "extId"),
+                PayloadContext.text(vm, "name"),
+                PayloadContext.text(vm, "biosUuid"),
+                PayloadContext.powerState(PayloadContext.text(vm, "powerState")),
+                "AHV",
+                PayloadContext.text(vm.path("cluster"), "extId"),
+                PayloadContext.text(vm.path("host"), "extId"),
+                null,
+                null,
+                null,
+                vcpus,
+                sockets,
+                cores,
                 memoryBytes == null ? null : PayloadContext.bytesToMib(memoryBytes),
-                ctx.time(vm, "createTime", path), ctx.time(vm, "updateTime", path), nics, disks, vm);
+                ctx.time(vm, "createTime", path),
+                ctx.time(vm, "updateTime", path),
+                nics,
+                disks,
+                vm);
     }
 }

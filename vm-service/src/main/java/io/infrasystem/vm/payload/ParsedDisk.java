@@ -12,5 +12,4 @@ import java.math.BigDecimal;
  *     Nutanix container uuid)
  * @param backingType e.g. {@code VMDK_FILE}, {@code SCSI}
  */
-public record ParsedDisk(String diskUuid, String label, BigDecimal sizeGb, String storageName, String backingType) {
-}
+public record ParsedDisk(String diskUuid, String label, BigDecimal sizeGb, String storageName, String backingType) {}

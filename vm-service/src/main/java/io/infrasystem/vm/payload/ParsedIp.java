@@ -7,5 +7,4 @@ package io.infrasystem.vm.payload;
  * @param type how the platform knows it: Nutanix {@code ASSIGNED}/{@code LEARNED}, v4
  *     {@code CONFIGURED}/{@code LEARNED}, vSphere {@code GUEST}; null when unknown
  */
-public record ParsedIp(String address, String type) {
-}
+public record ParsedIp(String address, String type) {}

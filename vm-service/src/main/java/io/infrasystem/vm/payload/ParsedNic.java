@@ -14,8 +14,15 @@ import java.util.List;
  * @param vlanMode Nutanix {@code ACCESS}/{@code TRUNKED}, or null
  * @param ips addresses on this adapter, in payload order, without duplicates
  */
-public record ParsedNic(String nicUuid, String macAddress, String networkId, String networkName, Boolean connected,
-        String state, String vlanMode, List<ParsedIp> ips) {
+public record ParsedNic(
+        String nicUuid,
+        String macAddress,
+        String networkId,
+        String networkName,
+        Boolean connected,
+        String state,
+        String vlanMode,
+        List<ParsedIp> ips) {
 
     /** @return this adapter with other addresses */
     public ParsedNic withIps(List<ParsedIp> newIps) {

@@ -12,5 +12,4 @@ import java.util.List;
  * @param singleEvent whether it describes one VM event (a Prism webhook) rather than an inventory;
  *     such payloads sync as {@code partial} unless the caller says otherwise
  */
-public record ParsedPayload(PayloadShape shape, String platform, List<ParsedVm> vms, boolean singleEvent) {
-}
+public record ParsedPayload(PayloadShape shape, String platform, List<ParsedVm> vms, boolean singleEvent) {}

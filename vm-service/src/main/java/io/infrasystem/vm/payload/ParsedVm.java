@@ -31,10 +31,26 @@ import java.util.List;
  * @param disks virtual disks in payload order (CD-ROMs excluded)
  * @param raw the VM's part of the payload, stored as received
  */
-public record ParsedVm(String vmUuid, String name, String biosUuid, String powerState, String hypervisorType,
-        String clusterName, String hostIdentifier, String hostname, String osType, String osFamily,
-        Integer totalVcpus, Integer numSockets, Integer coresPerSocket, Long memoryMb, Instant creationDate,
-        Instant lastUpdateDate, List<ParsedNic> nics, List<ParsedDisk> disks, JsonNode raw) {
+public record ParsedVm(
+        String vmUuid,
+        String name,
+        String biosUuid,
+        String powerState,
+        String hypervisorType,
+        String clusterName,
+        String hostIdentifier,
+        String hostname,
+        String osType,
+        String osFamily,
+        Integer totalVcpus,
+        Integer numSockets,
+        Integer coresPerSocket,
+        Long memoryMb,
+        Instant creationDate,
+        Instant lastUpdateDate,
+        List<ParsedNic> nics,
+        List<ParsedDisk> disks,
+        JsonNode raw) {
 
     /** @return number of virtual disks */
     public int totalDisks() {
@@ -53,9 +69,26 @@ public record ParsedVm(String vmUuid, String name, String biosUuid, String power
 
     /** @return this VM with other NICs (used to carry the last known IPs of a powered-off VM) */
     public ParsedVm withNics(List<ParsedNic> newNics) {
-        return new ParsedVm(vmUuid, name, biosUuid, powerState, hypervisorType, clusterName, hostIdentifier, hostname,
-                osType, osFamily, totalVcpus, numSockets, coresPerSocket, memoryMb, creationDate, lastUpdateDate,
-                newNics, disks, raw);
+        return new ParsedVm(
+                vmUuid,
+                name,
+                biosUuid,
+                powerState,
+                hypervisorType,
+                clusterName,
+                hostIdentifier,
+                hostname,
+                osType,
+                osFamily,
+                totalVcpus,
+                numSockets,
+                coresPerSocket,
+                memoryMb,
+                creationDate,
+                lastUpdateDate,
+                newNics,
+                disks,
+                raw);
     }
 
     /** @return whether any NIC reports an IP address */

@@ -158,8 +158,9 @@ final class PayloadContext {
         if (t.contains("win")) {
             return "windows";
         }
-        for (String linux : List.of("linux", "ubuntu", "debian", "rhel", "centos", "sles", "suse", "photon",
-                "oracle", "rocky", "alma", "fedora", "coreos", "amazon")) {
+        for (String linux : List.of(
+                "linux", "ubuntu", "debian", "rhel", "centos", "sles", "suse", "photon", "oracle", "rocky", "alma",
+                "fedora", "coreos", "amazon")) {
             if (t.contains(linux)) {
                 return "linux";
             }

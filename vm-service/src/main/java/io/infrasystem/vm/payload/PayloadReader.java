@@ -19,8 +19,7 @@ public final class PayloadReader {
     /** Platforms accepted in {@code /api/vm/sync/{platform}}. */
     public static final Set<String> PLATFORMS = Set.of("nutanix", "vmware", "other");
 
-    private PayloadReader() {
-    }
+    private PayloadReader() {}
 
     /**
      * @param root the parsed JSON body
@@ -32,15 +31,21 @@ public final class PayloadReader {
     public static ParsedPayload read(JsonNode root, String platform) {
         PayloadShape shape = detect(root);
         if (shape == null) {
-            throw new ProblemException(ProblemKind.BAD_REQUEST, "Unrecognised payload: expected a Nutanix v3 vms/list "
-                    + "response or webhook, a Nutanix v4 vmm VM list, vSphere VM details, or {\"format\": \""
-                    + NormalizedParser.FORMAT + "\"}", List.of());
+            throw new ProblemException(
+                    ProblemKind.BAD_REQUEST,
+                    "Unrecognised payload: expected a Nutanix v3 vms/list "
+                            + "response or webhook, a Nutanix v4 vmm VM list, vSphere VM details, or {\"format\": \""
+                            + NormalizedParser.FORMAT + "\"}",
+                    List.of());
         }
-        String payloadPlatform = shape.platform() != null ? shape.platform()
+        String payloadPlatform = shape.platform() != null
+                ? shape.platform()
                 : PayloadContext.text(root, "platform") != null ? PayloadContext.text(root, "platform") : platform;
         if (!payloadPlatform.equals(platform)) {
-            throw ProblemException.invalid("platform", "the payload is a " + shape.name().toLowerCase(java.util.Locale.ROOT)
-                    + " payload of platform '" + payloadPlatform + "', posted to /api/vm/sync/" + platform);
+            throw ProblemException.invalid(
+                    "platform",
+                    "the payload is a " + shape.name().toLowerCase(java.util.Locale.ROOT) + " payload of platform '"
+                            + payloadPlatform + "', posted to /api/vm/sync/" + platform);
         }
         PayloadContext ctx = new PayloadContext();
         List<ParsedVm> vms = switch (shape) {
@@ -53,8 +58,8 @@ public final class PayloadReader {
         if (!ctx.errors().isEmpty()) {
             throw ProblemException.invalid(ctx.errors());
         }
-        return new ParsedPayload(shape, payloadPlatform, vms,
-                shape == PayloadShape.NUTANIX_V3 && NutanixV3Parser.isWebhook(root));
+        return new ParsedPayload(
+                shape, payloadPlatform, vms, shape == PayloadShape.NUTANIX_V3 && NutanixV3Parser.isWebhook(root));
     }
 
     /** @return the shape of {@code root}, or null when no parser recognises it */
@@ -90,8 +95,8 @@ public final class PayloadReader {
             }
             Integer first = seen.putIfAbsent(vm.vmUuid(), i);
             if (first != null) {
-                errors.add(new FieldError("vms[" + i + "].vm_uuid",
-                        "duplicate uuid " + vm.vmUuid() + ", also at vms[" + first + "]"));
+                errors.add(new FieldError(
+                        "vms[" + i + "].vm_uuid", "duplicate uuid " + vm.vmUuid() + ", also at vms[" + first + "]"));
             }
         }
     }

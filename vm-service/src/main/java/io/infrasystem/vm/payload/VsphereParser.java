@@ -23,8 +23,7 @@ import java.util.Map;
  */
 final class VsphereParser {
 
-    private VsphereParser() {
-    }
+    private VsphereParser() {}
 
     static boolean accepts(JsonNode root) {
         if (root.isArray()) {
@@ -85,13 +84,15 @@ final class VsphereParser {
         if (uuid == null && envelope) {
             uuid = PayloadContext.text(item, "vm");
         }
-        String name = PayloadContext.text(detail, "name") != null ? PayloadContext.text(detail, "name")
+        String name = PayloadContext.text(detail, "name") != null
+                ? PayloadContext.text(detail, "name")
                 : PayloadContext.text(identity, "name");
 
         JsonNode cpu = detail.path("cpu");
         Integer vcpus = ctx.intCount(cpu, "count", detailPath + ".cpu");
         Integer coresPerSocket = ctx.intCount(cpu, "cores_per_socket", detailPath + ".cpu");
-        Integer sockets = vcpus == null ? null
+        Integer sockets = vcpus == null
+                ? null
                 : coresPerSocket == null || coresPerSocket == 0 ? vcpus : Math.max(1, vcpus / coresPerSocket);
         Long memory = ctx.count(detail.path("memory"), "size_MiB", detailPath + ".memory");
 
@@ -100,9 +101,12 @@ final class VsphereParser {
             JsonNode value = disk.getValue();
             Long bytes = ctx.count(value, "capacity", detailPath + ".disks." + disk.getKey());
             JsonNode backing = value.path("backing");
-            disks.add(new ParsedDisk(disk.getKey(), PayloadContext.text(value, "label"),
+            disks.add(new ParsedDisk(
+                    disk.getKey(),
+                    PayloadContext.text(value, "label"),
                     bytes == null ? null : PayloadContext.bytesToGib(bytes),
-                    datastore(PayloadContext.text(backing, "vmdk_file")), PayloadContext.text(backing, "type")));
+                    datastore(PayloadContext.text(backing, "vmdk_file")),
+                    PayloadContext.text(backing, "type")));
         }
 
         Map<String, List<ParsedIp>> ipsByKey = guestIps(interfaces);
@@ -113,9 +117,15 @@ final class VsphereParser {
             String mac = PayloadContext.mac(PayloadContext.text(value, "mac_address"));
             List<ParsedIp> ips = ipsByKey.getOrDefault(nic.getKey(), ipsByKey.getOrDefault(mac, List.of()));
             String state = PayloadContext.text(value, "state");
-            nics.add(new ParsedNic(nic.getKey(), mac, PayloadContext.text(backing, "network"),
-                    PayloadContext.text(backing, "network_name"), state == null ? null : "CONNECTED".equals(state),
-                    state, null, ips));
+            nics.add(new ParsedNic(
+                    nic.getKey(),
+                    mac,
+                    PayloadContext.text(backing, "network"),
+                    PayloadContext.text(backing, "network_name"),
+                    state == null ? null : "CONNECTED".equals(state),
+                    state,
+                    null,
+                    ips));
         }
         String primaryIp = PayloadContext.text(guest, "ip_address");
         if (ipsByKey.isEmpty() && primaryIp != null && !nics.isEmpty()) {
@@ -125,13 +135,26 @@ final class VsphereParser {
         String guestOs = PayloadContext.text(detail, "guest_OS");
         String fullName = PayloadContext.text(PayloadContext.obj(guest, "full_name"), "default_message");
         String osType = fullName != null ? fullName : guestOs;
-        return new ParsedVm(uuid, name, PayloadContext.text(identity, "bios_uuid"),
-                PayloadContext.powerState(PayloadContext.text(detail, "power_state")), "ESXi",
+        return new ParsedVm(
+                uuid,
+                name,
+                PayloadContext.text(identity, "bios_uuid"),
+                PayloadContext.powerState(PayloadContext.text(detail, "power_state")),
+                "ESXi",
                 envelope ? nameOf(item.path("cluster"), "cluster") : null,
                 envelope ? nameOf(item.path("host"), "host") : null,
-                PayloadContext.text(guest, "host_name"), osType,
+                PayloadContext.text(guest, "host_name"),
+                osType,
                 PayloadContext.osFamily(guestOs != null ? guestOs : osType, PayloadContext.text(guest, "family")),
-                vcpus, sockets, coresPerSocket, memory, null, null, nics, disks, item);
+                vcpus,
+                sockets,
+                coresPerSocket,
+                memory,
+                null,
+                null,
+                nics,
+                disks,
+                item);
     }
 
     /** @return entries of a keyed map, whether an object ({@code /api}) or a key/value array ({@code /rest}) */

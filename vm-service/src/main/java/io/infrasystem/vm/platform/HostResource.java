@@ -32,9 +32,17 @@ public class HostResource {
      * @param hostId the platform's identifier (Nutanix host name or extId, vSphere host)
      * @param vmCount VMs on it, deleted ones excluded
      */
-    public record HostDto(long id, String platform, String hostId, String hostname, String hypervisorIp,
-            String hypervisorName, String cpuModel, Integer cpuCoresPhysical, Integer ramGb, long vmCount) {
-    }
+    public record HostDto(
+            long id,
+            String platform,
+            String hostId,
+            String hostname,
+            String hypervisorIp,
+            String hypervisorName,
+            String cpuModel,
+            Integer cpuCoresPhysical,
+            Integer ramGb,
+            long vmCount) {}
 
     static final String VM_COUNT = "(select count(*) from vm v join vm_fact f on f.vm_id = v.id where not v.is_deleted "
             + "and v.platform = h.platform and f.host_identifier = h.host_id)";
@@ -60,9 +68,23 @@ public class HostResource {
     public Page<HostDto> list(@Context UriInfo uri) {
         PageRequest page = PageRequest.from(uri.getQueryParameters());
         QueryFilter filter = FILTERS.parse(uri.getQueryParameters());
-        return lists.page("from hosts h", "h.id, h.platform, h.host_id, h.hostname, h.hypervisor_ip, h.hypervisor_name, "
-                + "h.cpu_model, h.cpu_cores_physical, h.ram_gb, " + VM_COUNT, filter, page, uri,
-                r -> new HostDto(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
-                        r.getString(6), r.getString(7), (Integer) r.getObject(8), (Integer) r.getObject(9), r.getLong(10)));
+        return lists.page(
+                "from hosts h",
+                "h.id, h.platform, h.host_id, h.hostname, h.hypervisor_ip, h.hypervisor_name, "
+                        + "h.cpu_model, h.cpu_cores_physical, h.ram_gb, " + VM_COUNT,
+                filter,
+                page,
+                uri,
+                r -> new HostDto(
+                        r.getLong(1),
+                        r.getString(2),
+                        r.getString(3),
+                        r.getString(4),
+                        r.getString(5),
+                        r.getString(6),
+                        r.getString(7),
+                        (Integer) r.getObject(8),
+                        (Integer) r.getObject(9),
+                        r.getLong(10)));
     }
 }

@@ -35,19 +35,25 @@ public class Lists {
      * @param columns select list
      * @return the page of mapped rows
      */
-    public <T> Page<T> page(String from, String columns, QueryFilter filter, PageRequest page, UriInfo uri,
-            RowMapper<T> mapper) {
+    public <T> Page<T> page(
+            String from, String columns, QueryFilter filter, PageRequest page, UriInfo uri, RowMapper<T> mapper) {
         try (Connection c = dataSource.getConnection()) {
             long count;
-            try (PreparedStatement s = NamedParameters.prepare(c, "select count(*) " + from + " where " + filter.where(),
-                    filter.parameters()); ResultSet r = s.executeQuery()) {
+            try (PreparedStatement s = NamedParameters.prepare(
+                            c, "select count(*) " + from + " where " + filter.where(), filter.parameters());
+                    ResultSet r = s.executeQuery()) {
                 r.next();
                 count = r.getLong(1);
             }
             List<T> results = new ArrayList<>();
-            try (PreparedStatement s = NamedParameters.prepare(c, "select " + columns + " " + from + " where "
-                    + filter.where() + " order by " + filter.orderBy() + " limit " + page.limit() + " offset "
-                    + page.offset(), filter.parameters()); ResultSet r = s.executeQuery()) {
+            try (PreparedStatement s = NamedParameters.prepare(
+                            c,
+                            "select " + columns + " " + from + " where "
+                                    + filter.where() + " order by " + filter.orderBy() + " limit " + page.limit()
+                                    + " offset "
+                                    + page.offset(),
+                            filter.parameters());
+                    ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     results.add(mapper.map(r));
                 }

@@ -34,9 +34,14 @@ public class NetworkResource {
      * @param vlanId VLAN id when known
      * @param vmCount VMs with a NIC on it, deleted ones excluded
      */
-    public record NetworkDto(long id, String platform, String networkId, String name, Integer vlanId,
-            String description, long vmCount) {
-    }
+    public record NetworkDto(
+            long id,
+            String platform,
+            String networkId,
+            String name,
+            Integer vlanId,
+            String description,
+            long vmCount) {}
 
     static final String VM_COUNT = "(select count(distinct v.id) from vm v join vm_nic_fact n on n.vm_id = v.id "
             + "where not v.is_deleted and v.platform = w.platform and n.network_id = w.network_id)";
@@ -63,9 +68,19 @@ public class NetworkResource {
     public Page<NetworkDto> list(@Context UriInfo uri) {
         PageRequest page = PageRequest.from(uri.getQueryParameters());
         QueryFilter filter = FILTERS.parse(uri.getQueryParameters());
-        return lists.page("from networks w", "w.id, w.platform, w.network_id, w.name, w.vlan_id, w.description, "
-                + VM_COUNT, filter, page, uri,
-                r -> new NetworkDto(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
-                        (Integer) r.getObject(5), r.getString(6), r.getLong(7)));
+        return lists.page(
+                "from networks w",
+                "w.id, w.platform, w.network_id, w.name, w.vlan_id, w.description, " + VM_COUNT,
+                filter,
+                page,
+                uri,
+                r -> new NetworkDto(
+                        r.getLong(1),
+                        r.getString(2),
+                        r.getString(3),
+                        r.getString(4),
+                        (Integer) r.getObject(5),
+                        r.getString(6),
+                        r.getLong(7)));
     }
 }

@@ -44,22 +44,35 @@ public class StatsResource {
      * @param changesLast7d change-history rows of the last 7 days by change type
      * @param lastRuns the latest run of each platform and source
      */
-    public record Stats(long totalVms, long deletedVms, Map<String, Long> platforms, Map<String, Long> powerStates,
-            Map<String, Long> osFamilies, NetworkUsage networks, Map<String, Long> changesLast24h,
-            Map<String, Long> changesLast7d, List<LastRun> lastRuns) {
-    }
+    public record Stats(
+            long totalVms,
+            long deletedVms,
+            Map<String, Long> platforms,
+            Map<String, Long> powerStates,
+            Map<String, Long> osFamilies,
+            NetworkUsage networks,
+            Map<String, Long> changesLast24h,
+            Map<String, Long> changesLast7d,
+            List<LastRun> lastRuns) {}
 
     /** Networks known, with at least one VM, and with none. */
-    public record NetworkUsage(long total, long inUse, long notInUse) {
-    }
+    public record NetworkUsage(long total, long inUse, long notInUse) {}
 
     /** The latest run of one platform and source. */
-    public record LastRun(String platform, String source, long runId, String status, Instant startedAt,
-            Instant finishedAt, int vmCountSeen, int createdCount, int updatedCount, int deletedCount) {
-    }
+    public record LastRun(
+            String platform,
+            String source,
+            long runId,
+            String status,
+            Instant startedAt,
+            Instant finishedAt,
+            int vmCountSeen,
+            int createdCount,
+            int updatedCount,
+            int deletedCount) {}
 
-    private static final String POWER = "(case when coalesce(m.override_power_state, false) then m.manual_power_state "
-            + "else f.power_state end)";
+    private static final String POWER =
+            "(case when coalesce(m.override_power_state, false) then m.manual_power_state " + "else f.power_state end)";
 
     private final DataSource dataSource;
 
@@ -73,15 +86,20 @@ public class StatsResource {
     public Stats stats() {
         try (Connection c = dataSource.getConnection()) {
             Instant now = Instant.now();
-            Map<String, Long> platforms = counts(c, "select v.platform, count(*) from vm v where not v.is_deleted "
-                    + "group by 1 order by 1");
+            Map<String, Long> platforms = counts(
+                    c, "select v.platform, count(*) from vm v where not v.is_deleted " + "group by 1 order by 1");
             long total = platforms.values().stream().mapToLong(Long::longValue).sum();
-            long deleted = counts(c, "select 'd', count(*) from vm where is_deleted").getOrDefault("d", 0L);
-            Map<String, Long> power = counts(c, "select coalesce(" + POWER + ", 'unknown'), count(*) from vm v "
-                    + "join vm_fact f on f.vm_id = v.id left join vm_manual m on m.vm_id = v.id where not v.is_deleted "
-                    + "group by 1 order by 1");
-            Map<String, Long> families = counts(c, "select coalesce(f.os_family, 'unknown'), count(*) from vm v "
-                    + "join vm_fact f on f.vm_id = v.id where not v.is_deleted group by 1 order by 1");
+            long deleted =
+                    counts(c, "select 'd', count(*) from vm where is_deleted").getOrDefault("d", 0L);
+            Map<String, Long> power = counts(
+                    c,
+                    "select coalesce(" + POWER + ", 'unknown'), count(*) from vm v "
+                            + "join vm_fact f on f.vm_id = v.id left join vm_manual m on m.vm_id = v.id where not v.is_deleted "
+                            + "group by 1 order by 1");
+            Map<String, Long> families = counts(
+                    c,
+                    "select coalesce(f.os_family, 'unknown'), count(*) from vm v "
+                            + "join vm_fact f on f.vm_id = v.id where not v.is_deleted group by 1 order by 1");
             Map<String, Long> nets = counts(c, """
                     select case when exists (select 1 from vm_nic_fact n join vm v on v.id = n.vm_id
                                              where not v.is_deleted and v.platform = w.platform
@@ -89,8 +107,16 @@ public class StatsResource {
                            count(*) from networks w group by 1""");
             long inUse = nets.getOrDefault("in_use", 0L);
             long notInUse = nets.getOrDefault("not_in_use", 0L);
-            return new Stats(total, deleted, platforms, power, families, new NetworkUsage(inUse + notInUse, inUse, notInUse),
-                    changes(c, now.minus(Duration.ofHours(24))), changes(c, now.minus(Duration.ofDays(7))), lastRuns(c));
+            return new Stats(
+                    total,
+                    deleted,
+                    platforms,
+                    power,
+                    families,
+                    new NetworkUsage(inUse + notInUse, inUse, notInUse),
+                    changes(c, now.minus(Duration.ofHours(24))),
+                    changes(c, now.minus(Duration.ofDays(7))),
+                    lastRuns(c));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -98,7 +124,8 @@ public class StatsResource {
 
     private static Map<String, Long> counts(Connection c, String sql) throws SQLException {
         Map<String, Long> out = new LinkedHashMap<>();
-        try (PreparedStatement s = c.prepareStatement(sql); ResultSet r = s.executeQuery()) {
+        try (PreparedStatement s = c.prepareStatement(sql);
+                ResultSet r = s.executeQuery()) {
             while (r.next()) {
                 out.put(r.getString(1), r.getLong(2));
             }
@@ -111,8 +138,8 @@ public class StatsResource {
         for (String type : List.of("created", "updated", "deleted", "restored")) {
             out.put(type, 0L);
         }
-        try (PreparedStatement s = c.prepareStatement("select change_type, count(*) from vm_change_history "
-                + "where changed_at >= ? group by 1")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "select change_type, count(*) from vm_change_history " + "where changed_at >= ? group by 1")) {
             s.setObject(1, UtcTimes.toColumn(since));
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
@@ -131,9 +158,16 @@ public class StatsResource {
                 from vm_sync_run order by platform, source, started_at desc, id desc""");
                 ResultSet r = s.executeQuery()) {
             while (r.next()) {
-                out.add(new LastRun(r.getString(1), r.getString(2), r.getLong(3), r.getString(4),
+                out.add(new LastRun(
+                        r.getString(1),
+                        r.getString(2),
+                        r.getLong(3),
+                        r.getString(4),
                         UtcTimes.fromColumn(r.getObject(5, LocalDateTime.class)),
-                        UtcTimes.fromColumn(r.getObject(6, LocalDateTime.class)), r.getInt(7), r.getInt(8), r.getInt(9),
+                        UtcTimes.fromColumn(r.getObject(6, LocalDateTime.class)),
+                        r.getInt(7),
+                        r.getInt(8),
+                        r.getInt(9),
                         r.getInt(10)));
             }
         }

@@ -10,5 +10,4 @@ package io.infrasystem.vm.sync;
  * @param deleted whether it is soft-deleted
  * @param fingerprint {@link VmFacts#fingerprint()} of its stored facts
  */
-public record CurrentVm(long id, String vmUuid, String name, String biosUuid, boolean deleted, String fingerprint) {
-}
+public record CurrentVm(long id, String vmUuid, String name, String biosUuid, boolean deleted, String fingerprint) {}

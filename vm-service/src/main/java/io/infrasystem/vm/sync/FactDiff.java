@@ -23,11 +23,9 @@ public final class FactDiff {
      * @param oldValue value before, as text, or null
      * @param newValue value after, as text, or null
      */
-    public record FieldDiff(String field, String oldValue, String newValue) {
-    }
+    public record FieldDiff(String field, String oldValue, String newValue) {}
 
-    private FactDiff() {
-    }
+    private FactDiff() {}
 
     /** @return the changed fields, empty when equal */
     public static List<FieldDiff> diff(VmFacts a, VmFacts b) {
@@ -60,9 +58,17 @@ public final class FactDiff {
         for (String key : union(oldNics.keySet(), newNics.keySet())) {
             VmFacts.Nic o = oldNics.get(key);
             VmFacts.Nic n = newNics.get(key);
-            scalar(out, "nics[" + key + "].mac_address", o == null ? null : o.macAddress(), n == null ? null : n.macAddress());
+            scalar(
+                    out,
+                    "nics[" + key + "].mac_address",
+                    o == null ? null : o.macAddress(),
+                    n == null ? null : n.macAddress());
             scalar(out, "nics[" + key + "].network", o == null ? null : network(o), n == null ? null : network(n));
-            scalar(out, "nics[" + key + "].connected", o == null ? null : o.connected(), n == null ? null : n.connected());
+            scalar(
+                    out,
+                    "nics[" + key + "].connected",
+                    o == null ? null : o.connected(),
+                    n == null ? null : n.connected());
         }
         scalar(out, "ip_addresses", String.join(", ", a.ipAddresses()), String.join(", ", b.ipAddresses()));
         return out;

@@ -49,8 +49,12 @@ public class SyncResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Scopes.VM_SYNC)
-    public SyncRun sync(@PathParam("platform") String platform, @QueryParam("source") String source,
-            @QueryParam("mode") String mode, @QueryParam("run_id") Long runId, byte[] body) {
+    public SyncRun sync(
+            @PathParam("platform") String platform,
+            @QueryParam("source") String source,
+            @QueryParam("mode") String mode,
+            @QueryParam("run_id") Long runId,
+            byte[] body) {
         checkPlatform(platform);
         if (runId == null) {
             checkSource(source);
@@ -68,13 +72,15 @@ public class SyncResource {
 
     static void checkPlatform(String platform) {
         if (!PayloadReader.PLATFORMS.contains(platform)) {
-            throw ProblemException.invalid("platform", "must be one of " + new java.util.TreeSet<>(PayloadReader.PLATFORMS));
+            throw ProblemException.invalid(
+                    "platform", "must be one of " + new java.util.TreeSet<>(PayloadReader.PLATFORMS));
         }
     }
 
     static void checkSource(String source) {
         if (source == null || source.isBlank()) {
-            throw ProblemException.invalid("source", "is required: the vCenter or Prism Central the payload comes from");
+            throw ProblemException.invalid(
+                    "source", "is required: the vCenter or Prism Central the payload comes from");
         }
         if (source.length() > 255) {
             throw ProblemException.invalid("source", "must be at most 255 characters");
@@ -85,13 +91,15 @@ public class SyncResource {
         try {
             JsonNode root = body == null || body.length == 0 ? null : mapper.readTree(body);
             if (root == null || root.isMissingNode()) {
-                throw new ProblemException(ProblemKind.MALFORMED_JSON, "The body is empty; a JSON payload is required",
-                        List.of());
+                throw new ProblemException(
+                        ProblemKind.MALFORMED_JSON, "The body is empty; a JSON payload is required", List.of());
             }
             return root;
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr();
+            String where = e.getLocation() == null
+                    ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr();
             throw new ProblemException(ProblemKind.MALFORMED_JSON, "The body is not valid JSON" + where, List.of());
         } catch (IOException e) {
             throw new ProblemException(ProblemKind.BAD_REQUEST, "The body could not be read", List.of());

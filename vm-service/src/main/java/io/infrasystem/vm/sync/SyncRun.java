@@ -25,7 +25,22 @@ import java.time.Instant;
  * @param expiresAt when an unfinished chunked run expires, or null
  * @param durationMs processing time of a single-payload run, or from open to finish
  */
-public record SyncRun(long id, String platform, String source, String mode, String status, boolean chunked,
-        int chunkCount, int vmCountSeen, int createdCount, int updatedCount, int unchangedCount, int deletedCount,
-        int restoredCount, String error, Instant startedAt, Instant finishedAt, Instant expiresAt, Long durationMs) {
-}
+public record SyncRun(
+        long id,
+        String platform,
+        String source,
+        String mode,
+        String status,
+        boolean chunked,
+        int chunkCount,
+        int vmCountSeen,
+        int createdCount,
+        int updatedCount,
+        int unchangedCount,
+        int deletedCount,
+        int restoredCount,
+        String error,
+        Instant startedAt,
+        Instant finishedAt,
+        Instant expiresAt,
+        Long durationMs) {}

@@ -5,10 +5,10 @@ import io.infrasystem.commons.filter.FilterSpec;
 import io.infrasystem.commons.filter.QueryFilter;
 import io.infrasystem.commons.paging.Page;
 import io.infrasystem.commons.paging.PageRequest;
-import io.infrasystem.vm.platform.Lists;
 import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.commons.security.CurrentActor;
 import io.infrasystem.commons.security.Scopes;
+import io.infrasystem.vm.platform.Lists;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -38,8 +38,7 @@ import javax.sql.DataSource;
 public class SyncRunResource {
 
     /** Body of {@code POST /api/vm/sync-runs}. */
-    public record OpenRun(String platform, String source) {
-    }
+    public record OpenRun(String platform, String source) {}
 
     static final FilterSpec FILTERS = FilterSpec.builder("id")
             .field(FilterField.choice("platform", "platform", Set.of("nutanix", "vmware", "other")))
@@ -96,7 +95,8 @@ public class SyncRunResource {
         }
         SyncResource.checkPlatform(body.platform());
         SyncResource.checkSource(body.source());
-        SyncRun run = sync.open(body.platform(), body.source(), "open", actor.resolve("sync").name());
+        SyncRun run = sync.open(
+                body.platform(), body.source(), "open", actor.resolve("sync").name());
         return Response.status(Response.Status.CREATED).entity(run).build();
     }
 

@@ -16,12 +16,10 @@ final class SyncRunStore {
             + "created_count, updated_count, unchanged_count, deleted_count, restored_count, error, started_at, "
             + "finished_at, expires_at, duration_ms";
 
-    private SyncRunStore() {
-    }
+    private SyncRunStore() {}
 
     /** Counts of one payload or chunk. */
-    record Counts(int seen, int created, int updated, int unchanged, int deleted, int restored) {
-    }
+    record Counts(int seen, int created, int updated, int unchanged, int deleted, int restored) {}
 
     /** @return a new run id, for a run row written at the end of its transaction (the foreign keys to it are deferred) */
     static long nextId(Connection c) throws SQLException {
@@ -32,22 +30,58 @@ final class SyncRunStore {
         }
     }
 
-    static long insert(Connection c, String platform, String source, String mode, String status, boolean chunked,
-            Counts counts, Instant startedAt, Instant finishedAt, Instant expiresAt, Long durationMs, String triggeredBy)
+    static long insert(
+            Connection c,
+            String platform,
+            String source,
+            String mode,
+            String status,
+            boolean chunked,
+            Counts counts,
+            Instant startedAt,
+            Instant finishedAt,
+            Instant expiresAt,
+            Long durationMs,
+            String triggeredBy)
             throws SQLException {
-        return insert(c, null, platform, source, mode, status, chunked, counts, startedAt, finishedAt, expiresAt,
-                durationMs, triggeredBy);
+        return insert(
+                c,
+                null,
+                platform,
+                source,
+                mode,
+                status,
+                chunked,
+                counts,
+                startedAt,
+                finishedAt,
+                expiresAt,
+                durationMs,
+                triggeredBy);
     }
 
-    static long insert(Connection c, Long id, String platform, String source, String mode, String status,
-            boolean chunked, Counts counts, Instant startedAt, Instant finishedAt, Instant expiresAt, Long durationMs,
-            String triggeredBy) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("""
+    static long insert(
+            Connection c,
+            Long id,
+            String platform,
+            String source,
+            String mode,
+            String status,
+            boolean chunked,
+            Counts counts,
+            Instant startedAt,
+            Instant finishedAt,
+            Instant expiresAt,
+            Long durationMs,
+            String triggeredBy)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                """
                 insert into vm_sync_run (platform, source, mode, status, chunked, chunk_count, vm_count_seen,
                     created_count, updated_count, unchanged_count, deleted_count, restored_count, started_at,
                     finished_at, expires_at, duration_ms, triggered_by, created_at, updated_at, id)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, """
-                + (id == null ? "nextval(pg_get_serial_sequence('vm_sync_run', 'id'))" : "?") + ")", new String[] {"id"})) {
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, """ + (id == null ? "nextval(pg_get_serial_sequence('vm_sync_run', 'id'))" : "?") + ")",
+                new String[] {"id"})) {
             if (id != null) {
                 s.setLong(20, id);
             }
@@ -84,8 +118,8 @@ final class SyncRunStore {
     }
 
     static Optional<SyncRun> find(Connection c, long id, boolean forUpdate) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("select " + COLUMNS + " from vm_sync_run where id = ?"
-                + (forUpdate ? " for update" : ""))) {
+        try (PreparedStatement s = c.prepareStatement(
+                "select " + COLUMNS + " from vm_sync_run where id = ?" + (forUpdate ? " for update" : ""))) {
             s.setLong(1, id);
             try (ResultSet r = s.executeQuery()) {
                 return r.next() ? Optional.of(read(r)) : Optional.empty();
@@ -135,9 +169,25 @@ final class SyncRunStore {
     static SyncRun read(ResultSet r) throws SQLException {
         long duration = r.getLong(18);
         Long durationMs = r.wasNull() ? null : duration;
-        return new SyncRun(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
-                r.getBoolean(6), r.getInt(7), r.getInt(8), r.getInt(9), r.getInt(10), r.getInt(11), r.getInt(12),
-                r.getInt(13), r.getString(14), time(r, 15), time(r, 16), time(r, 17), durationMs);
+        return new SyncRun(
+                r.getLong(1),
+                r.getString(2),
+                r.getString(3),
+                r.getString(4),
+                r.getString(5),
+                r.getBoolean(6),
+                r.getInt(7),
+                r.getInt(8),
+                r.getInt(9),
+                r.getInt(10),
+                r.getInt(11),
+                r.getInt(12),
+                r.getInt(13),
+                r.getString(14),
+                time(r, 15),
+                time(r, 16),
+                time(r, 17),
+                durationMs);
     }
 
     private static Instant time(ResultSet r, int column) throws SQLException {

@@ -83,8 +83,13 @@ public class SyncService {
                     }
                 }
             }
-            Counts counts = new Counts(payload.vms().size(), plan.creates.size(), plan.updated, plan.unchanged,
-                    orphans.size(), plan.restored);
+            Counts counts = new Counts(
+                    payload.vms().size(),
+                    plan.creates.size(),
+                    plan.updated,
+                    plan.unchanged,
+                    orphans.size(),
+                    plan.restored);
             long id = run == null ? SyncRunStore.nextId(c) : run.id();
             List<Long> createdIds = write(c, store, platform, source, plan, id, now);
             if (!orphans.isEmpty()) {
@@ -92,8 +97,20 @@ public class SyncService {
             }
             if (run == null) {
                 long duration = (System.nanoTime() - started) / 1_000_000;
-                SyncRunStore.insert(c, id, platform, source, full ? "full" : "partial", "completed", false, counts, now,
-                        Instant.now(), null, duration, null);
+                SyncRunStore.insert(
+                        c,
+                        id,
+                        platform,
+                        source,
+                        full ? "full" : "partial",
+                        "completed",
+                        false,
+                        counts,
+                        now,
+                        Instant.now(),
+                        null,
+                        duration,
+                        null);
             } else {
                 SyncRunStore.addChunk(c, id, counts);
                 // the VMs this chunk created are seen too: finish must not orphan them
@@ -116,8 +133,19 @@ public class SyncService {
     public SyncRun open(String platform, String source, String status, String triggeredBy) {
         Instant now = Instant.now();
         try (Connection c = dataSource.getConnection()) {
-            long id = SyncRunStore.insert(c, platform, source, "full", status, true, new Counts(0, 0, 0, 0, 0, 0), now,
-                    null, now.plus(config.runTtl()), null, triggeredBy);
+            long id = SyncRunStore.insert(
+                    c,
+                    platform,
+                    source,
+                    "full",
+                    status,
+                    true,
+                    new Counts(0, 0, 0, 0, 0, 0),
+                    now,
+                    null,
+                    now.plus(config.runTtl()),
+                    null,
+                    triggeredBy);
             return SyncRunStore.find(c, id, false).orElseThrow();
         } catch (SQLException e) {
             throw new IllegalStateException("could not open a sync run", e);
@@ -133,7 +161,8 @@ public class SyncService {
     public SyncRun finish(long runId) {
         Instant now = Instant.now();
         try (Connection c = dataSource.getConnection()) {
-            SyncRun run = SyncRunStore.find(c, runId, true).orElseThrow(() -> ProblemException.notFound("sync run", runId));
+            SyncRun run =
+                    SyncRunStore.find(c, runId, true).orElseThrow(() -> ProblemException.notFound("sync run", runId));
             requireOpen(c, run, now);
             SyncStore store = new SyncStore(c);
             store.lockSource(run.platform(), run.source());
@@ -144,8 +173,15 @@ public class SyncService {
                     orphans.add(vm);
                 }
             }
-            delete(c, store, run.platform(), run.source(), orphans, runId,
-                    "not reported by sync run " + runId + " of " + run.source(), now);
+            delete(
+                    c,
+                    store,
+                    run.platform(),
+                    run.source(),
+                    orphans,
+                    runId,
+                    "not reported by sync run " + runId + " of " + run.source(),
+                    now);
             SyncRunStore.close(c, runId, "completed", orphans.size(), null, now);
             return SyncRunStore.find(c, runId, false).orElseThrow();
         } catch (SQLException e) {
@@ -161,8 +197,8 @@ public class SyncService {
     @Transactional
     public void fail(long runId, String error) {
         try (Connection c = dataSource.getConnection()) {
-            SyncRunStore.close(c, runId, "failed", 0, error.length() > 2000 ? error.substring(0, 2000) : error,
-                    Instant.now());
+            SyncRunStore.close(
+                    c, runId, "failed", 0, error.length() > 2000 ? error.substring(0, 2000) : error, Instant.now());
         } catch (SQLException e) {
             throw new IllegalStateException("could not mark sync run " + runId + " failed", e);
         }
@@ -249,7 +285,9 @@ public class SyncService {
                 continue;
             }
             plan.seen.add(cur.id());
-            if (!cur.deleted() && cur.vmUuid().equals(vm.vmUuid()) && facts.fingerprint().equals(cur.fingerprint())) {
+            if (!cur.deleted()
+                    && cur.vmUuid().equals(vm.vmUuid())
+                    && facts.fingerprint().equals(cur.fingerprint())) {
                 plan.unchanged++;
                 continue;
             }
@@ -265,7 +303,8 @@ public class SyncService {
                 facts = keepLastIps(facts, old);
             }
             boolean factsChanged = old == null || !facts.fingerprint().equals(old.fingerprint());
-            boolean uuidChanged = !cur.vmUuid().equals(candidateVms.get(cur.id()).vmUuid());
+            boolean uuidChanged =
+                    !cur.vmUuid().equals(candidateVms.get(cur.id()).vmUuid());
             if (!factsChanged && !cur.deleted() && !uuidChanged) {
                 plan.unchanged++;
                 continue;
@@ -290,16 +329,28 @@ public class SyncService {
             VmFacts.Nic previous = old.nics().stream()
                     .filter(o -> (nic.nicUuid() != null && nic.nicUuid().equals(o.nicUuid()))
                             || (nic.macAddress() != null && nic.macAddress().equals(o.macAddress())))
-                    .findFirst().orElse(null);
-            nics.add(previous == null ? nic : new VmFacts.Nic(nic.nicUuid(), nic.macAddress(), nic.networkId(),
-                    nic.networkName(), nic.connected(), nic.state(), nic.vlanMode(), previous.ips()));
+                    .findFirst()
+                    .orElse(null);
+            nics.add(
+                    previous == null
+                            ? nic
+                            : new VmFacts.Nic(
+                                    nic.nicUuid(),
+                                    nic.macAddress(),
+                                    nic.networkId(),
+                                    nic.networkName(),
+                                    nic.connected(),
+                                    nic.state(),
+                                    nic.vlanMode(),
+                                    previous.ips()));
         }
         return facts.withNics(nics);
     }
 
     /** Writes the plan; returns the ids of the VMs it created, in the order of {@code plan.creates}. */
-    private List<Long> write(Connection c, SyncStore store, String platform, String source, Plan plan, long runId,
-            Instant now) throws SQLException {
+    private List<Long> write(
+            Connection c, SyncStore store, String platform, String source, Plan plan, long runId, Instant now)
+            throws SQLException {
         List<String> uuids = plan.creates.stream().map(ParsedVm::vmUuid).toList();
         List<Long> ids = store.insertVms(platform, source, plan.createFacts, uuids, runId, now);
         Map<Long, FactWrite> created = new LinkedHashMap<>();
@@ -352,7 +403,9 @@ public class SyncService {
 
         List<Change> recorded = new ArrayList<>(ids.size() + plan.changed.size());
         for (int i = 0; i < ids.size(); i++) {
-            recorded.add(Change.created("vm", ids.get(i),
+            recorded.add(Change.created(
+                    "vm",
+                    ids.get(i),
                     new VmEvent(ids.get(i), platform, source, uuids.get(i), false, plan.createFacts.get(i))));
         }
         for (Map.Entry<Long, ParsedVm> e : plan.changed.entrySet()) {
@@ -360,8 +413,8 @@ public class SyncService {
             CurrentVm cur = plan.changedCurrent.get(id);
             VmEvent before = new VmEvent(id, platform, source, cur.vmUuid(), cur.deleted(), plan.oldFacts.get(id));
             VmEvent after = new VmEvent(id, platform, source, e.getValue().vmUuid(), false, plan.changedFacts.get(id));
-            recorded.add(new Change("vm", String.valueOf(id), cur.deleted() ? "restored" : "updated", before, after,
-                    null));
+            recorded.add(
+                    new Change("vm", String.valueOf(id), cur.deleted() ? "restored" : "updated", before, after, null));
         }
         changes.recordAll(recorded);
         return ids;
@@ -380,8 +433,16 @@ public class SyncService {
         networks.replaceAll((k, v) -> v == null || v.isEmpty() ? null : v);
     }
 
-    private void delete(Connection c, SyncStore store, String platform, String source, List<CurrentVm> orphans,
-            long runId, String reason, Instant now) throws SQLException {
+    private void delete(
+            Connection c,
+            SyncStore store,
+            String platform,
+            String source,
+            List<CurrentVm> orphans,
+            long runId,
+            String reason,
+            Instant now)
+            throws SQLException {
         if (orphans.isEmpty()) {
             return;
         }

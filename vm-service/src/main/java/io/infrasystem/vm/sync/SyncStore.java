@@ -49,8 +49,13 @@ final class SyncStore {
             s.setFetchSize(5000);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    CurrentVm vm = new CurrentVm(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
-                            r.getBoolean(5), r.getString(6));
+                    CurrentVm vm = new CurrentVm(
+                            r.getLong(1),
+                            r.getString(2),
+                            r.getString(3),
+                            r.getString(4),
+                            r.getBoolean(5),
+                            r.getString(6));
                     vms.put(vm.vmUuid(), vm);
                 }
             }
@@ -73,8 +78,13 @@ final class SyncStore {
             s.setArray(1, ids);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    disks.computeIfAbsent(r.getLong(1), k -> new ArrayList<>()).add(new VmFacts.Disk(r.getString(2),
-                            r.getString(3), r.getBigDecimal(4), r.getString(5), r.getString(6)));
+                    disks.computeIfAbsent(r.getLong(1), k -> new ArrayList<>())
+                            .add(new VmFacts.Disk(
+                                    r.getString(2),
+                                    r.getString(3),
+                                    r.getBigDecimal(4),
+                                    r.getString(5),
+                                    r.getString(6)));
                 }
             }
         }
@@ -84,13 +94,15 @@ final class SyncStore {
             s.setArray(1, ids);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    ips.computeIfAbsent(r.getLong(1), k -> new ArrayList<>()).add(new VmFacts.Ip(r.getString(2), r.getString(3)));
+                    ips.computeIfAbsent(r.getLong(1), k -> new ArrayList<>())
+                            .add(new VmFacts.Ip(r.getString(2), r.getString(3)));
                 }
             }
         }
         Map<Long, List<VmFacts.Nic>> nics = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement("select vm_id, id, nic_uuid, mac_address, network_id, network_name, "
-                + "is_connected, state, vlan_mode from vm_nic_fact where vm_id = any(?) order by vm_id, position")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "select vm_id, id, nic_uuid, mac_address, network_id, network_name, "
+                        + "is_connected, state, vlan_mode from vm_nic_fact where vm_id = any(?) order by vm_id, position")) {
             s.setArray(1, ids);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
@@ -100,9 +112,16 @@ final class SyncStore {
                     if (r.wasNull()) {
                         connected = null;
                     }
-                    nics.computeIfAbsent(r.getLong(1), k -> new ArrayList<>()).add(new VmFacts.Nic(r.getString(3),
-                            r.getString(4), r.getString(5), r.getString(6), connected, r.getString(8), r.getString(9),
-                            List.copyOf(nicIps)));
+                    nics.computeIfAbsent(r.getLong(1), k -> new ArrayList<>())
+                            .add(new VmFacts.Nic(
+                                    r.getString(3),
+                                    r.getString(4),
+                                    r.getString(5),
+                                    r.getString(6),
+                                    connected,
+                                    r.getString(8),
+                                    r.getString(9),
+                                    List.copyOf(nicIps)));
                 }
             }
         }
@@ -116,11 +135,28 @@ final class SyncStore {
                 while (r.next()) {
                     long id = r.getLong(1);
                     CurrentVm vm = byId.get(id);
-                    facts.put(id, new VmFacts(vm.name(), vm.biosUuid(), r.getString(2), r.getString(3), r.getString(4),
-                            r.getString(5), r.getString(6), r.getString(7), r.getString(8), integer(r, 9), integer(r, 10),
-                            integer(r, 11), longValue(r, 12), r.getInt(13), r.getBigDecimal(14), r.getInt(15),
-                            UtcTimes.fromColumn(r.getObject(16, LocalDateTime.class)),
-                            List.copyOf(disks.getOrDefault(id, List.of())), List.copyOf(nics.getOrDefault(id, List.of()))));
+                    facts.put(
+                            id,
+                            new VmFacts(
+                                    vm.name(),
+                                    vm.biosUuid(),
+                                    r.getString(2),
+                                    r.getString(3),
+                                    r.getString(4),
+                                    r.getString(5),
+                                    r.getString(6),
+                                    r.getString(7),
+                                    r.getString(8),
+                                    integer(r, 9),
+                                    integer(r, 10),
+                                    integer(r, 11),
+                                    longValue(r, 12),
+                                    r.getInt(13),
+                                    r.getBigDecimal(14),
+                                    r.getInt(15),
+                                    UtcTimes.fromColumn(r.getObject(16, LocalDateTime.class)),
+                                    List.copyOf(disks.getOrDefault(id, List.of())),
+                                    List.copyOf(nics.getOrDefault(id, List.of()))));
                 }
             }
         }
@@ -156,7 +192,8 @@ final class SyncStore {
     }
 
     /** Inserts new VMs; @return their ids in the order given */
-    List<Long> insertVms(String platform, String source, List<VmFacts> facts, List<String> uuids, long runId, Instant now)
+    List<Long> insertVms(
+            String platform, String source, List<VmFacts> facts, List<String> uuids, long runId, Instant now)
             throws SQLException {
         List<Long> ids = new ArrayList<>(facts.size());
         if (facts.isEmpty()) {
@@ -216,8 +253,7 @@ final class SyncStore {
     }
 
     /** Identity columns of a VM row to update. */
-    record VmUpdate(long id, String vmUuid, String name, String biosUuid) {
-    }
+    record VmUpdate(long id, String vmUuid, String name, String biosUuid) {}
 
     /** Soft-deletes VMs that a full sync did not see. */
     void softDelete(Collection<Long> ids, String reason, long runId, Instant now) throws SQLException {
@@ -304,8 +340,7 @@ final class SyncStore {
         List<VmFacts.Nic> nicRows = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("""
                 insert into vm_nic_fact (vm_id, position, nic_uuid, mac_address, network_id, network_name, is_connected,
-                    state, vlan_mode, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                new String[] {"id"})) {
+                    state, vlan_mode, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"})) {
             for (Map.Entry<Long, FactWrite> e : writes.entrySet()) {
                 List<VmFacts.Nic> nics = e.getValue().facts().nics();
                 for (int i = 0; i < nics.size(); i++) {
@@ -384,12 +419,10 @@ final class SyncStore {
     }
 
     /** What to store as a VM's facts. */
-    record FactWrite(VmFacts facts, String fingerprint, String rawJson, Instant lastUpdateDate) {
-    }
+    record FactWrite(VmFacts facts, String fingerprint, String rawJson, Instant lastUpdateDate) {}
 
     /** One row of {@code vm_change_history}. */
-    record History(long vmId, String changeType, String field, String oldValue, String newValue) {
-    }
+    record History(long vmId, String changeType, String field, String oldValue, String newValue) {}
 
     void insertHistory(List<History> rows, long runId, Instant now) throws SQLException {
         if (rows.isEmpty()) {
@@ -456,9 +489,9 @@ final class SyncStore {
             }
         }
         try (PreparedStatement insert = c.prepareStatement("insert into networks (platform, network_id, name, "
-                + "created_at, updated_at) values (?, ?, ?, ?, ?) on conflict do nothing");
-                PreparedStatement rename = c.prepareStatement("update networks set name = ?, updated_at = ? "
-                        + "where platform = ? and network_id = ?")) {
+                        + "created_at, updated_at) values (?, ?, ?, ?, ?) on conflict do nothing");
+                PreparedStatement rename = c.prepareStatement(
+                        "update networks set name = ?, updated_at = ? " + "where platform = ? and network_id = ?")) {
             int inserts = 0;
             int renames = 0;
             for (Map.Entry<String, String> e : networks.entrySet()) {

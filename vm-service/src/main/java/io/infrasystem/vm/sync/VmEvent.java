@@ -10,5 +10,4 @@ package io.infrasystem.vm.sync;
  * @param isDeleted whether it is soft-deleted
  * @param facts tracked facts (sizes in MiB and GiB)
  */
-public record VmEvent(long id, String platform, String source, String vmUuid, boolean isDeleted, VmFacts facts) {
-}
+public record VmEvent(long id, String platform, String source, String vmUuid, boolean isDeleted, VmFacts facts) {}

@@ -28,26 +28,46 @@ import java.util.Objects;
  * @param disks the disks in payload order
  * @param nics the NICs in payload order, each with its IPs
  */
-public record VmFacts(String name, String biosUuid, String powerState, String hypervisorType, String clusterName,
-        String hostIdentifier, String hostname, String osType, String osFamily, Integer totalVcpus,
-        Integer numSockets, Integer coresPerSocket, Long memoryMb, int totalDisks, BigDecimal totalDiskGb,
-        int totalNics, Instant creationDate, List<Disk> disks, List<Nic> nics) {
+public record VmFacts(
+        String name,
+        String biosUuid,
+        String powerState,
+        String hypervisorType,
+        String clusterName,
+        String hostIdentifier,
+        String hostname,
+        String osType,
+        String osFamily,
+        Integer totalVcpus,
+        Integer numSockets,
+        Integer coresPerSocket,
+        Long memoryMb,
+        int totalDisks,
+        BigDecimal totalDiskGb,
+        int totalNics,
+        Instant creationDate,
+        List<Disk> disks,
+        List<Nic> nics) {
 
     /** A disk as tracked: size in GiB (two decimals). */
-    public record Disk(String diskUuid, String label, BigDecimal sizeGb, String storageName, String backingType) {
-    }
+    public record Disk(String diskUuid, String label, BigDecimal sizeGb, String storageName, String backingType) {}
 
     /** A NIC as tracked, with its IP addresses (in payload order). */
-    public record Nic(String nicUuid, String macAddress, String networkId, String networkName, Boolean connected,
-            String state, String vlanMode, List<Ip> ips) {
-    }
+    public record Nic(
+            String nicUuid,
+            String macAddress,
+            String networkId,
+            String networkName,
+            Boolean connected,
+            String state,
+            String vlanMode,
+            List<Ip> ips) {}
 
     /** IPs of a NIC are kept sorted by address, so that their order in a payload is not a change. */
     public static final java.util.Comparator<Ip> IP_ORDER = java.util.Comparator.comparing(Ip::address);
 
     /** An IP address and how the platform knows it. */
-    public record Ip(String address, String type) {
-    }
+    public record Ip(String address, String type) {}
 
     /** @return the tracked facts of a parsed VM */
     public static VmFacts of(ParsedVm vm) {
@@ -62,13 +82,36 @@ public record VmFacts(String name, String biosUuid, String powerState, String hy
                 ips.add(new Ip(ip.address(), ip.type()));
             }
             ips.sort(IP_ORDER);
-            nics.add(new Nic(n.nicUuid(), n.macAddress(), n.networkId(), n.networkName(), n.connected(), n.state(),
-                    n.vlanMode(), List.copyOf(ips)));
+            nics.add(new Nic(
+                    n.nicUuid(),
+                    n.macAddress(),
+                    n.networkId(),
+                    n.networkName(),
+                    n.connected(),
+                    n.state(),
+                    n.vlanMode(),
+                    List.copyOf(ips)));
         }
-        return new VmFacts(vm.name(), vm.biosUuid(), vm.powerState(), vm.hypervisorType(), vm.clusterName(),
-                vm.hostIdentifier(), vm.hostname(), vm.osType(), vm.osFamily(), vm.totalVcpus(), vm.numSockets(),
-                vm.coresPerSocket(), vm.memoryMb(), vm.totalDisks(), vm.totalDiskGb().setScale(2),
-                vm.totalNics(), vm.creationDate(), List.copyOf(disks), List.copyOf(nics));
+        return new VmFacts(
+                vm.name(),
+                vm.biosUuid(),
+                vm.powerState(),
+                vm.hypervisorType(),
+                vm.clusterName(),
+                vm.hostIdentifier(),
+                vm.hostname(),
+                vm.osType(),
+                vm.osFamily(),
+                vm.totalVcpus(),
+                vm.numSockets(),
+                vm.coresPerSocket(),
+                vm.memoryMb(),
+                vm.totalDisks(),
+                vm.totalDiskGb().setScale(2),
+                vm.totalNics(),
+                vm.creationDate(),
+                List.copyOf(disks),
+                List.copyOf(nics));
     }
 
     /** @return whether any NIC has an IP */
@@ -83,16 +126,49 @@ public record VmFacts(String name, String biosUuid, String powerState, String hy
 
     /** @return these facts with other NICs */
     public VmFacts withNics(List<Nic> newNics) {
-        return new VmFacts(name, biosUuid, powerState, hypervisorType, clusterName, hostIdentifier, hostname, osType,
-                osFamily, totalVcpus, numSockets, coresPerSocket, memoryMb, totalDisks, totalDiskGb, newNics.size(),
-                creationDate, disks, List.copyOf(newNics));
+        return new VmFacts(
+                name,
+                biosUuid,
+                powerState,
+                hypervisorType,
+                clusterName,
+                hostIdentifier,
+                hostname,
+                osType,
+                osFamily,
+                totalVcpus,
+                numSockets,
+                coresPerSocket,
+                memoryMb,
+                totalDisks,
+                totalDiskGb,
+                newNics.size(),
+                creationDate,
+                disks,
+                List.copyOf(newNics));
     }
 
     /** @return hex SHA-256 of every tracked field, in a fixed order */
     public String fingerprint() {
         StringBuilder s = new StringBuilder(256);
-        append(s, name, biosUuid, powerState, hypervisorType, clusterName, hostIdentifier, hostname, osType, osFamily,
-                totalVcpus, numSockets, coresPerSocket, memoryMb, totalDisks, totalDiskGb, totalNics,
+        append(
+                s,
+                name,
+                biosUuid,
+                powerState,
+                hypervisorType,
+                clusterName,
+                hostIdentifier,
+                hostname,
+                osType,
+                osFamily,
+                totalVcpus,
+                numSockets,
+                coresPerSocket,
+                memoryMb,
+                totalDisks,
+                totalDiskGb,
+                totalNics,
                 creationDate == null ? null : creationDate.toEpochMilli());
         for (Disk d : disks) {
             s.append("|D");
@@ -100,7 +176,15 @@ public record VmFacts(String name, String biosUuid, String powerState, String hy
         }
         for (Nic n : nics) {
             s.append("|N");
-            append(s, n.nicUuid(), n.macAddress(), n.networkId(), n.networkName(), n.connected(), n.state(), n.vlanMode());
+            append(
+                    s,
+                    n.nicUuid(),
+                    n.macAddress(),
+                    n.networkId(),
+                    n.networkName(),
+                    n.connected(),
+                    n.state(),
+                    n.vlanMode());
             for (Ip ip : n.ips()) {
                 append(s, ip.address(), ip.type());
             }

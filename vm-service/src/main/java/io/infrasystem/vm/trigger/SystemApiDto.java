@@ -16,7 +16,17 @@ import java.time.Instant;
  * @param authHeaderSet whether a secret value for that header is stored
  * @param authHeaderChangedAt when the header was last set, changed or cleared (UTC), or null
  */
-public record SystemApiDto(long id, String name, String url, String method, String resourceType, String source,
-        boolean isActive, String authHeaderName, boolean authHeaderSet, Instant authHeaderChangedAt, long version,
-        Instant createdAt, Instant updatedAt) {
-}
+public record SystemApiDto(
+        long id,
+        String name,
+        String url,
+        String method,
+        String resourceType,
+        String source,
+        boolean isActive,
+        String authHeaderName,
+        boolean authHeaderSet,
+        Instant authHeaderChangedAt,
+        long version,
+        Instant createdAt,
+        Instant updatedAt) {}

@@ -20,15 +20,30 @@ import jakarta.validation.constraints.Size;
  * @param authHeaderValue the secret n8n compares (write-only): 1–500 printable ASCII characters,
  *     no leading or trailing space
  */
-public record SystemApiInput(@NotBlank @Size(max = 100) String name,
-        @NotBlank @Size(max = 500) @Pattern(regexp = "https?://\\S+", message = "must be an http or https URL") String url,
-        @NotNull @Pattern(regexp = "POST|GET", message = "must be POST or GET") String method,
-        @NotNull @Pattern(regexp = "nutanix|vmware", message = "must be nutanix or vmware") String resourceType,
-        @Size(max = 255) String source, @NotNull Boolean isActive,
-        @Size(max = 100) @Pattern(regexp = "[!#$%&'*+.^_`|~0-9A-Za-z-]+",
-                message = "must be an HTTP header name (RFC 7230 token)") String authHeaderName,
-        @Size(max = 500) @Pattern(regexp = "[\\x21-\\x7E]([\\x20-\\x7E]*[\\x21-\\x7E])?",
-                message = "must be printable ASCII without leading or trailing space") String authHeaderValue) {
+public record SystemApiInput(
+        @NotBlank @Size(max = 100) String name,
+
+        @NotBlank @Size(max = 500) @Pattern(regexp = "https?://\\S+", message = "must be an http or https URL")
+        String url,
+
+        @NotNull @Pattern(regexp = "POST|GET", message = "must be POST or GET")
+        String method,
+
+        @NotNull @Pattern(regexp = "nutanix|vmware", message = "must be nutanix or vmware")
+        String resourceType,
+
+        @Size(max = 255) String source,
+        @NotNull Boolean isActive,
+
+        @Size(max = 100)
+        @Pattern(regexp = "[!#$%&'*+.^_`|~0-9A-Za-z-]+", message = "must be an HTTP header name (RFC 7230 token)")
+        String authHeaderName,
+
+        @Size(max = 500)
+        @Pattern(
+                regexp = "[\\x21-\\x7E]([\\x20-\\x7E]*[\\x21-\\x7E])?",
+                message = "must be printable ASCII without leading or trailing space")
+        String authHeaderValue) {
 
     /** @return the fields without the secret, which must not reach logs */
     @Override

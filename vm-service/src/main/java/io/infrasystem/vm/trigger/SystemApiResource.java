@@ -66,8 +66,13 @@ public class SystemApiResource {
         PageRequest page = PageRequest.from(uri.getQueryParameters());
         var query = SystemApi.<SystemApi>find("order by name, id");
         long count = query.count();
-        return Page.of(query.range((int) page.offset(), (int) (page.offset() + page.limit() - 1)).list().stream()
-                .map(SystemApi::dto).toList(), count, page, uri);
+        return Page.of(
+                query.range((int) page.offset(), (int) (page.offset() + page.limit() - 1)).list().stream()
+                        .map(SystemApi::dto)
+                        .toList(),
+                count,
+                page,
+                uri);
     }
 
     /** @return one entry with its {@code ETag}; 404 when unknown */
@@ -111,8 +116,17 @@ public class SystemApiResource {
         SystemApi api = find(id);
         Versions.checkIfMatch(ifMatch, api.version);
         SystemApiDto before = api.dto();
-        SystemApiInput input = mergePatch.apply(new SystemApiInput(api.name, api.url, api.method, api.resourceType,
-                api.source, api.active, api.authHeaderName, api.authHeaderValue), clearsBothAuthFields(patch),
+        SystemApiInput input = mergePatch.apply(
+                new SystemApiInput(
+                        api.name,
+                        api.url,
+                        api.method,
+                        api.resourceType,
+                        api.source,
+                        api.active,
+                        api.authHeaderName,
+                        api.authHeaderValue),
+                clearsBothAuthFields(patch),
                 SystemApiInput.class);
         checkAuthHeader(input);
         checkName(input.name(), id);
@@ -147,7 +161,8 @@ public class SystemApiResource {
     }
 
     private static void checkName(String name, Long self) {
-        long taken = self == null ? SystemApi.count("name = ?1", name.strip())
+        long taken = self == null
+                ? SystemApi.count("name = ?1", name.strip())
                 : SystemApi.count("name = ?1 and id <> ?2", name.strip(), self);
         if (taken > 0) {
             throw ProblemException.conflict("a system API named " + name + " exists already");
@@ -160,7 +175,8 @@ public class SystemApiResource {
      *     sets it (then the pair check refuses the half)
      */
     private static JsonNode clearsBothAuthFields(JsonNode patch) {
-        if (patch == null || !patch.isObject()
+        if (patch == null
+                || !patch.isObject()
                 || !(isExplicitNull(patch, AUTH_HEADER_NAME) || isExplicitNull(patch, AUTH_HEADER_VALUE))) {
             return patch;
         }
@@ -187,8 +203,9 @@ public class SystemApiResource {
         }
         if (input.authHeaderName() != null
                 && RESERVED_HEADERS.contains(input.authHeaderName().toLowerCase(Locale.ROOT))) {
-            throw ProblemException.invalid(AUTH_HEADER_NAME, "must not be one of " + RESERVED_HEADERS
-                    + ", which the trigger's HTTP client sets itself");
+            throw ProblemException.invalid(
+                    AUTH_HEADER_NAME,
+                    "must not be one of " + RESERVED_HEADERS + ", which the trigger's HTTP client sets itself");
         }
     }
 
@@ -197,7 +214,9 @@ public class SystemApiResource {
         api.url = input.url().strip();
         api.method = input.method();
         api.resourceType = input.resourceType();
-        api.source = input.source() == null || input.source().isBlank() ? null : input.source().strip();
+        api.source = input.source() == null || input.source().isBlank()
+                ? null
+                : input.source().strip();
         api.active = input.isActive();
         api.authHeaderName = input.authHeaderName();
         api.authHeaderValue = input.authHeaderValue();

@@ -49,8 +49,8 @@ public class TriggerResource {
      * @param httpStatus the webhook's HTTP status, or null when it could not be reached
      * @param error why it failed, or null
      */
-    public record Triggered(long systemApiId, String name, long runId, String status, Integer httpStatus, String error) {
-    }
+    public record Triggered(
+            long systemApiId, String name, long runId, String status, Integer httpStatus, String error) {}
 
     private final SyncService sync;
     private final SyncConfig config;
@@ -63,7 +63,8 @@ public class TriggerResource {
         this.config = config;
         this.mapper = mapper;
         this.actor = actor;
-        this.http = HttpClient.newBuilder().connectTimeout(config.triggerTimeout()).build();
+        this.http =
+                HttpClient.newBuilder().connectTimeout(config.triggerTimeout()).build();
     }
 
     /**
@@ -78,7 +79,8 @@ public class TriggerResource {
         if (!List.of("nutanix", "vmware", "all").contains(platform)) {
             throw ProblemException.invalid("platform", "must be nutanix, vmware or all");
         }
-        List<SystemApi> apis = platform.equals("all") ? SystemApi.list("active = true order by id")
+        List<SystemApi> apis = platform.equals("all")
+                ? SystemApi.list("active = true order by id")
                 : SystemApi.list("active = true and resourceType = ?1 order by id", platform);
         String by = actor.resolve("trigger").name();
         List<Triggered> out = new ArrayList<>();
@@ -100,10 +102,12 @@ public class TriggerResource {
             HttpRequest.Builder request = HttpRequest.newBuilder().timeout(config.triggerTimeout());
             if (api.method.equals("GET")) {
                 request.uri(URI.create(api.url + (api.url.contains("?") ? "&" : "?") + "run_id=" + run.id()
-                        + "&platform=" + run.platform() + "&source="
-                        + java.net.URLEncoder.encode(run.source(), java.nio.charset.StandardCharsets.UTF_8))).GET();
+                                + "&platform=" + run.platform() + "&source="
+                                + java.net.URLEncoder.encode(run.source(), java.nio.charset.StandardCharsets.UTF_8)))
+                        .GET();
             } else {
-                request.uri(URI.create(api.url)).header("Content-Type", "application/json")
+                request.uri(URI.create(api.url))
+                        .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body)));
             }
             if (api.authHeaderName != null) {

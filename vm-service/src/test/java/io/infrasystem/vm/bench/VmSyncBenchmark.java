@@ -19,9 +19,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -49,8 +47,16 @@ class VmSyncBenchmark {
     static final int VMS = 10_000;
     static final ObjectMapper MAPPER = new ObjectMapper();
     static final String N8N = TestTokens.apiKey("bench", Scopes.VM_SYNC, Scopes.VM_READ);
-    static final String[] TABLES = {"vm", "vm_fact", "vm_nic_fact", "vm_nic_ip_fact", "vm_disk_fact",
-        "vm_change_history", "outbox_event", "audit_log"};
+    static final String[] TABLES = {
+        "vm",
+        "vm_fact",
+        "vm_nic_fact",
+        "vm_nic_ip_fact",
+        "vm_disk_fact",
+        "vm_change_history",
+        "outbox_event",
+        "audit_log"
+    };
 
     @Inject
     DataSource dataSource;
@@ -83,7 +89,8 @@ class VmSyncBenchmark {
                 ObjectNode disk = disks.putObject(String.valueOf(2000 + k));
                 disk.put("label", "Hard disk " + (k + 1));
                 disk.put("capacity", (20L + random.nextInt(200)) << 30);
-                disk.putObject("backing").put("type", "VMDK_FILE")
+                disk.putObject("backing")
+                        .put("type", "VMDK_FILE")
                         .put("vmdk_file", "[ds-" + (i % 8) + "] bench-vm-" + i + "/disk" + k + ".vmdk");
             }
             ObjectNode nics = d.putObject("nics");
@@ -93,11 +100,16 @@ class VmSyncBenchmark {
                 String mac = String.format("00:50:56:%02x:%02x:%02x", k, (i >> 8) & 0xff, i & 0xff);
                 ObjectNode nic = nics.putObject(String.valueOf(4000 + k));
                 nic.put("mac_address", mac).put("state", "CONNECTED").put("label", "Network adapter " + (k + 1));
-                nic.putObject("backing").put("type", "DISTRIBUTED_PORTGROUP").put("network", "dvportgroup-" + (10 + k * 10 + i % 5));
+                nic.putObject("backing")
+                        .put("type", "DISTRIBUTED_PORTGROUP")
+                        .put("network", "dvportgroup-" + (10 + k * 10 + i % 5));
                 ObjectNode iface = interfaces.addObject();
                 iface.put("nic", String.valueOf(4000 + k)).put("mac_address", mac);
-                iface.putObject("ip").putArray("ip_addresses").addObject()
-                        .put("ip_address", "10." + (k + 1) + "." + ((i >> 8) & 0xff) + "." + (i & 0xff)).put("prefix_length", 16);
+                iface.putObject("ip")
+                        .putArray("ip_addresses")
+                        .addObject()
+                        .put("ip_address", "10." + (k + 1) + "." + ((i >> 8) & 0xff) + "." + (i & 0xff))
+                        .put("prefix_length", 16);
             }
             item.putObject("host").put("host", "host-" + (i % 40)).put("name", "esx-" + (i % 40) + ".bench.local");
             item.put("cluster", "cluster-" + (i % 4));
@@ -109,11 +121,16 @@ class VmSyncBenchmark {
     void syncThroughHttpAgainstRawJdbc() throws Exception {
         byte[] first = MAPPER.writeValueAsBytes(payload(0, 42));
         byte[] changed = MAPPER.writeValueAsBytes(payload(10, 42));
-        List<ParsedVm> parsed = PayloadReader.read(MAPPER.readTree(first), "vmware").vms();
-        long rows = parsed.stream().mapToLong(v -> 2 + v.disks().size() + v.nics().size()
-                + v.nics().stream().mapToLong(n -> n.ips().size()).sum()).sum();
-        System.out.printf("%nPayload: %d VMs, %.1f MB, %d rows (vm, vm_fact, NICs, IPs, disks)%n", VMS,
-                first.length / 1e6, rows);
+        List<ParsedVm> parsed =
+                PayloadReader.read(MAPPER.readTree(first), "vmware").vms();
+        long rows = parsed.stream()
+                .mapToLong(v -> 2
+                        + v.disks().size()
+                        + v.nics().size()
+                        + v.nics().stream().mapToLong(n -> n.ips().size()).sum())
+                .sum();
+        System.out.printf(
+                "%nPayload: %d VMs, %.1f MB, %d rows (vm, vm_fact, NICs, IPs, disks)%n", VMS, first.length / 1e6, rows);
 
         warmUp();
         long rawNanos = rawJdbcUpsert(parsed, "bench-raw");
@@ -133,36 +150,49 @@ class VmSyncBenchmark {
         double firstRate = rows / (firstNanos / 1e9);
         System.out.println();
         System.out.println("=== vm-service sync benchmark (" + VMS + " vSphere VMs, " + rows + " rows) ===");
-        System.out.printf("raw JDBC batch upsert (reference): %8.0f ms  %9.0f rows/s%n", Math.min(rawNanos, rawNanosAgain) / 1e6, rawRate);
-        System.out.printf("first full sync via HTTP:          %8.0f ms  %9.0f rows/s  = %.0f%% of raw (target >= 40%%)%n",
+        System.out.printf(
+                "raw JDBC batch upsert (reference): %8.0f ms  %9.0f rows/s%n",
+                Math.min(rawNanos, rawNanosAgain) / 1e6, rawRate);
+        System.out.printf(
+                "first full sync via HTTP:          %8.0f ms  %9.0f rows/s  = %.0f%% of raw (target >= 40%%)%n",
                 firstNanos / 1e6, firstRate, 100 * firstRate / rawRate);
-        System.out.printf("identical resync via HTTP:         %8.0f ms  %.1fx faster than first (target >= 10x)%n",
+        System.out.printf(
+                "identical resync via HTTP:         %8.0f ms  %.1fx faster than first (target >= 10x)%n",
                 identicalNanos / 1e6, (double) firstNanos / identicalNanos);
-        System.out.printf("   statements on sync tables during identical resync: inserts %d, updates %d, deletes %d; "
-                + "events %d (target: 0 updates, 0 events)%n", t2[0] - t1[0] - 1, t2[1] - t1[1], t2[2] - t1[2], t2[3] - t1[3]);
-        System.out.printf("resync with 10%% changed via HTTP:  %8.0f ms  (%d events, %d history rows)%n",
+        System.out.printf(
+                "   statements on sync tables during identical resync: inserts %d, updates %d, deletes %d; "
+                        + "events %d (target: 0 updates, 0 events)%n",
+                t2[0] - t1[0] - 1, t2[1] - t1[1], t2[2] - t1[2], t2[3] - t1[3]);
+        System.out.printf(
+                "resync with 10%% changed via HTTP:  %8.0f ms  (%d events, %d history rows)%n",
                 changedNanos / 1e6, t3[3] - t2[3], t3[4] - t2[4]);
         System.out.printf("first sync wrote %d events and %d history rows%n", t1[3] - t0[3], t1[4] - t0[4]);
 
         long parseStart = System.nanoTime();
         PayloadReader.read(MAPPER.readTree(first), "vmware");
-        System.out.printf("in-process JSON parse + shape parse of the payload (no HTTP, no DB): %.0f ms%n",
+        System.out.printf(
+                "in-process JSON parse + shape parse of the payload (no HTTP, no DB): %.0f ms%n",
                 (System.nanoTime() - parseStart) / 1e6);
 
         long[] pages = new long[30];
         for (int i = 0; i < pages.length; i++) {
-            java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:"
-                    + io.restassured.RestAssured.port + "/api/vm/vms?source=bench&limit=1000&offset=" + (i % 10) * 1000))
-                    .header("Authorization", N8N).GET().build();
+            java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port
+                                    + "/api/vm/vms?source=bench&limit=1000&offset=" + (i % 10) * 1000))
+                    .header("Authorization", N8N)
+                    .GET()
+                    .build();
             long start = System.nanoTime();
-            java.net.http.HttpResponse<byte[]> response = HTTP.send(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            java.net.http.HttpResponse<byte[]> response =
+                    HTTP.send(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray());
             pages[i] = System.nanoTime() - start;
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("list answered " + response.statusCode());
             }
         }
         Arrays.sort(pages);
-        System.out.printf("list page of 1000 VMs: p50 %.0f ms, p95 %.0f ms (target <= 200 ms), %d requests%n%n",
+        System.out.printf(
+                "list page of 1000 VMs: p50 %.0f ms, p95 %.0f ms (target <= 200 ms), %d requests%n%n",
                 pages[pages.length / 2] / 1e6, pages[(int) Math.ceil(pages.length * 0.95) - 1] / 1e6, pages.length);
     }
 
@@ -170,20 +200,30 @@ class VmSyncBenchmark {
         byte[] small = MAPPER.writeValueAsBytes(MAPPER.readTree("{\"format\": \"infra-vm/v1\", \"vms\": [{\"vm_uuid\": "
                 + "\"w\", \"name\": \"warm\", \"memory_mb\": 1}]}"));
         for (int i = 0; i < 3; i++) {
-            given().header("Authorization", N8N).contentType(ContentType.JSON).body(small)
-                    .post("/api/vm/sync/other?source=warm").then().statusCode(200);
-            given().header("Authorization", N8N).get("/api/vm/vms?limit=10").then().statusCode(200);
+            given().header("Authorization", N8N)
+                    .contentType(ContentType.JSON)
+                    .body(small)
+                    .post("/api/vm/sync/other?source=warm")
+                    .then()
+                    .statusCode(200);
+            given().header("Authorization", N8N)
+                    .get("/api/vm/vms?limit=10")
+                    .then()
+                    .statusCode(200);
         }
     }
 
     /** Posts like n8n does (a plain HTTP client); @return the wall time, and prints the server's own processing time. */
     private long post(byte[] body, int expected, String counter) throws Exception {
-        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port + "/api/vm/sync/vmware?source=bench"))
-                .header("Authorization", N8N).header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://localhost:" + io.restassured.RestAssured.port + "/api/vm/sync/vmware?source=bench"))
+                .header("Authorization", N8N)
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
         long start = System.nanoTime();
-        java.net.http.HttpResponse<String> response = HTTP.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> response =
+                HTTP.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
         long nanos = System.nanoTime() - start;
         if (response.statusCode() != 200) {
             throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
@@ -192,8 +232,9 @@ class VmSyncBenchmark {
         if (json.path(counter).asInt() != expected) {
             throw new IllegalStateException(counter + " was " + json.path(counter) + ", expected " + expected);
         }
-        System.out.printf("   (%s: wall %.0f ms, of which compare-and-write in the transaction %d ms)%n", counter,
-                nanos / 1e6, json.path("duration_ms").asLong());
+        System.out.printf(
+                "   (%s: wall %.0f ms, of which compare-and-write in the transaction %d ms)%n",
+                counter, nanos / 1e6, json.path("duration_ms").asLong());
         return nanos;
     }
 
@@ -204,10 +245,20 @@ class VmSyncBenchmark {
         try (Connection c = dataSource.getConnection()) {
             c.createStatement().execute("select pg_stat_clear_snapshot()");
             long[] out = new long[5];
-            try (PreparedStatement s = c.prepareStatement("select coalesce(sum(n_tup_ins), 0), coalesce(sum(n_tup_upd), 0), "
-                    + "coalesce(sum(n_tup_del), 0) from pg_stat_user_tables where relname = any(?)")) {
-                s.setArray(1, c.createArrayOf("text", new String[] {"vm", "vm_fact", "vm_nic_fact", "vm_nic_ip_fact",
-                    "vm_disk_fact", "vm_change_history", "hosts", "networks", "vm_sync_run"}));
+            try (PreparedStatement s =
+                    c.prepareStatement("select coalesce(sum(n_tup_ins), 0), coalesce(sum(n_tup_upd), 0), "
+                            + "coalesce(sum(n_tup_del), 0) from pg_stat_user_tables where relname = any(?)")) {
+                s.setArray(1, c.createArrayOf("text", new String[] {
+                    "vm",
+                    "vm_fact",
+                    "vm_nic_fact",
+                    "vm_nic_ip_fact",
+                    "vm_disk_fact",
+                    "vm_change_history",
+                    "hosts",
+                    "networks",
+                    "vm_sync_run"
+                }));
                 try (ResultSet r = s.executeQuery()) {
                     r.next();
                     out[0] = r.getLong(1);
@@ -215,8 +266,9 @@ class VmSyncBenchmark {
                     out[2] = r.getLong(3);
                 }
             }
-            try (ResultSet r = c.createStatement().executeQuery("select (select count(*) from outbox_event), "
-                    + "(select count(*) from vm_change_history)")) {
+            try (ResultSet r = c.createStatement()
+                    .executeQuery("select (select count(*) from outbox_event), "
+                            + "(select count(*) from vm_change_history)")) {
                 r.next();
                 out[3] = r.getLong(1);
                 out[4] = r.getLong(2);
@@ -232,9 +284,10 @@ class VmSyncBenchmark {
             c.setAutoCommit(false);
             LocalDateTime now = UtcTimes.toColumn(Instant.now());
             List<Long> ids = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("insert into vm (platform, source, vm_uuid, vm_name, bios_uuid, "
-                    + "first_seen_at, last_seen_at, created_at, updated_at) values ('vmware', ?, ?, ?, ?, ?, ?, ?, ?) "
-                    + "on conflict (platform, source, vm_uuid) do update set vm_name = excluded.vm_name",
+            try (PreparedStatement s = c.prepareStatement(
+                    "insert into vm (platform, source, vm_uuid, vm_name, bios_uuid, "
+                            + "first_seen_at, last_seen_at, created_at, updated_at) values ('vmware', ?, ?, ?, ?, ?, ?, ?, ?) "
+                            + "on conflict (platform, source, vm_uuid) do update set vm_name = excluded.vm_name",
                     new String[] {"id"})) {
                 for (ParsedVm vm : vms) {
                     s.setString(1, source);
@@ -286,8 +339,9 @@ class VmSyncBenchmark {
             }
             List<Long> nicIds = new ArrayList<>();
             List<ParsedNic> nics = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("insert into vm_nic_fact (vm_id, position, nic_uuid, mac_address, "
-                    + "network_id, is_connected, state, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            try (PreparedStatement s = c.prepareStatement(
+                    "insert into vm_nic_fact (vm_id, position, nic_uuid, mac_address, "
+                            + "network_id, is_connected, state, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     new String[] {"id"})) {
                 for (int i = 0; i < vms.size(); i++) {
                     int position = 0;
@@ -326,8 +380,9 @@ class VmSyncBenchmark {
                 }
                 s.executeBatch();
             }
-            try (PreparedStatement s = c.prepareStatement("insert into vm_disk_fact (vm_id, position, disk_uuid, disk_label, "
-                    + "size_gb, storage_name, backing_type, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "insert into vm_disk_fact (vm_id, position, disk_uuid, disk_label, "
+                            + "size_gb, storage_name, backing_type, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (int i = 0; i < vms.size(); i++) {
                     int position = 0;
                     for (ParsedDisk disk : vms.get(i).disks()) {

@@ -1,6 +1,5 @@
 package io.infrasystem.vm.inventory;
 
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -13,9 +12,9 @@ import static org.hamcrest.Matchers.notNullValue;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.infrasystem.commons.security.Scopes;
-import io.infrasystem.vm.Fixtures;
 import io.infrasystem.commons.testing.TestDatabase;
 import io.infrasystem.commons.testing.TestTokens;
+import io.infrasystem.vm.Fixtures;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,8 +41,11 @@ class InventoryTest {
     }
 
     static void sync(String platform, String source, Object body) {
-        as(N8N).contentType(ContentType.JSON).body(body.toString()).post("/api/vm/sync/" + platform + "?source=" + source)
-                .then().statusCode(200);
+        as(N8N).contentType(ContentType.JSON)
+                .body(body.toString())
+                .post("/api/vm/sync/" + platform + "?source=" + source)
+                .then()
+                .statusCode(200);
     }
 
     static ObjectNode vsphere() {
@@ -74,19 +76,34 @@ class InventoryTest {
     }
 
     static long id(String name) {
-        return ((Number) as(VIEWER).get("/api/vm/vms?name=" + name).then().statusCode(200).extract()
-                .path("results[0].id")).longValue();
+        return ((Number) as(VIEWER)
+                        .get("/api/vm/vms?name=" + name)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("results[0].id"))
+                .longValue();
     }
 
     @Test
     void listsTheEffectiveInventoryWithFiltersOrderingAndPaging() {
-        as(VIEWER).get("/api/vm/vms?limit=5").then().statusCode(200).body("count", equalTo(31))
-                .body("results", hasSize(5)).body("next", notNullValue());
-        as(VIEWER).get("/api/vm/vms?platform=vmware").then().body("count", equalTo(2))
+        as(VIEWER)
+                .get("/api/vm/vms?limit=5")
+                .then()
+                .statusCode(200)
+                .body("count", equalTo(31))
+                .body("results", hasSize(5))
+                .body("next", notNullValue());
+        as(VIEWER)
+                .get("/api/vm/vms?platform=vmware")
+                .then()
+                .body("count", equalTo(2))
                 .body("results.cluster_name", everyItem(equalTo("Cluster-1")));
         as(VIEWER).get("/api/vm/vms?power_state=off&source=pc-v4").then().body("count", equalTo(3));
         as(VIEWER).get("/api/vm/vms?ip=10.2.192.5").then().body("results.vm_name", contains("NSX-Manager-1"));
-        as(VIEWER).get("/api/vm/vms?name__ic=acme-k8s&ordering=-name").then()
+        as(VIEWER)
+                .get("/api/vm/vms?name__ic=acme-k8s&ordering=-name")
+                .then()
                 .body("results.vm_name", contains("Acme-k8s-4", "Acme-K8S-3", "Acme-K8S-2", "Acme-K8S-1"));
         as(VIEWER).get("/api/vm/vms?os_family=linux").then().body("count", equalTo(2));
         as(VIEWER).get("/api/vm/vms?network=vlan-120-app").then().body("count", equalTo(3));
@@ -97,16 +114,25 @@ class InventoryTest {
 
     @Test
     void badFiltersAre400() {
-        as(VIEWER).get("/api/vm/vms?colour=red&power_state=sideways&ordering=secret").then().statusCode(400)
+        as(VIEWER)
+                .get("/api/vm/vms?colour=red&power_state=sideways&ordering=secret")
+                .then()
+                .statusCode(400)
                 .body("errors.field", containsInAnyOrder("colour", "power_state", "ordering"));
     }
 
     @Test
     void detailCarriesNicsDisksHistoryAndAnEtag() {
         long id = id("app-web-01");
-        as(VIEWER).get("/api/vm/vms/" + id).then().statusCode(200).header("ETag", "\"0\"")
-                .body("vm.vm_uuid", equalTo(WEB)).body("nics[0].ips.ip_address", contains("10.20.120.11"))
-                .body("disks", hasSize(2)).body("history.change_type", hasItem("created"))
+        as(VIEWER)
+                .get("/api/vm/vms/" + id)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"0\"")
+                .body("vm.vm_uuid", equalTo(WEB))
+                .body("nics[0].ips.ip_address", contains("10.20.120.11"))
+                .body("disks", hasSize(2))
+                .body("history.change_type", hasItem("created"))
                 .body("synced.memory_mb", equalTo(8192));
         as(VIEWER).get("/api/vm/vms/999999").then().statusCode(404);
         given().get("/api/vm/vms").then().statusCode(401);
@@ -115,41 +141,83 @@ class InventoryTest {
     @Test
     void overrideSurvivesASyncAndIsMarked() {
         long id = id("db-main-01");
-        as(EDITOR).contentType("application/merge-patch+json")
-                .body("{\"override_cluster\": true, \"manual_cluster_name\": \"dr-site\", \"environment\": \"production\"}")
-                .patch("/api/vm/vms/" + id + "/manual").then().statusCode(200).header("ETag", "\"1\"");
+        as(EDITOR)
+                .contentType("application/merge-patch+json")
+                .body(
+                        "{\"override_cluster\": true, \"manual_cluster_name\": \"dr-site\", \"environment\": \"production\"}")
+                .patch("/api/vm/vms/" + id + "/manual")
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"1\"");
         ObjectNode moved = Fixtures.json("nutanix/v3_vms_list_own.json");
         for (var e : moved.get("entities")) {
             ((ObjectNode) e.get("status").get("cluster_reference")).put("name", "prod-ahv-02");
         }
         sync("nutanix", "pc-inv", moved);
-        as(VIEWER).get("/api/vm/vms/" + id).then().body("vm.cluster_name", equalTo("dr-site"))
-                .body("vm.overridden", contains("cluster_name")).body("synced.cluster_name", equalTo("prod-ahv-02"))
+        as(VIEWER)
+                .get("/api/vm/vms/" + id)
+                .then()
+                .body("vm.cluster_name", equalTo("dr-site"))
+                .body("vm.overridden", contains("cluster_name"))
+                .body("synced.cluster_name", equalTo("prod-ahv-02"))
                 .body("manual.environment", equalTo("production"));
         as(VIEWER).get("/api/vm/vms?cluster=dr-site").then().body("results.id", contains((int) id));
         as(VIEWER).get("/api/vm/vms?environment=production").then().body("count", equalTo(1));
-        as(EDITOR).header("If-Match", "\"0\"").contentType("application/merge-patch+json").body("{\"notes\": \"x\"}")
-                .patch("/api/vm/vms/" + id + "/manual").then().statusCode(412);
-        as(EDITOR).contentType("application/merge-patch+json").body("{\"override_hostname\": true}")
-                .patch("/api/vm/vms/" + id + "/manual").then().statusCode(400);
-        as(EDITOR).contentType("application/merge-patch+json").body("{\"business_owner_id\": 4242}")
-                .patch("/api/vm/vms/" + id + "/manual").then().statusCode(400)
+        as(EDITOR)
+                .header("If-Match", "\"0\"")
+                .contentType("application/merge-patch+json")
+                .body("{\"notes\": \"x\"}")
+                .patch("/api/vm/vms/" + id + "/manual")
+                .then()
+                .statusCode(412);
+        as(EDITOR)
+                .contentType("application/merge-patch+json")
+                .body("{\"override_hostname\": true}")
+                .patch("/api/vm/vms/" + id + "/manual")
+                .then()
+                .statusCode(400);
+        as(EDITOR)
+                .contentType("application/merge-patch+json")
+                .body("{\"business_owner_id\": 4242}")
+                .patch("/api/vm/vms/" + id + "/manual")
+                .then()
+                .statusCode(400)
                 .body("errors.field", contains("business_owner_id"));
-        as(VIEWER).contentType("application/merge-patch+json").body("{\"notes\": \"x\"}")
-                .patch("/api/vm/vms/" + id + "/manual").then().statusCode(403);
+        as(VIEWER)
+                .contentType("application/merge-patch+json")
+                .body("{\"notes\": \"x\"}")
+                .patch("/api/vm/vms/" + id + "/manual")
+                .then()
+                .statusCode(403);
     }
 
     @Test
     void manualIpsSurviveEverySyncAndAreFilterable() {
         long id = id("build-agent-old");
-        as(EDITOR).contentType(ContentType.JSON).body("{\"ip_address\": \"10.99.0.7\", \"is_primary\": true}")
-                .post("/api/vm/vms/" + id + "/ips").then().statusCode(201).body("manual_ips.ip_address", contains("10.99.0.7"));
-        as(EDITOR).contentType(ContentType.JSON).body("{\"ip_address\": \"10.99.0.7\"}")
-                .post("/api/vm/vms/" + id + "/ips").then().statusCode(409);
-        as(EDITOR).contentType(ContentType.JSON).body("{\"ip_address\": \"10.99.0.999\"}")
-                .post("/api/vm/vms/" + id + "/ips").then().statusCode(400);
+        as(EDITOR)
+                .contentType(ContentType.JSON)
+                .body("{\"ip_address\": \"10.99.0.7\", \"is_primary\": true}")
+                .post("/api/vm/vms/" + id + "/ips")
+                .then()
+                .statusCode(201)
+                .body("manual_ips.ip_address", contains("10.99.0.7"));
+        as(EDITOR)
+                .contentType(ContentType.JSON)
+                .body("{\"ip_address\": \"10.99.0.7\"}")
+                .post("/api/vm/vms/" + id + "/ips")
+                .then()
+                .statusCode(409);
+        as(EDITOR)
+                .contentType(ContentType.JSON)
+                .body("{\"ip_address\": \"10.99.0.999\"}")
+                .post("/api/vm/vms/" + id + "/ips")
+                .then()
+                .statusCode(400);
         sync("nutanix", "pc-inv", Fixtures.json("nutanix/v3_vms_list_own.json"));
-        as(VIEWER).get("/api/vm/vms?ip=10.99.0.7").then().body("results.id", contains((int) id))
+        as(VIEWER)
+                .get("/api/vm/vms?ip=10.99.0.7")
+                .then()
+                .body("results.id", contains((int) id))
                 .body("results[0].ip_addresses", contains("10.99.0.7"));
     }
 
@@ -157,41 +225,97 @@ class InventoryTest {
     void tagsAndCustomFieldsSingleAndBulk() {
         long a = id("Acme-VM1");
         long b = id("Acme-VM2");
-        as(EDITOR).contentType(ContentType.JSON).body("{\"tag\": \"pci\"}").post("/api/vm/vms/" + a + "/tags")
-                .then().statusCode(200).body("tags", contains("pci"));
-        as(EDITOR).contentType(ContentType.JSON).body("{\"vm_ids\": [" + a + ", " + b + "], \"add\": [\"backup\"]}")
-                .post("/api/vm/vms/tags/bulk").then().statusCode(200);
+        as(EDITOR)
+                .contentType(ContentType.JSON)
+                .body("{\"tag\": \"pci\"}")
+                .post("/api/vm/vms/" + a + "/tags")
+                .then()
+                .statusCode(200)
+                .body("tags", contains("pci"));
+        as(EDITOR)
+                .contentType(ContentType.JSON)
+                .body("{\"vm_ids\": [" + a + ", " + b + "], \"add\": [\"backup\"]}")
+                .post("/api/vm/vms/tags/bulk")
+                .then()
+                .statusCode(200);
         as(VIEWER).get("/api/vm/vms?tag=backup").then().body("count", equalTo(2));
-        as(EDITOR).contentType(ContentType.JSON).body("{\"vm_ids\": [" + a + ", 999999], \"add\": [\"never\"]}")
-                .post("/api/vm/vms/tags/bulk").then().statusCode(404);
+        as(EDITOR)
+                .contentType(ContentType.JSON)
+                .body("{\"vm_ids\": [" + a + ", 999999], \"add\": [\"never\"]}")
+                .post("/api/vm/vms/tags/bulk")
+                .then()
+                .statusCode(404);
         as(VIEWER).get("/api/vm/vms?tag=never").then().body("count", equalTo(0));
-        as(EDITOR).delete("/api/vm/vms/" + a + "/tags/pci").then().statusCode(200).body("tags", contains("backup"));
-        as(EDITOR).contentType(ContentType.JSON).body("{\"cost_center\": \"CC-12\", \"rack\": null}")
-                .patch("/api/vm/vms/" + a + "/custom-fields").then().statusCode(200)
+        as(EDITOR)
+                .delete("/api/vm/vms/" + a + "/tags/pci")
+                .then()
+                .statusCode(200)
+                .body("tags", contains("backup"));
+        as(EDITOR)
+                .contentType(ContentType.JSON)
+                .body("{\"cost_center\": \"CC-12\", \"rack\": null}")
+                .patch("/api/vm/vms/" + a + "/custom-fields")
+                .then()
+                .statusCode(200)
                 .body("custom_fields.cost_center", equalTo("CC-12"));
-        as(EDITOR).contentType(ContentType.JSON).body("{\"bad key!\": \"x\"}")
-                .patch("/api/vm/vms/" + a + "/custom-fields").then().statusCode(400);
+        as(EDITOR)
+                .contentType(ContentType.JSON)
+                .body("{\"bad key!\": \"x\"}")
+                .patch("/api/vm/vms/" + a + "/custom-fields")
+                .then()
+                .statusCode(400);
     }
 
     @Test
     void ownersWithUniqueEmailAndAdminQuickAssign() {
-        int owner = as(EDITOR).contentType(ContentType.JSON)
+        int owner = as(EDITOR)
+                .contentType(ContentType.JSON)
                 .body("{\"full_name\": \"Grace Hopper\", \"email\": \"grace@example.com\", \"department\": \"Ops\"}")
-                .post("/api/vm/owners").then().statusCode(201).extract().path("id");
-        as(EDITOR).contentType(ContentType.JSON).body("{\"full_name\": \"G\", \"email\": \"GRACE@example.com\"}")
-                .post("/api/vm/owners").then().statusCode(409);
-        as(EDITOR).contentType(ContentType.JSON).body("{\"full_name\": \"\", \"email\": \"not-an-email\"}")
-                .post("/api/vm/owners").then().statusCode(400).body("errors.field", containsInAnyOrder("full_name", "email"));
+                .post("/api/vm/owners")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(EDITOR)
+                .contentType(ContentType.JSON)
+                .body("{\"full_name\": \"G\", \"email\": \"GRACE@example.com\"}")
+                .post("/api/vm/owners")
+                .then()
+                .statusCode(409);
+        as(EDITOR)
+                .contentType(ContentType.JSON)
+                .body("{\"full_name\": \"\", \"email\": \"not-an-email\"}")
+                .post("/api/vm/owners")
+                .then()
+                .statusCode(400)
+                .body("errors.field", containsInAnyOrder("full_name", "email"));
         long vm = id("GI-ELK");
-        as(EDITOR).contentType(ContentType.JSON).body("{\"owner_id\": " + owner + "}")
-                .post("/api/vm/vms/" + vm + "/technical-owner").then().statusCode(403);
-        as(ADMIN).contentType(ContentType.JSON).body("{\"owner_id\": " + owner + "}")
-                .post("/api/vm/vms/" + vm + "/technical-owner").then().statusCode(200);
-        as(VIEWER).get("/api/vm/vms?owner=grace@example.com").then().body("results.id", contains((int) vm))
+        as(EDITOR)
+                .contentType(ContentType.JSON)
+                .body("{\"owner_id\": " + owner + "}")
+                .post("/api/vm/vms/" + vm + "/technical-owner")
+                .then()
+                .statusCode(403);
+        as(ADMIN)
+                .contentType(ContentType.JSON)
+                .body("{\"owner_id\": " + owner + "}")
+                .post("/api/vm/vms/" + vm + "/technical-owner")
+                .then()
+                .statusCode(200);
+        as(VIEWER)
+                .get("/api/vm/vms?owner=grace@example.com")
+                .then()
+                .body("results.id", contains((int) vm))
                 .body("results[0].technical_owner.full_name", equalTo("Grace Hopper"));
-        as(EDITOR).contentType("application/merge-patch+json").header("If-Match", "\"0\"")
-                .body("{\"designation\": \"Admiral\"}").patch("/api/vm/owners/" + owner).then().statusCode(200)
-                .header("ETag", "\"1\"").body("designation", equalTo("Admiral"));
+        as(EDITOR)
+                .contentType("application/merge-patch+json")
+                .header("If-Match", "\"0\"")
+                .body("{\"designation\": \"Admiral\"}")
+                .patch("/api/vm/owners/" + owner)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"1\"")
+                .body("designation", equalTo("Admiral"));
         as(VIEWER).get("/api/vm/owners?q=grace").then().body("count", equalTo(1));
         as(EDITOR).delete("/api/vm/owners/" + owner).then().statusCode(204);
         as(VIEWER).get("/api/vm/vms/" + vm).then().body("vm.technical_owner", equalTo(null));
@@ -201,20 +325,32 @@ class InventoryTest {
     void adminSoftDeletesAndRestoresByHand() {
         long id = id("Acme-Kali");
         as(EDITOR).delete("/api/vm/vms/" + id).then().statusCode(403);
-        as(ADMIN).delete("/api/vm/vms/" + id + "?reason=decommissioned").then().statusCode(200).body("is_deleted", equalTo(true));
+        as(ADMIN)
+                .delete("/api/vm/vms/" + id + "?reason=decommissioned")
+                .then()
+                .statusCode(200)
+                .body("is_deleted", equalTo(true));
         as(VIEWER).get("/api/vm/vms?name=Acme-Kali").then().body("count", equalTo(0));
         as(VIEWER).get("/api/vm/vms?name=Acme-Kali&deleted=true").then().body("count", equalTo(1));
         as(ADMIN).delete("/api/vm/vms/" + id).then().statusCode(409);
         as(ADMIN).post("/api/vm/vms/" + id + "/restore").then().statusCode(200).body("is_deleted", equalTo(false));
-        as(VIEWER).get("/api/vm/vms/" + id).then().body("history.change_type", hasItem("restored"))
+        as(VIEWER)
+                .get("/api/vm/vms/" + id)
+                .then()
+                .body("history.change_type", hasItem("restored"))
                 .body("vm.is_deleted", equalTo(false));
     }
 
     @Test
     void exportStreamsEveryMatchingVmAsCsv() {
-        String csv = as(VIEWER).get("/api/vm/vms/export.csv?platform=vmware&ordering=name").then().statusCode(200)
-                .contentType("text/csv").header("Content-Disposition", org.hamcrest.Matchers.containsString("vms.csv"))
-                .extract().asString();
+        String csv = as(VIEWER)
+                .get("/api/vm/vms/export.csv?platform=vmware&ordering=name")
+                .then()
+                .statusCode(200)
+                .contentType("text/csv")
+                .header("Content-Disposition", org.hamcrest.Matchers.containsString("vms.csv"))
+                .extract()
+                .asString();
         String[] lines = csv.strip().split("\r\n");
         org.assertj.core.api.Assertions.assertThat(lines).hasSize(3);
         org.assertj.core.api.Assertions.assertThat(lines[0]).startsWith("id,platform,source,vm_uuid,vm_name");
@@ -224,15 +360,31 @@ class InventoryTest {
 
     @Test
     void statsHostsAndNetworksCountFromThePayloads() {
-        as(VIEWER).get("/api/vm/stats").then().statusCode(200).body("platforms.vmware", equalTo(2))
-                .body("platforms.nutanix", equalTo(29)).body("power_states.on", notNullValue())
-                .body("os_families.linux", equalTo(2)).body("networks.total", notNullValue())
+        as(VIEWER)
+                .get("/api/vm/stats")
+                .then()
+                .statusCode(200)
+                .body("platforms.vmware", equalTo(2))
+                .body("platforms.nutanix", equalTo(29))
+                .body("power_states.on", notNullValue())
+                .body("os_families.linux", equalTo(2))
+                .body("networks.total", notNullValue())
                 .body("last_runs.source", hasItem("vc-1"));
-        as(VIEWER).get("/api/vm/hosts?platform=nutanix&host_id=10.46.136.28").then().statusCode(200)
+        as(VIEWER)
+                .get("/api/vm/hosts?platform=nutanix&host_id=10.46.136.28")
+                .then()
+                .statusCode(200)
                 .body("results[0].vm_count", equalTo(1));
-        as(VIEWER).get("/api/vm/networks?name=vlan-120-app").then().statusCode(200)
+        as(VIEWER)
+                .get("/api/vm/networks?name=vlan-120-app")
+                .then()
+                .statusCode(200)
                 .body("results[0].vm_count", equalTo(3));
-        as(VIEWER).get("/api/vm/networks?platform=vmware&ordering=-vm_count").then().statusCode(200)
-                .body("results[0].network_id", equalTo("dvportgroup-26")).body("results[0].vm_count", equalTo(2));
+        as(VIEWER)
+                .get("/api/vm/networks?platform=vmware&ordering=-vm_count")
+                .then()
+                .statusCode(200)
+                .body("results[0].network_id", equalTo("dvportgroup-26"))
+                .body("results[0].vm_count", equalTo(2));
     }
 }

@@ -28,7 +28,10 @@ class PayloadReaderTest {
     }
 
     private static ParsedVm vm(ParsedPayload payload, String name) {
-        return payload.vms().stream().filter(v -> name.equals(v.name())).findFirst().orElseThrow();
+        return payload.vms().stream()
+                .filter(v -> name.equals(v.name()))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -59,7 +62,8 @@ class PayloadReaderTest {
 
     @Test
     void prismWebhookEventIsOneVmAndASingleEvent() {
-        ParsedPayload payload = PayloadReader.read(fixture("nutanix/v3_webhook_vm_event_payload_prism.json"), "nutanix");
+        ParsedPayload payload =
+                PayloadReader.read(fixture("nutanix/v3_webhook_vm_event_payload_prism.json"), "nutanix");
         assertThat(payload.shape()).isEqualTo(PayloadShape.NUTANIX_V3);
         assertThat(payload.singleEvent()).isTrue();
         ParsedVm vm = payload.vms().get(0);
@@ -67,7 +71,9 @@ class PayloadReaderTest {
         assertThat(vm.name()).isEqualTo("example");
         assertThat(vm.totalVcpus()).isEqualTo(4);
         assertThat(vm.memoryMb()).isEqualTo(4096);
-        assertThat(vm.disks()).singleElement().satisfies(d -> assertThat(d.sizeGb()).isEqualByComparingTo("40.00"));
+        assertThat(vm.disks())
+                .singleElement()
+                .satisfies(d -> assertThat(d.sizeGb()).isEqualByComparingTo("40.00"));
         assertThat(vm.nics().get(0).ips()).extracting(ParsedIp::address).containsExactly("1.2.3.4");
         assertThat(vm.hypervisorType()).isEqualTo("AHV");
         assertThat(vm.clusterName()).isEqualTo("ntnx-ahv-cluster");
@@ -84,9 +90,14 @@ class PayloadReaderTest {
         assertThat(pc.totalVcpus()).isEqualTo(4);
         assertThat(pc.memoryMb()).isEqualTo(18432);
         assertThat(pc.disks()).hasSize(7);
-        assertThat(pc.totalDiskGb()).isEqualByComparingTo(new BigDecimal("0.01").add(new BigDecimal("70.00"))
-                .add(new BigDecimal("30.00")).add(new BigDecimal("100.00")).add(new BigDecimal("100.00"))
-                .add(new BigDecimal("14.29")).add(new BigDecimal("270.00")));
+        assertThat(pc.totalDiskGb())
+                .isEqualByComparingTo(new BigDecimal("0.01")
+                        .add(new BigDecimal("70.00"))
+                        .add(new BigDecimal("30.00"))
+                        .add(new BigDecimal("100.00"))
+                        .add(new BigDecimal("100.00"))
+                        .add(new BigDecimal("14.29"))
+                        .add(new BigDecimal("270.00")));
         assertThat(pc.nics().get(0).ips()).containsExactly(new ParsedIp("192.168.1.150", "LEARNED"));
         assertThat(pc.hostIdentifier()).isEqualTo("ffb769ef-9599-49f7-8608-4b5d10d076e7");
         ParsedVm off = vm(payload, "test-windows-2022");
@@ -103,7 +114,8 @@ class PayloadReaderTest {
         item.set("detail", fixture("vmware/api_vcenter_vm_vm-22.json"));
         item.set("guest_identity", fixture("vmware/api_vcenter_vm_vm-22_guest_identity.json"));
         item.put("host", "esx-07.sddc.local");
-        item.set("cluster", MAPPER.createObjectNode().put("cluster", "domain-c8").put("name", "Cluster-1"));
+        item.set(
+                "cluster", MAPPER.createObjectNode().put("cluster", "domain-c8").put("name", "Cluster-1"));
         ObjectNode root = MAPPER.createObjectNode();
         root.set("vms", MAPPER.createArrayNode().add(item));
 
@@ -134,7 +146,8 @@ class PayloadReaderTest {
             array.add(fixture("vmware/api_vcenter_vm_vm-" + id + ".json"));
         }
         ParsedPayload payload = PayloadReader.read(array, "vmware");
-        assertThat(payload.vms()).extracting(ParsedVm::name)
+        assertThat(payload.vms())
+                .extracting(ParsedVm::name)
                 .containsExactly("NSX-Manager-1", "NSX-Manager-0", "NSX-Edge-1", "NSX-Edge-0");
         ParsedVm edge = payload.vms().get(2);
         assertThat(edge.nics()).hasSize(5);
@@ -149,8 +162,15 @@ class PayloadReaderTest {
         ObjectNode item = MAPPER.createObjectNode();
         item.set("detail", fixture("vmware/api_vcenter_vm_vm-43.json"));
         ArrayNode interfaces = MAPPER.createArrayNode();
-        interfaces.addObject().put("nic", "4001").put("mac_address", "00:50:56:95:37:f9").putObject("ip")
-                .putArray("ip_addresses").addObject().put("ip_address", "172.16.0.9").put("prefix_length", 24);
+        interfaces
+                .addObject()
+                .put("nic", "4001")
+                .put("mac_address", "00:50:56:95:37:f9")
+                .putObject("ip")
+                .putArray("ip_addresses")
+                .addObject()
+                .put("ip_address", "172.16.0.9")
+                .put("prefix_length", 24);
         item.set("guest_interfaces", interfaces);
         ParsedVm vm = PayloadReader.read(item, "vmware").vms().get(0);
         assertThat(vm.nics().get(0).ips()).isEmpty();
@@ -172,12 +192,15 @@ class PayloadReaderTest {
         assertThat(vm.memoryMb()).isEqualTo(51200);
         assertThat(vm.disks()).extracting(ParsedDisk::diskUuid).containsExactly("2000", "2001");
         assertThat(vm.totalDiskGb()).isEqualByComparingTo("300.00");
-        assertThat(vm.nics()).extracting(ParsedNic::macAddress)
+        assertThat(vm.nics())
+                .extracting(ParsedNic::macAddress)
                 .containsExactly("00:50:56:a8:85:2a", "00:50:56:a8:42:20", "00:50:56:a8:1b:47");
         assertThat(vm.nics().get(0).ips()).extracting(ParsedIp::address).containsExactly("1.134.252.156");
         assertThat(vm.hostname()).isEqualTo("lnrshr1");
         assertThat(vm.osFamily()).isEqualTo("linux");
-        ParsedVm bare = PayloadReader.read(fixture("vmware/rest_vcenter_vm_detail_value_wrapped.json"), "vmware").vms().get(0);
+        ParsedVm bare = PayloadReader.read(fixture("vmware/rest_vcenter_vm_detail_value_wrapped.json"), "vmware")
+                .vms()
+                .get(0);
         assertThat(bare.vmUuid()).isEqualTo(vm.vmUuid());
     }
 
@@ -199,13 +222,15 @@ class PayloadReaderTest {
     @Test
     void aVmListWithoutDetailsIsAnUnknownShape() {
         assertThatThrownBy(() -> PayloadReader.read(fixture("vmware/api_vcenter_vm_list.json"), "vmware"))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.kind()).isEqualTo(ProblemKind.BAD_REQUEST));
+                .isInstanceOfSatisfying(
+                        ProblemException.class, e -> assertThat(e.kind()).isEqualTo(ProblemKind.BAD_REQUEST));
     }
 
     @Test
     void aNutanixPayloadPostedAsVmwareIsRefused() {
         assertThatThrownBy(() -> PayloadReader.read(fixture("nutanix/v4_vmm_ahv_config_vms_list.json"), "vmware"))
-                .isInstanceOfSatisfying(ProblemException.class,
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
                         e -> assertThat(e.errors()).extracting(f -> f.field()).containsExactly("platform"));
     }
 
@@ -217,9 +242,14 @@ class PayloadReaderTest {
                   {"extId": "a", "name": "two", "disks": [{"backingInfo": {"diskSizeBytes": -5}}]},
                   {"extId": null, "name": "three"}]}""");
         assertThatThrownBy(() -> PayloadReader.read(root, "nutanix"))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.errors())
-                        .extracting(f -> f.field())
-                        .containsExactlyInAnyOrder("data[0].memorySizeBytes", "data[1].disks[0].backingInfo.diskSizeBytes",
-                                "vms[1].vm_uuid", "vms[2].vm_uuid"));
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
+                        e -> assertThat(e.errors())
+                                .extracting(f -> f.field())
+                                .containsExactlyInAnyOrder(
+                                        "data[0].memorySizeBytes",
+                                        "data[1].disks[0].backingInfo.diskSizeBytes",
+                                        "vms[1].vm_uuid",
+                                        "vms[2].vm_uuid"));
     }
 }

@@ -35,7 +35,8 @@ class SyncRejectionTest {
     private String before;
 
     String footprint() {
-        try (Connection c = dataSource.getConnection(); ResultSet r = c.createStatement().executeQuery("""
+        try (Connection c = dataSource.getConnection();
+                ResultSet r = c.createStatement().executeQuery("""
                 select (select count(*) from vm) || '/' || (select count(*) from vm_fact) || '/'
                     || (select count(*) from vm_sync_run) || '/' || (select count(*) from vm_change_history) || '/'
                     || (select count(*) from outbox_event) || '/' || (select count(*) from audit_log) || '/'
@@ -58,14 +59,19 @@ class SyncRejectionTest {
     }
 
     static ValidatableResponse post(String path, String body) {
-        return given().header("Authorization", N8N).contentType(ContentType.JSON).body(body).post(path).then()
+        return given().header("Authorization", N8N)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post(path)
+                .then()
                 .contentType("application/problem+json");
     }
 
     @Test
     void malformedJsonIs400() {
-        post("/api/vm/sync/nutanix?source=pc", "{\"entities\": [").statusCode(400).body("type", equalTo(
-                "https://infra-system.io/problems/malformed-json"));
+        post("/api/vm/sync/nutanix?source=pc", "{\"entities\": [")
+                .statusCode(400)
+                .body("type", equalTo("https://infra-system.io/problems/malformed-json"));
     }
 
     @Test
@@ -75,47 +81,67 @@ class SyncRejectionTest {
 
     @Test
     void unknownShapeIs400() {
-        post("/api/vm/sync/vmware?source=vc", SyncTest.raw("vmware/api_vcenter_vm_list.json")).statusCode(400);
+        post("/api/vm/sync/vmware?source=vc", SyncTest.raw("vmware/api_vcenter_vm_list.json"))
+                .statusCode(400);
         post("/api/vm/sync/vmware?source=vc", "{\"hello\": \"world\"}").statusCode(400);
     }
 
     @Test
     void platformMismatchIs400() {
-        post("/api/vm/sync/vmware?source=vc", fixture("nutanix/v3_vms_list_own.json").toString()).statusCode(400)
+        post(
+                        "/api/vm/sync/vmware?source=vc",
+                        fixture("nutanix/v3_vms_list_own.json").toString())
+                .statusCode(400)
                 .body("errors.field", hasItem("platform"));
     }
 
     @Test
     void unknownPlatformAndMissingSourceAndBadModeAre400() {
-        post("/api/vm/sync/xen?source=x", fixture("nutanix/v3_vms_list_own.json").toString()).statusCode(400)
+        post(
+                        "/api/vm/sync/xen?source=x",
+                        fixture("nutanix/v3_vms_list_own.json").toString())
+                .statusCode(400)
                 .body("errors.field", hasItem("platform"));
-        post("/api/vm/sync/nutanix", fixture("nutanix/v3_vms_list_own.json").toString()).statusCode(400)
+        post("/api/vm/sync/nutanix", fixture("nutanix/v3_vms_list_own.json").toString())
+                .statusCode(400)
                 .body("errors.field", hasItem("source"));
-        post("/api/vm/sync/nutanix?source=pc&mode=sometimes", fixture("nutanix/v3_vms_list_own.json").toString())
-                .statusCode(400).body("errors.field", hasItem("mode"));
+        post(
+                        "/api/vm/sync/nutanix?source=pc&mode=sometimes",
+                        fixture("nutanix/v3_vms_list_own.json").toString())
+                .statusCode(400)
+                .body("errors.field", hasItem("mode"));
     }
 
     @Test
     void aValidVmBesideOneWithoutUuidIsNotWritten() {
         var root = fixture("nutanix/v3_vms_list_own.json");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("entities").get(2).get("metadata")).remove("uuid");
-        post("/api/vm/sync/nutanix?source=pc", root.toString()).statusCode(400).body("errors.field", hasItem("vms[2].vm_uuid"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode)
+                        root.get("entities").get(2).get("metadata"))
+                .remove("uuid");
+        post("/api/vm/sync/nutanix?source=pc", root.toString())
+                .statusCode(400)
+                .body("errors.field", hasItem("vms[2].vm_uuid"));
     }
 
     @Test
     void negativeSizesAre400() {
         var root = fixture("nutanix/v3_vms_list_own.json");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("entities").get(0).get("status").get("resources"))
+        ((com.fasterxml.jackson.databind.node.ObjectNode)
+                        root.get("entities").get(0).get("status").get("resources"))
                 .put("memory_size_mib", -4096);
-        post("/api/vm/sync/nutanix?source=pc", root.toString()).statusCode(400)
+        post("/api/vm/sync/nutanix?source=pc", root.toString())
+                .statusCode(400)
                 .body("errors.field", hasItem("entities[0].status.resources.memory_size_mib"));
     }
 
     @Test
     void duplicateUuidsInOnePayloadAre400() {
         var root = fixture("nutanix/v3_vms_list_own.json");
-        ((com.fasterxml.jackson.databind.node.ArrayNode) root.get("entities")).add(root.get("entities").get(0).deepCopy());
-        post("/api/vm/sync/nutanix?source=pc", root.toString()).statusCode(400).body("errors.field", hasItem("vms[3].vm_uuid"));
+        ((com.fasterxml.jackson.databind.node.ArrayNode) root.get("entities"))
+                .add(root.get("entities").get(0).deepCopy());
+        post("/api/vm/sync/nutanix?source=pc", root.toString())
+                .statusCode(400)
+                .body("errors.field", hasItem("vms[3].vm_uuid"));
     }
 
     @Test
@@ -127,9 +153,16 @@ class SyncRejectionTest {
 
     @Test
     void withoutTokenIs401AndWithoutSyncScopeIs403() {
-        given().contentType(ContentType.JSON).body("{}").post("/api/vm/sync/nutanix?source=pc").then().statusCode(401);
+        given().contentType(ContentType.JSON)
+                .body("{}")
+                .post("/api/vm/sync/nutanix?source=pc")
+                .then()
+                .statusCode(401);
         given().header("Authorization", TestTokens.user("val", Scopes.groupsForRoles(Set.of(Scopes.VIEWER))))
-                .contentType(ContentType.JSON).body(fixture("nutanix/v3_vms_list_own.json").toString())
-                .post("/api/vm/sync/nutanix?source=pc").then().statusCode(403);
+                .contentType(ContentType.JSON)
+                .body(fixture("nutanix/v3_vms_list_own.json").toString())
+                .post("/api/vm/sync/nutanix?source=pc")
+                .then()
+                .statusCode(403);
     }
 }

@@ -52,9 +52,11 @@ class SyncTest {
     }
 
     static ValidatableResponse post(String platform, String query, Object body) {
-        return given().header("Authorization", N8N).contentType(ContentType.JSON)
+        return given().header("Authorization", N8N)
+                .contentType(ContentType.JSON)
                 .body(body instanceof String s ? s : body.toString())
-                .post("/api/vm/sync/" + platform + query).then();
+                .post("/api/vm/sync/" + platform + query)
+                .then();
     }
 
     long scalar(String sql, Object... args) {
@@ -74,7 +76,8 @@ class SyncTest {
     }
 
     long events(String type, long vmId) {
-        return scalar("select count(*) from outbox_event where event_type = ? and subject = ?", type, String.valueOf(vmId));
+        return scalar(
+                "select count(*) from outbox_event where event_type = ? and subject = ?", type, String.valueOf(vmId));
     }
 
     /** xmin of every row of the sync tables: any UPDATE or DELETE + INSERT changes it. */
@@ -116,28 +119,41 @@ class SyncTest {
 
     @Test
     void firstSyncCreatesVmsWithFactsHistoryAndOneEventEach() {
-        post("nutanix", "?source=pc-first", fixture("nutanix/v3_vms_list_own.json")).statusCode(200)
-                .body("status", equalTo("completed")).body("vm_count_seen", equalTo(3))
-                .body("created_count", equalTo(3)).body("source", equalTo("pc-first"));
+        post("nutanix", "?source=pc-first", fixture("nutanix/v3_vms_list_own.json"))
+                .statusCode(200)
+                .body("status", equalTo("completed"))
+                .body("vm_count_seen", equalTo(3))
+                .body("created_count", equalTo(3))
+                .body("source", equalTo("pc-first"));
         long web = vmId("pc-first", WEB);
         assertThat(scalar("select memory_mb from vm_fact where vm_id = ?", web)).isEqualTo(8192);
-        assertThat(scalar("select total_disks from vm_fact where vm_id = ?", web)).isEqualTo(2);
-        assertThat(strings("select i.ip_address from vm_nic_ip_fact i join vm_nic_fact n on n.id = i.nic_id where n.vm_id = ?", web))
+        assertThat(scalar("select total_disks from vm_fact where vm_id = ?", web))
+                .isEqualTo(2);
+        assertThat(strings(
+                        "select i.ip_address from vm_nic_ip_fact i join vm_nic_fact n on n.id = i.nic_id where n.vm_id = ?",
+                        web))
                 .containsExactly("10.20.120.11");
         assertThat(events("vm.vm.created", web)).isEqualTo(1);
-        assertThat(strings("select change_type from vm_change_history where vm_id = ?", web)).containsExactly("created");
-        assertThat(scalar("select count(*) from networks where network_id = '6a0d3f0e-1d2c-4b5a-9e8f-7a6b5c4d3e2f'")).isEqualTo(1);
-        assertThat(scalar("select count(*) from hosts where host_id = '10.46.136.28'")).isEqualTo(1);
+        assertThat(strings("select change_type from vm_change_history where vm_id = ?", web))
+                .containsExactly("created");
+        assertThat(scalar("select count(*) from networks where network_id = '6a0d3f0e-1d2c-4b5a-9e8f-7a6b5c4d3e2f'"))
+                .isEqualTo(1);
+        assertThat(scalar("select count(*) from hosts where host_id = '10.46.136.28'"))
+                .isEqualTo(1);
     }
 
     @Test
     void identicalResyncWritesNoFactsNoHistoryAndNoEvents() {
-        post("nutanix", "?source=pc-same", fixture("nutanix/v3_vms_list_own.json")).statusCode(200);
+        post("nutanix", "?source=pc-same", fixture("nutanix/v3_vms_list_own.json"))
+                .statusCode(200);
         String rows = rowVersions("pc-same");
         long history = scalar("select count(*) from vm_change_history");
         long outbox = scalar("select count(*) from outbox_event");
-        post("nutanix", "?source=pc-same", fixture("nutanix/v3_vms_list_own.json")).statusCode(200)
-                .body("unchanged_count", equalTo(3)).body("updated_count", equalTo(0)).body("created_count", equalTo(0));
+        post("nutanix", "?source=pc-same", fixture("nutanix/v3_vms_list_own.json"))
+                .statusCode(200)
+                .body("unchanged_count", equalTo(3))
+                .body("updated_count", equalTo(0))
+                .body("created_count", equalTo(0));
         assertThat(rowVersions("pc-same")).isEqualTo(rows);
         assertThat(scalar("select count(*) from vm_change_history")).isEqualTo(history);
         assertThat(scalar("select count(*) from outbox_event")).isEqualTo(outbox);
@@ -150,13 +166,18 @@ class SyncTest {
         post("nutanix", "?source=pc-a", v3Without(OLD)).statusCode(200).body("deleted_count", equalTo(1));
 
         long gone = vmId("pc-a", OLD);
-        assertThat(scalar("select count(*) from vm where id = ? and is_deleted and deleted_by = 'sync'", gone)).isEqualTo(1);
-        assertThat(scalar("select count(*) from vm where source = 'pc-b' and is_deleted")).isZero();
+        assertThat(scalar("select count(*) from vm where id = ? and is_deleted and deleted_by = 'sync'", gone))
+                .isEqualTo(1);
+        assertThat(scalar("select count(*) from vm where source = 'pc-b' and is_deleted"))
+                .isZero();
         assertThat(events("vm.vm.deleted", gone)).isEqualTo(1);
 
-        post("nutanix", "?source=pc-a", fixture("nutanix/v3_vms_list_own.json")).statusCode(200)
-                .body("restored_count", equalTo(1)).body("unchanged_count", equalTo(2));
-        assertThat(scalar("select count(*) from vm where id = ? and not is_deleted and deleted_at is null", gone)).isEqualTo(1);
+        post("nutanix", "?source=pc-a", fixture("nutanix/v3_vms_list_own.json"))
+                .statusCode(200)
+                .body("restored_count", equalTo(1))
+                .body("unchanged_count", equalTo(2));
+        assertThat(scalar("select count(*) from vm where id = ? and not is_deleted and deleted_at is null", gone))
+                .isEqualTo(1);
         assertThat(events("vm.vm.restored", gone)).isEqualTo(1);
         assertThat(strings("select change_type from vm_change_history where vm_id = ? order by id", gone))
                 .containsExactly("created", "deleted", "restored");
@@ -164,34 +185,53 @@ class SyncTest {
 
     @Test
     void partialSyncDeletesNothing() {
-        post("nutanix", "?source=pc-partial", fixture("nutanix/v3_vms_list_own.json")).statusCode(200);
-        post("nutanix", "?source=pc-partial&mode=partial", v3Without(OLD)).statusCode(200).body("deleted_count", equalTo(0));
-        assertThat(scalar("select count(*) from vm where source = 'pc-partial' and is_deleted")).isZero();
+        post("nutanix", "?source=pc-partial", fixture("nutanix/v3_vms_list_own.json"))
+                .statusCode(200);
+        post("nutanix", "?source=pc-partial&mode=partial", v3Without(OLD))
+                .statusCode(200)
+                .body("deleted_count", equalTo(0));
+        assertThat(scalar("select count(*) from vm where source = 'pc-partial' and is_deleted"))
+                .isZero();
     }
 
     @Test
     void prismWebhookEventUpdatesOneVmWithoutOrphaningTheRest() {
-        post("nutanix", "?source=pc-hook", fixture("nutanix/v3_vms_list_own.json")).statusCode(200);
-        post("nutanix", "?source=pc-hook", fixture("nutanix/v3_webhook_vm_event_payload_prism.json")).statusCode(200)
-                .body("mode", equalTo("partial")).body("created_count", equalTo(1)).body("deleted_count", equalTo(0));
+        post("nutanix", "?source=pc-hook", fixture("nutanix/v3_vms_list_own.json"))
+                .statusCode(200);
+        post("nutanix", "?source=pc-hook", fixture("nutanix/v3_webhook_vm_event_payload_prism.json"))
+                .statusCode(200)
+                .body("mode", equalTo("partial"))
+                .body("created_count", equalTo(1))
+                .body("deleted_count", equalTo(0));
     }
 
     @Test
     void renamedVmStaysTheSameVmWithItsNameChangeRecorded() {
-        post("nutanix", "?source=pc-rename", fixture("nutanix/v3_vms_list_own.json")).statusCode(200);
+        post("nutanix", "?source=pc-rename", fixture("nutanix/v3_vms_list_own.json"))
+                .statusCode(200);
         long id = vmId("pc-rename", WEB);
         ObjectNode renamed = fixture("nutanix/v3_vms_list_own.json");
         ((ObjectNode) v3Entity(renamed, WEB).get("status")).put("name", "app-web-01-renamed");
-        post("nutanix", "?source=pc-rename", renamed).statusCode(200).body("updated_count", equalTo(1))
-                .body("created_count", equalTo(0)).body("unchanged_count", equalTo(2));
+        post("nutanix", "?source=pc-rename", renamed)
+                .statusCode(200)
+                .body("updated_count", equalTo(1))
+                .body("created_count", equalTo(0))
+                .body("unchanged_count", equalTo(2));
         assertThat(vmId("pc-rename", WEB)).isEqualTo(id);
         assertThat(strings("select vm_name from vm where id = ?", id)).containsExactly("app-web-01-renamed");
-        assertThat(strings("select field_name || '=' || old_value || '>' || new_value from vm_change_history "
-                + "where vm_id = ? and change_type = 'updated'", id))
+        assertThat(strings(
+                        "select field_name || '=' || old_value || '>' || new_value from vm_change_history "
+                                + "where vm_id = ? and change_type = 'updated'",
+                        id))
                 .containsExactly("vm_name=app-web-01>app-web-01-renamed");
         assertThat(events("vm.vm.updated", id)).isEqualTo(1);
-        assertThat(strings("select payload from outbox_event where event_type = 'vm.vm.updated' and subject = ?",
-                String.valueOf(id))).singleElement().asString().contains("\"changes\"").contains("app-web-01-renamed");
+        assertThat(strings(
+                        "select payload from outbox_event where event_type = 'vm.vm.updated' and subject = ?",
+                        String.valueOf(id)))
+                .singleElement()
+                .asString()
+                .contains("\"changes\"")
+                .contains("app-web-01-renamed");
     }
 
     @Test
@@ -199,10 +239,15 @@ class SyncTest {
         String body = """
                 {"format": "infra-vm/v1", "vms": [{"vm_uuid": "%s", "bios_uuid": "bios-77", "name": "legacy-01",
                  "power_state": "on", "memory_mb": 1024}]}""";
-        post("other", "?source=lab", MAPPER.readTree(body.formatted("u-1"))).statusCode(200).body("created_count", equalTo(1));
+        post("other", "?source=lab", MAPPER.readTree(body.formatted("u-1")))
+                .statusCode(200)
+                .body("created_count", equalTo(1));
         long id = vmId("lab", "u-1");
-        post("other", "?source=lab", MAPPER.readTree(body.formatted("u-2"))).statusCode(200)
-                .body("created_count", equalTo(0)).body("updated_count", equalTo(1)).body("deleted_count", equalTo(0));
+        post("other", "?source=lab", MAPPER.readTree(body.formatted("u-2")))
+                .statusCode(200)
+                .body("created_count", equalTo(0))
+                .body("updated_count", equalTo(1))
+                .body("deleted_count", equalTo(0));
         assertThat(vmId("lab", "u-2")).isEqualTo(id);
         assertThat(strings("select field_name from vm_change_history where vm_id = ? and change_type = 'updated'", id))
                 .containsExactly("vm_uuid");
@@ -210,14 +255,17 @@ class SyncTest {
 
     @Test
     void poweredOffVmWithoutIpsKeepsItsLastIps() {
-        post("nutanix", "?source=pc-power", fixture("nutanix/v3_vms_list_own.json")).statusCode(200);
+        post("nutanix", "?source=pc-power", fixture("nutanix/v3_vms_list_own.json"))
+                .statusCode(200);
         long id = vmId("pc-power", WEB);
         ObjectNode off = fixture("nutanix/v3_vms_list_own.json");
         ObjectNode resources = (ObjectNode) v3Entity(off, WEB).get("status").get("resources");
         resources.put("power_state", "OFF");
         ((ObjectNode) resources.get("nic_list").get(0)).putArray("ip_endpoint_list");
         post("nutanix", "?source=pc-power", off).statusCode(200).body("updated_count", equalTo(1));
-        assertThat(strings("select i.ip_address from vm_nic_ip_fact i join vm_nic_fact n on n.id = i.nic_id where n.vm_id = ?", id))
+        assertThat(strings(
+                        "select i.ip_address from vm_nic_ip_fact i join vm_nic_fact n on n.id = i.nic_id where n.vm_id = ?",
+                        id))
                 .containsExactly("10.20.120.11");
         assertThat(strings("select field_name from vm_change_history where vm_id = ? and change_type = 'updated'", id))
                 .containsExactly("power_state");
@@ -225,46 +273,74 @@ class SyncTest {
 
     @Test
     void changedDiskAndMemoryAreRecordedFieldByField() {
-        post("nutanix", "?source=pc-fields", fixture("nutanix/v3_vms_list_own.json")).statusCode(200);
+        post("nutanix", "?source=pc-fields", fixture("nutanix/v3_vms_list_own.json"))
+                .statusCode(200);
         long id = vmId("pc-fields", DB);
         ObjectNode changed = fixture("nutanix/v3_vms_list_own.json");
         ObjectNode resources = (ObjectNode) v3Entity(changed, DB).get("status").get("resources");
         resources.put("memory_size_mib", 65536);
         ((ObjectNode) resources.get("disk_list").get(1)).put("disk_size_bytes", 107374182400L);
         post("nutanix", "?source=pc-fields", changed).statusCode(200).body("updated_count", equalTo(1));
-        assertThat(strings("select field_name || '=' || old_value || '>' || new_value from vm_change_history "
-                + "where vm_id = ? and change_type = 'updated' order by field_name", id))
-                .containsExactly("disks[a1b2c3d4-disk-0]=SCSI.0, 50.00 GiB, 5f1b2c3d-0000-4000-8000-000000000001>"
-                        + "SCSI.0, 100.00 GiB, 5f1b2c3d-0000-4000-8000-000000000001",
-                        "memory_mb=32768>65536", "total_disk_gb=50.00>100.00");
+        assertThat(strings(
+                        "select field_name || '=' || old_value || '>' || new_value from vm_change_history "
+                                + "where vm_id = ? and change_type = 'updated' order by field_name",
+                        id))
+                .containsExactly(
+                        "disks[a1b2c3d4-disk-0]=SCSI.0, 50.00 GiB, 5f1b2c3d-0000-4000-8000-000000000001>"
+                                + "SCSI.0, 100.00 GiB, 5f1b2c3d-0000-4000-8000-000000000001",
+                        "memory_mb=32768>65536",
+                        "total_disk_gb=50.00>100.00");
     }
 
     @Test
     void chunkedRunDeletesOnlyAtFinish() {
-        post("nutanix", "?source=pc-chunks", fixture("nutanix/v3_vms_list_own.json")).statusCode(200);
-        int run = given().header("Authorization", N8N).contentType(ContentType.JSON)
-                .body("{\"platform\": \"nutanix\", \"source\": \"pc-chunks\"}").post("/api/vm/sync-runs")
-                .then().statusCode(201).body("status", equalTo("open")).extract().path("id");
+        post("nutanix", "?source=pc-chunks", fixture("nutanix/v3_vms_list_own.json"))
+                .statusCode(200);
+        int run = given().header("Authorization", N8N)
+                .contentType(ContentType.JSON)
+                .body("{\"platform\": \"nutanix\", \"source\": \"pc-chunks\"}")
+                .post("/api/vm/sync-runs")
+                .then()
+                .statusCode(201)
+                .body("status", equalTo("open"))
+                .extract()
+                .path("id");
         ObjectNode first = v3Without(OLD);
         ((ArrayNode) first.get("entities")).remove(1);
         post("nutanix", "?run_id=" + run, first).statusCode(200).body("chunk_count", equalTo(1));
         ObjectNode second = v3Without(OLD);
         ((ArrayNode) second.get("entities")).remove(0);
-        post("nutanix", "?run_id=" + run, second).statusCode(200).body("chunk_count", equalTo(2))
+        post("nutanix", "?run_id=" + run, second)
+                .statusCode(200)
+                .body("chunk_count", equalTo(2))
                 .body("vm_count_seen", equalTo(2));
-        assertThat(scalar("select count(*) from vm where source = 'pc-chunks' and is_deleted")).isZero();
+        assertThat(scalar("select count(*) from vm where source = 'pc-chunks' and is_deleted"))
+                .isZero();
 
-        given().header("Authorization", N8N).post("/api/vm/sync-runs/" + run + "/finish").then().statusCode(200)
-                .body("status", equalTo("completed")).body("deleted_count", equalTo(1));
-        assertThat(strings("select vm_uuid from vm where source = 'pc-chunks' and is_deleted")).containsExactly(OLD);
-        given().header("Authorization", N8N).post("/api/vm/sync-runs/" + run + "/finish").then().statusCode(409);
+        given().header("Authorization", N8N)
+                .post("/api/vm/sync-runs/" + run + "/finish")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("completed"))
+                .body("deleted_count", equalTo(1));
+        assertThat(strings("select vm_uuid from vm where source = 'pc-chunks' and is_deleted"))
+                .containsExactly(OLD);
+        given().header("Authorization", N8N)
+                .post("/api/vm/sync-runs/" + run + "/finish")
+                .then()
+                .statusCode(409);
     }
 
     @Test
     void vmsFirstReportedByTheChunksOfARunSurviveItsFinish() {
-        int run = given().header("Authorization", N8N).contentType(ContentType.JSON)
-                .body("{\"platform\": \"nutanix\", \"source\": \"pc-new-chunks\"}").post("/api/vm/sync-runs")
-                .then().statusCode(201).extract().path("id");
+        int run = given().header("Authorization", N8N)
+                .contentType(ContentType.JSON)
+                .body("{\"platform\": \"nutanix\", \"source\": \"pc-new-chunks\"}")
+                .post("/api/vm/sync-runs")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         ObjectNode first = fixture("nutanix/v3_vms_list_own.json");
         ((ArrayNode) first.get("entities")).remove(2);
         ((ArrayNode) first.get("entities")).remove(1);
@@ -274,39 +350,69 @@ class SyncTest {
         // the run answers its totals so far
         post("nutanix", "?run_id=" + run, second).statusCode(200).body("created_count", equalTo(3));
 
-        given().header("Authorization", N8N).post("/api/vm/sync-runs/" + run + "/finish").then().statusCode(200)
-                .body("status", equalTo("completed")).body("deleted_count", equalTo(0));
-        assertThat(scalar("select count(*) from vm where source = 'pc-new-chunks' and not is_deleted")).isEqualTo(3);
+        given().header("Authorization", N8N)
+                .post("/api/vm/sync-runs/" + run + "/finish")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("completed"))
+                .body("deleted_count", equalTo(0));
+        assertThat(scalar("select count(*) from vm where source = 'pc-new-chunks' and not is_deleted"))
+                .isEqualTo(3);
         assertThat(scalar("select count(*) from vm_change_history h join vm v on v.id = h.vm_id "
-                + "where v.source = 'pc-new-chunks' and h.change_type = 'deleted'")).isZero();
+                        + "where v.source = 'pc-new-chunks' and h.change_type = 'deleted'"))
+                .isZero();
     }
 
     @Test
     void chunkedRunNeverFinishedDeletesNothingAndExpires() {
-        post("nutanix", "?source=pc-abandoned", fixture("nutanix/v3_vms_list_own.json")).statusCode(200);
-        int run = given().header("Authorization", N8N).contentType(ContentType.JSON)
-                .body("{\"platform\": \"nutanix\", \"source\": \"pc-abandoned\"}").post("/api/vm/sync-runs")
-                .then().statusCode(201).extract().path("id");
+        post("nutanix", "?source=pc-abandoned", fixture("nutanix/v3_vms_list_own.json"))
+                .statusCode(200);
+        int run = given().header("Authorization", N8N)
+                .contentType(ContentType.JSON)
+                .body("{\"platform\": \"nutanix\", \"source\": \"pc-abandoned\"}")
+                .post("/api/vm/sync-runs")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         post("nutanix", "?run_id=" + run, v3Without(OLD)).statusCode(200);
         execute("update vm_sync_run set expires_at = now() - interval '1 minute' where id = ?", (long) run);
         post("nutanix", "?run_id=" + run, v3Without(OLD)).statusCode(409);
 
-        given().header("Authorization", N8N).get("/api/vm/sync-runs?status=expired").then().statusCode(200);
-        int expired = io.quarkus.arc.Arc.container().instance(SyncService.class).get().expireRuns();
+        given().header("Authorization", N8N)
+                .get("/api/vm/sync-runs?status=expired")
+                .then()
+                .statusCode(200);
+        int expired =
+                io.quarkus.arc.Arc.container().instance(SyncService.class).get().expireRuns();
         assertThat(expired).isPositive();
-        given().header("Authorization", N8N).get("/api/vm/sync-runs/" + run).then().statusCode(200)
+        given().header("Authorization", N8N)
+                .get("/api/vm/sync-runs/" + run)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("expired"));
-        assertThat(scalar("select count(*) from vm where source = 'pc-abandoned' and is_deleted")).isZero();
-        given().header("Authorization", N8N).get("/api/vm/sync-runs?source=pc-abandoned").then().statusCode(200)
+        assertThat(scalar("select count(*) from vm where source = 'pc-abandoned' and is_deleted"))
+                .isZero();
+        given().header("Authorization", N8N)
+                .get("/api/vm/sync-runs?source=pc-abandoned")
+                .then()
+                .statusCode(200)
                 .body("results.status", hasItem("expired"));
     }
 
     @Test
     void aChunkForARunOfAnotherPlatformIsRefused() {
-        int run = given().header("Authorization", N8N).contentType(ContentType.JSON)
-                .body("{\"platform\": \"vmware\", \"source\": \"vc-1\"}").post("/api/vm/sync-runs")
-                .then().statusCode(201).extract().path("id");
-        post("nutanix", "?run_id=" + run, fixture("nutanix/v3_vms_list_own.json")).statusCode(409);
-        post("nutanix", "?run_id=999999", fixture("nutanix/v3_vms_list_own.json")).statusCode(404);
+        int run = given().header("Authorization", N8N)
+                .contentType(ContentType.JSON)
+                .body("{\"platform\": \"vmware\", \"source\": \"vc-1\"}")
+                .post("/api/vm/sync-runs")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        post("nutanix", "?run_id=" + run, fixture("nutanix/v3_vms_list_own.json"))
+                .statusCode(409);
+        post("nutanix", "?run_id=999999", fixture("nutanix/v3_vms_list_own.json"))
+                .statusCode(404);
     }
 }

@@ -61,47 +61,95 @@ class TriggerTest {
     }
 
     int systemApi(String name, String type, String path, String source) {
-        return given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+        return given().header("Authorization", ADMIN)
+                .contentType(ContentType.JSON)
                 .body("{\"name\": \"" + name + "\", \"url\": \"" + url(path) + "\", \"method\": \"POST\", "
                         + "\"resource_type\": \"" + type + "\", \"source\": \"" + source + "\", \"is_active\": true}")
-                .post("/api/vm/system-apis").then().statusCode(201).extract().path("id");
+                .post("/api/vm/system-apis")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     @Test
     void triggerCallsTheWebhookWhichThenPostsChunksAndFinishes() {
         int api = systemApi("vc-lab-" + System.nanoTime(), "vmware", "/webhook/ok", "vc-lab");
-        int run = given().header("Authorization", EDITOR).post("/api/vm/sync/vmware/trigger").then().statusCode(200)
-                .body("", hasSize(1)).body("[0].status", equalTo("triggered")).body("[0].http_status", equalTo(200))
-                .extract().path("[0].run_id");
-        assertThat(received).singleElement().asString().contains("\"run_id\":" + run).contains("\"source\":\"vc-lab\"");
-        given().header("Authorization", N8N).get("/api/vm/sync-runs/" + run).then().body("status", equalTo("pending"));
+        int run = given().header("Authorization", EDITOR)
+                .post("/api/vm/sync/vmware/trigger")
+                .then()
+                .statusCode(200)
+                .body("", hasSize(1))
+                .body("[0].status", equalTo("triggered"))
+                .body("[0].http_status", equalTo(200))
+                .extract()
+                .path("[0].run_id");
+        assertThat(received)
+                .singleElement()
+                .asString()
+                .contains("\"run_id\":" + run)
+                .contains("\"source\":\"vc-lab\"");
+        given().header("Authorization", N8N)
+                .get("/api/vm/sync-runs/" + run)
+                .then()
+                .body("status", equalTo("pending"));
 
-        given().header("Authorization", N8N).contentType(ContentType.JSON)
+        given().header("Authorization", N8N)
+                .contentType(ContentType.JSON)
                 .body(Fixtures.text("vmware/api_vcenter_vm_vm-22.json"))
-                .post("/api/vm/sync/vmware?run_id=" + run).then().statusCode(200).body("created_count", equalTo(1))
+                .post("/api/vm/sync/vmware?run_id=" + run)
+                .then()
+                .statusCode(200)
+                .body("created_count", equalTo(1))
                 .body("source", equalTo("vc-lab"));
-        given().header("Authorization", N8N).post("/api/vm/sync-runs/" + run + "/finish").then().statusCode(200)
+        given().header("Authorization", N8N)
+                .post("/api/vm/sync-runs/" + run + "/finish")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("completed"));
-        given().header("Authorization", ADMIN).delete("/api/vm/system-apis/" + api).then().statusCode(204);
+        given().header("Authorization", ADMIN)
+                .delete("/api/vm/system-apis/" + api)
+                .then()
+                .statusCode(204);
     }
 
     @Test
     void aFailingWebhookMarksItsRunFailed() {
         int api = systemApi("pc-broken-" + System.nanoTime(), "nutanix", "/webhook/broken", "pc-broken");
-        int run = given().header("Authorization", EDITOR).post("/api/vm/sync/all/trigger").then().statusCode(200)
-                .body("status", contains("failed")).extract().path("[0].run_id");
-        given().header("Authorization", N8N).get("/api/vm/sync-runs/" + run).then().body("status", equalTo("failed"))
+        int run = given().header("Authorization", EDITOR)
+                .post("/api/vm/sync/all/trigger")
+                .then()
+                .statusCode(200)
+                .body("status", contains("failed"))
+                .extract()
+                .path("[0].run_id");
+        given().header("Authorization", N8N)
+                .get("/api/vm/sync-runs/" + run)
+                .then()
+                .body("status", equalTo("failed"))
                 .body("error", equalTo("webhook answered HTTP 500"));
-        given().header("Authorization", ADMIN).delete("/api/vm/system-apis/" + api).then().statusCode(204);
+        given().header("Authorization", ADMIN)
+                .delete("/api/vm/system-apis/" + api)
+                .then()
+                .statusCode(204);
     }
 
     @Test
     void systemApisAreForAdminsAndValidated() {
-        given().header("Authorization", EDITOR).get("/api/vm/system-apis").then().statusCode(403);
-        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+        given().header("Authorization", EDITOR)
+                .get("/api/vm/system-apis")
+                .then()
+                .statusCode(403);
+        given().header("Authorization", ADMIN)
+                .contentType(ContentType.JSON)
                 .body("{\"name\": \"x\", \"url\": \"ftp://nope\", \"method\": \"PUT\", \"resource_type\": \"xen\", "
                         + "\"is_active\": true}")
-                .post("/api/vm/system-apis").then().statusCode(400);
-        given().header("Authorization", EDITOR).post("/api/vm/sync/xen/trigger").then().statusCode(400);
+                .post("/api/vm/system-apis")
+                .then()
+                .statusCode(400);
+        given().header("Authorization", EDITOR)
+                .post("/api/vm/sync/xen/trigger")
+                .then()
+                .statusCode(400);
     }
 }

@@ -48,6 +48,7 @@ class WebhookAuthTest {
     HttpServer n8n;
     /** Header value each webhook path last received, "(none)" when the header was missing. */
     final Map<String, String> received = new ConcurrentHashMap<>();
+
     final List<Integer> created = new ArrayList<>();
 
     @BeforeEach
@@ -74,29 +75,41 @@ class WebhookAuthTest {
     }
 
     String body(String name, String method, String path, String auth) {
-        return "{\"name\": \"" + name + "\", \"url\": \"http://127.0.0.1:" + n8n.getAddress().getPort() + path
+        return "{\"name\": \"" + name + "\", \"url\": \"http://127.0.0.1:"
+                + n8n.getAddress().getPort() + path
                 + "\", \"method\": \"" + method + "\", \"resource_type\": \"vmware\", \"source\": \"vc-auth\", "
                 + "\"is_active\": true" + auth + "}";
     }
 
     ValidatableResponse create(String body) {
-        return given().header("Authorization", TriggerTest.ADMIN).contentType(ContentType.JSON).body(body)
-                .post("/api/vm/system-apis").then();
+        return given().header("Authorization", TriggerTest.ADMIN)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/vm/system-apis")
+                .then();
     }
 
     int systemApi(String method, String path, String auth) {
-        int id = create(body("auth-" + System.nanoTime(), method, path, auth)).statusCode(201).extract().path("id");
+        int id = create(body("auth-" + System.nanoTime(), method, path, auth))
+                .statusCode(201)
+                .extract()
+                .path("id");
         created.add(id);
         return id;
     }
 
     ValidatableResponse patch(int id, String patch) {
-        return given().header("Authorization", TriggerTest.ADMIN).contentType("application/merge-patch+json")
-                .body(patch).patch("/api/vm/system-apis/" + id).then();
+        return given().header("Authorization", TriggerTest.ADMIN)
+                .contentType("application/merge-patch+json")
+                .body(patch)
+                .patch("/api/vm/system-apis/" + id)
+                .then();
     }
 
     ValidatableResponse trigger() {
-        return given().header("Authorization", TriggerTest.EDITOR).post("/api/vm/sync/vmware/trigger").then()
+        return given().header("Authorization", TriggerTest.EDITOR)
+                .post("/api/vm/sync/vmware/trigger")
+                .then()
                 .statusCode(200);
     }
 
@@ -119,26 +132,35 @@ class WebhookAuthTest {
     void theTriggerSendsTheHeaderOnPostAndGet() {
         systemApi("POST", "/webhook/guarded-post", auth(HEADER, SECRET));
         systemApi("GET", "/webhook/guarded-get", auth(HEADER, SECRET));
-        trigger().body("status", everyItem(equalTo("triggered")))
-                .body("http_status", everyItem(equalTo(200)));
-        assertThat(received).containsEntry("POST /webhook/guarded-post", SECRET)
+        trigger().body("status", everyItem(equalTo("triggered"))).body("http_status", everyItem(equalTo(200)));
+        assertThat(received)
+                .containsEntry("POST /webhook/guarded-post", SECRET)
                 .containsEntry("GET /webhook/guarded-get", SECRET);
     }
 
     @Test
     void aWrongSecretIsRefusedByN8nAndFailsTheRun() {
         systemApi("POST", "/webhook/guarded-wrong", auth(HEADER, "not-the-secret"));
-        int run = trigger().body("[0].status", equalTo("failed")).body("[0].http_status", equalTo(403))
-                .extract().path("[0].run_id");
-        given().header("Authorization", TriggerTest.N8N).get("/api/vm/sync-runs/" + run).then()
-                .body("status", equalTo("failed")).body("error", equalTo("webhook answered HTTP 403"));
+        int run = trigger()
+                .body("[0].status", equalTo("failed"))
+                .body("[0].http_status", equalTo(403))
+                .extract()
+                .path("[0].run_id");
+        given().header("Authorization", TriggerTest.N8N)
+                .get("/api/vm/sync-runs/" + run)
+                .then()
+                .body("status", equalTo("failed"))
+                .body("error", equalTo("webhook answered HTTP 403"));
     }
 
     @Test
     void aSystemApiWithoutAuthSendsNoHeader() {
         int id = systemApi("POST", "/webhook/open", "");
-        given().header("Authorization", TriggerTest.ADMIN).get("/api/vm/system-apis/" + id).then()
-                .body("auth_header_name", nullValue()).body("auth_header_set", equalTo(false))
+        given().header("Authorization", TriggerTest.ADMIN)
+                .get("/api/vm/system-apis/" + id)
+                .then()
+                .body("auth_header_name", nullValue())
+                .body("auth_header_set", equalTo(false))
                 .body("auth_header_changed_at", nullValue());
         trigger().body("[0].status", equalTo("triggered"));
         assertThat(received).containsEntry("POST /webhook/open", "(none)");
@@ -147,46 +169,77 @@ class WebhookAuthTest {
     @Test
     void theSecretIsWriteOnlyAndNeverAudited() {
         int id = create(body("auth-" + System.nanoTime(), "POST", "/webhook/guarded-rotate", auth(HEADER, ROTATED)))
-                .statusCode(201).body("auth_header_name", equalTo(HEADER)).body("auth_header_set", equalTo(true))
-                .body("auth_header_changed_at", notNullValue()).body("$", not(hasKey("auth_header_value")))
-                .extract().path("id");
+                .statusCode(201)
+                .body("auth_header_name", equalTo(HEADER))
+                .body("auth_header_set", equalTo(true))
+                .body("auth_header_changed_at", notNullValue())
+                .body("$", not(hasKey("auth_header_value")))
+                .extract()
+                .path("id");
         created.add(id);
-        String changedAt = given().header("Authorization", TriggerTest.ADMIN).get("/api/vm/system-apis/" + id).then()
-                .statusCode(200).body("auth_header_set", equalTo(true)).body("$", not(hasKey("auth_header_value")))
-                .extract().path("auth_header_changed_at");
-        assertThat(given().header("Authorization", TriggerTest.ADMIN).get("/api/vm/system-apis?limit=1000").asString())
-                .contains(HEADER).doesNotContain(ROTATED);
+        String changedAt = given().header("Authorization", TriggerTest.ADMIN)
+                .get("/api/vm/system-apis/" + id)
+                .then()
+                .statusCode(200)
+                .body("auth_header_set", equalTo(true))
+                .body("$", not(hasKey("auth_header_value")))
+                .extract()
+                .path("auth_header_changed_at");
+        assertThat(given().header("Authorization", TriggerTest.ADMIN)
+                        .get("/api/vm/system-apis?limit=1000")
+                        .asString())
+                .contains(HEADER)
+                .doesNotContain(ROTATED);
 
         // rotating the secret alone is audited (auth_header_changed_at) without the secret
-        patch(id, "{\"auth_header_value\": \"" + SECRET + "\"}").statusCode(200)
-                .body("auth_header_set", equalTo(true)).body("auth_header_changed_at", not(equalTo(changedAt)))
+        patch(id, "{\"auth_header_value\": \"" + SECRET + "\"}")
+                .statusCode(200)
+                .body("auth_header_set", equalTo(true))
+                .body("auth_header_changed_at", not(equalTo(changedAt)))
                 .body("$", not(hasKey("auth_header_value")));
         // a patch without the value keeps it: n8n still accepts the trigger
         patch(id, "{\"source\": \"vc-auth-2\"}").statusCode(200).body("auth_header_set", equalTo(true));
         trigger().body("[0].status", equalTo("triggered"));
         assertThat(received).containsEntry("POST /webhook/guarded-rotate", SECRET);
         // renaming the header keeps the value too
-        patch(id, "{\"auth_header_name\": \"X-Other-Token\"}").statusCode(200)
-                .body("auth_header_name", equalTo("X-Other-Token")).body("auth_header_set", equalTo(true));
-        assertThat(strings("select auth_header_value from system_api where id = ?", (long) id)).containsExactly(SECRET);
+        patch(id, "{\"auth_header_name\": \"X-Other-Token\"}")
+                .statusCode(200)
+                .body("auth_header_name", equalTo("X-Other-Token"))
+                .body("auth_header_set", equalTo(true));
+        assertThat(strings("select auth_header_value from system_api where id = ?", (long) id))
+                .containsExactly(SECRET);
         // an explicit null clears both
-        patch(id, "{\"auth_header_value\": null}").statusCode(200).body("auth_header_name", nullValue())
+        patch(id, "{\"auth_header_value\": null}")
+                .statusCode(200)
+                .body("auth_header_name", nullValue())
                 .body("auth_header_set", equalTo(false));
         trigger().body("[0].status", equalTo("failed")).body("[0].http_status", equalTo(403));
         assertThat(received).containsEntry("POST /webhook/guarded-rotate", "(none)");
-        given().header("Authorization", TriggerTest.ADMIN).delete("/api/vm/system-apis/" + id).then().statusCode(204);
+        given().header("Authorization", TriggerTest.ADMIN)
+                .delete("/api/vm/system-apis/" + id)
+                .then()
+                .statusCode(204);
         created.remove(Integer.valueOf(id));
 
         List<String> audit = strings("""
                 select coalesce(before_data, '') || ' ' || coalesce(after_data, '') || ' ' || changes
                 from audit_log where resource_type = 'system_api' and resource_id = ?""", String.valueOf(id));
-        List<String> events = strings("select payload from outbox_event where event_type like 'vm.system_api.%' "
-                + "and subject = ?", String.valueOf(id));
+        List<String> events = strings(
+                "select payload from outbox_event where event_type like 'vm.system_api.%' " + "and subject = ?",
+                String.valueOf(id));
         // created, rotated, source, renamed, cleared, deleted
-        assertThat(audit).hasSize(6).allSatisfy(row -> assertThat(row).doesNotContain(SECRET).doesNotContain(ROTATED)
-                .doesNotContain("auth_header_value"));
-        assertThat(events).hasSize(6).allSatisfy(row -> assertThat(row).doesNotContain(SECRET).doesNotContain(ROTATED)
-                .doesNotContain("auth_header_value"));
+        assertThat(audit)
+                .hasSize(6)
+                .allSatisfy(row -> assertThat(row)
+                        .doesNotContain(SECRET)
+                        .doesNotContain(ROTATED)
+                        .doesNotContain("auth_header_value"));
+        assertThat(events)
+                .hasSize(6)
+                .allSatisfy(row -> assertThat(row)
+                        .doesNotContain(SECRET)
+                        .doesNotContain(ROTATED)
+                        .doesNotContain("auth_header_value"));
         assertThat(String.join("\n", audit)).contains("auth_header_changed_at").contains("X-Other-Token");
     }
 
@@ -197,9 +250,11 @@ class WebhookAuthTest {
         String before = footprint();
         String name = "auth-bad-" + System.nanoTime();
 
-        problem(create(body(name, "POST", "/webhook/x", ", \"auth_header_name\": \"" + HEADER + "\"")),
+        problem(
+                create(body(name, "POST", "/webhook/x", ", \"auth_header_name\": \"" + HEADER + "\"")),
                 "auth_header_value");
-        problem(create(body(name, "POST", "/webhook/x", ", \"auth_header_value\": \"" + SECRET + "\"")),
+        problem(
+                create(body(name, "POST", "/webhook/x", ", \"auth_header_value\": \"" + SECRET + "\"")),
                 "auth_header_name");
         problem(create(body(name, "POST", "/webhook/x", auth("X Token", SECRET))), "auth_header_name");
         problem(create(body(name, "POST", "/webhook/x", auth("Host", SECRET))), "auth_header_name");
@@ -207,22 +262,30 @@ class WebhookAuthTest {
         problem(create(body(name, "POST", "/webhook/x", auth(HEADER, ""))), "auth_header_value");
         problem(patch(open, "{\"auth_header_name\": \"" + HEADER + "\"}"), "auth_header_value");
         problem(patch(open, "{\"auth_header_value\": \"" + SECRET + "\"}"), "auth_header_name");
-        problem(patch(guarded, "{\"auth_header_name\": null, \"auth_header_value\": \"" + ROTATED + "\"}"),
+        problem(
+                patch(guarded, "{\"auth_header_name\": null, \"auth_header_value\": \"" + ROTATED + "\"}"),
                 "auth_header_name");
-        problem(patch(guarded, "{\"auth_header_value\": null, \"auth_header_name\": \"X-Other\"}"),
+        problem(
+                patch(guarded, "{\"auth_header_value\": null, \"auth_header_name\": \"X-Other\"}"),
                 "auth_header_value");
 
         assertThat(footprint()).isEqualTo(before);
-        given().header("Authorization", TriggerTest.ADMIN).get("/api/vm/system-apis/" + guarded).then()
-                .body("auth_header_name", equalTo(HEADER)).body("auth_header_set", equalTo(true));
+        given().header("Authorization", TriggerTest.ADMIN)
+                .get("/api/vm/system-apis/" + guarded)
+                .then()
+                .body("auth_header_name", equalTo(HEADER))
+                .body("auth_header_set", equalTo(true));
         assertThat(strings("select auth_header_value from system_api where id = ?", (long) guarded))
                 .containsExactly(SECRET);
     }
 
     /** Asserts a 400 problem naming {@code field} that does not echo the secret. */
     static void problem(ValidatableResponse response, String field) {
-        String body = response.statusCode(400).contentType("application/problem+json")
-                .body("errors.field", hasItem(field)).extract().asString();
+        String body = response.statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem(field))
+                .extract()
+                .asString();
         assertThat(body).doesNotContain(SECRET).doesNotContain(ROTATED);
     }
 }

@@ -19,7 +19,16 @@ import java.time.Instant;
  * @param after the resource after the change, or null
  * @param changes array of {@code {field, old, new}}
  */
-public record AuditEntry(long id, Instant occurredAt, String actor, String actorType, String action,
-        String resourceType, String resourceId, String requestId, String clientIp, JsonNode before, JsonNode after,
-        JsonNode changes) {
-}
+public record AuditEntry(
+        long id,
+        Instant occurredAt,
+        String actor,
+        String actorType,
+        String action,
+        String resourceType,
+        String resourceId,
+        String requestId,
+        String clientIp,
+        JsonNode before,
+        JsonNode after,
+        JsonNode changes) {}

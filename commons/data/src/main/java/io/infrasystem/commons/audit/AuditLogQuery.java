@@ -68,16 +68,19 @@ public class AuditLogQuery {
         params.put("page_offset", page.offset());
         try (Connection connection = dataSource.getConnection()) {
             long count;
-            try (PreparedStatement statement = NamedParameters.prepare(connection,
-                    "select count(*) from audit_log where " + filter.where(), params);
+            try (PreparedStatement statement = NamedParameters.prepare(
+                            connection, "select count(*) from audit_log where " + filter.where(), params);
                     ResultSet rows = statement.executeQuery()) {
                 rows.next();
                 count = rows.getLong(1);
             }
             List<AuditEntry> entries = new ArrayList<>();
-            try (PreparedStatement statement = NamedParameters.prepare(connection, "select " + COLUMNS
-                    + " from audit_log where " + filter.whereOrdered() + " limit :page_limit offset :page_offset",
-                    params); ResultSet rows = statement.executeQuery()) {
+            try (PreparedStatement statement = NamedParameters.prepare(
+                            connection,
+                            "select " + COLUMNS + " from audit_log where " + filter.whereOrdered()
+                                    + " limit :page_limit offset :page_offset",
+                            params);
+                    ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     entries.add(entry(rows));
                 }
@@ -94,8 +97,8 @@ public class AuditLogQuery {
      */
     public Optional<AuditEntry> find(long id) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(
-                        "select " + COLUMNS + " from audit_log where id = ?")) {
+                PreparedStatement statement =
+                        connection.prepareStatement("select " + COLUMNS + " from audit_log where id = ?")) {
             statement.setLong(1, id);
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next() ? Optional.of(entry(rows)) : Optional.empty();
@@ -109,14 +112,21 @@ public class AuditLogQuery {
      * @param count total matching entries
      * @param entries the entries of the requested window
      */
-    public record Result(long count, List<AuditEntry> entries) {
-    }
+    public record Result(long count, List<AuditEntry> entries) {}
 
     private AuditEntry entry(ResultSet row) throws SQLException {
-        return new AuditEntry(row.getLong("id"), UtcTimes.fromColumn(row.getObject("occurred_at", LocalDateTime.class)),
-                row.getString("actor"), row.getString("actor_type"), row.getString("action"),
-                row.getString("resource_type"), row.getString("resource_id"), row.getString("request_id"),
-                row.getString("client_ip"), json(row.getString("before_data")), json(row.getString("after_data")),
+        return new AuditEntry(
+                row.getLong("id"),
+                UtcTimes.fromColumn(row.getObject("occurred_at", LocalDateTime.class)),
+                row.getString("actor"),
+                row.getString("actor_type"),
+                row.getString("action"),
+                row.getString("resource_type"),
+                row.getString("resource_id"),
+                row.getString("request_id"),
+                row.getString("client_ip"),
+                json(row.getString("before_data")),
+                json(row.getString("after_data")),
                 json(row.getString("changes")));
     }
 

@@ -31,8 +31,10 @@ public abstract class AuditLogResource {
 
     @GET
     @RolesAllowed(Scopes.ADMIN)
-    @Operation(summary = "List audit entries", description = "Filters: id, actor, actor_type, action, "
-            + "resource_type, resource_id, request_id, occurred_at (with __gte, __lte …), q; ordering; paging.")
+    @Operation(
+            summary = "List audit entries",
+            description = "Filters: id, actor, actor_type, action, "
+                    + "resource_type, resource_id, request_id, occurred_at (with __gte, __lte …), q; ordering; paging.")
     public Page<AuditEntry> list(@Context UriInfo uri) {
         PageRequest page = PageRequest.from(uri.getQueryParameters());
         AuditLogQuery.Result result = query.list(uri.getQueryParameters(), page);

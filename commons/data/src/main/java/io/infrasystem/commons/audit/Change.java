@@ -14,8 +14,7 @@ import io.infrasystem.commons.security.Actor;
  * @param actor who made it, or {@code null} to take the caller of the current request (or the
  *     system when there is none)
  */
-public record Change(String resourceType, String resourceId, String action, Object before, Object after,
-        Actor actor) {
+public record Change(String resourceType, String resourceId, String action, Object before, Object after, Actor actor) {
 
     /** @return a creation of {@code after} by the current caller */
     public static Change created(String resourceType, Object id, Object after) {

@@ -57,8 +57,13 @@ public class ChangeRecorder {
     private final Instance<ClientAddress> clientAddress;
 
     @Inject
-    public ChangeRecorder(DataSource dataSource, ObjectMapper mapper, Outbox outbox, EventsConfig events,
-            CurrentActor currentActor, Instance<ClientAddress> clientAddress) {
+    public ChangeRecorder(
+            DataSource dataSource,
+            ObjectMapper mapper,
+            Outbox outbox,
+            EventsConfig events,
+            CurrentActor currentActor,
+            Instance<ClientAddress> clientAddress) {
         this.dataSource = dataSource;
         this.mapper = mapper;
         this.outbox = outbox;
@@ -104,7 +109,8 @@ public class ChangeRecorder {
                 // a creation or deletion carries the whole record in before/after (entity): listing every
                 // field again as a change would double what is written (as NetBox's change log keeps
                 // only the post-change data of a creation)
-                List<FieldChange> fields = before == null || after == null ? List.of() : JsonDiff.diff(before, after, IGNORED);
+                List<FieldChange> fields =
+                        before == null || after == null ? List.of() : JsonDiff.diff(before, after, IGNORED);
                 results.add(fields);
                 if (before != null && after != null && fields.isEmpty()) {
                     continue;
@@ -135,10 +141,18 @@ public class ChangeRecorder {
                 Map<String, Object> data = new LinkedHashMap<>();
                 data.put("entity", new RawValue(afterJson != null ? afterJson : beforeJson));
                 data.put("changes", new RawValue(fieldsJson));
-                data.put("actor", Map.of("name", actor.name(), "type", actor.type().wireName()));
+                data.put(
+                        "actor",
+                        Map.of("name", actor.name(), "type", actor.type().wireName()));
                 String type = events.service() + "." + change.resourceType() + "." + change.action();
-                messages.add(new OutboxMessage(UUID.randomUUID().toString(), events.topic(), type,
-                        change.resourceId(), change.resourceId(), data, now));
+                messages.add(new OutboxMessage(
+                        UUID.randomUUID().toString(),
+                        events.topic(),
+                        type,
+                        change.resourceId(),
+                        change.resourceId(),
+                        data,
+                        now));
             }
             if (!messages.isEmpty()) {
                 insert.executeBatch();

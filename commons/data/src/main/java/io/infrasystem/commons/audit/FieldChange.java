@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param old value before the change, JSON {@code null} when there was none
  * @param newValue value after the change, JSON {@code null} when there is none (serialized as {@code new})
  */
-public record FieldChange(String field, JsonNode old,
-        @com.fasterxml.jackson.annotation.JsonProperty("new") JsonNode newValue) {
-}
+public record FieldChange(
+        String field,
+        JsonNode old,
+
+        @com.fasterxml.jackson.annotation.JsonProperty("new")
+        JsonNode newValue) {}

@@ -14,8 +14,7 @@ import java.util.Set;
  */
 final class JsonDiff {
 
-    private JsonDiff() {
-    }
+    private JsonDiff() {}
 
     static List<FieldChange> diff(JsonNode before, JsonNode after, Set<String> ignored) {
         List<FieldChange> changes = new ArrayList<>();
@@ -23,8 +22,8 @@ final class JsonDiff {
         return changes;
     }
 
-    private static void walk(String prefix, JsonNode before, JsonNode after, Set<String> ignored,
-            List<FieldChange> changes) {
+    private static void walk(
+            String prefix, JsonNode before, JsonNode after, Set<String> ignored, List<FieldChange> changes) {
         Set<String> names = new LinkedHashSet<>();
         before.fieldNames().forEachRemaining(names::add);
         after.fieldNames().forEachRemaining(names::add);
@@ -44,7 +43,8 @@ final class JsonDiff {
     }
 
     private static JsonNode nullToEmpty(JsonNode node) {
-        return node == null || node.isNull() ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+        return node == null || node.isNull()
+                ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
                 : node;
     }
 }

@@ -37,8 +37,12 @@ public class Outbox {
     private final String source;
 
     @Inject
-    public Outbox(DataSource dataSource, ObjectMapper mapper, TransactionSynchronizationRegistry transactions,
-            OutboxRelay relay, EventsConfig events) {
+    public Outbox(
+            DataSource dataSource,
+            ObjectMapper mapper,
+            TransactionSynchronizationRegistry transactions,
+            OutboxRelay relay,
+            EventsConfig events) {
         this.dataSource = dataSource;
         this.mapper = mapper;
         this.transactions = transactions;
@@ -94,8 +98,7 @@ public class Outbox {
         }
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
-            public void beforeCompletion() {
-            }
+            public void beforeCompletion() {}
 
             @Override
             public void afterCompletion(int status) {

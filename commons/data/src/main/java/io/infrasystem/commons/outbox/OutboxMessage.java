@@ -15,6 +15,5 @@ import java.time.Instant;
  * @param data the event data, serialized as JSON with the service's ObjectMapper
  * @param time when the change happened (UTC)
  */
-public record OutboxMessage(String eventId, String topic, String type, String subject, String key, Object data,
-        Instant time) {
-}
+public record OutboxMessage(
+        String eventId, String topic, String type, String subject, String key, Object data, Instant time) {}

@@ -47,8 +47,8 @@ public final class OutboxPublisher {
             from outbox_event where sent_at is null order by id limit ? for update skip locked""";
     private static final String MARK_SENT = "update outbox_event set sent_at = ?, attempts = attempts + 1, "
             + "last_error = null, updated_at = ? where id = ?";
-    private static final String MARK_FAILED = "update outbox_event set attempts = attempts + 1, last_error = ?, "
-            + "updated_at = ? where id = ?";
+    private static final String MARK_FAILED =
+            "update outbox_event set attempts = attempts + 1, last_error = ?, " + "updated_at = ? where id = ?";
 
     private final DataSource dataSource;
     private final Producer<String, CloudEvent> producer;
@@ -61,8 +61,8 @@ public final class OutboxPublisher {
      * @param batchSize most events per pass
      * @param sendTimeout how long to wait for the broker's acknowledgements
      */
-    public OutboxPublisher(DataSource dataSource, Producer<String, CloudEvent> producer, int batchSize,
-            Duration sendTimeout) {
+    public OutboxPublisher(
+            DataSource dataSource, Producer<String, CloudEvent> producer, int batchSize, Duration sendTimeout) {
         this.dataSource = dataSource;
         this.producer = producer;
         this.batchSize = batchSize;
@@ -77,8 +77,7 @@ public final class OutboxPublisher {
      * @param failed events that could not be published this time
      * @param lastError the first error message, or {@code null}
      */
-    public record PassResult(boolean locked, int sent, int failed, String lastError) {
-    }
+    public record PassResult(boolean locked, int sent, int failed, String lastError) {}
 
     /**
      * Runs one pass.
@@ -104,7 +103,8 @@ public final class OutboxPublisher {
     }
 
     private PassResult publishLocked(Connection connection) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement(LOCK); ResultSet held = lock.executeQuery()) {
+        try (PreparedStatement lock = connection.prepareStatement(LOCK);
+                ResultSet held = lock.executeQuery()) {
             if (!held.next()) {
                 return new PassResult(false, 0, 0, null);
             }
@@ -114,8 +114,7 @@ public final class OutboxPublisher {
             select.setInt(1, batchSize);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    pending.add(new Pending(rows.getLong("id"), rows.getString("message_key"),
-                            record(rows), null));
+                    pending.add(new Pending(rows.getLong("id"), rows.getString("message_key"), record(rows), null));
                 }
             }
         }
@@ -237,6 +236,5 @@ public final class OutboxPublisher {
         return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
-    private record Pending(long id, String key, ProducerRecord<String, CloudEvent> record, String error) {
-    }
+    private record Pending(long id, String key, ProducerRecord<String, CloudEvent> record, String error) {}
 }

@@ -49,7 +49,9 @@ public class OutboxRelay {
     private KafkaProducer<String, CloudEvent> producer;
 
     @Inject
-    public OutboxRelay(OutboxConfig config, DataSource dataSource,
+    public OutboxRelay(
+            OutboxConfig config,
+            DataSource dataSource,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.config = config;
         this.dataSource = dataSource;
@@ -93,7 +95,9 @@ public class OutboxRelay {
     }
 
     /** Deletes sent events older than the retention period. */
-    @Scheduled(every = "${infra.outbox.purge-interval:1h}", delayed = "1m",
+    @Scheduled(
+            every = "${infra.outbox.purge-interval:1h}",
+            delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purgeSent() throws SQLException {
         try (Connection connection = dataSource.getConnection();
@@ -136,7 +140,8 @@ public class OutboxRelay {
                 published.addAndGet(result.sent());
                 if (result.failed() > 0) {
                     backoffMillis = nextBackoff(backoffMillis);
-                    LOG.warnf("Outbox relay: %d event(s) not published (%s); next pass in %d ms",
+                    LOG.warnf(
+                            "Outbox relay: %d event(s) not published (%s); next pass in %d ms",
                             result.failed(), result.lastError(), backoffMillis);
                     sleep(backoffMillis);
                     continue;

@@ -21,8 +21,7 @@ public final class NamedParameters {
 
     private static final Pattern TOKEN = Pattern.compile("'(?:[^']|'')*'|(?<!:):([A-Za-z_][A-Za-z0-9_]*)");
 
-    private NamedParameters() {
-    }
+    private NamedParameters() {}
 
     /**
      * @param connection connection to prepare on

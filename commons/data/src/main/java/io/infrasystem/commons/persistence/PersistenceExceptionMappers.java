@@ -36,20 +36,27 @@ public class PersistenceExceptionMappers {
         String path = "/" + uri.getPath().replaceFirst("^/", "");
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
-                return ProblemResponses.of(ProblemKind.PRECONDITION_FAILED,
+                return ProblemResponses.of(
+                        ProblemKind.PRECONDITION_FAILED,
                         "The resource was changed by someone else since it was read; reload it and retry",
-                        path, List.of());
+                        path,
+                        List.of());
             }
             if (cause instanceof ConstraintViolationException violation) {
                 String constraint = violation.getConstraintName();
-                return ProblemResponses.of(ProblemKind.CONFLICT, "The change violates the database rule "
-                        + (constraint == null ? "(unnamed)" : constraint) + " (a duplicate or a missing reference)",
-                        path, List.of());
+                return ProblemResponses.of(
+                        ProblemKind.CONFLICT,
+                        "The change violates the database rule " + (constraint == null ? "(unnamed)" : constraint)
+                                + " (a duplicate or a missing reference)",
+                        path,
+                        List.of());
             }
         }
         LOG.errorf(e, "Persistence failure on %s", path);
-        return ProblemResponses.of(ProblemKind.INTERNAL,
-                "The service failed to handle the request; the error is logged under this request id", path,
+        return ProblemResponses.of(
+                ProblemKind.INTERNAL,
+                "The service failed to handle the request; the error is logged under this request id",
+                path,
                 List.of());
     }
 }

@@ -12,8 +12,7 @@ import java.time.temporal.ChronoUnit;
  */
 public final class UtcTimes {
 
-    private UtcTimes() {
-    }
+    private UtcTimes() {}
 
     /** @return {@code instant} as UTC wall-clock time, truncated to microseconds (the column precision) */
     public static LocalDateTime toColumn(Instant instant) {

@@ -36,10 +36,16 @@ class ChangeHookTest {
     ObjectMapper mapper;
 
     private long create(String token, String name) {
-        return given().header("Authorization", token).contentType("application/json")
+        return given().header("Authorization", token)
+                .contentType("application/json")
                 .body("{\"name\":\"" + name + "\",\"size_u\":2}")
-                .when().post("/api/probe/widgets")
-                .then().statusCode(200).extract().jsonPath().getLong("id");
+                .when()
+                .post("/api/probe/widgets")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("id");
     }
 
     private Response audit(String query) {
@@ -49,12 +55,21 @@ class ChangeHookTest {
     @Test
     void creationWritesAuditEntryAndCloudEventWithTheCaller() throws Exception {
         String name = "w-" + UUID.randomUUID();
-        long id = given().header("Authorization", EDITOR).header("X-Request-ID", "req-create-1")
-                .contentType("application/json").body("{\"name\":\"" + name + "\",\"size_u\":2}")
-                .when().post("/api/probe/widgets")
-                .then().statusCode(200).extract().jsonPath().getLong("id");
+        long id = given().header("Authorization", EDITOR)
+                .header("X-Request-ID", "req-create-1")
+                .contentType("application/json")
+                .body("{\"name\":\"" + name + "\",\"size_u\":2}")
+                .when()
+                .post("/api/probe/widgets")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("id");
 
-        audit("resource_type=widget&resource_id=" + id).then().statusCode(200)
+        audit("resource_type=widget&resource_id=" + id)
+                .then()
+                .statusCode(200)
                 .body("count", equalTo(1))
                 .body("results[0].actor", equalTo("alice"))
                 .body("results[0].actor_type", equalTo("user"))
@@ -64,10 +79,10 @@ class ChangeHookTest {
                 .body("results[0].after.name", equalTo(name))
                 .body("results[0].changes.size()", equalTo(0));
 
-        try (KafkaTestConsumer consumer = new KafkaTestConsumer(
-                KafkaTestBrokerResource.broker().bootstrapServers(), "probe.events")) {
-            List<ConsumerRecord<String, String>> events = consumer.await(1, Duration.ofSeconds(20),
-                    r -> header(r, "ce_subject").equals(Long.toString(id)));
+        try (KafkaTestConsumer consumer =
+                new KafkaTestConsumer(KafkaTestBrokerResource.broker().bootstrapServers(), "probe.events")) {
+            List<ConsumerRecord<String, String>> events = consumer.await(
+                    1, Duration.ofSeconds(20), r -> header(r, "ce_subject").equals(Long.toString(id)));
             assertThat(events).hasSize(1);
             ConsumerRecord<String, String> event = events.get(0);
             assertThat(event.key()).isEqualTo(Long.toString(id));
@@ -79,7 +94,9 @@ class ChangeHookTest {
             assertThat(header(event, "content-type")).isEqualTo("application/json");
             JsonNode data = mapper.readTree(event.value());
             assertThat(data.at("/entity/name").asText()).isEqualTo(name);
-            assertThat(data.get("changes")).as("a creation's entity is the whole record").isEmpty();
+            assertThat(data.get("changes"))
+                    .as("a creation's entity is the whole record")
+                    .isEmpty();
             assertThat(data.at("/actor/name").asText()).isEqualTo("alice");
             assertThat(data.at("/actor/type").asText()).isEqualTo("user");
         }
@@ -89,20 +106,28 @@ class ChangeHookTest {
     void updateRecordsOnlyTheChangedFields() throws Exception {
         String name = "w-" + UUID.randomUUID();
         long id = create(EDITOR, name);
-        given().header("Authorization", EDITOR).contentType("application/json")
+        given().header("Authorization", EDITOR)
+                .contentType("application/json")
                 .body("{\"name\":\"" + name + "\",\"size_u\":4}")
-                .when().put("/api/probe/widgets/" + id).then().statusCode(200);
+                .when()
+                .put("/api/probe/widgets/" + id)
+                .then()
+                .statusCode(200);
 
-        audit("resource_id=" + id + "&action=updated").then().statusCode(200)
+        audit("resource_id=" + id + "&action=updated")
+                .then()
+                .statusCode(200)
                 .body("count", equalTo(1))
                 .body("results[0].changes.size()", equalTo(1))
                 .body("results[0].changes[0].field", equalTo("size_u"))
                 .body("results[0].changes[0].old", equalTo(2))
                 .body("results[0].changes[0].new", equalTo(4));
 
-        try (KafkaTestConsumer consumer = new KafkaTestConsumer(
-                KafkaTestBrokerResource.broker().bootstrapServers(), "probe.events")) {
-            List<ConsumerRecord<String, String>> events = consumer.await(1, Duration.ofSeconds(20),
+        try (KafkaTestConsumer consumer =
+                new KafkaTestConsumer(KafkaTestBrokerResource.broker().bootstrapServers(), "probe.events")) {
+            List<ConsumerRecord<String, String>> events = consumer.await(
+                    1,
+                    Duration.ofSeconds(20),
                     r -> header(r, "ce_subject").equals(Long.toString(id))
                             && header(r, "ce_type").equals("probe.widget.updated"));
             assertThat(events).hasSize(1);
@@ -116,9 +141,13 @@ class ChangeHookTest {
     void identicalUpdateRecordsNothingAndPublishesNothing() {
         String name = "w-" + UUID.randomUUID();
         long id = create(EDITOR, name);
-        given().header("Authorization", EDITOR).contentType("application/json")
+        given().header("Authorization", EDITOR)
+                .contentType("application/json")
                 .body("{\"name\":\"" + name + "\",\"size_u\":2}")
-                .when().put("/api/probe/widgets/" + id).then().statusCode(200);
+                .when()
+                .put("/api/probe/widgets/" + id)
+                .then()
+                .statusCode(200);
 
         audit("resource_id=" + id).then().body("count", equalTo(1));
         assertThat(outboxRows(Long.toString(id))).isEqualTo(1);
@@ -127,31 +156,48 @@ class ChangeHookTest {
     @Test
     void failedWriteLeavesNoEntityNoAuditAndNoEvent() {
         String name = "fail-" + UUID.randomUUID();
-        given().header("Authorization", EDITOR).contentType("application/json")
+        given().header("Authorization", EDITOR)
+                .contentType("application/json")
                 .body("{\"name\":\"" + name + "\",\"size_u\":2}")
-                .when().post("/api/probe/widgets").then().statusCode(409);
+                .when()
+                .post("/api/probe/widgets")
+                .then()
+                .statusCode(409);
 
-        assertThat(count("select count(*) from widget where name = '" + name + "'")).isZero();
-        assertThat(count("select count(*) from audit_log where after_data like '%" + name + "%'")).isZero();
-        assertThat(count("select count(*) from outbox_event where payload like '%" + name + "%'")).isZero();
+        assertThat(count("select count(*) from widget where name = '" + name + "'"))
+                .isZero();
+        assertThat(count("select count(*) from audit_log where after_data like '%" + name + "%'"))
+                .isZero();
+        assertThat(count("select count(*) from outbox_event where payload like '%" + name + "%'"))
+                .isZero();
     }
 
     @Test
     void apiKeyCallerIsRecordedAsApiKey() {
         long id = create(TestTokens.apiKey("n8n-sync", Scopes.INVENTORY_WRITE), "w-" + UUID.randomUUID());
-        audit("resource_id=" + id).then().body("results[0].actor", equalTo("n8n-sync"))
+        audit("resource_id=" + id)
+                .then()
+                .body("results[0].actor", equalTo("n8n-sync"))
                 .body("results[0].actor_type", equalTo("api_key"));
         audit("actor_type=api_key&actor=n8n-sync&resource_id=" + id).then().body("count", equalTo(1));
     }
 
     @Test
     void auditLogIsForAdminsAndValidatesItsFilters() {
-        given().header("Authorization", EDITOR).when().get("/api/probe/audit").then().statusCode(403);
+        given().header("Authorization", EDITOR)
+                .when()
+                .get("/api/probe/audit")
+                .then()
+                .statusCode(403);
         given().when().get("/api/probe/audit").then().statusCode(401);
         audit("colour=red").then().statusCode(400).body("errors[0].field", equalTo("colour"));
         audit("occurred_at__gte=soon").then().statusCode(400).body("errors[0].field", equalTo("occurred_at__gte"));
         audit("occurred_at__gte=2999-01-01T00:00:00Z").then().statusCode(200).body("count", equalTo(0));
-        given().header("Authorization", ADMIN).when().get("/api/probe/audit/999999999").then().statusCode(404);
+        given().header("Authorization", ADMIN)
+                .when()
+                .get("/api/probe/audit/999999999")
+                .then()
+                .statusCode(404);
     }
 
     private long outboxRows(String subject) {
@@ -159,7 +205,8 @@ class ChangeHookTest {
     }
 
     private long count(String sql) {
-        try (var connection = dataSource.getConnection(); var statement = connection.createStatement();
+        try (var connection = dataSource.getConnection();
+                var statement = connection.createStatement();
                 var rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);

@@ -34,9 +34,13 @@ class OutboxRelayOutageTest {
 
     private void write(String run, int from, int to) {
         for (int i = from; i < to; i++) {
-            given().header("Authorization", TOKEN).contentType("application/json")
+            given().header("Authorization", TOKEN)
+                    .contentType("application/json")
                     .body("{\"name\":\"" + run + "-" + i + "\",\"size_u\":1}")
-                    .when().post("/api/probe/widgets").then().statusCode(200);
+                    .when()
+                    .post("/api/probe/widgets")
+                    .then()
+                    .statusCode(200);
         }
     }
 
@@ -51,28 +55,32 @@ class OutboxRelayOutageTest {
         write(run, 50, 150);
         long remaining = Duration.ofSeconds(30).toNanos() - (System.nanoTime() - outageStart);
         Thread.sleep(Math.max(0, remaining / 1_000_000));
-        assertThat(pendingEvents(run)).as("events wait in the outbox while the broker is down").isPositive();
+        assertThat(pendingEvents(run))
+                .as("events wait in the outbox while the broker is down")
+                .isPositive();
         broker.start();
         write(run, 150, 200);
 
         Set<String> written = eventIds(run);
         assertThat(written).hasSize(200);
         try (KafkaTestConsumer consumer = new KafkaTestConsumer(broker.bootstrapServers(), "probe.events")) {
-            List<ConsumerRecord<String, String>> received = consumer.await(200, Duration.ofSeconds(90),
-                    r -> r.value().contains(run));
+            List<ConsumerRecord<String, String>> received =
+                    consumer.await(200, Duration.ofSeconds(90), r -> r.value().contains(run));
             Set<String> receivedIds = new HashSet<>();
-            received.forEach(r -> receivedIds.add(new String(r.headers().lastHeader("ce_id").value(),
-                    StandardCharsets.UTF_8)));
+            received.forEach(r ->
+                    receivedIds.add(new String(r.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8)));
             assertThat(receivedIds).as("every outbox row reached Kafka").isEqualTo(written);
-            System.out.printf("outage test: %d outbox rows, %d records consumed, %d distinct%n", written.size(),
-                    received.size(), receivedIds.size());
+            System.out.printf(
+                    "outage test: %d outbox rows, %d records consumed, %d distinct%n",
+                    written.size(), received.size(), receivedIds.size());
         }
         assertThat(pendingEvents(run)).isZero();
     }
 
     private long pendingEvents(String run) {
-        try (var connection = dataSource.getConnection(); var statement = connection.prepareStatement(
-                "select count(*) from outbox_event where sent_at is null and payload like ?")) {
+        try (var connection = dataSource.getConnection();
+                var statement = connection.prepareStatement(
+                        "select count(*) from outbox_event where sent_at is null and payload like ?")) {
             statement.setString(1, "%" + run + "%");
             try (var rows = statement.executeQuery()) {
                 rows.next();
@@ -85,8 +93,8 @@ class OutboxRelayOutageTest {
 
     private Set<String> eventIds(String run) {
         Set<String> ids = new HashSet<>();
-        try (var connection = dataSource.getConnection(); var statement = connection.prepareStatement(
-                "select event_id from outbox_event where payload like ?")) {
+        try (var connection = dataSource.getConnection();
+                var statement = connection.prepareStatement("select event_id from outbox_event where payload like ?")) {
             statement.setString(1, "%" + run + "%");
             try (var rows = statement.executeQuery()) {
                 while (rows.next()) {

@@ -44,8 +44,14 @@ abstract class TwoRelaysContract {
         QuarkusTransaction.requiringNew().run(() -> {
             for (int i = 0; i < EVENTS; i++) {
                 String key = "entity-" + (i % 37);
-                outbox.add(new OutboxMessage(UUID.randomUUID().toString(), topic, "probe.widget.updated", key, key,
-                        Map.of("seq", i), Instant.now()));
+                outbox.add(new OutboxMessage(
+                        UUID.randomUUID().toString(),
+                        topic,
+                        "probe.widget.updated",
+                        key,
+                        key,
+                        Map.of("seq", i),
+                        Instant.now()));
             }
         });
         String bootstrap = KafkaTestBrokerResource.broker().bootstrapServers();
@@ -78,40 +84,56 @@ abstract class TwoRelaysContract {
             received.addAll(consumer.drain(Duration.ofSeconds(2)));
             // What was published is what the log holds: a record read twice by the consumer
             // (same partition and offset, e.g. after a rebalance) is one publication.
-            received = List.copyOf(received.stream().collect(Collectors.toMap(
-                    r -> r.partition() + "@" + r.offset(), r -> r, (a, b) -> a, java.util.LinkedHashMap::new)).values());
-            Map<String, Long> perId = received.stream().collect(Collectors.groupingBy(
-                    r -> new String(r.headers().lastHeader("ce_id").value()), Collectors.counting()));
+            received = List.copyOf(received.stream()
+                    .collect(Collectors.toMap(
+                            r -> r.partition() + "@" + r.offset(), r -> r, (a, b) -> a, java.util.LinkedHashMap::new))
+                    .values());
+            Map<String, Long> perId = received.stream()
+                    .collect(Collectors.groupingBy(
+                            r -> new String(r.headers().lastHeader("ce_id").value()), Collectors.counting()));
             Map<String, Integer> attempts = attempts(topic);
-            List<String> republished = perId.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey)
+            List<String> republished = perId.entrySet().stream()
+                    .filter(e -> e.getValue() > 1)
+                    .map(Map.Entry::getKey)
                     .toList();
-            System.out.printf("two relays: %d records in the log, %d distinct events, %d republished%n",
+            System.out.printf(
+                    "two relays: %d records in the log, %d distinct events, %d republished%n",
                     received.size(), perId.size(), republished.size());
             assertThat(perId).as("no event lost").hasSize(EVENTS);
             // At-least-once: an event is published again only in a later pass, after an attempt
             // whose acknowledgement did not arrive in time; never by two relays in one pass.
-            assertThat(republished).as("events published twice without a failed attempt")
+            assertThat(republished)
+                    .as("events published twice without a failed attempt")
                     .allMatch(id -> attempts.get(id) > 1);
             // Order per key holds for every key whose events were all acknowledged at their first
             // attempt; a retried event may follow later ones of its key (documented limitation).
             Set<String> retriedKeys = received.stream()
-                    .filter(r -> attempts.get(new String(r.headers().lastHeader("ce_id").value())) > 1)
-                    .map(ConsumerRecord::key).collect(Collectors.toSet());
-            assertKeysInOrder(received.stream().filter(r -> !retriedKeys.contains(r.key())).toList());
+                    .filter(r -> attempts.get(
+                                    new String(r.headers().lastHeader("ce_id").value()))
+                            > 1)
+                    .map(ConsumerRecord::key)
+                    .collect(Collectors.toSet());
+            assertKeysInOrder(received.stream()
+                    .filter(r -> !retriedKeys.contains(r.key()))
+                    .toList());
         }
     }
 
     /** Events of one key arrive in the order they were written. */
     private static void assertKeysInOrder(List<ConsumerRecord<String, String>> received) {
-        Map<String, List<Integer>> sequences = received.stream().collect(Collectors.groupingBy(ConsumerRecord::key,
-                Collectors.mapping(r -> Integer.parseInt(r.value().replaceAll("\\D", "")), Collectors.toList())));
+        Map<String, List<Integer>> sequences = received.stream()
+                .collect(Collectors.groupingBy(
+                        ConsumerRecord::key,
+                        Collectors.mapping(
+                                r -> Integer.parseInt(r.value().replaceAll("\\D", "")), Collectors.toList())));
         sequences.values().forEach(seq -> assertThat(seq).isSorted());
     }
 
     private Map<String, Integer> attempts(String topic) {
         Map<String, Integer> attempts = new HashMap<>();
         try (var connection = dataSource.getConnection();
-                var statement = connection.prepareStatement("select event_id, attempts from outbox_event where topic = ?")) {
+                var statement =
+                        connection.prepareStatement("select event_id, attempts from outbox_event where topic = ?")) {
             statement.setString(1, topic);
             try (var rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -137,5 +159,4 @@ abstract class TwoRelaysContract {
             throw new IllegalStateException(e);
         }
     }
-
 }

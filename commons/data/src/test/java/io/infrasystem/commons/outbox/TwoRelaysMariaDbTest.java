@@ -6,5 +6,4 @@ import io.quarkus.test.junit.TestProfile;
 
 @QuarkusTest
 @TestProfile(MariaDbProfile.class)
-class TwoRelaysMariaDbTest extends TwoRelaysContract {
-}
+class TwoRelaysMariaDbTest extends TwoRelaysContract {}

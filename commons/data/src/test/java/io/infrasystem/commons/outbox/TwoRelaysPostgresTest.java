@@ -3,5 +3,4 @@ package io.infrasystem.commons.outbox;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-class TwoRelaysPostgresTest extends TwoRelaysContract {
-}
+class TwoRelaysPostgresTest extends TwoRelaysContract {}

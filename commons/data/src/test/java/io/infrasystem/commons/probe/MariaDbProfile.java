@@ -16,7 +16,8 @@ public class MariaDbProfile implements QuarkusTestProfile {
 
     @Override
     public List<TestResourceEntry> testResources() {
-        return List.of(new TestResourceEntry(TestDatabase.class, Map.of("kind", "mariadb")),
+        return List.of(
+                new TestResourceEntry(TestDatabase.class, Map.of("kind", "mariadb")),
                 new TestResourceEntry(KafkaTestBrokerResource.class));
     }
 

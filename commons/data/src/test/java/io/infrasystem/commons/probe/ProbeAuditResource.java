@@ -5,5 +5,4 @@ import jakarta.ws.rs.Path;
 
 /** The audit endpoint of the probe service, as every service declares it. */
 @Path("/api/probe/audit")
-public class ProbeAuditResource extends AuditLogResource {
-}
+public class ProbeAuditResource extends AuditLogResource {}

@@ -11,6 +11,5 @@ import io.quarkus.test.common.QuarkusTestResource;
 @QuarkusTestResource(TestDatabase.class)
 @QuarkusTestResource(KafkaTestBrokerResource.class)
 public final class ProbeResources {
-    private ProbeResources() {
-    }
+    private ProbeResources() {}
 }

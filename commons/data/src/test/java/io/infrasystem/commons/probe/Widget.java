@@ -15,18 +15,22 @@ public class Widget extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     public String name;
+
     @Column(name = "size_u")
     public int sizeU;
+
     @Version
     public long version;
+
     @Column(name = "created_at")
     public Instant createdAt;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 
-    public record Dto(long id, String name, int sizeU, long version) {
-    }
+    public record Dto(long id, String name, int sizeU, long version) {}
 
     public Dto dto() {
         return new Dto(id, name, sizeU, version);

@@ -22,8 +22,7 @@ import java.time.Instant;
 @Consumes(MediaType.APPLICATION_JSON)
 public class WidgetResource {
 
-    public record WidgetInput(String name, int sizeU) {
-    }
+    public record WidgetInput(String name, int sizeU) {}
 
     @Inject
     ChangeRecorder changes;

@@ -6,8 +6,15 @@ import java.util.Set;
 /** What a filterable field holds, which fixes the lookups it accepts. */
 public enum FieldKind {
     /** Free text: exact, negation, the case-insensitive lookups and empty. */
-    TEXT(EnumSet.of(Lookup.EXACT, Lookup.NOT, Lookup.ICONTAINS, Lookup.NOT_ICONTAINS, Lookup.ISTARTSWITH,
-            Lookup.IENDSWITH, Lookup.IEXACT, Lookup.EMPTY)),
+    TEXT(EnumSet.of(
+            Lookup.EXACT,
+            Lookup.NOT,
+            Lookup.ICONTAINS,
+            Lookup.NOT_ICONTAINS,
+            Lookup.ISTARTSWITH,
+            Lookup.IENDSWITH,
+            Lookup.IEXACT,
+            Lookup.EMPTY)),
     /** One of a fixed set of values (a status, a face): exact, negation and empty. */
     CHOICE(EnumSet.of(Lookup.EXACT, Lookup.NOT, Lookup.EMPTY)),
     /** Numbers, dates and times: exact, negation, comparisons and empty. */

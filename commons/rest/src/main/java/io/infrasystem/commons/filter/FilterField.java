@@ -24,8 +24,8 @@ import java.util.function.Function;
  *     {@link IllegalArgumentException} with a message for the caller when it cannot
  * @param orderable whether {@code ordering} may name this field
  */
-public record FilterField(String name, String expression, FieldKind kind, Function<String, Object> converter,
-        boolean orderable) {
+public record FilterField(
+        String name, String expression, FieldKind kind, Function<String, Object> converter, boolean orderable) {
 
     /** @return a text field, compared as given (exact) or case-insensitively (the {@code i} lookups) */
     public static FilterField text(String name, String expression) {
@@ -34,35 +34,50 @@ public record FilterField(String name, String expression, FieldKind kind, Functi
 
     /** @return a whole-number field (bound as {@code Long}) */
     public static FilterField integer(String name, String expression) {
-        return new FilterField(name, expression, FieldKind.ORDERED, v -> {
-            try {
-                return Long.parseLong(v.strip());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("must be a whole number");
-            }
-        }, true);
+        return new FilterField(
+                name,
+                expression,
+                FieldKind.ORDERED,
+                v -> {
+                    try {
+                        return Long.parseLong(v.strip());
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("must be a whole number");
+                    }
+                },
+                true);
     }
 
     /** @return a decimal field (bound as {@code BigDecimal}) */
     public static FilterField decimal(String name, String expression) {
-        return new FilterField(name, expression, FieldKind.ORDERED, v -> {
-            try {
-                return new BigDecimal(v.strip());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("must be a number");
-            }
-        }, true);
+        return new FilterField(
+                name,
+                expression,
+                FieldKind.ORDERED,
+                v -> {
+                    try {
+                        return new BigDecimal(v.strip());
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("must be a number");
+                    }
+                },
+                true);
     }
 
     /** @return a calendar-date field, values {@code YYYY-MM-DD} (bound as {@code LocalDate}) */
     public static FilterField date(String name, String expression) {
-        return new FilterField(name, expression, FieldKind.ORDERED, v -> {
-            try {
-                return LocalDate.parse(v.strip());
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("must be a date as YYYY-MM-DD");
-            }
-        }, true);
+        return new FilterField(
+                name,
+                expression,
+                FieldKind.ORDERED,
+                v -> {
+                    try {
+                        return LocalDate.parse(v.strip());
+                    } catch (DateTimeParseException e) {
+                        throw new IllegalArgumentException("must be a date as YYYY-MM-DD");
+                    }
+                },
+                true);
     }
 
     /**
@@ -80,13 +95,18 @@ public record FilterField(String name, String expression, FieldKind kind, Functi
 
     /** @return a UUID field (bound as {@code UUID}) */
     public static FilterField uuid(String name, String expression) {
-        return new FilterField(name, expression, FieldKind.CHOICE, v -> {
-            try {
-                return UUID.fromString(v.strip());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("must be a UUID");
-            }
-        }, true);
+        return new FilterField(
+                name,
+                expression,
+                FieldKind.CHOICE,
+                v -> {
+                    try {
+                        return UUID.fromString(v.strip());
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException("must be a UUID");
+                    }
+                },
+                true);
     }
 
     /**
@@ -94,15 +114,22 @@ public record FilterField(String name, String expression, FieldKind kind, Functi
      * @return a choice field bound as the enum constant (for {@code @Enumerated} attributes)
      */
     public static <E extends Enum<E>> FilterField choice(String name, String expression, Class<E> type) {
-        return new FilterField(name, expression, FieldKind.CHOICE, v -> {
-            for (E constant : type.getEnumConstants()) {
-                if (constant.name().equalsIgnoreCase(v.strip())) {
-                    return constant;
-                }
-            }
-            throw new IllegalArgumentException("must be one of " + Arrays.stream(type.getEnumConstants())
-                    .map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
-        }, true);
+        return new FilterField(
+                name,
+                expression,
+                FieldKind.CHOICE,
+                v -> {
+                    for (E constant : type.getEnumConstants()) {
+                        if (constant.name().equalsIgnoreCase(v.strip())) {
+                            return constant;
+                        }
+                    }
+                    throw new IllegalArgumentException("must be one of "
+                            + Arrays.stream(type.getEnumConstants())
+                                    .map(c -> c.name().toLowerCase(Locale.ROOT))
+                                    .toList());
+                },
+                true);
     }
 
     /**
@@ -111,12 +138,17 @@ public record FilterField(String name, String expression, FieldKind kind, Functi
      */
     public static FilterField choice(String name, String expression, Set<String> values) {
         Set<String> sorted = new TreeSet<>(values);
-        return new FilterField(name, expression, FieldKind.CHOICE, v -> {
-            if (!values.contains(v.strip())) {
-                throw new IllegalArgumentException("must be one of " + sorted);
-            }
-            return v.strip();
-        }, true);
+        return new FilterField(
+                name,
+                expression,
+                FieldKind.CHOICE,
+                v -> {
+                    if (!values.contains(v.strip())) {
+                        throw new IllegalArgumentException("must be one of " + sorted);
+                    }
+                    return v.strip();
+                },
+                true);
     }
 
     /**

@@ -81,8 +81,13 @@ public final class FilterSpec {
                 errors.add(new FieldError("q", "free-text search is not available on this list"));
             } else {
                 String name = bind(parameters, "%" + escapeLike(q.strip().toLowerCase(Locale.ROOT)) + "%");
-                conditions.add("(" + String.join(" or ", searchExpressions.stream()
-                        .map(e -> "lower(" + e + ") like :" + name + " escape '!'").toList()) + ")");
+                conditions.add("("
+                        + String.join(
+                                " or ",
+                                searchExpressions.stream()
+                                        .map(e -> "lower(" + e + ") like :" + name + " escape '!'")
+                                        .toList())
+                        + ")");
             }
         }
         String orderBy = orderBy(query.get("ordering"), errors);
@@ -98,7 +103,8 @@ public final class FilterSpec {
         String fieldName = split < 0 ? parameter : parameter.substring(0, split);
         FilterField field = fields.get(fieldName);
         if (field == null) {
-            throw new IllegalArgumentException("unknown filter; this list accepts " + new java.util.TreeSet<>(fields.keySet()));
+            throw new IllegalArgumentException(
+                    "unknown filter; this list accepts " + new java.util.TreeSet<>(fields.keySet()));
         }
         Lookup lookup = Lookup.EXACT;
         if (split >= 0) {
@@ -123,10 +129,12 @@ public final class FilterSpec {
                     String test = "(" + expr.replace(":values", ":" + list) + ")";
                     yield lookup == Lookup.EXACT ? test : "not " + test;
                 }
-                yield lookup == Lookup.EXACT ? expr + " in (:" + list + ")"
+                yield lookup == Lookup.EXACT
+                        ? expr + " in (:" + list + ")"
                         : "(" + expr + " is null or " + expr + " not in (:" + list + "))";
             }
-            case ICONTAINS, NOT_ICONTAINS, ISTARTSWITH, IENDSWITH, IEXACT -> textLookup(expr, lookup, values, parameters);
+            case ICONTAINS, NOT_ICONTAINS, ISTARTSWITH, IENDSWITH, IEXACT ->
+                textLookup(expr, lookup, values, parameters);
             case LT, LTE, GT, GTE -> {
                 String op = switch (lookup) {
                     case LT -> " < ";
@@ -136,7 +144,8 @@ public final class FilterSpec {
                 };
                 List<String> parts = new ArrayList<>();
                 for (String value : values) {
-                    parts.add(expr + op + ":" + bind(parameters, field.converter().apply(value)));
+                    parts.add(
+                            expr + op + ":" + bind(parameters, field.converter().apply(value)));
                 }
                 yield "(" + String.join(" or ", parts) + ")";
             }
@@ -176,9 +185,8 @@ public final class FilterSpec {
             default -> throw new IllegalArgumentException("must be true or false");
         };
         String expr = field.expression();
-        String isEmpty = field.kind() == FieldKind.TEXT
-                ? "(" + expr + " is null or " + expr + " = '')"
-                : expr + " is null";
+        String isEmpty =
+                field.kind() == FieldKind.TEXT ? "(" + expr + " is null or " + expr + " = '')" : expr + " is null";
         return wanted ? isEmpty : "not " + isEmpty;
     }
 

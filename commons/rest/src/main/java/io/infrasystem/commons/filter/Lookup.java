@@ -45,6 +45,8 @@ public enum Lookup {
      * @return the lookup, or empty when the suffix is not one
      */
     public static Optional<Lookup> fromSuffix(String suffix) {
-        return Arrays.stream(values()).filter(l -> l != EXACT && l.suffix.equals(suffix)).findFirst();
+        return Arrays.stream(values())
+                .filter(l -> l != EXACT && l.suffix.equals(suffix))
+                .findFirst();
     }
 }

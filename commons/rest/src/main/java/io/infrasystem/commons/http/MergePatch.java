@@ -53,7 +53,7 @@ public class MergePatch {
             throw ProblemException.invalid("body", "a merge patch must be a JSON object");
         }
         ObjectNode target = mapper.valueToTree(current);
-        for (Iterator<String> names = patch.fieldNames(); names.hasNext();) {
+        for (Iterator<String> names = patch.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!target.has(name)) {
                 throw ProblemException.invalid(name, "unknown field");
@@ -63,8 +63,10 @@ public class MergePatch {
         try {
             result = mapper.treeToValue(merge(target, patch), type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw ProblemException.invalid("body", "a value has the wrong type: "
-                    + (e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage()));
+            throw ProblemException.invalid(
+                    "body",
+                    "a value has the wrong type: "
+                            + (e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage()));
         }
         validate(result);
         return result;
@@ -90,9 +92,10 @@ public class MergePatch {
         if (!patch.isObject()) {
             return patch;
         }
-        ObjectNode result = target != null && target.isObject() ? ((ObjectNode) target).deepCopy()
+        ObjectNode result = target != null && target.isObject()
+                ? ((ObjectNode) target).deepCopy()
                 : JsonNodeFactory.instance.objectNode();
-        for (Iterator<Map.Entry<String, JsonNode>> fields = patch.fields(); fields.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> fields = patch.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (field.getValue().isNull()) {
                 result.remove(field.getKey());

@@ -11,8 +11,7 @@ import jakarta.ws.rs.core.Response;
  */
 public final class Versions {
 
-    private Versions() {
-    }
+    private Versions() {}
 
     /**
      * @param version the resource's current version
@@ -37,7 +36,10 @@ public final class Versions {
      * @return 201 with the body and its {@code ETag}
      */
     public static Response created(Object body, long version) {
-        return Response.status(Response.Status.CREATED).entity(body).tag(etag(version)).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(body)
+                .tag(etag(version))
+                .build();
     }
 
     /**

@@ -47,9 +47,8 @@ public record Page<T>(long count, String next, String previous, List<T> results)
     }
 
     private static String link(UriInfo uri, int limit, long offset) {
-        UriBuilder builder = uri.getRequestUriBuilder()
-                .replaceQueryParam("limit", limit)
-                .replaceQueryParam("offset", offset);
+        UriBuilder builder =
+                uri.getRequestUriBuilder().replaceQueryParam("limit", limit).replaceQueryParam("offset", offset);
         return builder.build().toString();
     }
 }

@@ -22,8 +22,14 @@ import java.util.List;
  * @param errors field errors, empty unless the problem is a validation failure
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Problem(String type, String title, int status, String detail, String instance,
-        String requestId, List<FieldError> errors) {
+public record Problem(
+        String type,
+        String title,
+        int status,
+        String detail,
+        String instance,
+        String requestId,
+        List<FieldError> errors) {
 
     /** Media type of every problem body. */
     public static final String MEDIA_TYPE = "application/problem+json";
@@ -38,6 +44,5 @@ public record Problem(String type, String title, int status, String detail, Stri
      *     {@code [n]} for array items), or a query parameter name
      * @param message why the value was refused
      */
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 }

@@ -63,8 +63,8 @@ public class ProblemException extends RuntimeException {
      * @return the exception to throw
      */
     public static ProblemException invalid(String field, String message) {
-        return new ProblemException(ProblemKind.VALIDATION, field + ": " + message,
-                List.of(new FieldError(field, message)));
+        return new ProblemException(
+                ProblemKind.VALIDATION, field + ": " + message, List.of(new FieldError(field, message)));
     }
 
     /**
@@ -74,8 +74,7 @@ public class ProblemException extends RuntimeException {
      * @return the exception to throw
      */
     public static ProblemException invalid(List<FieldError> errors) {
-        return new ProblemException(ProblemKind.VALIDATION,
-                errors.size() + " field(s) failed validation", errors);
+        return new ProblemException(ProblemKind.VALIDATION, errors.size() + " field(s) failed validation", errors);
     }
 
     /**

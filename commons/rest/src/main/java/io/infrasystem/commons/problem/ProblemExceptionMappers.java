@@ -56,14 +56,14 @@ public class ProblemExceptionMappers {
                 .map(v -> new FieldError(fieldName(v), v.getMessage()))
                 .sorted(Comparator.comparing(FieldError::field))
                 .toList();
-        return ProblemResponses.of(ProblemKind.VALIDATION, errors.size() + " field(s) failed validation",
-                path(uri), errors);
+        return ProblemResponses.of(
+                ProblemKind.VALIDATION, errors.size() + " field(s) failed validation", path(uri), errors);
     }
 
     @ServerExceptionMapper
     public Response malformedJson(JsonParseException e, UriInfo uri) {
-        return ProblemResponses.of(ProblemKind.MALFORMED_JSON, "The body is not valid JSON" + location(e),
-                path(uri), List.of());
+        return ProblemResponses.of(
+                ProblemKind.MALFORMED_JSON, "The body is not valid JSON" + location(e), path(uri), List.of());
     }
 
     @ServerExceptionMapper
@@ -76,8 +76,8 @@ public class ProblemExceptionMappers {
         if (e instanceof JsonMappingException mapping) {
             return jsonMapping(mapping, uri);
         }
-        return ProblemResponses.of(ProblemKind.MALFORMED_JSON, "The body is not valid JSON" + location(e), path(uri),
-                List.of());
+        return ProblemResponses.of(
+                ProblemKind.MALFORMED_JSON, "The body is not valid JSON" + location(e), path(uri), List.of());
     }
 
     @ServerExceptionMapper
@@ -87,20 +87,20 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
-        return ProblemResponses.of(ProblemKind.UNAUTHORIZED, "The token is missing, invalid or expired",
-                path(uri), List.of());
+        return ProblemResponses.of(
+                ProblemKind.UNAUTHORIZED, "The token is missing, invalid or expired", path(uri), List.of());
     }
 
     @ServerExceptionMapper
     public Response authenticationCompletion(AuthenticationCompletionException e, UriInfo uri) {
-        return ProblemResponses.of(ProblemKind.UNAUTHORIZED, "Authentication could not be completed",
-                path(uri), List.of());
+        return ProblemResponses.of(
+                ProblemKind.UNAUTHORIZED, "Authentication could not be completed", path(uri), List.of());
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return ProblemResponses.of(ProblemKind.FORBIDDEN, "The caller lacks the scope or role this operation needs",
-                path(uri), List.of());
+        return ProblemResponses.of(
+                ProblemKind.FORBIDDEN, "The caller lacks the scope or role this operation needs", path(uri), List.of());
     }
 
     @ServerExceptionMapper
@@ -128,9 +128,11 @@ public class ProblemExceptionMappers {
 
     private static Response internal(Throwable e, UriInfo uri) {
         LOG.errorf(e, "Unexpected error on %s", path(uri));
-        return ProblemResponses.of(ProblemKind.INTERNAL,
+        return ProblemResponses.of(
+                ProblemKind.INTERNAL,
                 "The service failed to handle the request; the error is logged under this request id",
-                path(uri), List.of());
+                path(uri),
+                List.of());
     }
 
     private static Response jsonMapping(JsonMappingException e, UriInfo uri) {
@@ -145,16 +147,21 @@ public class ProblemExceptionMappers {
             message = "cannot be read";
         }
         if (field.isEmpty()) {
-            return ProblemResponses.of(ProblemKind.MALFORMED_JSON, "The body is not JSON of the expected shape"
-                    + location(e), path(uri), List.of());
+            return ProblemResponses.of(
+                    ProblemKind.MALFORMED_JSON,
+                    "The body is not JSON of the expected shape" + location(e),
+                    path(uri),
+                    List.of());
         }
-        return ProblemResponses.of(ProblemKind.VALIDATION, field + ": " + message, path(uri),
-                List.of(new FieldError(field, message)));
+        return ProblemResponses.of(
+                ProblemKind.VALIDATION, field + ": " + message, path(uri), List.of(new FieldError(field, message)));
     }
 
     private static String location(JsonProcessingException e) {
-        return e.getLocation() == null ? ""
-                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        return e.getLocation() == null
+                ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ")";
     }
 
     private static String jsonPath(JsonMappingException e) {
@@ -174,9 +181,10 @@ public class ProblemExceptionMappers {
 
     private static String describe(Class<?> type) {
         if (type.isEnum()) {
-            return "one of " + java.util.Arrays.stream(type.getEnumConstants())
-                    .map(c -> c.toString().toLowerCase(java.util.Locale.ROOT))
-                    .collect(Collectors.joining(", "));
+            return "one of "
+                    + java.util.Arrays.stream(type.getEnumConstants())
+                            .map(c -> c.toString().toLowerCase(java.util.Locale.ROOT))
+                            .collect(Collectors.joining(", "));
         }
         if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
             return "a number";
@@ -205,8 +213,7 @@ public class ProblemExceptionMappers {
         String parameter = null;
         for (Path.Node node : violation.getPropertyPath()) {
             switch (node.getKind()) {
-                case METHOD, CONSTRUCTOR, CROSS_PARAMETER, RETURN_VALUE, BEAN -> {
-                }
+                case METHOD, CONSTRUCTOR, CROSS_PARAMETER, RETURN_VALUE, BEAN -> {}
                 case PARAMETER -> parameter = node.getName();
                 default -> {
                     if (!sb.isEmpty() && node.getName() != null) {

@@ -16,11 +16,9 @@ public enum ProblemKind {
     METHOD_NOT_ALLOWED(Status.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed"),
     NOT_ACCEPTABLE(Status.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable"),
     CONFLICT(Status.CONFLICT, "conflict", "Conflict"),
-    PRECONDITION_FAILED(Status.PRECONDITION_FAILED, "precondition-failed",
-            "The resource was changed by someone else"),
+    PRECONDITION_FAILED(Status.PRECONDITION_FAILED, "precondition-failed", "The resource was changed by someone else"),
     PAYLOAD_TOO_LARGE(Status.REQUEST_ENTITY_TOO_LARGE, "payload-too-large", "Payload too large"),
-    UNSUPPORTED_MEDIA_TYPE(Status.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
-            "Unsupported media type"),
+    UNSUPPORTED_MEDIA_TYPE(Status.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type"),
     TOO_MANY_REQUESTS(Status.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests"),
     INTERNAL(Status.INTERNAL_SERVER_ERROR, "internal", "Internal error"),
     /** A service behind the gateway refused or broke the connection. */

@@ -8,8 +8,7 @@ import java.util.List;
 /** Builds {@code application/problem+json} responses. */
 public final class ProblemResponses {
 
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
     /**
      * @param kind the problem kind (fixes status, type and title)
@@ -20,9 +19,16 @@ public final class ProblemResponses {
      */
     public static Response of(ProblemKind kind, String detail, String instance, List<FieldError> errors) {
         String requestId = RequestIds.current();
-        Problem problem = new Problem(kind.type(), kind.title(), kind.status().getStatusCode(), detail, instance,
-                requestId, errors.isEmpty() ? null : errors);
-        Response.ResponseBuilder builder = Response.status(kind.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        Problem problem = new Problem(
+                kind.type(),
+                kind.title(),
+                kind.status().getStatusCode(),
+                detail,
+                instance,
+                requestId,
+                errors.isEmpty() ? null : errors);
+        Response.ResponseBuilder builder =
+                Response.status(kind.status()).type(Problem.MEDIA_TYPE).entity(problem);
         if (requestId != null) {
             builder.header(RequestIds.HEADER, requestId);
         }

@@ -32,8 +32,13 @@ public class VertxProblems {
      * @param errors field errors, possibly empty
      */
     public void send(HttpServerRequest request, ProblemKind kind, String detail, List<FieldError> errors) {
-        send(request.response(), kind, detail, request.path(), RequestIds.acceptOrGenerate(
-                request.getHeader(RequestIds.HEADER)), errors);
+        send(
+                request.response(),
+                kind,
+                detail,
+                request.path(),
+                RequestIds.acceptOrGenerate(request.getHeader(RequestIds.HEADER)),
+                errors);
     }
 
     /**
@@ -46,7 +51,12 @@ public class VertxProblems {
      * @param requestId the request's id, echoed in the body and the {@code X-Request-ID} header
      * @param errors field errors, possibly empty
      */
-    public void send(HttpServerResponse response, ProblemKind kind, String detail, String instance, String requestId,
+    public void send(
+            HttpServerResponse response,
+            ProblemKind kind,
+            String detail,
+            String instance,
+            String requestId,
             List<FieldError> errors) {
         if (response.ended() || response.headWritten()) {
             return;
@@ -69,8 +79,14 @@ public class VertxProblems {
      * @return the JSON body of the problem
      */
     public String body(ProblemKind kind, String detail, String instance, String requestId, List<FieldError> errors) {
-        Problem problem = new Problem(kind.type(), kind.title(), kind.status().getStatusCode(), detail, instance,
-                requestId, errors.isEmpty() ? null : errors);
+        Problem problem = new Problem(
+                kind.type(),
+                kind.title(),
+                kind.status().getStatusCode(),
+                detail,
+                instance,
+                requestId,
+                errors.isEmpty() ? null : errors);
         try {
             return mapper.writeValueAsString(problem);
         } catch (JsonProcessingException e) {

@@ -23,7 +23,8 @@ public class BodySizeGuard {
     private final Optional<MemorySize> maxBodySize;
     private final VertxProblems problems;
 
-    public BodySizeGuard(@ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize,
+    public BodySizeGuard(
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize,
             VertxProblems problems) {
         this.maxBodySize = maxBodySize;
         this.problems = problems;
@@ -50,7 +51,10 @@ public class BodySizeGuard {
             return;
         }
         context.response().putHeader("Connection", "close");
-        problems.send(context.request(), ProblemKind.PAYLOAD_TOO_LARGE,
-                "The body is " + length + " bytes; this service accepts at most " + limit + " bytes", List.of());
+        problems.send(
+                context.request(),
+                ProblemKind.PAYLOAD_TOO_LARGE,
+                "The body is " + length + " bytes; this service accepts at most " + limit + " bytes",
+                List.of());
     }
 }

@@ -20,8 +20,7 @@ public final class RequestIds {
     /** 1 to 128 characters of letters, digits, '.', '_', ':' or '-'; anything else is replaced. */
     private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
-    private RequestIds() {
-    }
+    private RequestIds() {}
 
     /**
      * @param received the header value sent by the caller, or {@code null}

@@ -36,8 +36,10 @@ public class CurrentActor {
         ActorType type = ActorType.USER;
         if (current.getPrincipal() instanceof JsonWebToken jwt) {
             Object claim = jwt.getClaim(InternalToken.PRINCIPAL_TYPE_CLAIM);
-            type = ActorType.fromClaim(claim instanceof jakarta.json.JsonString text ? text.getString()
-                    : claim == null ? null : claim.toString());
+            type = ActorType.fromClaim(
+                    claim instanceof jakarta.json.JsonString text
+                            ? text.getString()
+                            : claim == null ? null : claim.toString());
         }
         return new Actor(current.getPrincipal().getName(), type);
     }

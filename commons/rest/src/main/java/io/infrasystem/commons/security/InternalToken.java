@@ -16,6 +16,5 @@ public final class InternalToken {
     /** Claim naming the principal type: {@code user} or {@code api_key}. */
     public static final String PRINCIPAL_TYPE_CLAIM = "principal_type";
 
-    private InternalToken() {
-    }
+    private InternalToken() {}
 }

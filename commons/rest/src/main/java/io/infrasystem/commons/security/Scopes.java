@@ -31,11 +31,20 @@ public final class Scopes {
     public static final String VIEWER = "viewer";
 
     /** Every scope an API key may hold. */
-    public static final List<String> ALL = List.of(INVENTORY_READ, INVENTORY_WRITE, VM_READ, VM_WRITE, VM_SYNC,
-            CERT_READ, CERT_WRITE, PROJECT_READ, PROJECT_WRITE, MAIL_SEND, EVENTS_READ);
+    public static final List<String> ALL = List.of(
+            INVENTORY_READ,
+            INVENTORY_WRITE,
+            VM_READ,
+            VM_WRITE,
+            VM_SYNC,
+            CERT_READ,
+            CERT_WRITE,
+            PROJECT_READ,
+            PROJECT_WRITE,
+            MAIL_SEND,
+            EVENTS_READ);
 
-    private Scopes() {
-    }
+    private Scopes() {}
 
     /**
      * The {@code groups} of a user's internal token: the realm roles plus the scopes they imply

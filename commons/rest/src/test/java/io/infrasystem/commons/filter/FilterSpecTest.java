@@ -14,7 +14,11 @@ import org.junit.jupiter.api.Test;
 
 class FilterSpecTest {
 
-    enum Status { ACTIVE, OFFLINE, PLANNED }
+    enum Status {
+        ACTIVE,
+        OFFLINE,
+        PLANNED
+    }
 
     private final FilterSpec spec = FilterSpec.builder("v.id")
             .field(FilterField.text("name", "v.name"))
@@ -22,8 +26,8 @@ class FilterSpecTest {
             .field(FilterField.integer("vcpus", "v.vcpus"))
             .field(FilterField.timestamp("created_at", "v.createdAt"))
             .field(FilterField.bool("is_deleted", "v.deleted"))
-            .field(FilterField.membership("tag", "exists (select 1 from Tag t where t.vm = v and t.name in (:values))",
-                    v -> v))
+            .field(FilterField.membership(
+                    "tag", "exists (select 1 from Tag t where t.vm = v and t.name in (:values))", v -> v))
             .search("v.name", "v.hostname")
             .defaultOrdering("name")
             .ignore("format")
@@ -55,7 +59,8 @@ class FilterSpecTest {
     @Test
     void differentParametersAllApply() {
         QueryFilter filter = spec.parse(query("name__ic", "web", "status__n", "offline", "vcpus__gte", "4"));
-        assertThat(filter.where()).contains(" and ")
+        assertThat(filter.where())
+                .contains(" and ")
                 .contains("lower(v.name) like :")
                 .contains("(v.status is null or v.status not in (:")
                 .contains("v.vcpus >= :");
@@ -66,7 +71,8 @@ class FilterSpecTest {
     void negatedContainsExcludesEveryValue() {
         QueryFilter filter = spec.parse(query("name__nic", "test", "name__nic", "tmp"));
         assertThat(filter.where())
-                .isEqualTo("(v.name is null or (lower(v.name) not like :f0 escape '!' and lower(v.name) not like :f1 escape '!'))");
+                .isEqualTo(
+                        "(v.name is null or (lower(v.name) not like :f0 escape '!' and lower(v.name) not like :f1 escape '!'))");
     }
 
     @Test
@@ -89,33 +95,39 @@ class FilterSpecTest {
 
     @Test
     void timestampsAcceptOffsetsAndDates() {
-        QueryFilter filter = spec.parse(query("created_at__gte", "2026-01-31T10:00:00+02:00", "created_at__lt", "2026-02-01"));
-        assertThat(filter.parameters().values()).contains(Instant.parse("2026-01-31T08:00:00Z"),
-                Instant.parse("2026-02-01T00:00:00Z"));
+        QueryFilter filter =
+                spec.parse(query("created_at__gte", "2026-01-31T10:00:00+02:00", "created_at__lt", "2026-02-01"));
+        assertThat(filter.parameters().values())
+                .contains(Instant.parse("2026-01-31T08:00:00Z"), Instant.parse("2026-02-01T00:00:00Z"));
     }
 
     @Test
     void membershipFilterUsesTheResourceCondition() {
         QueryFilter filter = spec.parse(query("tag", "prod", "tag__n", "legacy"));
-        assertThat(filter.where()).isEqualTo("(exists (select 1 from Tag t where t.vm = v and t.name in (:f0)))"
-                + " and not (exists (select 1 from Tag t where t.vm = v and t.name in (:f1)))");
+        assertThat(filter.where())
+                .isEqualTo("(exists (select 1 from Tag t where t.vm = v and t.name in (:f0)))"
+                        + " and not (exists (select 1 from Tag t where t.vm = v and t.name in (:f1)))");
     }
 
     @Test
     void freeTextSearchesDeclaredExpressions() {
         QueryFilter filter = spec.parse(query("q", "Web"));
-        assertThat(filter.where()).isEqualTo("(lower(v.name) like :f0 escape '!' or lower(v.hostname) like :f0 escape '!')");
+        assertThat(filter.where())
+                .isEqualTo("(lower(v.name) like :f0 escape '!' or lower(v.hostname) like :f0 escape '!')");
         assertThat(filter.parameters()).isEqualTo(Map.of("f0", "%web%"));
     }
 
     @Test
     void orderingTakesSeveralKeysAndDescending() {
-        assertThat(spec.parse(query("ordering", "-vcpus,name")).orderBy()).isEqualTo("v.vcpus desc, v.name asc, v.id asc");
+        assertThat(spec.parse(query("ordering", "-vcpus,name")).orderBy())
+                .isEqualTo("v.vcpus desc, v.name asc, v.id asc");
     }
 
     @Test
     void pagingAndIgnoredParametersAreNotFilters() {
-        assertThat(spec.parse(query("limit", "10", "offset", "20", "format", "csv")).where()).isEqualTo("1 = 1");
+        assertThat(spec.parse(query("limit", "10", "offset", "20", "format", "csv"))
+                        .where())
+                .isEqualTo("1 = 1");
     }
 
     @Test
@@ -149,8 +161,11 @@ class FilterSpecTest {
     @Test
     void everyProblemOfOneRequestIsReported() {
         assertThatThrownBy(() -> spec.parse(query("owner", "x", "vcpus", "many", "ordering", "secret")))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.errors())
-                        .extracting(err -> err.field()).containsExactlyInAnyOrder("owner", "vcpus", "ordering"));
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
+                        e -> assertThat(e.errors())
+                                .extracting(err -> err.field())
+                                .containsExactlyInAnyOrder("owner", "vcpus", "ordering"));
     }
 
     @Test
@@ -173,8 +188,9 @@ class FilterSpecTest {
 
     private void assertRejected(MultivaluedMap<String, String> query, String field, String message) {
         assertThatThrownBy(() -> spec.parse(query))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.errors())
-                        .anySatisfy(err -> {
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
+                        e -> assertThat(e.errors()).anySatisfy(err -> {
                             assertThat(err.field()).isEqualTo(field);
                             assertThat(err.message()).contains(message);
                         }));

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class MergePatchTest {
 
-    public record RackInput(@NotBlank String name, @Max(60) int uHeight, String description, Map<String, String> labels) {
-    }
+    public record RackInput(
+            @NotBlank String name, @Max(60) int uHeight, String description, Map<String, String> labels) {}
 
     private static final RackInput CURRENT = new RackInput("r1", 42, "row A", Map.of("zone", "a", "tier", "1"));
 
@@ -39,22 +39,31 @@ class MergePatchTest {
 
     @Test
     void nullClearsAMemberAndObjectsMergeRecursively() throws Exception {
-        RackInput patched = mergePatch.apply(CURRENT,
-                json("{\"description\": null, \"labels\": {\"tier\": null, \"room\": \"2\"}}"), RackInput.class);
+        RackInput patched = mergePatch.apply(
+                CURRENT,
+                json("{\"description\": null, \"labels\": {\"tier\": null, \"room\": \"2\"}}"),
+                RackInput.class);
         assertThat(patched.description()).isNull();
-        assertThat(patched.labels()).containsEntry("zone", "a").containsEntry("room", "2").doesNotContainKey("tier");
+        assertThat(patched.labels())
+                .containsEntry("zone", "a")
+                .containsEntry("room", "2")
+                .doesNotContainKey("tier");
     }
 
     @Test
     void unknownFieldWrongTypeAndBrokenConstraintsAre400NamingTheField() {
         assertThatThrownBy(() -> mergePatch.apply(CURRENT, json("{\"colour\": \"red\"}"), RackInput.class))
-                .isInstanceOfSatisfying(ProblemException.class,
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
                         e -> assertThat(e.errors().get(0).field()).isEqualTo("colour"));
         assertThatThrownBy(() -> mergePatch.apply(CURRENT, json("{\"u_height\": \"tall\"}"), RackInput.class))
                 .isInstanceOf(ProblemException.class);
         assertThatThrownBy(() -> mergePatch.apply(CURRENT, json("{\"name\": \"\", \"u_height\": 99}"), RackInput.class))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.errors())
-                        .extracting(err -> err.field()).containsExactly("name", "u_height"));
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
+                        e -> assertThat(e.errors())
+                                .extracting(err -> err.field())
+                                .containsExactly("name", "u_height"));
         assertThatThrownBy(() -> mergePatch.apply(CURRENT, json("[1]"), RackInput.class))
                 .isInstanceOf(ProblemException.class);
     }

@@ -19,13 +19,19 @@ class VersionsTest {
 
     @Test
     void staleIfMatchIsPreconditionFailed() {
-        assertThatThrownBy(() -> Versions.checkIfMatch("\"2\"", 3)).isInstanceOfSatisfying(ProblemException.class,
-                e -> org.assertj.core.api.Assertions.assertThat(e.kind()).isEqualTo(ProblemKind.PRECONDITION_FAILED));
+        assertThatThrownBy(() -> Versions.checkIfMatch("\"2\"", 3))
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
+                        e -> org.assertj.core.api.Assertions.assertThat(e.kind())
+                                .isEqualTo(ProblemKind.PRECONDITION_FAILED));
     }
 
     @Test
     void unquotedIfMatchIsABadRequest() {
-        assertThatThrownBy(() -> Versions.checkIfMatch("3", 3)).isInstanceOfSatisfying(ProblemException.class,
-                e -> org.assertj.core.api.Assertions.assertThat(e.kind()).isEqualTo(ProblemKind.VALIDATION));
+        assertThatThrownBy(() -> Versions.checkIfMatch("3", 3))
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
+                        e -> org.assertj.core.api.Assertions.assertThat(e.kind())
+                                .isEqualTo(ProblemKind.VALIDATION));
     }
 }

@@ -32,10 +32,14 @@ class PageRequestTest {
 
     @Test
     void rejectsNonNumbersAndOutOfRangeValuesNamingTheParameter() {
-        assertThatThrownBy(() -> of("ten", null)).isInstanceOfSatisfying(ProblemException.class,
-                e -> assertThat(e.errors().get(0).field()).isEqualTo("limit"));
+        assertThatThrownBy(() -> of("ten", null))
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
+                        e -> assertThat(e.errors().get(0).field()).isEqualTo("limit"));
         assertThatThrownBy(() -> of("0", null)).isInstanceOf(ProblemException.class);
-        assertThatThrownBy(() -> of(null, "-1")).isInstanceOfSatisfying(ProblemException.class,
-                e -> assertThat(e.errors().get(0).field()).isEqualTo("offset"));
+        assertThatThrownBy(() -> of(null, "-1"))
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
+                        e -> assertThat(e.errors().get(0).field()).isEqualTo("offset"));
     }
 }

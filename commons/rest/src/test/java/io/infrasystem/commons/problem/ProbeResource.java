@@ -32,12 +32,16 @@ import java.util.stream.LongStream;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ProbeResource {
 
-    public record Item(@NotBlank String itemName, @Min(1) @Max(48) int uHeight, Face face) {
+    public record Item(
+            @NotBlank String itemName, @Min(1) @Max(48) int uHeight, Face face) {}
+
+    public enum Face {
+        FRONT,
+        REAR
     }
 
-    public enum Face { FRONT, REAR }
-
-    static final FilterSpec FILTERS = FilterSpec.builder("id").field(FilterField.integer("id", "id")).build();
+    static final FilterSpec FILTERS =
+            FilterSpec.builder("id").field(FilterField.integer("id", "id")).build();
 
     @POST
     @Path("items")

@@ -22,16 +22,25 @@ class ProblemMappingTest {
 
     @Test
     void validBodyIsAcceptedAndAnsweredInSnakeCase() {
-        given().contentType("application/json").body("{\"item_name\":\"web\",\"u_height\":2,\"face\":\"FRONT\"}")
-                .when().post("/probe/items")
-                .then().statusCode(201).body("item_name", equalTo("web")).body("u_height", equalTo(2));
+        given().contentType("application/json")
+                .body("{\"item_name\":\"web\",\"u_height\":2,\"face\":\"FRONT\"}")
+                .when()
+                .post("/probe/items")
+                .then()
+                .statusCode(201)
+                .body("item_name", equalTo("web"))
+                .body("u_height", equalTo(2));
     }
 
     @Test
     void constraintViolationsListEveryFieldBySnakeCaseName() {
-        given().contentType("application/json").body("{\"item_name\":\" \",\"u_height\":99}")
-                .when().post("/probe/items")
-                .then().statusCode(400).contentType(PROBLEM)
+        given().contentType("application/json")
+                .body("{\"item_name\":\" \",\"u_height\":99}")
+                .when()
+                .post("/probe/items")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
                 .body("type", endsWith("/validation"))
                 .body("status", equalTo(400))
                 .body("errors.field", hasItems("item_name", "u_height"));
@@ -39,32 +48,48 @@ class ProblemMappingTest {
 
     @Test
     void malformedJsonIsA400WithItsPosition() {
-        given().contentType("application/json").body("{\"item_name\": \"web\",")
-                .when().post("/probe/items")
-                .then().statusCode(400).contentType(PROBLEM)
+        given().contentType("application/json")
+                .body("{\"item_name\": \"web\",")
+                .when()
+                .post("/probe/items")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
                 .body("type", endsWith("/malformed-json"))
                 .body("detail", containsString("line"));
     }
 
     @Test
     void wrongTypeNamesTheField() {
-        given().contentType("application/json").body("{\"item_name\":\"web\",\"u_height\":\"tall\"}")
-                .when().post("/probe/items")
-                .then().statusCode(400).contentType(PROBLEM)
+        given().contentType("application/json")
+                .body("{\"item_name\":\"web\",\"u_height\":\"tall\"}")
+                .when()
+                .post("/probe/items")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
                 .body("errors[0].field", equalTo("u_height"))
                 .body("errors[0].message", containsString("number"));
-        given().contentType("application/json").body("{\"item_name\":\"web\",\"u_height\":1,\"face\":\"side\"}")
-                .when().post("/probe/items")
-                .then().statusCode(400).contentType(PROBLEM)
+        given().contentType("application/json")
+                .body("{\"item_name\":\"web\",\"u_height\":1,\"face\":\"side\"}")
+                .when()
+                .post("/probe/items")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
                 .body("errors[0].field", equalTo("face"))
                 .body("errors[0].message", containsString("front"));
     }
 
     @Test
     void unknownResourceAndUnknownRouteAre404() {
-        given().when().get("/probe/items/7")
-                .then().statusCode(404).contentType(PROBLEM)
-                .body("type", endsWith("/not-found")).body("detail", equalTo("item 7 does not exist"))
+        given().when()
+                .get("/probe/items/7")
+                .then()
+                .statusCode(404)
+                .contentType(PROBLEM)
+                .body("type", endsWith("/not-found"))
+                .body("detail", equalTo("item 7 does not exist"))
                 .body("instance", equalTo("/probe/items/7"));
         given().when().get("/probe/nothing-here").then().statusCode(404).contentType(PROBLEM);
     }
@@ -76,40 +101,68 @@ class ProblemMappingTest {
 
     @Test
     void conflictIs409() {
-        given().when().post("/probe/conflict")
-                .then().statusCode(409).contentType(PROBLEM).body("detail", containsString("U10-U11"));
+        given().when()
+                .post("/probe/conflict")
+                .then()
+                .statusCode(409)
+                .contentType(PROBLEM)
+                .body("detail", containsString("U10-U11"));
     }
 
     @Test
     void staleIfMatchIs412AndCurrentOnePasses() {
         String body = "{\"item_name\":\"web\",\"u_height\":2}";
-        given().contentType("application/json").header("If-Match", "\"2\"").body(body)
-                .when().put("/probe/items/1")
-                .then().statusCode(412).contentType(PROBLEM).body("type", endsWith("/precondition-failed"));
-        given().contentType("application/json").header("If-Match", "\"3\"").body(body)
-                .when().put("/probe/items/1").then().statusCode(200);
+        given().contentType("application/json")
+                .header("If-Match", "\"2\"")
+                .body(body)
+                .when()
+                .put("/probe/items/1")
+                .then()
+                .statusCode(412)
+                .contentType(PROBLEM)
+                .body("type", endsWith("/precondition-failed"));
+        given().contentType("application/json")
+                .header("If-Match", "\"3\"")
+                .body(body)
+                .when()
+                .put("/probe/items/1")
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void bodyOverTheLimitIs413Problem() {
         String big = "{\"item_name\":\"" + "x".repeat(10_000) + "\",\"u_height\":1}";
-        given().contentType("application/json").body(big)
-                .when().post("/probe/items")
-                .then().statusCode(413).contentType(PROBLEM).body("type", endsWith("/payload-too-large"));
+        given().contentType("application/json")
+                .body(big)
+                .when()
+                .post("/probe/items")
+                .then()
+                .statusCode(413)
+                .contentType(PROBLEM)
+                .body("type", endsWith("/payload-too-large"));
     }
 
     @Test
     void methodNotAllowedAndUnsupportedMediaTypeAreProblems() {
         given().when().delete("/probe/items/1").then().statusCode(405).contentType(PROBLEM);
-        given().contentType("text/plain").body("hello").when().post("/probe/items").then().statusCode(415)
+        given().contentType("text/plain")
+                .body("hello")
+                .when()
+                .post("/probe/items")
+                .then()
+                .statusCode(415)
                 .contentType(PROBLEM);
     }
 
     @Test
     void unexpectedErrorIs500WithoutInternals() {
         given().header("X-Request-ID", "probe-500")
-                .when().get("/probe/boom")
-                .then().statusCode(500).contentType(PROBLEM)
+                .when()
+                .get("/probe/boom")
+                .then()
+                .statusCode(500)
+                .contentType(PROBLEM)
                 .body("detail", not(containsString("secret")))
                 .body("request_id", equalTo("probe-500"))
                 .body(not(containsString("at io.")))
@@ -118,63 +171,110 @@ class ProblemMappingTest {
 
     @Test
     void unknownFilterAndBadPagingAre400() {
-        given().when().get("/probe/items?colour=red").then().statusCode(400).contentType(PROBLEM)
+        given().when()
+                .get("/probe/items?colour=red")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
                 .body("errors[0].field", equalTo("colour"));
-        given().when().get("/probe/items?limit=lots").then().statusCode(400).contentType(PROBLEM)
+        given().when()
+                .get("/probe/items?limit=lots")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
                 .body("errors[0].field", equalTo("limit"));
     }
 
     @Test
     void pagesCarryCountAndLinksThatKeepFilters() {
-        given().when().get("/probe/items?limit=50&offset=50&id__gte=1")
-                .then().statusCode(200)
+        given().when()
+                .get("/probe/items?limit=50&offset=50&id__gte=1")
+                .then()
+                .statusCode(200)
                 .body("count", equalTo(120))
                 .body("results.size()", equalTo(50))
                 .body("results[0]", equalTo(51))
                 .body("next", containsString("offset=100"))
                 .body("next", containsString("id__gte=1"))
                 .body("previous", containsString("offset=0"));
-        given().when().get("/probe/items?offset=100")
-                .then().body("next", nullValue()).body("results.size()", equalTo(20));
+        given().when()
+                .get("/probe/items?offset=100")
+                .then()
+                .body("next", nullValue())
+                .body("results.size()", equalTo(20));
     }
 
     @Test
     void missingTokenIs401AndInsufficientScopeIs403() {
-        given().when().get("/probe/secure")
-                .then().statusCode(401).contentType(PROBLEM).header("WWW-Authenticate", "Bearer");
+        given().when()
+                .get("/probe/secure")
+                .then()
+                .statusCode(401)
+                .contentType(PROBLEM)
+                .header("WWW-Authenticate", "Bearer");
         given().header("Authorization", TestTokens.user("vera", Scopes.groupsForRoles(Set.of(Scopes.VIEWER))))
-                .when().get("/probe/secure")
-                .then().statusCode(403).contentType(PROBLEM).body("type", endsWith("/forbidden"));
+                .when()
+                .get("/probe/secure")
+                .then()
+                .statusCode(403)
+                .contentType(PROBLEM)
+                .body("type", endsWith("/forbidden"));
         given().header("Authorization", TestTokens.user("eddie", Scopes.groupsForRoles(Set.of(Scopes.EDITOR))))
-                .when().get("/probe/secure").then().statusCode(200);
+                .when()
+                .get("/probe/secure")
+                .then()
+                .statusCode(200);
         given().header("Authorization", TestTokens.apiKey("n8n", Scopes.VM_WRITE))
-                .when().get("/probe/secure").then().statusCode(200);
+                .when()
+                .get("/probe/secure")
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void expiredOrForgedInternalTokensAre401() {
         Set<String> editor = Scopes.groupsForRoles(Set.of(Scopes.EDITOR));
         given().header("Authorization", TestTokens.expired("eddie", editor))
-                .when().get("/probe/secure").then().statusCode(401).contentType(PROBLEM);
+                .when()
+                .get("/probe/secure")
+                .then()
+                .statusCode(401)
+                .contentType(PROBLEM);
         given().header("Authorization", TestTokens.forged("mallory", editor))
-                .when().get("/probe/secure").then().statusCode(401).contentType(PROBLEM);
+                .when()
+                .get("/probe/secure")
+                .then()
+                .statusCode(401)
+                .contentType(PROBLEM);
     }
 
     @Test
     void requestIdIsEchoedOrGenerated() {
-        given().header("X-Request-ID", "abc-123").when().get("/probe/items/1")
-                .then().statusCode(200).header("X-Request-ID", "abc-123");
-        given().header("X-Request-ID", "bad id with spaces\r\n").when().get("/probe/items/1")
-                .then().statusCode(200).header("X-Request-ID", notNullValue())
+        given().header("X-Request-ID", "abc-123")
+                .when()
+                .get("/probe/items/1")
+                .then()
+                .statusCode(200)
+                .header("X-Request-ID", "abc-123");
+        given().header("X-Request-ID", "bad id with spaces\r\n")
+                .when()
+                .get("/probe/items/1")
+                .then()
+                .statusCode(200)
+                .header("X-Request-ID", notNullValue())
                 .header("X-Request-ID", not(containsString(" ")));
         given().when().get("/probe/items/9").then().statusCode(404).body("request_id", notNullValue());
     }
 
     @Test
     void problemsNeverCarryStackTraces() {
-        given().contentType("application/json").body("[1,2")
-                .when().post("/probe/items")
-                .then().statusCode(400).contentType(PROBLEM)
+        given().contentType("application/json")
+                .body("[1,2")
+                .when()
+                .post("/probe/items")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
                 .body("type", endsWith("/malformed-json"))
                 .body(not(containsString("com.fasterxml")))
                 .body(not(containsString("\tat ")));

@@ -9,20 +9,24 @@ class ScopesTest {
 
     @Test
     void viewerGetsEveryReadScopeAndEvents() {
-        assertThat(Scopes.groupsForRoles(Set.of("viewer"))).containsExactlyInAnyOrder("viewer",
-                "inventory:read", "vm:read", "cert:read", "project:read", "events:read");
+        assertThat(Scopes.groupsForRoles(Set.of("viewer")))
+                .containsExactlyInAnyOrder(
+                        "viewer", "inventory:read", "vm:read", "cert:read", "project:read", "events:read");
     }
 
     @Test
     void editorAlsoWritesAndSyncsButCannotSendMailOrAdminister() {
         Set<String> groups = Scopes.groupsForRoles(Set.of("editor"));
-        assertThat(groups).contains("vm:write", "vm:sync", "inventory:write", "vm:read")
+        assertThat(groups)
+                .contains("vm:write", "vm:sync", "inventory:write", "vm:read")
                 .doesNotContain("admin", "mail:send");
     }
 
     @Test
     void adminGetsEveryScopeAndAdmin() {
-        assertThat(Scopes.groupsForRoles(Set.of("admin"))).containsAll(Scopes.ALL).contains("admin");
+        assertThat(Scopes.groupsForRoles(Set.of("admin")))
+                .containsAll(Scopes.ALL)
+                .contains("admin");
     }
 
     @Test

@@ -32,11 +32,12 @@ public final class KafkaTestBroker implements AutoCloseable {
 
     /** Prepares (formats) a broker; it is not running until {@link #start()}. */
     public KafkaTestBroker() {
-        String stateDir = System.getProperty("infra.state.dir", System.getenv().getOrDefault("INFRA_STATE_DIR", ".state"));
+        String stateDir =
+                System.getProperty("infra.state.dir", System.getenv().getOrDefault("INFRA_STATE_DIR", ".state"));
         this.libs = Path.of(stateDir, "kafka", "libs");
         if (!Files.isDirectory(libs)) {
-            throw new IllegalStateException("Kafka broker jars not found in " + libs.toAbsolutePath()
-                    + "; run deploy/local/stack kafka-libs");
+            throw new IllegalStateException(
+                    "Kafka broker jars not found in " + libs.toAbsolutePath() + "; run deploy/local/stack kafka-libs");
         }
         try {
             this.dataDir = Files.createTempDirectory("kafka-test-");
@@ -47,7 +48,9 @@ public final class KafkaTestBroker implements AutoCloseable {
             props.put("node.id", "1");
             props.put("controller.quorum.bootstrap.servers", "127.0.0.1:" + controllerPort);
             props.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-            props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+            props.put(
+                    "advertised.listeners",
+                    "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
             props.put("controller.listener.names", "CONTROLLER");
             props.put("inter.broker.listener.name", "PLAINTEXT");
             props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
@@ -64,8 +67,14 @@ public final class KafkaTestBroker implements AutoCloseable {
             try (var out = Files.newBufferedWriter(config)) {
                 props.store(out, "private test broker");
             }
-            run("kafka.tools.StorageTool", "format", "--standalone", "-t", Uuid.randomUuid().toString(),
-                    "-c", config.toString());
+            run(
+                    "kafka.tools.StorageTool",
+                    "format",
+                    "--standalone",
+                    "-t",
+                    Uuid.randomUuid().toString(),
+                    "-c",
+                    config.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -112,7 +121,8 @@ public final class KafkaTestBroker implements AutoCloseable {
     public void close() {
         stop();
         try (var files = Files.walk(dataDir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // a temp directory left behind is harmless
         }
@@ -120,8 +130,13 @@ public final class KafkaTestBroker implements AutoCloseable {
 
     private void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000);
+        Map<String, Object> config = Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                2000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                2000);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Kafka test broker exited; see " + dataDir.resolve("broker.log"));
@@ -137,8 +152,10 @@ public final class KafkaTestBroker implements AutoCloseable {
     }
 
     private void run(String mainClass, String... args) throws IOException {
-        Process tool = new ProcessBuilder(command(mainClass, args)).redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve(mainClass + ".log").toFile()).start();
+        Process tool = new ProcessBuilder(command(mainClass, args))
+                .redirectErrorStream(true)
+                .redirectOutput(dataDir.resolve(mainClass + ".log").toFile())
+                .start();
         try {
             if (!tool.waitFor(60, TimeUnit.SECONDS) || tool.exitValue() != 0) {
                 throw new IllegalStateException(mainClass + " failed; see " + dataDir.resolve(mainClass + ".log"));
@@ -151,8 +168,8 @@ public final class KafkaTestBroker implements AutoCloseable {
 
     private List<String> command(String mainClass, String... args) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xms128m", "-Xmx384m", "-cp", libs.toAbsolutePath() + "/*",
-                mainClass));
+        List<String> command =
+                new ArrayList<>(List.of(java, "-Xms128m", "-Xmx384m", "-cp", libs.toAbsolutePath() + "/*", mainClass));
         command.addAll(List.of(args));
         return command;
     }

@@ -24,12 +24,18 @@ public final class KafkaTestConsumer implements AutoCloseable {
      * @param topics topics to subscribe to
      */
     public KafkaTestConsumer(String bootstrapServers, String... topics) {
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new StringDeserializer());
+        consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "test-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest",
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false),
+                new StringDeserializer(),
+                new StringDeserializer());
         consumer.subscribe(List.of(topics));
     }
 
@@ -38,8 +44,8 @@ public final class KafkaTestConsumer implements AutoCloseable {
      *
      * @return every matching record received, possibly fewer than wanted (the caller asserts)
      */
-    public List<ConsumerRecord<String, String>> await(int wanted, Duration timeout,
-            Predicate<ConsumerRecord<String, String>> filter) {
+    public List<ConsumerRecord<String, String>> await(
+            int wanted, Duration timeout, Predicate<ConsumerRecord<String, String>> filter) {
         List<ConsumerRecord<String, String>> received = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (received.size() < wanted && System.nanoTime() < deadline) {

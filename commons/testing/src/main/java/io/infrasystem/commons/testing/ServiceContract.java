@@ -31,7 +31,11 @@ public abstract class ServiceContract {
 
     @Test
     void readinessCoversKafkaAndTheDatabase() {
-        var response = given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+        var response = given().when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
                 .body("checks.name", hasItem(containsString("Kafka")));
         if (hasDatabase()) {
             response.body("checks.name", hasItem(containsString("Database")));
@@ -52,9 +56,16 @@ public abstract class ServiceContract {
         }
         given().when().get(path).then().statusCode(401);
         given().header("Authorization", TestTokens.user("vera", Set.of("viewer", "vm:read", "inventory:read")))
-                .when().get(path).then().statusCode(403);
+                .when()
+                .get(path)
+                .then()
+                .statusCode(403);
         given().header("Authorization", TestTokens.user("root", Set.of("admin")))
-                .when().get(path).then().statusCode(200).body("results", org.hamcrest.Matchers.notNullValue());
+                .when()
+                .get(path)
+                .then()
+                .statusCode(200)
+                .body("results", org.hamcrest.Matchers.notNullValue());
     }
 
     @Test
@@ -64,6 +75,10 @@ public abstract class ServiceContract {
             return;
         }
         given().header("Authorization", TestTokens.forged("root", Set.of("admin")))
-                .when().get(path).then().statusCode(401).contentType("application/problem+json");
+                .when()
+                .get(path)
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
     }
 }

@@ -38,11 +38,13 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         boolean postgres = kind.equals("postgresql");
-        adminUrl = postgres ? env("INFRA_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres")
+        adminUrl = postgres
+                ? env("INFRA_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres")
                 : env("INFRA_TEST_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/");
         name = "test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         execute("create database " + name);
-        String url = postgres ? adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + name
+        String url = postgres
+                ? adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + name
                 : adminUrl.replaceAll("/[^/]*$", "/") + name;
         return Map.of(
                 "quarkus.datasource.jdbc.url", url,
@@ -53,8 +55,10 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
     @Override
     public void stop() {
         if (name != null) {
-            execute(kind.equals("postgresql") ? "drop database if exists " + name + " with (force)"
-                    : "drop database if exists " + name);
+            execute(
+                    kind.equals("postgresql")
+                            ? "drop database if exists " + name + " with (force)"
+                            : "drop database if exists " + name);
         }
     }
 
@@ -63,8 +67,10 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException("Test database statement failed on " + adminUrl + " as " + user()
-                    + " (is the local stack set up? run deploy/local/stack test): " + sql, e);
+            throw new IllegalStateException(
+                    "Test database statement failed on " + adminUrl + " as " + user()
+                            + " (is the local stack set up? run deploy/local/stack test): " + sql,
+                    e);
         }
     }
 

@@ -13,8 +13,7 @@ import java.util.Set;
  */
 public final class TestTokens {
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     /**
      * @param username {@code preferred_username} and {@code sub}
@@ -39,8 +38,11 @@ public final class TestTokens {
      */
     public static String expired(String username, Set<String> groups) {
         Instant issued = Instant.now().minus(Duration.ofMinutes(20));
-        return "Bearer " + claims(username, "user", groups).issuedAt(issued)
-                .expiresAt(issued.plus(Duration.ofMinutes(10))).sign();
+        return "Bearer "
+                + claims(username, "user", groups)
+                        .issuedAt(issued)
+                        .expiresAt(issued.plus(Duration.ofMinutes(10)))
+                        .sign();
     }
 
     /**
@@ -51,7 +53,9 @@ public final class TestTokens {
         try {
             java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            return "Bearer " + claims(username, "user", groups).sign(generator.generateKeyPair().getPrivate());
+            return "Bearer "
+                    + claims(username, "user", groups)
+                            .sign(generator.generateKeyPair().getPrivate());
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
