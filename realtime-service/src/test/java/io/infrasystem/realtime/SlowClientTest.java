@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.infrasystem.realtime.fanout.DropReason;
+import io.infrasystem.realtime.fanout.RealtimeMetrics;
 import io.infrasystem.realtime.fanout.Transport;
-import io.infrasystem.realtime.metrics.RealtimeMetrics;
 import io.infrasystem.realtime.support.RawWsClient;
 import io.infrasystem.realtime.support.TestEvents;
 import io.infrasystem.realtime.support.Tokens;

@@ -7,7 +7,6 @@ import io.infrasystem.realtime.config.RealtimeConfig;
 import io.infrasystem.realtime.event.Cursor;
 import io.infrasystem.realtime.event.EventMessage;
 import io.infrasystem.realtime.event.LiveEvent;
-import io.infrasystem.realtime.metrics.RealtimeMetrics;
 import io.infrasystem.realtime.subscription.Subscription;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;

@@ -3,7 +3,7 @@ package io.infrasystem.realtime.kafka;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.infrasystem.realtime.config.RealtimeConfig;
 import io.infrasystem.realtime.fanout.EventHub;
-import io.infrasystem.realtime.metrics.RealtimeMetrics;
+import io.infrasystem.realtime.fanout.RealtimeMetrics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;

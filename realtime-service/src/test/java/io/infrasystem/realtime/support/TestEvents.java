@@ -48,14 +48,8 @@ public final class TestEvents implements AutoCloseable {
      */
     public String send(String topic, String type, String subject, String json) {
         String id = UUID.randomUUID().toString();
-        CloudEvent event = CloudEventBuilder.v1()
-                .withId(id)
-                .withType(type)
-                .withSource(URI.create("/infra-system/realtime-test"))
-                .withSubject(subject)
+        CloudEvent event = builder(id, type, subject, json)
                 .withTime(OffsetDateTime.now(ZoneOffset.UTC))
-                .withDataContentType("application/json")
-                .withData(json.getBytes(StandardCharsets.UTF_8))
                 .build();
         try {
             producer.send(new ProducerRecord<>(topic, subject, event)).get(10, TimeUnit.SECONDS);
@@ -72,14 +66,7 @@ public final class TestEvents implements AutoCloseable {
      */
     public String sendAsync(String topic, String type, String subject, String json) {
         String id = UUID.randomUUID().toString();
-        CloudEvent event = CloudEventBuilder.v1()
-                .withId(id)
-                .withType(type)
-                .withSource(URI.create("/infra-system/realtime-test"))
-                .withSubject(subject)
-                .withDataContentType("application/json")
-                .withData(json.getBytes(StandardCharsets.UTF_8))
-                .build();
+        CloudEvent event = builder(id, type, subject, json).build();
         producer.send(new ProducerRecord<>(topic, subject, event));
         return id;
     }
@@ -92,5 +79,16 @@ public final class TestEvents implements AutoCloseable {
     @Override
     public void close() {
         producer.close();
+    }
+
+    /** The attributes every test event has: id, type, this test's source, subject, JSON data. */
+    private static CloudEventBuilder builder(String id, String type, String subject, String json) {
+        return CloudEventBuilder.v1()
+                .withId(id)
+                .withType(type)
+                .withSource(URI.create("/infra-system/realtime-test"))
+                .withSubject(subject)
+                .withDataContentType("application/json")
+                .withData(json.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -34,50 +34,30 @@ public record FilterField(
 
     /** @return a whole-number field (bound as {@code Long}) */
     public static FilterField integer(String name, String expression) {
-        return new FilterField(
+        return parsed(
                 name,
                 expression,
                 FieldKind.ORDERED,
-                v -> {
-                    try {
-                        return Long.parseLong(v.strip());
-                    } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException("must be a whole number");
-                    }
-                },
-                true);
+                Long::parseLong,
+                NumberFormatException.class,
+                "must be a whole number");
     }
 
     /** @return a decimal field (bound as {@code BigDecimal}) */
     public static FilterField decimal(String name, String expression) {
-        return new FilterField(
-                name,
-                expression,
-                FieldKind.ORDERED,
-                v -> {
-                    try {
-                        return new BigDecimal(v.strip());
-                    } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException("must be a number");
-                    }
-                },
-                true);
+        return parsed(
+                name, expression, FieldKind.ORDERED, BigDecimal::new, NumberFormatException.class, "must be a number");
     }
 
     /** @return a calendar-date field, values {@code YYYY-MM-DD} (bound as {@code LocalDate}) */
     public static FilterField date(String name, String expression) {
-        return new FilterField(
+        return parsed(
                 name,
                 expression,
                 FieldKind.ORDERED,
-                v -> {
-                    try {
-                        return LocalDate.parse(v.strip());
-                    } catch (DateTimeParseException e) {
-                        throw new IllegalArgumentException("must be a date as YYYY-MM-DD");
-                    }
-                },
-                true);
+                LocalDate::parse,
+                DateTimeParseException.class,
+                "must be a date as YYYY-MM-DD");
     }
 
     /**
@@ -95,18 +75,8 @@ public record FilterField(
 
     /** @return a UUID field (bound as {@code UUID}) */
     public static FilterField uuid(String name, String expression) {
-        return new FilterField(
-                name,
-                expression,
-                FieldKind.CHOICE,
-                v -> {
-                    try {
-                        return UUID.fromString(v.strip());
-                    } catch (IllegalArgumentException e) {
-                        throw new IllegalArgumentException("must be a UUID");
-                    }
-                },
-                true);
+        return parsed(
+                name, expression, FieldKind.CHOICE, UUID::fromString, IllegalArgumentException.class, "must be a UUID");
     }
 
     /**
@@ -169,6 +139,34 @@ public record FilterField(
     /** @return a copy that cannot be named in {@code ordering} */
     public FilterField notOrderable() {
         return new FilterField(name, expression, kind, converter, false);
+    }
+
+    /**
+     * A field whose values {@code parser} reads after stripping blanks; a {@code failure} it throws
+     * becomes the message "{@code mustBe}", any other exception passes unchanged.
+     */
+    private static FilterField parsed(
+            String name,
+            String expression,
+            FieldKind kind,
+            Function<String, Object> parser,
+            Class<? extends RuntimeException> failure,
+            String mustBe) {
+        return new FilterField(
+                name,
+                expression,
+                kind,
+                v -> {
+                    try {
+                        return parser.apply(v.strip());
+                    } catch (RuntimeException e) {
+                        if (failure.isInstance(e)) {
+                            throw new IllegalArgumentException(mustBe);
+                        }
+                        throw e;
+                    }
+                },
+                true);
     }
 
     private static Object instant(String raw) {

@@ -45,4 +45,24 @@ public record Problem(
      * @param message why the value was refused
      */
     public record FieldError(String field, String message) {}
+
+    /**
+     * @param kind problem kind: gives {@code type}, {@code title} and {@code status}
+     * @param detail explanation of this occurrence
+     * @param instance request path, or {@code null}
+     * @param requestId the request's id, or {@code null}
+     * @param errors field errors, possibly empty (left out of the body when empty)
+     * @return the problem body
+     */
+    public static Problem of(
+            ProblemKind kind, String detail, String instance, String requestId, List<FieldError> errors) {
+        return new Problem(
+                kind.type(),
+                kind.title(),
+                kind.status().getStatusCode(),
+                detail,
+                instance,
+                requestId,
+                errors.isEmpty() ? null : errors);
+    }
 }

@@ -19,14 +19,7 @@ public final class ProblemResponses {
      */
     public static Response of(ProblemKind kind, String detail, String instance, List<FieldError> errors) {
         String requestId = RequestIds.current();
-        Problem problem = new Problem(
-                kind.type(),
-                kind.title(),
-                kind.status().getStatusCode(),
-                detail,
-                instance,
-                requestId,
-                errors.isEmpty() ? null : errors);
+        Problem problem = Problem.of(kind, detail, instance, requestId, errors);
         Response.ResponseBuilder builder =
                 Response.status(kind.status()).type(Problem.MEDIA_TYPE).entity(problem);
         if (requestId != null) {

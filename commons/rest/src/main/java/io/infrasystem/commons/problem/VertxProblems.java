@@ -79,14 +79,7 @@ public class VertxProblems {
      * @return the JSON body of the problem
      */
     public String body(ProblemKind kind, String detail, String instance, String requestId, List<FieldError> errors) {
-        Problem problem = new Problem(
-                kind.type(),
-                kind.title(),
-                kind.status().getStatusCode(),
-                detail,
-                instance,
-                requestId,
-                errors.isEmpty() ? null : errors);
+        Problem problem = Problem.of(kind, detail, instance, requestId, errors);
         try {
             return mapper.writeValueAsString(problem);
         } catch (JsonProcessingException e) {

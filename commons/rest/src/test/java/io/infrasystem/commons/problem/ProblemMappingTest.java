@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.nullValue;
 import io.infrasystem.commons.security.Scopes;
 import io.infrasystem.commons.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -34,13 +35,7 @@ class ProblemMappingTest {
 
     @Test
     void constraintViolationsListEveryFieldBySnakeCaseName() {
-        given().contentType("application/json")
-                .body("{\"item_name\":\" \",\"u_height\":99}")
-                .when()
-                .post("/probe/items")
-                .then()
-                .statusCode(400)
-                .contentType(PROBLEM)
+        postingItemIsA400Problem("{\"item_name\":\" \",\"u_height\":99}")
                 .body("type", endsWith("/validation"))
                 .body("status", equalTo(400))
                 .body("errors.field", hasItems("item_name", "u_height"));
@@ -48,35 +43,17 @@ class ProblemMappingTest {
 
     @Test
     void malformedJsonIsA400WithItsPosition() {
-        given().contentType("application/json")
-                .body("{\"item_name\": \"web\",")
-                .when()
-                .post("/probe/items")
-                .then()
-                .statusCode(400)
-                .contentType(PROBLEM)
+        postingItemIsA400Problem("{\"item_name\": \"web\",")
                 .body("type", endsWith("/malformed-json"))
                 .body("detail", containsString("line"));
     }
 
     @Test
     void wrongTypeNamesTheField() {
-        given().contentType("application/json")
-                .body("{\"item_name\":\"web\",\"u_height\":\"tall\"}")
-                .when()
-                .post("/probe/items")
-                .then()
-                .statusCode(400)
-                .contentType(PROBLEM)
+        postingItemIsA400Problem("{\"item_name\":\"web\",\"u_height\":\"tall\"}")
                 .body("errors[0].field", equalTo("u_height"))
                 .body("errors[0].message", containsString("number"));
-        given().contentType("application/json")
-                .body("{\"item_name\":\"web\",\"u_height\":1,\"face\":\"side\"}")
-                .when()
-                .post("/probe/items")
-                .then()
-                .statusCode(400)
-                .contentType(PROBLEM)
+        postingItemIsA400Problem("{\"item_name\":\"web\",\"u_height\":1,\"face\":\"side\"}")
                 .body("errors[0].field", equalTo("face"))
                 .body("errors[0].message", containsString("front"));
     }
@@ -268,15 +245,20 @@ class ProblemMappingTest {
 
     @Test
     void problemsNeverCarryStackTraces() {
-        given().contentType("application/json")
-                .body("[1,2")
+        postingItemIsA400Problem("[1,2")
+                .body("type", endsWith("/malformed-json"))
+                .body(not(containsString("com.fasterxml")))
+                .body(not(containsString("\tat ")));
+    }
+
+    /** Posts {@code json} to the probe resource and checks that the answer is a 400 problem. */
+    private static ValidatableResponse postingItemIsA400Problem(String json) {
+        return given().contentType("application/json")
+                .body(json)
                 .when()
                 .post("/probe/items")
                 .then()
                 .statusCode(400)
-                .contentType(PROBLEM)
-                .body("type", endsWith("/malformed-json"))
-                .body(not(containsString("com.fasterxml")))
-                .body(not(containsString("\tat ")));
+                .contentType(PROBLEM);
     }
 }
