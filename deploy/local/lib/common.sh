@@ -195,6 +195,19 @@ spawn() {
 # Generic probes and waiting
 # ------------------------------------------------------------------------------------------------
 
+# True, after saying so, if an infrastructure component runs already: started by the stack, or
+# something else answers on its host and port (then the stack uses that and never stops it).
+already_running() {
+  local name=$1 host=$2 port=$3
+  if running_pid "$name" >/dev/null; then
+    info "$name: already running (started by the stack)"
+  elif port_open "$host" "$port"; then
+    info "$name: something already answers on $host:$port (not started by the stack): using it"
+  else
+    return 1
+  fi
+}
+
 # shellcheck disable=SC2016 # $1 and $2 expand in the inner bash
 port_open() { timeout 2 bash -c 'exec 3<>"/dev/tcp/$1/$2"' _ "$1" "$2" 2>/dev/null; }
 

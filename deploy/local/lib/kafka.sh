@@ -52,14 +52,7 @@ kafka_configure() {
 }
 
 start_kafka() {
-  if running_pid kafka >/dev/null; then
-    info "kafka: already running (started by the stack)"
-    return 0
-  fi
-  if port_open "$KAFKA_HOST" "$KAFKA_PORT"; then
-    info "kafka: something already answers on $KAFKA_HOST:$KAFKA_PORT (not started by the stack): using it"
-    return 0
-  fi
+  ! already_running kafka "$KAFKA_HOST" "$KAFKA_PORT" || return 0
   kafka_libs
   local t0
   t0=$(now_ms)

@@ -31,11 +31,7 @@ keycloak_ready() { http_ok "$INFRA_KEYCLOAK_URL/realms/$KEYCLOAK_REALM/.well-kno
 
 start_keycloak() {
   need_jq
-  if running_pid keycloak >/dev/null; then
-    info "keycloak: already running (started by the stack)"
-  elif port_open 127.0.0.1 "$KEYCLOAK_PORT"; then
-    info "keycloak: something already answers on port $KEYCLOAK_PORT (not started by the stack): using it"
-  else
+  if ! already_running keycloak 127.0.0.1 "$KEYCLOAK_PORT"; then
     keycloak_fetch
     local t0
     t0=$(now_ms)

@@ -8,14 +8,7 @@ GREENMAIL_JAR=$SMTP_STATE/greenmail-standalone-$GREENMAIL_VERSION.jar
 smtp_api_ready() { http_ok "http://$SMTP_HOST:$SMTP_API_PORT/api/service/readiness"; }
 
 start_smtp() {
-  if running_pid smtp >/dev/null; then
-    info "smtp: already running (started by the stack)"
-    return 0
-  fi
-  if port_open "$SMTP_HOST" "$SMTP_PORT"; then
-    info "smtp: something already answers on $SMTP_HOST:$SMTP_PORT (not started by the stack): using it"
-    return 0
-  fi
+  ! already_running smtp "$SMTP_HOST" "$SMTP_PORT" || return 0
   if [[ ! -f $GREENMAIL_JAR ]]; then
     info "smtp: fetching greenmail-standalone $GREENMAIL_VERSION"
     mvn_copy_artifact "com.icegreen:greenmail-standalone:$GREENMAIL_VERSION" "$SMTP_STATE"
