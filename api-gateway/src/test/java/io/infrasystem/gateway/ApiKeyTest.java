@@ -264,6 +264,23 @@ class ApiKeyTest {
     }
 
     @Test
+    void theGatewaysOwnEndpointsAnswerRefusedOrMissingCredentialsWithA401Problem() {
+        given().header("X-API-Key", "isk_000000000000_" + "A".repeat(43))
+                .when()
+                .get(KEYS)
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+        given().header("Authorization", "Bearer not-a-token")
+                .when()
+                .get(KEYS)
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+        given().when().get(KEYS).then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
     void apiKeysCannotManageApiKeys() {
         String secret = create(
                         Keycloak.bearer("dev-admin"),
