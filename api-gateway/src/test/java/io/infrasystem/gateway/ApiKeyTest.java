@@ -112,20 +112,8 @@ class ApiKeyTest {
                 Map.of("name", unique("for-viewer"), "owner", "dev-viewer", "scopes", List.of("mail:send")));
         assertThat(created.getString("api_key.owner")).isEqualTo("dev-viewer");
         assertThat(created.getString("api_key.created_by")).isEqualTo("dev-admin");
-        given().header("Authorization", Keycloak.bearer("dev-viewer"))
-                .queryParam("name", created.getString("api_key.name"))
-                .when()
-                .get(KEYS)
-                .then()
-                .statusCode(200)
-                .body("count", equalTo(1));
-        given().header("Authorization", Keycloak.bearer("dev-editor"))
-                .queryParam("name", created.getString("api_key.name"))
-                .when()
-                .get(KEYS)
-                .then()
-                .statusCode(200)
-                .body("count", equalTo(0));
+        listsKeysNamed("dev-viewer", created.getString("api_key.name"), 1);
+        listsKeysNamed("dev-editor", created.getString("api_key.name"), 0);
     }
 
     @Test
@@ -287,6 +275,17 @@ class ApiKeyTest {
                         Map.of("name", unique("all"), "scopes", List.of("vm:read", "vm:write")))
                 .getString("secret");
         given().header("X-API-Key", secret).when().get(KEYS).then().statusCode(403);
+    }
+
+    /** Asserts that {@code user}'s key list filtered by {@code name} counts {@code count} keys. */
+    private static void listsKeysNamed(String user, String name, int count) {
+        given().header("Authorization", Keycloak.bearer(user))
+                .queryParam("name", name)
+                .when()
+                .get(KEYS)
+                .then()
+                .statusCode(200)
+                .body("count", equalTo(count));
     }
 
     static void sleep(long millis) {
