@@ -73,7 +73,7 @@ public class ApiKeyResource {
     @RolesAllowed({Scopes.ADMIN, Scopes.EDITOR, Scopes.VIEWER})
     public Response get(@PathParam("id") long id) {
         ApiKeyDto key = service.find(id, caller(), isAdmin()).dto();
-        return Response.ok(key).tag(Versions.etag(key.version())).build();
+        return Versions.ok(key, key.version());
     }
 
     /**
@@ -87,7 +87,7 @@ public class ApiKeyResource {
     @RolesAllowed({Scopes.ADMIN, Scopes.EDITOR, Scopes.VIEWER})
     public Response revoke(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch) {
         ApiKeyDto key = service.revoke(id, caller(), isAdmin(), ifMatch);
-        return Response.ok(key).tag(Versions.etag(key.version())).build();
+        return Versions.ok(key, key.version());
     }
 
     private String caller() {

@@ -2,12 +2,11 @@ package io.infrasystem.gateway.apikey;
 
 import io.infrasystem.commons.audit.Change;
 import io.infrasystem.commons.audit.ChangeRecorder;
+import io.infrasystem.commons.crud.Lists;
 import io.infrasystem.commons.filter.FilterField;
 import io.infrasystem.commons.filter.FilterSpec;
-import io.infrasystem.commons.filter.QueryFilter;
 import io.infrasystem.commons.http.Versions;
 import io.infrasystem.commons.paging.Page;
-import io.infrasystem.commons.paging.PageRequest;
 import io.infrasystem.commons.problem.Problem.FieldError;
 import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.commons.problem.ProblemKind;
@@ -66,19 +65,18 @@ public class ApiKeyService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ApiKeyDto> list(UriInfo uri, String caller, boolean admin) {
-        PageRequest page = PageRequest.from(uri.getQueryParameters());
-        QueryFilter filter = FILTERS.parse(uri.getQueryParameters());
-        Map<String, Object> parameters = new HashMap<>(filter.parameters());
-        String where = filter.where();
-        if (!admin) {
-            where = "(" + where + ") and k.owner = :caller";
-            parameters.put("caller", caller);
-        }
-        var query = ApiKey.<ApiKey>find("from ApiKey k where " + where + " order by " + filter.orderBy(), parameters);
-        long count = query.count();
-        var results = query.range((int) page.offset(), (int) page.offset() + page.limit() - 1)
-                .list();
-        return Page.of(results.stream().map(ApiKey::dto).toList(), count, page, uri);
+        return Lists.page(
+                FILTERS,
+                uri,
+                (where, parameters) -> {
+                    if (admin) {
+                        return ApiKey.find("from ApiKey k where " + where, parameters);
+                    }
+                    Map<String, Object> own = new HashMap<>(parameters);
+                    own.put("caller", caller);
+                    return ApiKey.find("from ApiKey k where k.owner = :caller and " + where, own);
+                },
+                ApiKey::dto);
     }
 
     /**
@@ -125,8 +123,6 @@ public class ApiKeyService {
         key.createdBy = caller;
         key.scopes = String.join(" ", scopes);
         key.expiresAt = expiresAt;
-        key.createdAt = now;
-        key.updatedAt = now;
         key.persistAndFlush();
         changes.record(Change.created("api_key", key.id, key.dto()));
         return new ApiKeyRequests.Created(key.dto(), secret.full());
@@ -150,7 +146,6 @@ public class ApiKeyService {
             ApiKeyDto before = key.dto();
             key.revokedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
             key.revokedBy = caller;
-            key.updatedAt = key.revokedAt;
             key.flush();
             changes.record(new Change("api_key", String.valueOf(key.id), "revoked", before, key.dto(), null));
         }

@@ -2,11 +2,10 @@ package io.infrasystem.gateway.auth;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.infrasystem.commons.crud.Lists;
 import io.infrasystem.commons.filter.FilterField;
 import io.infrasystem.commons.filter.FilterSpec;
-import io.infrasystem.commons.filter.QueryFilter;
 import io.infrasystem.commons.paging.Page;
-import io.infrasystem.commons.paging.PageRequest;
 import io.infrasystem.gateway.config.GatewayConfig;
 import io.infrasystem.gateway.principal.AuthOutcome;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -103,14 +102,11 @@ public class AuthFailureLog {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<AuthFailure.Dto> list(UriInfo uri) {
-        PageRequest page = PageRequest.from(uri.getQueryParameters());
-        QueryFilter filter = FILTERS.parse(uri.getQueryParameters());
-        var query =
-                AuthFailure.<AuthFailure>find("from AuthFailure f where " + filter.whereOrdered(), filter.parameters());
-        long count = query.count();
-        var results = query.range((int) page.offset(), (int) page.offset() + page.limit() - 1)
-                .list();
-        return Page.of(results.stream().map(AuthFailure::dto).toList(), count, page, uri);
+        return Lists.page(
+                FILTERS,
+                uri,
+                (where, parameters) -> AuthFailure.find("from AuthFailure f where " + where, parameters),
+                AuthFailure::dto);
     }
 
     /** Deletes rows older than the retention. */
