@@ -17,6 +17,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -74,13 +75,7 @@ class ApiKeyTest {
                 .asString();
         assertThat(listed).doesNotContain(secret.substring(17)).doesNotContain("secret_hash");
 
-        given().header("Authorization", TestTokens.user("root", Set.of("admin")))
-                .queryParam("resource_type", "api_key")
-                .queryParam("resource_id", String.valueOf(id))
-                .when()
-                .get("/api/gateway/audit")
-                .then()
-                .statusCode(200)
+        asAdmin("/api/gateway/audit", Map.of("resource_type", "api_key", "resource_id", String.valueOf(id)))
                 .body("results.actor", hasItem("dev-editor"))
                 .body("results.action", hasItem("created"));
     }
@@ -234,20 +229,10 @@ class ApiKeyTest {
                 .then()
                 .statusCode(401);
 
-        given().header("Authorization", TestTokens.user("root", Set.of("admin")))
-                .queryParam("credential_hint", revoked.getString("api_key.key_id"))
-                .when()
-                .get("/api/gateway/auth-failures")
-                .then()
-                .statusCode(200)
+        asAdmin("/api/gateway/auth-failures", Map.of("credential_hint", revoked.getString("api_key.key_id")))
                 .body("results.reason", hasItem("revoked API key"))
                 .body("results.reason", hasItem("unknown API key"));
-        given().header("Authorization", TestTokens.user("root", Set.of("admin")))
-                .queryParam("credential_hint", expiring.getString("api_key.key_id"))
-                .when()
-                .get("/api/gateway/auth-failures")
-                .then()
-                .statusCode(200)
+        asAdmin("/api/gateway/auth-failures", Map.of("credential_hint", expiring.getString("api_key.key_id")))
                 .body("results.reason", hasItem("expired API key"));
     }
 
@@ -286,6 +271,16 @@ class ApiKeyTest {
                 .then()
                 .statusCode(200)
                 .body("count", equalTo(count));
+    }
+
+    /** @return an administrator's {@code GET path?query}, 200 asserted */
+    private static ValidatableResponse asAdmin(String path, Map<String, String> query) {
+        return given().header("Authorization", TestTokens.user("root", Set.of("admin")))
+                .queryParams(query)
+                .when()
+                .get(path)
+                .then()
+                .statusCode(200);
     }
 
     static void sleep(long millis) {
