@@ -17,6 +17,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -74,13 +75,7 @@ class ApiKeyTest {
                 .asString();
         assertThat(listed).doesNotContain(secret.substring(17)).doesNotContain("secret_hash");
 
-        given().header("Authorization", TestTokens.user("root", Set.of("admin")))
-                .queryParam("resource_type", "api_key")
-                .queryParam("resource_id", String.valueOf(id))
-                .when()
-                .get("/api/gateway/audit")
-                .then()
-                .statusCode(200)
+        asAdmin("/api/gateway/audit", Map.of("resource_type", "api_key", "resource_id", String.valueOf(id)))
                 .body("results.actor", hasItem("dev-editor"))
                 .body("results.action", hasItem("created"));
     }
@@ -112,20 +107,8 @@ class ApiKeyTest {
                 Map.of("name", unique("for-viewer"), "owner", "dev-viewer", "scopes", List.of("mail:send")));
         assertThat(created.getString("api_key.owner")).isEqualTo("dev-viewer");
         assertThat(created.getString("api_key.created_by")).isEqualTo("dev-admin");
-        given().header("Authorization", Keycloak.bearer("dev-viewer"))
-                .queryParam("name", created.getString("api_key.name"))
-                .when()
-                .get(KEYS)
-                .then()
-                .statusCode(200)
-                .body("count", equalTo(1));
-        given().header("Authorization", Keycloak.bearer("dev-editor"))
-                .queryParam("name", created.getString("api_key.name"))
-                .when()
-                .get(KEYS)
-                .then()
-                .statusCode(200)
-                .body("count", equalTo(0));
+        listsKeysNamed("dev-viewer", created.getString("api_key.name"), 1);
+        listsKeysNamed("dev-editor", created.getString("api_key.name"), 0);
     }
 
     @Test
@@ -246,21 +229,28 @@ class ApiKeyTest {
                 .then()
                 .statusCode(401);
 
-        given().header("Authorization", TestTokens.user("root", Set.of("admin")))
-                .queryParam("credential_hint", revoked.getString("api_key.key_id"))
-                .when()
-                .get("/api/gateway/auth-failures")
-                .then()
-                .statusCode(200)
+        asAdmin("/api/gateway/auth-failures", Map.of("credential_hint", revoked.getString("api_key.key_id")))
                 .body("results.reason", hasItem("revoked API key"))
                 .body("results.reason", hasItem("unknown API key"));
-        given().header("Authorization", TestTokens.user("root", Set.of("admin")))
-                .queryParam("credential_hint", expiring.getString("api_key.key_id"))
-                .when()
-                .get("/api/gateway/auth-failures")
-                .then()
-                .statusCode(200)
+        asAdmin("/api/gateway/auth-failures", Map.of("credential_hint", expiring.getString("api_key.key_id")))
                 .body("results.reason", hasItem("expired API key"));
+    }
+
+    @Test
+    void theGatewaysOwnEndpointsAnswerRefusedOrMissingCredentialsWithA401Problem() {
+        given().header("X-API-Key", "isk_000000000000_" + "A".repeat(43))
+                .when()
+                .get(KEYS)
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+        given().header("Authorization", "Bearer not-a-token")
+                .when()
+                .get(KEYS)
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+        given().when().get(KEYS).then().statusCode(401).contentType("application/problem+json");
     }
 
     @Test
@@ -270,6 +260,27 @@ class ApiKeyTest {
                         Map.of("name", unique("all"), "scopes", List.of("vm:read", "vm:write")))
                 .getString("secret");
         given().header("X-API-Key", secret).when().get(KEYS).then().statusCode(403);
+    }
+
+    /** Asserts that {@code user}'s key list filtered by {@code name} counts {@code count} keys. */
+    private static void listsKeysNamed(String user, String name, int count) {
+        given().header("Authorization", Keycloak.bearer(user))
+                .queryParam("name", name)
+                .when()
+                .get(KEYS)
+                .then()
+                .statusCode(200)
+                .body("count", equalTo(count));
+    }
+
+    /** @return an administrator's {@code GET path?query}, 200 asserted */
+    private static ValidatableResponse asAdmin(String path, Map<String, String> query) {
+        return given().header("Authorization", TestTokens.user("root", Set.of("admin")))
+                .queryParams(query)
+                .when()
+                .get(path)
+                .then()
+                .statusCode(200);
     }
 
     static void sleep(long millis) {

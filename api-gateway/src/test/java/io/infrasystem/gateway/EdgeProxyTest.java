@@ -63,20 +63,8 @@ class EdgeProxyTest {
     @Test
     void internalTokensAreCachedPerPrincipal() {
         String bearer = Keycloak.bearer("dev-viewer");
-        String first = given().header("Authorization", bearer)
-                .when()
-                .get("/api/cert/certificates")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("authorization");
-        String second = given().header("Authorization", bearer)
-                .when()
-                .get("/api/cert/domains")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("authorization");
+        String first = InternalTokenAssert.forwardedAuthorization("Authorization", bearer, "/api/cert/certificates");
+        String second = InternalTokenAssert.forwardedAuthorization("Authorization", bearer, "/api/cert/domains");
         assertThat(second).isEqualTo(first);
     }
 

@@ -63,20 +63,13 @@ class GatewayBenchmark {
                         Keycloak.bearer("dev-admin"),
                         Map.of("name", ApiKeyTest.unique("bench"), "scopes", List.of("vm:read")))
                 .getString("secret");
-        String jwks = given().when()
-                .get("/api/gateway/jwks")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString();
-        given().baseUri(upstream).body(jwks).when().post("/__bench/jwks").then().statusCode(204);
-        String internal = given().header("X-API-Key", apiKey)
+        given().baseUri(upstream)
+                .body(InternalTokenAssert.jwks())
                 .when()
-                .get("/api/vm/vms")
+                .post("/__bench/jwks")
                 .then()
-                .statusCode(200)
-                .extract()
-                .path("authorization");
+                .statusCode(204);
+        String internal = InternalTokenAssert.forwardedAuthorization("X-API-Key", apiKey, "/api/vm/vms");
         given().baseUri(upstream)
                 .header("Authorization", internal)
                 .when()
@@ -106,22 +99,14 @@ class GatewayBenchmark {
             System.out.println();
             System.out.println("=== api-gateway benchmark: GET /api/vm/ping (token verified upstream) ===");
             System.out.printf("saturation (wrk, 1 thread, 16 connections, 10 s)%n");
-            System.out.printf(
-                    "  direct : %9.0f req/s  p50 %7.3f ms  p99 %7.3f ms  errors %d%n",
-                    direct.rps, direct.p50, direct.p99, direct.errors);
-            System.out.printf(
-                    "  gateway: %9.0f req/s  p50 %7.3f ms  p99 %7.3f ms  errors %d%n",
-                    viaGateway.rps, viaGateway.p50, viaGateway.p99, viaGateway.errors);
+            direct.print("direct ");
+            viaGateway.print("gateway");
             System.out.printf(
                     "  throughput ratio gateway/direct: %.1f %% (target >= 50 %%)%n",
                     100 * viaGateway.rps / direct.rps);
             System.out.printf("fixed rate, open loop (%d req/s, %d s)%n", RATE, FIXED_SECONDS);
-            System.out.printf(
-                    "  direct : p50 %7.3f ms  p99 %7.3f ms  sent %d  failed %d%n",
-                    fixedDirect.p50, fixedDirect.p99, fixedDirect.sent, fixedDirect.failed);
-            System.out.printf(
-                    "  gateway: p50 %7.3f ms  p99 %7.3f ms  sent %d  failed %d%n",
-                    fixedGateway.p50, fixedGateway.p99, fixedGateway.sent, fixedGateway.failed);
+            fixedDirect.print("direct ");
+            fixedGateway.print("gateway");
             System.out.printf(
                     "  added by the gateway at p50: %.3f ms (target <= 1 ms); at p99: %.3f ms%n",
                     fixedGateway.p50 - fixedDirect.p50, fixedGateway.p99 - fixedDirect.p99);
@@ -131,9 +116,18 @@ class GatewayBenchmark {
         }
     }
 
-    record Wrk(double rps, double p50, double p99, long errors) {}
+    record Wrk(double rps, double p50, double p99, long errors) {
+        void print(String label) {
+            System.out.printf(
+                    "  %s: %9.0f req/s  p50 %7.3f ms  p99 %7.3f ms  errors %d%n", label, rps, p50, p99, errors);
+        }
+    }
 
-    record Fixed(double p50, double p99, int sent, int failed) {}
+    record Fixed(double p50, double p99, int sent, int failed) {
+        void print(String label) {
+            System.out.printf("  %s: p50 %7.3f ms  p99 %7.3f ms  sent %d  failed %d%n", label, p50, p99, sent, failed);
+        }
+    }
 
     private static Wrk wrk(String url, String header, int seconds) throws IOException, InterruptedException {
         Process process = new ProcessBuilder("wrk", "-t1", "-c16", "-d" + seconds + "s", "--latency", "-H", header, url)

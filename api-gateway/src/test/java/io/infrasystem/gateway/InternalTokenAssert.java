@@ -13,6 +13,32 @@ final class InternalTokenAssert {
 
     private InternalTokenAssert() {}
 
+    /** @return the JWKS the gateway publishes at {@code /api/gateway/jwks} (200 asserted) */
+    static String jwks() {
+        return given().when()
+                .get("/api/gateway/jwks")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+    }
+
+    /**
+     * @param header name of the credential header
+     * @param value the credential
+     * @param path a routed path of the stand-in service (200 asserted)
+     * @return the {@code Authorization} header the service received
+     */
+    static String forwardedAuthorization(String header, String value, String path) {
+        return given().header(header, value)
+                .when()
+                .get(path)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("authorization");
+    }
+
     /**
      * @param jwt compact JWS as the upstream received it
      * @return its claims, after checking signature (JWKS of {@code /api/gateway/jwks}), issuer,
@@ -20,15 +46,9 @@ final class InternalTokenAssert {
      */
     static Map<String, Object> verify(String jwt) {
         try {
-            String jwks = given().when()
-                    .get("/api/gateway/jwks")
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .asString();
             JwtConsumer consumer = new JwtConsumerBuilder()
                     .setVerificationKeyResolver(
-                            new JwksVerificationKeyResolver(new JsonWebKeySet(jwks).getJsonWebKeys()))
+                            new JwksVerificationKeyResolver(new JsonWebKeySet(jwks()).getJsonWebKeys()))
                     .setExpectedIssuer("infra-gateway")
                     .setExpectedAudience("infra-services")
                     .setRequireExpirationTime()

@@ -1,25 +1,23 @@
 package io.infrasystem.gateway.apikey;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.infrasystem.commons.crud.Tracked;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 
-/** An API key as stored in table {@code api_key}; the secret itself is never stored, only its SHA-256. */
+/**
+ * An API key as stored in table {@code api_key}; the secret itself is never stored, only its
+ * SHA-256. Id, version and {@code created_at}/{@code updated_at} come from {@link Tracked}.
+ */
 @Entity
 @Table(name = "api_key")
-public class ApiKey extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class ApiKey extends Tracked {
 
     @Column(name = "key_id")
     public String keyId;
@@ -52,14 +50,17 @@ public class ApiKey extends PanacheEntityBase {
     @Column(name = "last_used_at")
     public Instant lastUsedAt;
 
-    @Version
-    public long version;
-
-    @Column(name = "created_at")
-    public Instant createdAt;
-
-    @Column(name = "updated_at")
-    public Instant updatedAt;
+    /**
+     * Keeps the stamps {@link Tracked} sets at the column's precision (microseconds), so the answer
+     * of a creation or revocation shows the times a later read shows. Runs after {@link Tracked}'s
+     * callbacks (a superclass's run first).
+     */
+    @PrePersist
+    @PreUpdate
+    void stampInMicroseconds() {
+        createdAt = createdAt.truncatedTo(ChronoUnit.MICROS);
+        updatedAt = updatedAt.truncatedTo(ChronoUnit.MICROS);
+    }
 
     /** @return the scopes as a list, in stored order */
     public List<String> scopeList() {

@@ -3,16 +3,19 @@ package io.infrasystem.gateway.apikey;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.infrasystem.commons.security.ActorType;
-import io.infrasystem.gateway.auth.AuthOutcome;
-import io.infrasystem.gateway.auth.GatewayPrincipal;
 import io.infrasystem.gateway.config.GatewayConfig;
+import io.infrasystem.gateway.principal.AuthOutcome;
+import io.infrasystem.gateway.principal.CredentialType;
+import io.infrasystem.gateway.principal.GatewayPrincipal;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Checks an {@code X-API-Key}. Keys are read from the database by {@code key_id} and kept in memory
@@ -31,10 +34,10 @@ public class ApiKeyAuthenticator {
             long id,
             String name,
             String secretHash,
-            java.util.List<String> scopes,
+            List<String> scopes,
             Instant expiresAt,
             Instant revokedAt,
-            java.util.concurrent.atomic.AtomicReference<Instant> lastUsedAt) {}
+            AtomicReference<Instant> lastUsedAt) {}
 
     public ApiKeyAuthenticator(GatewayConfig config) {
         this.cache = Caffeine.newBuilder()
@@ -51,21 +54,21 @@ public class ApiKeyAuthenticator {
     public AuthOutcome authenticate(String header) {
         Optional<ApiKeySecrets.Presented> presented = ApiKeySecrets.parse(header);
         if (presented.isEmpty()) {
-            return AuthOutcome.failure("api_key", "malformed API key", null);
+            return AuthOutcome.failure(CredentialType.API_KEY, "malformed API key", null);
         }
         String keyId = presented.get().keyId();
         Optional<Snapshot> found = cache.get(keyId, this::load);
         if (found.isEmpty()
                 || !ApiKeySecrets.matches(presented.get().secret(), found.get().secretHash())) {
-            return AuthOutcome.failure("api_key", "unknown API key", keyId);
+            return AuthOutcome.failure(CredentialType.API_KEY, "unknown API key", keyId);
         }
         Snapshot key = found.get();
         Instant now = Instant.now();
         if (key.revokedAt() != null) {
-            return AuthOutcome.failure("api_key", "revoked API key", keyId);
+            return AuthOutcome.failure(CredentialType.API_KEY, "revoked API key", keyId);
         }
         if (key.expiresAt() != null && !key.expiresAt().isAfter(now)) {
-            return AuthOutcome.failure("api_key", "expired API key", keyId);
+            return AuthOutcome.failure(CredentialType.API_KEY, "expired API key", keyId);
         }
         touch(key, now);
         return AuthOutcome.success(
@@ -80,7 +83,7 @@ public class ApiKeyAuthenticator {
     public Optional<AuthOutcome> tryCached(String header) {
         Optional<ApiKeySecrets.Presented> presented = ApiKeySecrets.parse(header);
         if (presented.isEmpty()) {
-            return Optional.of(AuthOutcome.failure("api_key", "malformed API key", null));
+            return Optional.of(AuthOutcome.failure(CredentialType.API_KEY, "malformed API key", null));
         }
         Optional<Snapshot> found = cache.getIfPresent(presented.get().keyId());
         if (found == null) {
@@ -110,7 +113,7 @@ public class ApiKeyAuthenticator {
                                 k.scopeList(),
                                 k.expiresAt,
                                 k.revokedAt,
-                                new java.util.concurrent.atomic.AtomicReference<>(k.lastUsedAt))));
+                                new AtomicReference<>(k.lastUsedAt))));
     }
 
     private void touch(Snapshot key, Instant now) {

@@ -1,5 +1,6 @@
 package io.infrasystem.gateway.apikey;
 
+import io.infrasystem.commons.crud.Versioned;
 import java.time.Instant;
 import java.util.List;
 
@@ -39,4 +40,5 @@ public record ApiKeyDto(
         Instant lastUsedAt,
         long version,
         Instant createdAt,
-        Instant updatedAt) {}
+        Instant updatedAt)
+        implements Versioned {}

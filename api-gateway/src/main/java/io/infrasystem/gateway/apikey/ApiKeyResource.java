@@ -1,16 +1,11 @@
 package io.infrasystem.gateway.apikey;
 
-import io.infrasystem.commons.filter.FilterField;
-import io.infrasystem.commons.filter.FilterSpec;
-import io.infrasystem.commons.filter.QueryFilter;
 import io.infrasystem.commons.http.Versions;
 import io.infrasystem.commons.paging.Page;
-import io.infrasystem.commons.paging.PageRequest;
 import io.infrasystem.commons.security.Scopes;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -25,8 +20,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.HashMap;
-import java.util.Map;
+import java.net.URI;
 
 /**
  * {@code /api/gateway/api-keys}: people manage the API keys machines use. Admins see and manage
@@ -37,19 +31,6 @@ import java.util.Map;
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class ApiKeyResource {
-
-    private static final FilterSpec FILTERS = FilterSpec.builder("k.id")
-            .field(FilterField.text("name", "k.name"))
-            .field(FilterField.text("owner", "k.owner"))
-            .field(FilterField.text("key_id", "k.keyId"))
-            .field(FilterField.text("created_by", "k.createdBy"))
-            .field(FilterField.timestamp("created_at", "k.createdAt"))
-            .field(FilterField.timestamp("expires_at", "k.expiresAt"))
-            .field(FilterField.timestamp("revoked_at", "k.revokedAt"))
-            .field(FilterField.timestamp("last_used_at", "k.lastUsedAt"))
-            .search("k.name", "k.description", "k.owner")
-            .defaultOrdering("-created_at")
-            .build();
 
     private final ApiKeyService service;
     private final SecurityIdentity identity;
@@ -69,8 +50,7 @@ public class ApiKeyResource {
     public Response create(@Valid @NotNull ApiKeyRequests.Create input) {
         ApiKeyRequests.Created created = service.create(input, caller(), identity.getRoles());
         return Response.status(Response.Status.CREATED)
-                .location(java.net.URI.create(
-                        "/api/gateway/api-keys/" + created.apiKey().id()))
+                .location(URI.create("/api/gateway/api-keys/" + created.apiKey().id()))
                 .tag(Versions.etag(created.apiKey().version()))
                 .entity(created)
                 .build();
@@ -82,22 +62,9 @@ public class ApiKeyResource {
      * @return a page of keys: all keys for admins, the caller's own otherwise
      */
     @GET
-    @Transactional(Transactional.TxType.SUPPORTS)
     @RolesAllowed({Scopes.ADMIN, Scopes.EDITOR, Scopes.VIEWER})
     public Page<ApiKeyDto> list(@Context UriInfo uri) {
-        PageRequest page = PageRequest.from(uri.getQueryParameters());
-        QueryFilter filter = FILTERS.parse(uri.getQueryParameters());
-        Map<String, Object> parameters = new HashMap<>(filter.parameters());
-        String where = filter.where();
-        if (!isAdmin()) {
-            where = "(" + where + ") and k.owner = :caller";
-            parameters.put("caller", caller());
-        }
-        var query = ApiKey.<ApiKey>find("from ApiKey k where " + where + " order by " + filter.orderBy(), parameters);
-        long count = query.count();
-        var results = query.range((int) page.offset(), (int) page.offset() + page.limit() - 1)
-                .list();
-        return Page.of(results.stream().map(ApiKey::dto).toList(), count, page, uri);
+        return service.list(uri, caller(), isAdmin());
     }
 
     /** @return one key (404 when absent or, for non-admins, not theirs), with its {@code ETag} */
@@ -106,7 +73,7 @@ public class ApiKeyResource {
     @RolesAllowed({Scopes.ADMIN, Scopes.EDITOR, Scopes.VIEWER})
     public Response get(@PathParam("id") long id) {
         ApiKeyDto key = service.find(id, caller(), isAdmin()).dto();
-        return Response.ok(key).tag(Versions.etag(key.version())).build();
+        return Versions.ok(key, key.version());
     }
 
     /**
@@ -120,7 +87,7 @@ public class ApiKeyResource {
     @RolesAllowed({Scopes.ADMIN, Scopes.EDITOR, Scopes.VIEWER})
     public Response revoke(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch) {
         ApiKeyDto key = service.revoke(id, caller(), isAdmin(), ifMatch);
-        return Response.ok(key).tag(Versions.etag(key.version())).build();
+        return Versions.ok(key, key.version());
     }
 
     private String caller() {

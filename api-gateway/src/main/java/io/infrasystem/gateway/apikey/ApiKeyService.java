@@ -2,6 +2,11 @@ package io.infrasystem.gateway.apikey;
 
 import io.infrasystem.commons.audit.Change;
 import io.infrasystem.commons.audit.ChangeRecorder;
+import io.infrasystem.commons.crud.Lists;
+import io.infrasystem.commons.filter.FilterField;
+import io.infrasystem.commons.filter.FilterSpec;
+import io.infrasystem.commons.http.Versions;
+import io.infrasystem.commons.paging.Page;
 import io.infrasystem.commons.problem.Problem.FieldError;
 import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.commons.problem.ProblemKind;
@@ -9,11 +14,14 @@ import io.infrasystem.commons.security.Scopes;
 import io.infrasystem.gateway.config.GatewayConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -23,6 +31,20 @@ import java.util.Set;
 @ApplicationScoped
 public class ApiKeyService {
 
+    /** Filters of key lists. */
+    private static final FilterSpec FILTERS = FilterSpec.builder("k.id")
+            .field(FilterField.text("name", "k.name"))
+            .field(FilterField.text("owner", "k.owner"))
+            .field(FilterField.text("key_id", "k.keyId"))
+            .field(FilterField.text("created_by", "k.createdBy"))
+            .field(FilterField.timestamp("created_at", "k.createdAt"))
+            .field(FilterField.timestamp("expires_at", "k.expiresAt"))
+            .field(FilterField.timestamp("revoked_at", "k.revokedAt"))
+            .field(FilterField.timestamp("last_used_at", "k.lastUsedAt"))
+            .search("k.name", "k.description", "k.owner")
+            .defaultOrdering("-created_at")
+            .build();
+
     private final ChangeRecorder changes;
     private final ApiKeyAuthenticator authenticator;
     private final GatewayConfig config;
@@ -31,6 +53,30 @@ public class ApiKeyService {
         this.changes = changes;
         this.authenticator = authenticator;
         this.config = config;
+    }
+
+    /**
+     * @param uri filters ({@code name}, {@code owner}, {@code key_id}, {@code created_by}, time
+     *     fields with {@code __lt/__gte/...}), {@code q}, {@code ordering}, {@code limit}, {@code offset}
+     * @param caller user name of the caller
+     * @param admin whether the caller sees every key (else only their own)
+     * @return a page of keys
+     * @throws ProblemException 400 for unknown filters or bad values
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ApiKeyDto> list(UriInfo uri, String caller, boolean admin) {
+        return Lists.page(
+                FILTERS,
+                uri,
+                (where, parameters) -> {
+                    if (admin) {
+                        return ApiKey.find("from ApiKey k where " + where, parameters);
+                    }
+                    Map<String, Object> own = new HashMap<>(parameters);
+                    own.put("caller", caller);
+                    return ApiKey.find("from ApiKey k where k.owner = :caller and " + where, own);
+                },
+                ApiKey::dto);
     }
 
     /**
@@ -77,8 +123,6 @@ public class ApiKeyService {
         key.createdBy = caller;
         key.scopes = String.join(" ", scopes);
         key.expiresAt = expiresAt;
-        key.createdAt = now;
-        key.updatedAt = now;
         key.persistAndFlush();
         changes.record(Change.created("api_key", key.id, key.dto()));
         return new ApiKeyRequests.Created(key.dto(), secret.full());
@@ -97,12 +141,11 @@ public class ApiKeyService {
     @Transactional
     public ApiKeyDto revoke(long id, String caller, boolean admin, String ifMatch) {
         ApiKey key = find(id, caller, admin);
-        io.infrasystem.commons.http.Versions.checkIfMatch(ifMatch, key.version);
+        Versions.checkIfMatch(ifMatch, key.version);
         if (key.revokedAt == null) {
             ApiKeyDto before = key.dto();
             key.revokedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
             key.revokedBy = caller;
-            key.updatedAt = key.revokedAt;
             key.flush();
             changes.record(new Change("api_key", String.valueOf(key.id), "revoked", before, key.dto(), null));
         }

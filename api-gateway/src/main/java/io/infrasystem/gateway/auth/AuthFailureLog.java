@@ -2,10 +2,17 @@ package io.infrasystem.gateway.auth;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.infrasystem.commons.crud.Lists;
+import io.infrasystem.commons.filter.FilterField;
+import io.infrasystem.commons.filter.FilterSpec;
+import io.infrasystem.commons.paging.Page;
 import io.infrasystem.gateway.config.GatewayConfig;
+import io.infrasystem.gateway.principal.AuthOutcome;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,12 +24,25 @@ import org.jboss.logging.Logger;
  * {@code infra.gateway.auth-failures.per-second} rows per second (token bucket): beyond that,
  * failures are counted and the count is stored with the next row written
  * ({@code suppressed_before}), so a flood of bad keys cannot fill the disk yet is never invisible.
- * Rows older than {@code retention} are purged hourly. Blocking: call from a worker thread.
+ * Rows older than {@code retention} are purged hourly; {@link #list} reads them for the API.
+ * Blocking: call from a worker thread.
  */
 @ApplicationScoped
 public class AuthFailureLog {
 
     private static final Logger LOG = Logger.getLogger(AuthFailureLog.class);
+
+    /** Filters of the failure list. */
+    private static final FilterSpec FILTERS = FilterSpec.builder("f.id")
+            .field(FilterField.text("credential_type", "f.credentialType"))
+            .field(FilterField.text("reason", "f.reason"))
+            .field(FilterField.text("credential_hint", "f.credentialHint"))
+            .field(FilterField.text("client_ip", "f.clientIp"))
+            .field(FilterField.text("path", "f.path"))
+            .field(FilterField.timestamp("occurred_at", "f.occurredAt"))
+            .search("f.reason", "f.path", "f.credentialHint")
+            .defaultOrdering("-occurred_at")
+            .build();
 
     private final Bucket bucket;
     private final AtomicLong suppressed = new AtomicLong();
@@ -56,7 +76,7 @@ public class AuthFailureLog {
             QuarkusTransaction.requiringNew().run(() -> {
                 AuthFailure failure = new AuthFailure();
                 failure.occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                failure.credentialType = outcome.credentialType();
+                failure.credentialType = outcome.credentialType().wireName();
                 failure.reason = outcome.reason();
                 failure.credentialHint = truncate(outcome.hint(), 255);
                 failure.clientIp = truncate(clientIp, 64);
@@ -72,6 +92,21 @@ public class AuthFailureLog {
             suppressed.addAndGet(before + 1);
             LOG.warnf("Authentication failure could not be recorded: %s", e.getMessage());
         }
+    }
+
+    /**
+     * @param uri filters ({@code credential_type}, {@code reason}, {@code credential_hint},
+     *     {@code client_ip}, {@code path}, {@code occurred_at__gte/__lt}), {@code q}, {@code limit/offset}
+     * @return a page of failures, newest first
+     * @throws io.infrasystem.commons.problem.ProblemException 400 for unknown filters or bad values
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<AuthFailure.Dto> list(UriInfo uri) {
+        return Lists.page(
+                FILTERS,
+                uri,
+                (where, parameters) -> AuthFailure.find("from AuthFailure f where " + where, parameters),
+                AuthFailure::dto);
     }
 
     /** Deletes rows older than the retention. */

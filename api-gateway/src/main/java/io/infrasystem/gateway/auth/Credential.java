@@ -1,5 +1,6 @@
 package io.infrasystem.gateway.auth;
 
+import io.infrasystem.gateway.principal.CredentialType;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.ArrayList;
@@ -11,11 +12,11 @@ import java.util.List;
  * {@code access_token} query parameter or a {@code Sec-WebSocket-Protocol} entry
  * {@code access_token.<jwt>}.
  *
- * @param type {@code api_key}, {@code bearer} or {@code none}
+ * @param type API key, bearer token or none
  * @param value the key or token, {@code null} for none
  * @param viaProtocolHeader whether it came from {@code Sec-WebSocket-Protocol} (then that entry is removed before forwarding)
  */
-public record Credential(String type, String value, boolean viaProtocolHeader) {
+public record Credential(CredentialType type, String value, boolean viaProtocolHeader) {
 
     /** Header of API keys. */
     public static final String API_KEY_HEADER = "X-API-Key";
@@ -23,7 +24,7 @@ public record Credential(String type, String value, boolean viaProtocolHeader) {
     /** Prefix of the {@code Sec-WebSocket-Protocol} entry that carries a token. */
     public static final String PROTOCOL_PREFIX = "access_token.";
 
-    private static final Credential NONE = new Credential("none", null, false);
+    private static final Credential NONE = new Credential(CredentialType.NONE, null, false);
 
     /**
      * @param request the incoming request
@@ -32,20 +33,21 @@ public record Credential(String type, String value, boolean viaProtocolHeader) {
     public static Credential of(HttpServerRequest request) {
         String apiKey = request.getHeader(API_KEY_HEADER);
         if (apiKey != null && !apiKey.isBlank()) {
-            return new Credential("api_key", apiKey.strip(), false);
+            return new Credential(CredentialType.API_KEY, apiKey.strip(), false);
         }
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return new Credential("bearer", authorization.substring(7).strip(), false);
+            return new Credential(
+                    CredentialType.BEARER, authorization.substring(7).strip(), false);
         }
         if (isStreamingUpgrade(request)) {
             String query = request.getParam("access_token");
             if (query != null && !query.isBlank()) {
-                return new Credential("bearer", query.strip(), false);
+                return new Credential(CredentialType.BEARER, query.strip(), false);
             }
             for (String protocol : protocols(request)) {
                 if (protocol.startsWith(PROTOCOL_PREFIX)) {
-                    return new Credential("bearer", protocol.substring(PROTOCOL_PREFIX.length()), true);
+                    return new Credential(CredentialType.BEARER, protocol.substring(PROTOCOL_PREFIX.length()), true);
                 }
             }
         }

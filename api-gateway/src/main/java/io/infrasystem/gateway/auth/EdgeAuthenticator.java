@@ -1,6 +1,8 @@
 package io.infrasystem.gateway.auth;
 
 import io.infrasystem.gateway.apikey.ApiKeyAuthenticator;
+import io.infrasystem.gateway.principal.AuthOutcome;
+import io.infrasystem.gateway.principal.CredentialType;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,9 +47,9 @@ public class EdgeAuthenticator {
      */
     public Future<AuthOutcome> authenticate(Credential credential, RequestInfo info) {
         Optional<AuthOutcome> fast = switch (credential.type()) {
-            case "api_key" -> apiKeys.tryCached(credential.value());
-            case "bearer" -> keycloak.cached(credential.value());
-            default -> Optional.of(AuthOutcome.failure("none", "no credential", null));
+            case API_KEY -> apiKeys.tryCached(credential.value());
+            case BEARER -> keycloak.cached(credential.value());
+            case NONE -> Optional.of(AuthOutcome.failure(CredentialType.NONE, "no credential", null));
         };
         if (fast.isPresent()) {
             if (!fast.get().succeeded()) {
@@ -62,7 +64,7 @@ public class EdgeAuthenticator {
         }
         return vertx.executeBlocking(
                 () -> {
-                    AuthOutcome outcome = "api_key".equals(credential.type())
+                    AuthOutcome outcome = credential.type() == CredentialType.API_KEY
                             ? apiKeys.authenticate(credential.value())
                             : keycloak.verify(credential.value());
                     if (!outcome.succeeded()) {

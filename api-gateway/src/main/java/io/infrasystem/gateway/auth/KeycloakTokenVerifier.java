@@ -5,6 +5,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.infrasystem.commons.security.ActorType;
 import io.infrasystem.commons.security.Scopes;
 import io.infrasystem.gateway.config.KeycloakConfig;
+import io.infrasystem.gateway.principal.AuthOutcome;
+import io.infrasystem.gateway.principal.CredentialType;
+import io.infrasystem.gateway.principal.GatewayPrincipal;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
@@ -87,7 +90,7 @@ public class KeycloakTokenVerifier {
             return AuthOutcome.success(principal);
         } catch (ParseException e) {
             boolean expired = e.getCause() instanceof InvalidJwtException invalid && invalid.hasExpired();
-            return AuthOutcome.failure("bearer", expired ? "expired token" : "invalid token", null);
+            return AuthOutcome.failure(CredentialType.BEARER, expired ? "expired token" : "invalid token", null);
         }
     }
 }

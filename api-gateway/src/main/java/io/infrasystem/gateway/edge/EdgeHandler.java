@@ -5,10 +5,12 @@ import io.infrasystem.commons.problem.VertxProblems;
 import io.infrasystem.commons.request.RequestIds;
 import io.infrasystem.commons.security.ActorType;
 import io.infrasystem.commons.security.InternalToken;
-import io.infrasystem.gateway.auth.AuthOutcome;
 import io.infrasystem.gateway.auth.Credential;
 import io.infrasystem.gateway.auth.EdgeAuthenticator;
-import io.infrasystem.gateway.auth.GatewayPrincipal;
+import io.infrasystem.gateway.auth.InternalTokens;
+import io.infrasystem.gateway.principal.AuthOutcome;
+import io.infrasystem.gateway.principal.CredentialType;
+import io.infrasystem.gateway.principal.GatewayPrincipal;
 import io.infrasystem.gateway.proxy.Route;
 import io.infrasystem.gateway.proxy.RouteTable;
 import io.infrasystem.gateway.proxy.UpstreamProxy;
@@ -24,6 +26,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonString;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -33,8 +36,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * <ul>
  * <li>public paths ({@code /q/*}, {@code /api/docs*}, {@code /api/gateway/jwks}) go on unauthenticated
  *     ({@code /api/docs/openapi/<route>} is proxied to that service's {@code /q/openapi});</li>
- * <li>{@code /api/gateway/**} goes on to the gateway's own resources, which authenticate the same
- *     credentials through {@code EdgeIdentityMechanism};</li>
+ * <li>{@code /api/gateway/**}: the credential is checked here and the outcome handed to the
+ *     gateway's own resources through the routing context ({@link EdgePrincipalMechanism}), which
+ *     answer 401/403 themselves;</li>
  * <li>a path of the route table is authenticated (API key or Keycloak token; else 401), checked
  *     against the route's body cap (413), and forwarded with the internal token in place of the
  *     caller's credential;</li>
@@ -44,9 +48,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 @ApplicationScoped
 public class EdgeHandler implements Handler<RoutingContext> {
-
-    /** Routing-context key of the authenticated {@link GatewayPrincipal}. */
-    public static final String PRINCIPAL = "infra.principal";
 
     private static final String OPENAPI_PREFIX = "/api/docs/openapi/";
 
@@ -100,23 +101,17 @@ public class EdgeHandler implements Handler<RoutingContext> {
             }
             return;
         }
-        if (routeName != null && routeName.equals("gateway")) {
+        if ("gateway".equals(routeName)) {
             long wait = limiter.tryOwnEndpoints(clientIp);
             if (wait > 0) {
                 tooMany(ctx, wait, requestId);
             } else {
-                ctx.next();
+                ownEndpoint(ctx, clientIp, requestId);
             }
             return;
         }
-        request.pause();
         Credential credential = Credential.of(request);
-        EdgeAuthenticator.RequestInfo info =
-                new EdgeAuthenticator.RequestInfo(clientIp, request.method().name(), path, requestId);
-        authenticator.authenticate(credential, info).onComplete(result -> {
-            AuthOutcome outcome = result.succeeded()
-                    ? result.result()
-                    : AuthOutcome.failure(credential.type(), "authentication unavailable", null);
+        authenticate(ctx, credential, clientIp, requestId, outcome -> {
             if (!outcome.succeeded()) {
                 long wait = limiter.tryAnonymous(clientIp);
                 if (wait > 0) {
@@ -127,7 +122,6 @@ public class EdgeHandler implements Handler<RoutingContext> {
                 return;
             }
             GatewayPrincipal principal = outcome.principal();
-            ctx.put(PRINCIPAL, principal);
             long wait = limiter.tryPrincipal(principal.key());
             if (wait > 0) {
                 tooMany(ctx, wait, requestId);
@@ -137,6 +131,44 @@ public class EdgeHandler implements Handler<RoutingContext> {
             } else {
                 forward(ctx, route.get(), principal, credential, requestId, clientIp);
             }
+        });
+    }
+
+    /**
+     * {@code /api/gateway/**}: the credential is checked here, once, and its outcome handed to the
+     * gateway's resources through {@link EdgePrincipalMechanism}; they answer 401/403 themselves. A
+     * request without credential, or with an internal token (verified by SmallRye JWT as in every
+     * service), goes on untouched.
+     */
+    private void ownEndpoint(RoutingContext ctx, String clientIp, String requestId) {
+        Credential credential = Credential.of(ctx.request());
+        if (credential.type() == CredentialType.NONE
+                || (credential.type() == CredentialType.BEARER && InternalTokens.isInternal(credential.value()))) {
+            ctx.next();
+            return;
+        }
+        authenticate(ctx, credential, clientIp, requestId, outcome -> {
+            ctx.request().resume();
+            ctx.next();
+        });
+    }
+
+    /**
+     * Pauses the request, checks its credential and puts the outcome on the routing context before
+     * calling {@code then}.
+     */
+    private void authenticate(
+            RoutingContext ctx, Credential credential, String clientIp, String requestId, Consumer<AuthOutcome> then) {
+        HttpServerRequest request = ctx.request();
+        request.pause();
+        EdgeAuthenticator.RequestInfo info =
+                new EdgeAuthenticator.RequestInfo(clientIp, request.method().name(), request.path(), requestId);
+        authenticator.authenticate(credential, info).onComplete(result -> {
+            AuthOutcome outcome = result.succeeded()
+                    ? result.result()
+                    : AuthOutcome.failure(credential.type(), "authentication unavailable", null);
+            EdgePrincipalMechanism.hand(ctx, outcome);
+            then.accept(outcome);
         });
     }
 
@@ -229,10 +261,10 @@ public class EdgeHandler implements Handler<RoutingContext> {
     private void log(RoutingContext ctx, String requestId, String routeName, String clientIp, long start) {
         String principal = null;
         String type = null;
-        GatewayPrincipal edge = ctx.get(PRINCIPAL);
-        if (edge != null) {
-            principal = edge.name();
-            type = edge.type().wireName();
+        Optional<GatewayPrincipal> edge = EdgePrincipalMechanism.principal(ctx);
+        if (edge.isPresent()) {
+            principal = edge.get().name();
+            type = edge.get().type().wireName();
         } else if (ctx.user() instanceof QuarkusHttpUser user
                 && !user.getSecurityIdentity().isAnonymous()) {
             principal = user.getSecurityIdentity().getPrincipal().getName();

@@ -1,14 +1,14 @@
-package io.infrasystem.gateway.auth;
+package io.infrasystem.gateway.principal;
 
 /**
  * Result of checking one credential.
  *
  * @param principal the authenticated caller, or {@code null} on failure
- * @param credentialType {@code bearer}, {@code api_key} or {@code none}
+ * @param credentialType the kind of credential refused, {@code null} on success
  * @param reason why it was refused (safe to show), or {@code null} on success
  * @param hint the key id or token subject when it could be read, for the failure log
  */
-public record AuthOutcome(GatewayPrincipal principal, String credentialType, String reason, String hint) {
+public record AuthOutcome(GatewayPrincipal principal, CredentialType credentialType, String reason, String hint) {
 
     /** @return a success */
     public static AuthOutcome success(GatewayPrincipal principal) {
@@ -16,7 +16,7 @@ public record AuthOutcome(GatewayPrincipal principal, String credentialType, Str
     }
 
     /** @return a refusal */
-    public static AuthOutcome failure(String credentialType, String reason, String hint) {
+    public static AuthOutcome failure(CredentialType credentialType, String reason, String hint) {
         return new AuthOutcome(null, credentialType, reason, hint);
     }
 

@@ -1,6 +1,7 @@
-package io.infrasystem.gateway.auth;
+package io.infrasystem.gateway.principal;
 
 import io.infrasystem.commons.security.ActorType;
+import java.security.Principal;
 import java.util.Set;
 
 /**
@@ -11,10 +12,16 @@ import java.util.Set;
  * @param groups realm roles plus implied scopes for a person ({@code Scopes.groupsForRoles}), the
  *     key's scopes for an API key
  */
-public record GatewayPrincipal(String name, ActorType type, Set<String> groups) {
+public record GatewayPrincipal(String name, ActorType type, Set<String> groups) implements Principal {
 
     public GatewayPrincipal {
         groups = Set.copyOf(groups);
+    }
+
+    /** @return {@link #name()}, as {@link Principal} names it */
+    @Override
+    public String getName() {
+        return name;
     }
 
     /** @return the key of this principal's rate-limit bucket and token cache entry */
