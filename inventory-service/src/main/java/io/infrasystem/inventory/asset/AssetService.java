@@ -11,8 +11,6 @@ import io.infrasystem.commons.problem.Problem.FieldError;
 import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.inventory.devicetype.DeviceCategory;
 import io.infrasystem.inventory.model.HardwareModel;
-import io.infrasystem.inventory.placement.PlacementRules;
-import io.infrasystem.inventory.placement.PlannedPlacement;
 import io.infrasystem.inventory.rack.Rack;
 import io.infrasystem.inventory.site.Site;
 import jakarta.enterprise.context.ApplicationScoped;

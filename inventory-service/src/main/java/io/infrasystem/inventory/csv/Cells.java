@@ -5,11 +5,16 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /** Formats values for CSV export, the way {@link CsvRow} reads them back. */
-final class Cells {
+public final class Cells {
 
     private Cells() {}
 
-    static String of(Object value) {
+    /**
+     * @param value a cell's value
+     * @return its text: a {@link io.infrasystem.commons.crud.WireEnum}'s wire value, a decimal
+     *     without trailing zeros, a date as {@code YYYY-MM-DD}; {@code null} (an empty cell) for {@code null}
+     */
+    public static String of(Object value) {
         if (value == null) {
             return null;
         }

@@ -33,7 +33,7 @@ public class CsvExporter {
     }
 
     /**
-     * @param kind {@code assets}, {@code racks} or {@code models}
+     * @param kind a kind of {@link CsvTables}, e.g. {@code assets}
      * @param query the request's filters
      * @return 200 {@code text/csv} as an attachment named {@code <kind>.csv}
      */

@@ -13,8 +13,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * {@code POST /api/inventory/import/{kind}?dry_run=true|false} (admins), kind {@code assets},
- * {@code racks} or {@code models}; the body is the CSV file ({@code text/csv}, UTF-8). Answers the
+ * {@code POST /api/inventory/import/{kind}?dry_run=true|false} (admins), kind one of
+ * {@link CsvTables} ({@code assets}, {@code racks}, {@code models}); the body is the CSV file ({@code text/csv}, UTF-8). Answers the
  * counts, or 400 with every bad line, column and message; nothing is written unless every row is
  * good and {@code dry_run} is false. Bodies above {@code quarkus.http.limits.max-body-size} are 413.
  */

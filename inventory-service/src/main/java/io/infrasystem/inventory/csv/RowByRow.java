@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * The simple import path (racks, models; tables of hundreds of rows): each row goes through the
- * resource's service like a single API write. The persistence context is flushed and cleared
- * every {@value #BATCH} rows.
+ * The simple import path (for tables of hundreds of rows): each row goes through the resource's
+ * service like a single API write. The persistence context is flushed and cleared every
+ * {@value #BATCH} rows.
  */
-final class RowByRow {
+public final class RowByRow {
 
     /** Rows between two flushes and clears of the persistence context (keeps dirty checks short). */
     static final int BATCH = 200;
@@ -24,7 +24,7 @@ final class RowByRow {
      *     {@link CellException} or {@link ProblemException} for a bad row
      * @return the counts (of the rows applied)
      */
-    static RowCounts importRows(List<CsvRow> rows, List<ImportError> errors, Predicate<CsvRow> apply) {
+    public static RowCounts importRows(List<CsvRow> rows, List<ImportError> errors, Predicate<CsvRow> apply) {
         EntityManager entityManager = Panache.getEntityManager();
         int created = 0;
         int updated = 0;

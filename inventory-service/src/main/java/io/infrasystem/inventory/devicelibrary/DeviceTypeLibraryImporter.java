@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.infrasystem.commons.problem.Problem.FieldError;
 import io.infrasystem.commons.problem.ProblemException;
+import io.infrasystem.inventory.devicetype.DeviceCategory;
 import io.infrasystem.inventory.devicetype.DeviceType;
+import io.infrasystem.inventory.devicetype.DeviceTypeService;
 import io.infrasystem.inventory.manufacturer.Manufacturer;
 import io.infrasystem.inventory.manufacturer.ManufacturerService;
 import io.infrasystem.inventory.model.HardwareModel;
@@ -40,10 +42,44 @@ public class DeviceTypeLibraryImporter {
 
     private final ManufacturerService manufacturers;
     private final HardwareModelService models;
+    private final DeviceTypeService deviceTypes;
 
-    public DeviceTypeLibraryImporter(ManufacturerService manufacturers, HardwareModelService models) {
+    public DeviceTypeLibraryImporter(
+            ManufacturerService manufacturers, HardwareModelService models, DeviceTypeService deviceTypes) {
         this.manufacturers = manufacturers;
         this.models = models;
+        this.deviceTypes = deviceTypes;
+    }
+
+    /**
+     * @param yaml the file's text
+     * @param deviceTypeId device type of the models created, or {@code null} for the one named
+     *     after {@code category}
+     * @param category device category whose device type (created when missing) created models
+     *     get when {@code deviceTypeId} is {@code null}; default {@code other}
+     * @return what was created and updated
+     * @throws ProblemException 400 for an unknown {@code device_type_id} or {@code category}, and
+     *     as {@link #importYaml(String, DeviceType)}
+     */
+    @Transactional
+    public DeviceTypeImportResult importYaml(String yaml, Long deviceTypeId, String category) {
+        DeviceType type;
+        if (deviceTypeId != null) {
+            type = DeviceType.<DeviceType>findByIdOptional(deviceTypeId)
+                    .orElseThrow(() -> ProblemException.invalid(
+                            "device_type_id", "device type " + deviceTypeId + " does not exist"));
+        } else {
+            DeviceCategory chosen;
+            try {
+                chosen = category == null ? DeviceCategory.OTHER : DeviceCategory.of(category);
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid("category", e.getMessage());
+            }
+            String name = chosen.wire().substring(0, 1).toUpperCase(java.util.Locale.ROOT)
+                    + chosen.wire().substring(1).replace('_', ' ');
+            type = deviceTypes.findOrCreate(name, chosen);
+        }
+        return importYaml(yaml, type);
     }
 
     /**
@@ -53,8 +89,7 @@ public class DeviceTypeLibraryImporter {
      * @throws ProblemException 400 for YAML that does not parse (with line and column), a document
      *     without {@code manufacturer} or {@code model}, or a {@code u_height} not in steps of 0.5
      */
-    @Transactional
-    public DeviceTypeImportResult importYaml(String yaml, DeviceType deviceType) {
+    private DeviceTypeImportResult importYaml(String yaml, DeviceType deviceType) {
         List<DeviceTypeDefinition> definitions = parse(yaml);
         int created = 0;
         int updated = 0;

@@ -2,12 +2,8 @@ package io.infrasystem.inventory.devicelibrary;
 
 import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.commons.security.Scopes;
-import io.infrasystem.inventory.devicetype.DeviceCategory;
-import io.infrasystem.inventory.devicetype.DeviceType;
-import io.infrasystem.inventory.devicetype.DeviceTypeService;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -31,11 +27,9 @@ import java.nio.charset.StandardCharsets;
 public class DeviceTypeLibraryResource {
 
     private final DeviceTypeLibraryImporter importer;
-    private final DeviceTypeService deviceTypes;
 
-    public DeviceTypeLibraryResource(DeviceTypeLibraryImporter importer, DeviceTypeService deviceTypes) {
+    public DeviceTypeLibraryResource(DeviceTypeLibraryImporter importer) {
         this.importer = importer;
-        this.deviceTypes = deviceTypes;
     }
 
     @POST
@@ -47,27 +41,9 @@ public class DeviceTypeLibraryResource {
         MediaType.APPLICATION_OCTET_STREAM
     })
     @RolesAllowed(Scopes.INVENTORY_WRITE)
-    @Transactional
     public DeviceTypeImportResult importFile(
             byte[] body, @QueryParam("device_type_id") Long deviceTypeId, @QueryParam("category") String category) {
-        String yaml = utf8(body);
-        DeviceType type;
-        if (deviceTypeId != null) {
-            type = DeviceType.<DeviceType>findByIdOptional(deviceTypeId)
-                    .orElseThrow(() -> ProblemException.invalid(
-                            "device_type_id", "device type " + deviceTypeId + " does not exist"));
-        } else {
-            DeviceCategory chosen;
-            try {
-                chosen = category == null ? DeviceCategory.OTHER : DeviceCategory.of(category);
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.invalid("category", e.getMessage());
-            }
-            String name = chosen.wire().substring(0, 1).toUpperCase(java.util.Locale.ROOT)
-                    + chosen.wire().substring(1).replace('_', ' ');
-            type = deviceTypes.findOrCreate(name, chosen);
-        }
-        return importer.importYaml(yaml, type);
+        return importer.importYaml(utf8(body), deviceTypeId, category);
     }
 
     private static String utf8(byte[] body) {

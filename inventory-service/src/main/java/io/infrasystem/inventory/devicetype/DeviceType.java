@@ -1,6 +1,7 @@
 package io.infrasystem.inventory.devicetype;
 
 import io.infrasystem.commons.crud.Tracked;
+import io.infrasystem.inventory.csv.CsvRelation;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.util.Optional;
@@ -28,5 +29,10 @@ public class DeviceType extends Tracked {
     /** @return the current values as an input */
     public DeviceTypeInput input() {
         return new DeviceTypeInput(name, category, description);
+    }
+
+    /** @return every device type, as CSV cells name them: by id or name; call inside a transaction */
+    public static CsvRelation<DeviceType> csvRelation() {
+        return CsvRelation.unique("device_type", DeviceType.<DeviceType>listAll(), d -> d.id, d -> d.name);
     }
 }

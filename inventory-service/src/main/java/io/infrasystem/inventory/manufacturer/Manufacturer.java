@@ -1,6 +1,7 @@
 package io.infrasystem.inventory.manufacturer;
 
 import io.infrasystem.commons.crud.Tracked;
+import io.infrasystem.inventory.csv.CsvRelation;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.util.Optional;
@@ -31,5 +32,11 @@ public class Manufacturer extends Tracked {
     /** @return the current values as an input */
     public ManufacturerInput input() {
         return new ManufacturerInput(name, slug, description);
+    }
+
+    /** @return every manufacturer, as CSV cells name them: by id, name or slug; call inside a transaction */
+    public static CsvRelation<Manufacturer> csvRelation() {
+        return CsvRelation.unique(
+                "manufacturer", Manufacturer.<Manufacturer>listAll(), m -> m.id, m -> m.slug, m -> m.name);
     }
 }

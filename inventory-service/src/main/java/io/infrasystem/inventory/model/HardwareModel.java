@@ -1,6 +1,7 @@
 package io.infrasystem.inventory.model;
 
 import io.infrasystem.commons.crud.Tracked;
+import io.infrasystem.inventory.csv.CsvRelation;
 import io.infrasystem.inventory.devicetype.DeviceType;
 import io.infrasystem.inventory.manufacturer.Manufacturer;
 import jakarta.persistence.Column;
@@ -78,5 +79,17 @@ public class HardwareModel extends Tracked {
     public ModelInput input() {
         return new ModelInput(
                 manufacturer.id, deviceType.id, name, partNumber, uHeight, fullDepth, endOfSale, endOfSupport, notes);
+    }
+
+    /**
+     * @return every model with its manufacturer, as CSV cells name them: by id, or by name (unique
+     *     per manufacturer only); call inside a transaction
+     */
+    public static CsvRelation<HardwareModel> csvRelation() {
+        return CsvRelation.shared(
+                "model",
+                HardwareModel.<HardwareModel>list("from HardwareModel m join fetch m.manufacturer"),
+                m -> m.id,
+                m -> m.name);
     }
 }

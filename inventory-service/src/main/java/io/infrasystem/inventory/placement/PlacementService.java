@@ -7,6 +7,8 @@ import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.inventory.asset.Asset;
 import io.infrasystem.inventory.asset.AssetDto;
 import io.infrasystem.inventory.asset.AssetService;
+import io.infrasystem.inventory.asset.PlacementRules;
+import io.infrasystem.inventory.asset.PlannedPlacement;
 import io.infrasystem.inventory.rack.Rack;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

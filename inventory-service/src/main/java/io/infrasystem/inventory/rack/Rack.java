@@ -1,6 +1,7 @@
 package io.infrasystem.inventory.rack;
 
 import io.infrasystem.commons.crud.Tracked;
+import io.infrasystem.inventory.csv.CsvRelation;
 import io.infrasystem.inventory.site.Site;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -83,5 +84,13 @@ public class Rack extends Tracked {
                 widthIn,
                 outerDepthMm,
                 description);
+    }
+
+    /**
+     * @return every rack with its site, as CSV cells name them: by id, or by name (unique per site
+     *     only); call inside a transaction
+     */
+    public static CsvRelation<Rack> csvRelation() {
+        return CsvRelation.shared("rack", Rack.<Rack>list("from Rack r join fetch r.site"), r -> r.id, r -> r.name);
     }
 }

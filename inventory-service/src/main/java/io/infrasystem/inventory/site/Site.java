@@ -1,6 +1,7 @@
 package io.infrasystem.inventory.site;
 
 import io.infrasystem.commons.crud.Tracked;
+import io.infrasystem.inventory.csv.CsvRelation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -28,5 +29,10 @@ public class Site extends Tracked {
     /** @return the current values as an input, the base of a merge patch */
     public SiteInput input() {
         return new SiteInput(name, slug, status, address, timeZone, description);
+    }
+
+    /** @return every site, as CSV cells name them: by id, name or slug; call inside a transaction */
+    public static CsvRelation<Site> csvRelation() {
+        return CsvRelation.unique("site", Site.<Site>listAll(), s -> s.id, s -> s.slug, s -> s.name);
     }
 }

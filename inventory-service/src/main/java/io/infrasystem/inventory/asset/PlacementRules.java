@@ -1,9 +1,8 @@
-package io.infrasystem.inventory.placement;
+package io.infrasystem.inventory.asset;
 
 import io.infrasystem.commons.problem.Problem.FieldError;
 import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.commons.problem.ProblemKind;
-import io.infrasystem.inventory.asset.Asset;
 import io.infrasystem.inventory.rack.RackUnits;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;

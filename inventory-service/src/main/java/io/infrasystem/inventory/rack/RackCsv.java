@@ -1,11 +1,15 @@
-package io.infrasystem.inventory.csv;
+package io.infrasystem.inventory.rack;
 
 import io.infrasystem.commons.filter.FilterSpec;
 import io.infrasystem.commons.http.MergePatch;
-import io.infrasystem.inventory.rack.Rack;
-import io.infrasystem.inventory.rack.RackInput;
-import io.infrasystem.inventory.rack.RackService;
-import io.infrasystem.inventory.rack.RackStatus;
+import io.infrasystem.inventory.csv.CellException;
+import io.infrasystem.inventory.csv.Cells;
+import io.infrasystem.inventory.csv.CsvRelation;
+import io.infrasystem.inventory.csv.CsvRow;
+import io.infrasystem.inventory.csv.CsvTable;
+import io.infrasystem.inventory.csv.ImportError;
+import io.infrasystem.inventory.csv.RowByRow;
+import io.infrasystem.inventory.csv.RowCounts;
 import io.infrasystem.inventory.site.Site;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Arrays;
@@ -85,12 +89,12 @@ public class RackCsv implements CsvTable<Rack> {
 
     @Override
     public RowCounts importRows(List<CsvRow> rows, List<ImportError> errors) {
-        Catalogue catalogue = Catalogue.load();
-        return RowByRow.importRows(rows, errors, row -> apply(row, catalogue));
+        CsvRelation<Site> sites = Site.csvRelation();
+        return RowByRow.importRows(rows, errors, row -> apply(row, sites));
     }
 
-    private boolean apply(CsvRow row, Catalogue catalogue) {
-        Site site = catalogue.site(row);
+    private boolean apply(CsvRow row, CsvRelation<Site> sites) {
+        Site site = sites.resolve(row);
         Long id = row.integer("id");
         Rack existing = null;
         if (id != null) {

@@ -1,6 +1,5 @@
-package io.infrasystem.inventory.placement;
+package io.infrasystem.inventory.asset;
 
-import io.infrasystem.inventory.asset.Face;
 import io.infrasystem.inventory.rack.Rack;
 import java.math.BigDecimal;
 

@@ -1,4 +1,4 @@
-package io.infrasystem.inventory.rack;
+package io.infrasystem.inventory.placement;
 
 import io.infrasystem.inventory.asset.Face;
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package io.infrasystem.inventory.csv;
+package io.infrasystem.inventory.asset;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -6,18 +6,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.infrasystem.commons.filter.FilterSpec;
 import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.commons.problem.ProblemException;
-import io.infrasystem.inventory.asset.Asset;
-import io.infrasystem.inventory.asset.AssetBulkWriter;
-import io.infrasystem.inventory.asset.AssetDto;
-import io.infrasystem.inventory.asset.AssetInput;
-import io.infrasystem.inventory.asset.AssetService;
-import io.infrasystem.inventory.asset.AssetStatus;
-import io.infrasystem.inventory.asset.Face;
-import io.infrasystem.inventory.asset.JsonColumns;
+import io.infrasystem.inventory.csv.CellException;
+import io.infrasystem.inventory.csv.Cells;
+import io.infrasystem.inventory.csv.CsvRelation;
+import io.infrasystem.inventory.csv.CsvRow;
+import io.infrasystem.inventory.csv.CsvTable;
+import io.infrasystem.inventory.csv.ImportError;
+import io.infrasystem.inventory.csv.RowCounts;
 import io.infrasystem.inventory.manufacturer.Manufacturer;
 import io.infrasystem.inventory.model.HardwareModel;
-import io.infrasystem.inventory.placement.PlacementRules;
-import io.infrasystem.inventory.placement.PlannedPlacement;
 import io.infrasystem.inventory.rack.Rack;
 import io.infrasystem.inventory.site.Site;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -135,7 +132,7 @@ public class AssetCsv implements CsvTable<Asset> {
 
     @Override
     public RowCounts importRows(List<CsvRow> rows, List<ImportError> errors) {
-        Catalogue relations = Catalogue.load();
+        Relations relations = Relations.load();
         ExistingAssets existing = ExistingAssets.load(rows);
         // everything needed is loaded; detached, the assets can be changed in memory without Hibernate writing them
         entityManager.clear();
@@ -165,13 +162,13 @@ public class AssetCsv implements CsvTable<Asset> {
     }
 
     /** Checks one row and applies it to its (detached or new) asset in memory. */
-    private AssetBulkWriter.Write plan(CsvRow row, Catalogue relations, ExistingAssets existing) {
-        Manufacturer manufacturer = relations.manufacturer(row);
+    private AssetBulkWriter.Write plan(CsvRow row, Relations relations, ExistingAssets existing) {
+        Manufacturer manufacturer = relations.manufacturers().resolve(row);
         HardwareModel model = relations.model(row, manufacturer);
         if (manufacturer == null && model != null) {
             manufacturer = model.manufacturer;
         }
-        Site site = relations.site(row);
+        Site site = relations.sites().resolve(row);
         Rack rack = relations.rack(row, site);
         Asset target = existing.target(row, manufacturer);
         AssetInput input = input(row, target == null ? null : target.input(), model, site, rack);
@@ -179,9 +176,9 @@ public class AssetCsv implements CsvTable<Asset> {
             throw new CellException("model", "is required");
         }
         validation.validate(input);
-        HardwareModel newModel = relations.model(input.modelId());
-        Rack newRack = input.rackId() == null ? null : relations.rack(input.rackId());
-        Site named = input.siteId() == null ? null : relations.site(input.siteId());
+        HardwareModel newModel = relations.models().get(input.modelId());
+        Rack newRack = input.rackId() == null ? null : relations.racks().get(input.rackId());
+        Site named = input.siteId() == null ? null : relations.sites().get(input.siteId());
         AssetService.check(input, named, newRack);
         Asset asset = target != null ? target : new Asset();
         rules.checkShape(
@@ -204,6 +201,40 @@ public class AssetCsv implements CsvTable<Asset> {
         AssetService.assign(
                 asset, input, newModel, named != null ? named : newRack == null ? null : newRack.site, newRack);
         return new AssetBulkWriter.Write(asset, before);
+    }
+
+    /**
+     * The relations asset rows name, loaded whole before the first row (the catalogue tables are
+     * small next to the asset table: thousands of rows at most).
+     */
+    private record Relations(
+            CsvRelation<Site> sites,
+            CsvRelation<Manufacturer> manufacturers,
+            CsvRelation<HardwareModel> models,
+            CsvRelation<Rack> racks) {
+
+        static Relations load() {
+            return new Relations(
+                    Site.csvRelation(), Manufacturer.csvRelation(), HardwareModel.csvRelation(), Rack.csvRelation());
+        }
+
+        /** A rack by id, or by name within {@code site} (rack names are unique per site only). */
+        Rack rack(CsvRow row, Site site) {
+            return racks.resolve(
+                    row,
+                    r -> site == null || r.site.id.equals(site.id),
+                    "rack name '%s' exists at several sites; give the site",
+                    site == null ? "" : " at site " + site.name);
+        }
+
+        /** A model by id, or by name for {@code manufacturer} (model names are unique per manufacturer). */
+        HardwareModel model(CsvRow row, Manufacturer manufacturer) {
+            return models.resolve(
+                    row,
+                    m -> manufacturer == null || m.manufacturer.id.equals(manufacturer.id),
+                    "model name '%s' exists for several manufacturers; give the manufacturer",
+                    manufacturer == null ? "" : " for " + manufacturer.name);
+        }
     }
 
     /** @return the row's values over the stored ones ({@code stored} is {@code null} for a new asset) */

@@ -1,12 +1,17 @@
-package io.infrasystem.inventory.csv;
+package io.infrasystem.inventory.model;
 
 import io.infrasystem.commons.filter.FilterSpec;
 import io.infrasystem.commons.http.MergePatch;
+import io.infrasystem.inventory.csv.CellException;
+import io.infrasystem.inventory.csv.Cells;
+import io.infrasystem.inventory.csv.CsvRelation;
+import io.infrasystem.inventory.csv.CsvRow;
+import io.infrasystem.inventory.csv.CsvTable;
+import io.infrasystem.inventory.csv.ImportError;
+import io.infrasystem.inventory.csv.RowByRow;
+import io.infrasystem.inventory.csv.RowCounts;
 import io.infrasystem.inventory.devicetype.DeviceType;
 import io.infrasystem.inventory.manufacturer.Manufacturer;
-import io.infrasystem.inventory.model.HardwareModel;
-import io.infrasystem.inventory.model.HardwareModelService;
-import io.infrasystem.inventory.model.ModelInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Arrays;
 import java.util.List;
@@ -83,13 +88,14 @@ public class ModelCsv implements CsvTable<HardwareModel> {
 
     @Override
     public RowCounts importRows(List<CsvRow> rows, List<ImportError> errors) {
-        Catalogue catalogue = Catalogue.load();
-        return RowByRow.importRows(rows, errors, row -> apply(row, catalogue));
+        CsvRelation<Manufacturer> manufacturers = Manufacturer.csvRelation();
+        CsvRelation<DeviceType> deviceTypes = DeviceType.csvRelation();
+        return RowByRow.importRows(rows, errors, row -> apply(row, manufacturers, deviceTypes));
     }
 
-    private boolean apply(CsvRow row, Catalogue catalogue) {
-        Manufacturer manufacturer = catalogue.manufacturer(row);
-        DeviceType deviceType = catalogue.deviceType(row);
+    private boolean apply(CsvRow row, CsvRelation<Manufacturer> manufacturers, CsvRelation<DeviceType> deviceTypes) {
+        Manufacturer manufacturer = manufacturers.resolve(row);
+        DeviceType deviceType = deviceTypes.resolve(row);
         Long id = row.integer("id");
         HardwareModel existing = null;
         if (id != null) {

@@ -1,9 +1,10 @@
-package io.infrasystem.inventory.csv;
+package io.infrasystem.inventory.asset;
 
 import io.infrasystem.commons.problem.Problem.FieldError;
 import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.commons.problem.ProblemKind;
-import io.infrasystem.inventory.asset.Asset;
+import io.infrasystem.inventory.csv.CellException;
+import io.infrasystem.inventory.csv.CsvRow;
 import io.infrasystem.inventory.manufacturer.Manufacturer;
 import java.util.ArrayList;
 import java.util.HashMap;

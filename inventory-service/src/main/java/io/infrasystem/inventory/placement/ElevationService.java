@@ -1,7 +1,9 @@
-package io.infrasystem.inventory.rack;
+package io.infrasystem.inventory.placement;
 
 import io.infrasystem.inventory.asset.Asset;
 import io.infrasystem.inventory.asset.Face;
+import io.infrasystem.inventory.rack.Rack;
+import io.infrasystem.inventory.rack.RackService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
