@@ -9,6 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -46,5 +48,15 @@ public class NotificationChannel extends PanacheEntityBase {
     /** @return the channel with this name */
     public static Optional<NotificationChannel> byName(String name) {
         return find("name", name).firstResultOptional();
+    }
+
+    /** @return the addresses of an email channel in header form, in stored order; empty for other kinds */
+    public List<String> recipientList() {
+        return recipients == null
+                ? List.of()
+                : Arrays.stream(recipients.split("\n"))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
     }
 }

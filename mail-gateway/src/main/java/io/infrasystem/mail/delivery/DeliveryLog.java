@@ -12,6 +12,8 @@ import io.infrasystem.mail.message.MessageMapper;
 import io.infrasystem.mail.message.MessageService;
 import io.infrasystem.mail.message.MessageStatus;
 import io.infrasystem.mail.message.MessageViews;
+import io.infrasystem.mail.smtp.Envelope;
+import io.infrasystem.mail.smtp.SendOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;

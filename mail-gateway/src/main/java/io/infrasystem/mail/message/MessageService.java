@@ -6,12 +6,10 @@ import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.commons.security.Actor;
 import io.infrasystem.mail.channel.ChannelRouting;
 import io.infrasystem.mail.config.MailConfig;
-import io.infrasystem.mail.delivery.DeliveryWorker;
 import io.infrasystem.mail.settings.SettingsService;
+import io.infrasystem.mail.smtp.Address;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -34,8 +32,7 @@ public class MessageService {
     private final MessageMapper mapper;
     private final SettingsService settings;
     private final MailConfig.Limits limits;
-    private final TransactionSynchronizationRegistry transactions;
-    private final DeliveryWorker worker;
+    private final Event<MessageQueued> queued;
     private final ChannelRouting channels;
 
     public MessageService(
@@ -44,12 +41,10 @@ public class MessageService {
             MessageMapper mapper,
             SettingsService settings,
             MailConfig config,
-            TransactionSynchronizationRegistry transactions,
-            DeliveryWorker worker,
+            Event<MessageQueued> queued,
             ChannelRouting channels) {
         this.channels = channels;
-        this.transactions = transactions;
-        this.worker = worker;
+        this.queued = queued;
         this.keys = keys;
         this.changes = changes;
         this.mapper = mapper;
@@ -134,7 +129,7 @@ public class MessageService {
         }
         changes.record(new Change(
                 RESOURCE, String.valueOf(m.id), "queued", null, mapper.summary(m, recipients), submitter.actor()));
-        wakeWorkerAfterCommit();
+        queued.fire(new MessageQueued(m.id));
         return new Submitted(m, false);
     }
 
@@ -161,22 +156,8 @@ public class MessageService {
         m.updatedAt = m.nextAttemptAt;
         m.flush();
         changes.record(new Change(RESOURCE, String.valueOf(id), "queued", before, mapper.summary(m), actor));
-        wakeWorkerAfterCommit();
+        queued.fire(new MessageQueued(id));
         return m;
-    }
-
-    private void wakeWorkerAfterCommit() {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    worker.wakeUp();
-                }
-            }
-        });
     }
 
     private static void addRecipients(

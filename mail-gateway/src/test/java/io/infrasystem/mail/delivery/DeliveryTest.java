@@ -6,10 +6,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.infrasystem.commons.security.Actor;
 import io.infrasystem.commons.testing.KafkaTestConsumer;
-import io.infrasystem.mail.message.Address;
 import io.infrasystem.mail.message.MessageService;
 import io.infrasystem.mail.message.Submitter;
 import io.infrasystem.mail.message.ValidatedMessage;
+import io.infrasystem.mail.smtp.Address;
 import io.infrasystem.mail.support.Mail;
 import io.infrasystem.mail.support.RejectingSmtpServer;
 import io.infrasystem.mail.support.SmtpServerResource;
