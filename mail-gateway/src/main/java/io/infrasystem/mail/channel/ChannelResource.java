@@ -51,7 +51,7 @@ public class ChannelResource {
     @RolesAllowed({Scopes.MAIL_SEND, Scopes.VIEWER, Scopes.EDITOR, Scopes.ADMIN})
     public Response get(@PathParam("id") long id) {
         ChannelViews.View view = channels.get(id);
-        return Response.ok(view).tag(Versions.etag(view.version())).build();
+        return Versions.ok(view, view.version());
     }
 
     /** @return 201 with the channel; 400 naming invalid fields, 409 for a taken name */
@@ -74,7 +74,7 @@ public class ChannelResource {
     public Response replace(
             @PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, ChannelViews.Input input) {
         ChannelViews.View view = channels.replace(id, ifMatch, input);
-        return Response.ok(view).tag(Versions.etag(view.version())).build();
+        return Versions.ok(view, view.version());
     }
 
     /** Deletes a channel with its pending deliveries; 404, 412. */

@@ -102,9 +102,7 @@ public class MessageResource {
     @RolesAllowed({Scopes.MAIL_SEND, Scopes.VIEWER, Scopes.EDITOR, Scopes.ADMIN})
     public Response get(@PathParam("id") long id) {
         MessageViews.Detail detail = queries.detail(id);
-        return Response.ok(detail)
-                .tag(Versions.etag(detail.message().version()))
-                .build();
+        return Versions.ok(detail, detail.message().version());
     }
 
     /**

@@ -36,7 +36,7 @@ public class SettingsResource {
     @RolesAllowed(Scopes.ADMIN)
     public Response get() {
         SettingsViews.View view = settings.view();
-        return Response.ok(view).tag(Versions.etag(view.version())).build();
+        return Versions.ok(view, view.version());
     }
 
     /**
@@ -51,7 +51,7 @@ public class SettingsResource {
     @RolesAllowed(Scopes.ADMIN)
     public Response put(@HeaderParam("If-Match") String ifMatch, SettingsViews.Input input) {
         SettingsViews.View view = settings.replace(ifMatch, input);
-        return Response.ok(view).tag(Versions.etag(view.version())).build();
+        return Versions.ok(view, view.version());
     }
 
     /**

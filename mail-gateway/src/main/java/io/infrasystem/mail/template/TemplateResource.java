@@ -50,7 +50,7 @@ public class TemplateResource {
     @RolesAllowed({Scopes.MAIL_SEND, Scopes.VIEWER, Scopes.EDITOR, Scopes.ADMIN})
     public Response get(@PathParam("id") long id) {
         TemplateViews.View view = templates.get(id);
-        return Response.ok(view).tag(Versions.etag(view.version())).build();
+        return Versions.ok(view, view.version());
     }
 
     /**
@@ -80,7 +80,7 @@ public class TemplateResource {
     public Response replace(
             @PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, TemplateViews.Input input) {
         TemplateViews.View view = templates.replace(id, ifMatch, input);
-        return Response.ok(view).tag(Versions.etag(view.version())).build();
+        return Versions.ok(view, view.version());
     }
 
     /** Deletes a template (messages keep the content rendered from it); 404, 412. */
