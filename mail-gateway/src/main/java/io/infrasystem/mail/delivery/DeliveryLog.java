@@ -124,8 +124,6 @@ public class DeliveryLog {
         attempt.replyText = outcome.replyText();
         attempt.smtpHost = smtpHost;
         attempt.instance = instance;
-        attempt.createdAt = now;
-        attempt.updatedAt = now;
         attempt.persist();
 
         m.attempts++;

@@ -103,11 +103,11 @@ public class MessageService {
         m.updatedAt = now;
         m.persistAndFlush();
         List<MailRecipient> recipients = new java.util.ArrayList<>();
-        addRecipients(recipients, m.id, "to", message.to(), now);
-        addRecipients(recipients, m.id, "cc", message.cc(), now);
+        addRecipients(recipients, m.id, "to", message.to());
+        addRecipients(recipients, m.id, "cc", message.cc());
         List<Address> bcc = new java.util.ArrayList<>(message.bcc());
         bcc.addAll(channels.extraBcc(message.channel()));
-        addRecipients(recipients, m.id, "bcc", bcc, now);
+        addRecipients(recipients, m.id, "bcc", bcc);
         MailRecipient.persist(recipients);
         int position = 0;
         for (ValidatedMessage.Attachment a : message.attachments()) {
@@ -118,8 +118,6 @@ public class MessageService {
             attachment.contentType = a.contentType();
             attachment.sizeBytes = a.content().length;
             attachment.content = a.content();
-            attachment.createdAt = now;
-            attachment.updatedAt = now;
             attachment.persist();
         }
         channels.schedule(m.id, message.channel(), now);
@@ -160,8 +158,7 @@ public class MessageService {
         return m;
     }
 
-    private static void addRecipients(
-            List<MailRecipient> into, long messageId, String kind, List<Address> addresses, Instant now) {
+    private static void addRecipients(List<MailRecipient> into, long messageId, String kind, List<Address> addresses) {
         int position = 0;
         for (Address address : addresses) {
             MailRecipient r = new MailRecipient();
@@ -170,8 +167,6 @@ public class MessageService {
             r.position = position++;
             r.address = address.header();
             r.email = address.email();
-            r.createdAt = now;
-            r.updatedAt = now;
             into.add(r);
         }
     }
