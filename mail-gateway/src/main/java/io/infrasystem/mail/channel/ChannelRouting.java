@@ -38,8 +38,6 @@ public class ChannelRouting {
                     delivery.channelId = c.id;
                     delivery.status = "pending";
                     delivery.nextAttemptAt = now;
-                    delivery.createdAt = now;
-                    delivery.updatedAt = now;
                     delivery.persist();
                 });
     }

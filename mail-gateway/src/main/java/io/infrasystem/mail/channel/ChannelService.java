@@ -1,20 +1,18 @@
 package io.infrasystem.mail.channel;
 
-import io.infrasystem.commons.audit.Change;
 import io.infrasystem.commons.audit.ChangeRecorder;
+import io.infrasystem.commons.crud.CrudKind;
+import io.infrasystem.commons.crud.EntityCrudService;
 import io.infrasystem.commons.filter.FilterField;
 import io.infrasystem.commons.filter.FilterSpec;
-import io.infrasystem.commons.http.Versions;
-import io.infrasystem.commons.paging.Page;
+import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.commons.problem.Problem.FieldError;
 import io.infrasystem.commons.problem.ProblemException;
-import io.infrasystem.mail.listing.EntityLists;
-import io.infrasystem.mail.listing.Names;
+import io.infrasystem.mail.named.Names;
 import io.infrasystem.mail.settings.SecretCipher;
 import io.infrasystem.mail.smtp.Address;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,14 +20,14 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Notification channels: list, read, create, replace and delete, each change with its audit entry
- * and {@code mail.channel.*} event in the same transaction. The webhook secret is stored encrypted
- * and never returned.
+ * Notification channels on the commons CRUD kernel: list, read, create, replace and delete, each
+ * change with its audit entry and {@code mail.channel.*} event in the same transaction (a deleted
+ * channel's deliveries go with it, {@code ON DELETE CASCADE}). The webhook secret is stored
+ * encrypted and never returned.
  */
 @ApplicationScoped
-public class ChannelService {
+public class ChannelService extends EntityCrudService<NotificationChannel, ChannelViews.View, ChannelViews.Input> {
 
-    private static final String RESOURCE = "channel";
     private static final FilterSpec FILTERS = FilterSpec.builder("c.id")
             .field(FilterField.integer("id", "c.id"))
             .field(FilterField.text("name", "c.name"))
@@ -38,92 +36,36 @@ public class ChannelService {
             .search("c.name")
             .defaultOrdering("name")
             .build();
+    private static final CrudKind<NotificationChannel, ChannelViews.View, ChannelViews.Input> KIND = new CrudKind<>(
+            "channel",
+            "channel",
+            NotificationChannel.class,
+            ChannelViews.Input.class,
+            NotificationChannel::new,
+            ChannelViews::of,
+            ChannelViews::input,
+            FILTERS,
+            (where, parameters) -> NotificationChannel.<NotificationChannel>find(
+                    "from NotificationChannel c where " + where, parameters));
 
     private final SecretCipher cipher;
-    private final ChangeRecorder changes;
 
-    public ChannelService(SecretCipher cipher, ChangeRecorder changes) {
+    public ChannelService(ChangeRecorder changes, MergePatch mergePatch, SecretCipher cipher) {
+        super(changes, mergePatch, KIND);
         this.cipher = cipher;
-        this.changes = changes;
     }
 
     /**
-     * @param uri the request: filters {@code id}, {@code name}, {@code kind}, {@code enabled}, {@code q},
-     *     {@code ordering}, {@code limit}/{@code offset}
-     * @return a page of channels
-     * @throws ProblemException 400 for bad filters or paging parameters
-     */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<ChannelViews.View> list(UriInfo uri) {
-        return EntityLists.page(NotificationChannel.class, "c", FILTERS, uri, ChannelService::view);
-    }
-
-    /**
-     * @return the channel (its {@code version} is the ETag)
-     * @throws ProblemException 404 when unknown
-     */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public ChannelViews.View get(long id) {
-        return view(find(id));
-    }
-
-    /**
-     * @return the stored channel
-     * @throws ProblemException 400 naming invalid fields, 409 for a taken name
-     */
-    @Transactional
-    public ChannelViews.View create(ChannelViews.Input input) {
-        validate(input);
-        if (NotificationChannel.byName(input.name()).isPresent()) {
-            throw ProblemException.conflict("a channel named '" + input.name() + "' exists already");
-        }
-        NotificationChannel c = new NotificationChannel();
-        apply(c, input);
-        c.createdAt = c.updatedAt;
-        c.persistAndFlush();
-        changes.record(Change.created(RESOURCE, c.id, view(c)));
-        return view(c);
-    }
-
-    /**
-     * Replaces a channel.
+     * Replaces a channel. The input is checked before the channel is looked up, so an invalid
+     * body is a 400 whatever the id and {@code If-Match}.
      *
-     * @param ifMatch the ETag the caller read, or {@code null}
-     * @return the stored channel
      * @throws ProblemException 400, 404, 409 (name taken), 412 (stale If-Match)
      */
     @Transactional
-    public ChannelViews.View replace(long id, String ifMatch, ChannelViews.Input input) {
+    @Override
+    public ChannelViews.View update(long id, ChannelViews.Input input, String ifMatch) {
         validate(input);
-        NotificationChannel c = find(id);
-        Versions.checkIfMatch(ifMatch, c.version);
-        NotificationChannel.byName(input.name())
-                .filter(other -> !other.id.equals(c.id))
-                .ifPresent(other -> {
-                    throw ProblemException.conflict("a channel named '" + input.name() + "' exists already");
-                });
-        ChannelViews.View before = view(c);
-        apply(c, input);
-        c.flush();
-        changes.record(Change.updated(RESOURCE, id, before, view(c)));
-        return view(c);
-    }
-
-    /**
-     * Deletes a channel with its pending deliveries.
-     *
-     * @param ifMatch the ETag the caller read, or {@code null}
-     * @throws ProblemException 404, 412
-     */
-    @Transactional
-    public void delete(long id, String ifMatch) {
-        NotificationChannel c = find(id);
-        Versions.checkIfMatch(ifMatch, c.version);
-        ChannelViews.View before = view(c);
-        ChannelDelivery.delete("channelId", id);
-        c.delete();
-        NotificationChannel.flush();
-        changes.record(Change.deleted(RESOURCE, id, before));
+        return super.update(id, input, ifMatch);
     }
 
     /** A channel's destination, with its secret decrypted, for a test call. */
@@ -132,7 +74,7 @@ public class ChannelService {
     /** @throws ProblemException 404 when unknown */
     @Transactional(Transactional.TxType.SUPPORTS)
     Target target(long id) {
-        NotificationChannel c = find(id);
+        NotificationChannel c = require(id);
         return new Target(
                 c.name,
                 ChannelKind.parse(c.kind),
@@ -141,12 +83,18 @@ public class ChannelService {
                 c.recipientList());
     }
 
-    private static NotificationChannel find(long id) {
-        return NotificationChannel.<NotificationChannel>findByIdOptional(id)
-                .orElseThrow(() -> ProblemException.notFound(RESOURCE, id));
-    }
-
-    private void apply(NotificationChannel c, ChannelViews.Input input) {
+    /**
+     * Checks the input (400 naming every invalid field, 409 for a name another channel has) and
+     * sets the channel from it; a {@code null} secret keeps the stored one, {@code ""} removes it.
+     */
+    @Override
+    protected void apply(NotificationChannel c, ChannelViews.Input input) {
+        validate(input);
+        NotificationChannel.byName(input.name())
+                .filter(other -> !other.id.equals(c.id))
+                .ifPresent(other -> {
+                    throw ProblemException.conflict("a channel named '" + input.name() + "' exists already");
+                });
         ChannelKind kind = ChannelKind.parse(input.kind());
         c.name = input.name();
         c.kind = kind.wire();
@@ -166,7 +114,7 @@ public class ChannelService {
                 c.secretEncrypted = input.secret().isEmpty() ? null : cipher.encrypt(input.secret());
             }
         }
-        c.updatedAt = Instant.now();
+        c.updatedAt = Instant.now(); // a replacement is a change even when no value differs: the version grows
     }
 
     private static void validate(ChannelViews.Input input) {
@@ -221,19 +169,5 @@ public class ChannelService {
         } catch (java.net.URISyntaxException e) {
             return false;
         }
-    }
-
-    private static ChannelViews.View view(NotificationChannel c) {
-        return new ChannelViews.View(
-                c.id,
-                c.name,
-                c.kind,
-                c.url,
-                c.secretEncrypted != null,
-                c.recipientList(),
-                c.enabled,
-                c.version,
-                c.createdAt,
-                c.updatedAt);
     }
 }

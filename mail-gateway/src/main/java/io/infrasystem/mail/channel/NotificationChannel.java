@@ -1,14 +1,9 @@
 package io.infrasystem.mail.channel;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.infrasystem.commons.crud.Tracked;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -20,11 +15,7 @@ import java.util.Optional;
  */
 @Entity
 @Table(name = "notification_channel")
-public class NotificationChannel extends PanacheEntityBase {
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
+public class NotificationChannel extends Tracked {
     public String name;
     public String kind;
     public String url;
@@ -35,15 +26,6 @@ public class NotificationChannel extends PanacheEntityBase {
     public String recipients;
 
     public boolean enabled;
-
-    @Version
-    public long version;
-
-    @Column(name = "created_at")
-    public Instant createdAt;
-
-    @Column(name = "updated_at")
-    public Instant updatedAt;
 
     /** @return the channel with this name */
     public static Optional<NotificationChannel> byName(String name) {

@@ -119,7 +119,6 @@ public class ChannelDispatcher {
         d.lastStatusCode = outcome.statusCode();
         d.claimedBy = null;
         d.claimedAt = null;
-        d.updatedAt = now;
         if (outcome.ok()) {
             d.status = "sent";
             d.sentAt = now;

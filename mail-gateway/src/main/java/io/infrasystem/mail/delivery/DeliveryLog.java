@@ -130,7 +130,6 @@ public class DeliveryLog {
         m.lastReplyCode = outcome.replyCode();
         m.claimedBy = null;
         m.claimedAt = null;
-        m.updatedAt = now;
         String action;
         switch (outcome.kind()) {
             case SENT -> {

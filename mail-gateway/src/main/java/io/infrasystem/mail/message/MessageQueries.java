@@ -1,10 +1,10 @@
 package io.infrasystem.mail.message;
 
+import io.infrasystem.commons.crud.Lists;
 import io.infrasystem.commons.filter.FilterField;
 import io.infrasystem.commons.filter.FilterSpec;
 import io.infrasystem.commons.paging.Page;
 import io.infrasystem.commons.problem.ProblemException;
-import io.infrasystem.mail.listing.EntityLists;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.UriInfo;
@@ -52,7 +52,11 @@ public class MessageQueries {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<MessageViews.Summary> list(UriInfo uri) {
-        return EntityLists.page(MailMessage.class, "m", FILTERS, uri, mapper::summary);
+        return Lists.page(
+                FILTERS,
+                uri,
+                (where, parameters) -> MailMessage.<MailMessage>find("from MailMessage m where " + where, parameters),
+                mapper::summary);
     }
 
     /**

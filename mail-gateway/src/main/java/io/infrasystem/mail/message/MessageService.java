@@ -99,8 +99,6 @@ public class MessageService {
         m.status = MessageStatus.QUEUED;
         m.attempts = 0;
         m.nextAttemptAt = now;
-        m.createdAt = now;
-        m.updatedAt = now;
         m.persistAndFlush();
         List<MailRecipient> recipients = new java.util.ArrayList<>();
         addRecipients(recipients, m.id, "to", message.to());
@@ -151,7 +149,6 @@ public class MessageService {
         m.status = MessageStatus.QUEUED;
         m.attempts = 0;
         m.nextAttemptAt = Instant.now();
-        m.updatedAt = m.nextAttemptAt;
         m.flush();
         changes.record(new Change(RESOURCE, String.valueOf(id), "queued", before, mapper.summary(m), actor));
         queued.fire(new MessageQueued(id));

@@ -1,31 +1,29 @@
 package io.infrasystem.mail.template;
 
-import io.infrasystem.commons.audit.Change;
 import io.infrasystem.commons.audit.ChangeRecorder;
+import io.infrasystem.commons.crud.CrudKind;
+import io.infrasystem.commons.crud.EntityCrudService;
 import io.infrasystem.commons.filter.FilterField;
 import io.infrasystem.commons.filter.FilterSpec;
-import io.infrasystem.commons.http.Versions;
-import io.infrasystem.commons.paging.Page;
+import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.commons.problem.Problem.FieldError;
 import io.infrasystem.commons.problem.ProblemException;
-import io.infrasystem.mail.listing.EntityLists;
-import io.infrasystem.mail.listing.Names;
+import io.infrasystem.mail.named.Names;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Qute email templates: list, read, create, replace and delete (each change with its audit entry
- * and {@code mail.template.*} event in the same transaction), and preview with variables.
+ * Qute email templates on the commons CRUD kernel: list, read, create, replace and delete (each
+ * change with its audit entry and {@code mail.template.*} event in the same transaction; the
+ * version grows by one with every change), and preview with variables.
  */
 @ApplicationScoped
-public class TemplateService {
+public class TemplateService extends EntityCrudService<MailTemplate, TemplateViews.View, TemplateViews.Input> {
 
-    private static final String RESOURCE = "template";
     private static final FilterSpec FILTERS = FilterSpec.builder("t.id")
             .field(FilterField.integer("id", "t.id"))
             .field(FilterField.text("name", "t.name"))
@@ -33,91 +31,35 @@ public class TemplateService {
             .search("t.name", "t.description", "t.subject")
             .defaultOrdering("name")
             .build();
+    private static final CrudKind<MailTemplate, TemplateViews.View, TemplateViews.Input> KIND = new CrudKind<>(
+            "template",
+            "template",
+            MailTemplate.class,
+            TemplateViews.Input.class,
+            MailTemplate::new,
+            TemplateViews::of,
+            TemplateViews::input,
+            FILTERS,
+            (where, parameters) -> MailTemplate.<MailTemplate>find("from MailTemplate t where " + where, parameters));
 
     private final TemplateRenderer renderer;
-    private final ChangeRecorder changes;
 
-    public TemplateService(TemplateRenderer renderer, ChangeRecorder changes) {
+    public TemplateService(ChangeRecorder changes, MergePatch mergePatch, TemplateRenderer renderer) {
+        super(changes, mergePatch, KIND);
         this.renderer = renderer;
-        this.changes = changes;
     }
 
     /**
-     * @param uri the request: filters {@code id}, {@code name}, {@code updated_at}, {@code q},
-     *     {@code ordering}, {@code limit}/{@code offset}
-     * @return a page of templates
-     * @throws ProblemException 400 for bad filters or paging parameters
-     */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<TemplateViews.View> list(UriInfo uri) {
-        return EntityLists.page(MailTemplate.class, "t", FILTERS, uri, TemplateViews::of);
-    }
-
-    /**
-     * @return the template (its {@code version} is the ETag)
-     * @throws ProblemException 404 when unknown
-     */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public TemplateViews.View get(long id) {
-        return TemplateViews.of(find(id));
-    }
-
-    /**
-     * @return the stored template
-     * @throws ProblemException 400 naming invalid fields (a source that is not valid Qute), 409 for a taken name
-     */
-    @Transactional
-    public TemplateViews.View create(TemplateViews.Input input) {
-        validate(input);
-        if (MailTemplate.byName(input.name()).isPresent()) {
-            throw ProblemException.conflict("a template named '" + input.name() + "' exists already");
-        }
-        MailTemplate t = new MailTemplate();
-        apply(t, input);
-        t.createdAt = t.updatedAt;
-        t.persistAndFlush();
-        changes.record(Change.created(RESOURCE, t.id, TemplateViews.of(t)));
-        return TemplateViews.of(t);
-    }
-
-    /**
-     * Replaces a template; its version grows by one.
+     * Replaces a template; its version grows by one. The input is checked before the template is
+     * looked up, so an invalid body is a 400 whatever the id and {@code If-Match}.
      *
-     * @param ifMatch the ETag the caller read, or {@code null}
-     * @return the stored template
      * @throws ProblemException 400, 404, 409 (name taken), 412 (stale If-Match)
      */
     @Transactional
-    public TemplateViews.View replace(long id, String ifMatch, TemplateViews.Input input) {
+    @Override
+    public TemplateViews.View update(long id, TemplateViews.Input input, String ifMatch) {
         validate(input);
-        MailTemplate t = find(id);
-        Versions.checkIfMatch(ifMatch, t.version);
-        MailTemplate.byName(input.name())
-                .filter(other -> !other.id.equals(t.id))
-                .ifPresent(other -> {
-                    throw ProblemException.conflict("a template named '" + input.name() + "' exists already");
-                });
-        TemplateViews.View before = TemplateViews.of(t);
-        apply(t, input);
-        t.flush();
-        changes.record(Change.updated(RESOURCE, id, before, TemplateViews.of(t)));
-        return TemplateViews.of(t);
-    }
-
-    /**
-     * Deletes a template (messages keep the content rendered from it).
-     *
-     * @param ifMatch the ETag the caller read, or {@code null}
-     * @throws ProblemException 404, 412
-     */
-    @Transactional
-    public void delete(long id, String ifMatch) {
-        MailTemplate t = find(id);
-        Versions.checkIfMatch(ifMatch, t.version);
-        TemplateViews.View before = TemplateViews.of(t);
-        t.delete();
-        MailTemplate.flush();
-        changes.record(Change.deleted(RESOURCE, id, before));
+        return super.update(id, input, ifMatch);
     }
 
     /**
@@ -129,7 +71,7 @@ public class TemplateService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public TemplateViews.Preview preview(long id, Map<String, Object> variables) {
-        MailTemplate t = find(id);
+        MailTemplate t = require(id);
         try {
             TemplateRenderer.Rendered rendered = renderer.render(t.subject, t.textBody, t.htmlBody, variables);
             return new TemplateViews.Preview(rendered.subject(), rendered.text(), rendered.html());
@@ -138,18 +80,24 @@ public class TemplateService {
         }
     }
 
-    private static MailTemplate find(long id) {
-        return MailTemplate.<MailTemplate>findByIdOptional(id)
-                .orElseThrow(() -> ProblemException.notFound(RESOURCE, id));
-    }
-
-    private static void apply(MailTemplate t, TemplateViews.Input input) {
+    /**
+     * Checks the input (400 naming every invalid field, a source that is not valid Qute included;
+     * 409 for a name another template has) and sets the template from it.
+     */
+    @Override
+    protected void apply(MailTemplate t, TemplateViews.Input input) {
+        validate(input);
+        MailTemplate.byName(input.name())
+                .filter(other -> !other.id.equals(t.id))
+                .ifPresent(other -> {
+                    throw ProblemException.conflict("a template named '" + input.name() + "' exists already");
+                });
         t.name = input.name();
         t.description = input.description();
         t.subject = input.subject();
         t.textBody = blankToNull(input.text());
         t.htmlBody = blankToNull(input.html());
-        t.updatedAt = Instant.now();
+        t.updatedAt = Instant.now(); // a replacement is a change even when no value differs: the version grows
     }
 
     private void validate(TemplateViews.Input input) {
