@@ -1,23 +1,15 @@
 package io.infrasystem.mail.channel;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.infrasystem.commons.crud.Tracked;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 
 /** A message to post to a webhook channel, with its retry state ({@code pending → sending → sent | failed}). */
 @Entity
 @Table(name = "channel_delivery")
-public class ChannelDelivery extends PanacheEntityBase {
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
+public class ChannelDelivery extends Tracked {
     @Column(name = "message_id")
     public long messageId;
 
@@ -44,13 +36,4 @@ public class ChannelDelivery extends PanacheEntityBase {
 
     @Column(name = "sent_at")
     public Instant sentAt;
-
-    @Version
-    public long version;
-
-    @Column(name = "created_at")
-    public Instant createdAt;
-
-    @Column(name = "updated_at")
-    public Instant updatedAt;
 }

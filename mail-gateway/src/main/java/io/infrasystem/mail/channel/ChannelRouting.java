@@ -1,17 +1,16 @@
 package io.infrasystem.mail.channel;
 
-import io.infrasystem.mail.message.Address;
+import io.infrasystem.mail.smtp.Address;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Routes a queued message to its channel: an email channel's recipients become Bcc recipients of
  * the message; a slack or webhook channel gets a pending {@link ChannelDelivery} that the
- * {@link ChannelDispatcher} posts (with retries). Disabled channels receive nothing.
+ * {@code delivery.ChannelDispatcher} posts (with retries). Disabled channels receive nothing.
  */
 @ApplicationScoped
 public class ChannelRouting {
@@ -24,11 +23,7 @@ public class ChannelRouting {
     public List<Address> extraBcc(String channel) {
         return enabled(channel)
                 .filter(c -> ChannelKind.parse(c.kind) == ChannelKind.EMAIL)
-                .map(c -> Arrays.stream(c.recipients.split("\n"))
-                        .map(String::strip)
-                        .filter(s -> !s.isEmpty())
-                        .map(Address::parse)
-                        .toList())
+                .map(c -> c.recipientList().stream().map(Address::parse).toList())
                 .orElse(List.of());
     }
 
@@ -43,8 +38,6 @@ public class ChannelRouting {
                     delivery.channelId = c.id;
                     delivery.status = "pending";
                     delivery.nextAttemptAt = now;
-                    delivery.createdAt = now;
-                    delivery.updatedAt = now;
                     delivery.persist();
                 });
     }

@@ -1,5 +1,6 @@
 package io.infrasystem.mail.channel;
 
+import io.infrasystem.mail.named.NamedView;
 import java.time.Instant;
 import java.util.List;
 
@@ -19,7 +20,28 @@ public final class ChannelViews {
             boolean enabled,
             long version,
             Instant createdAt,
-            Instant updatedAt) {}
+            Instant updatedAt)
+            implements NamedView {}
+
+    /** @return the view of a channel */
+    public static View of(NotificationChannel c) {
+        return new View(
+                c.id,
+                c.name,
+                c.kind,
+                c.url,
+                c.secretEncrypted != null,
+                c.recipientList(),
+                c.enabled,
+                c.version,
+                c.createdAt,
+                c.updatedAt);
+    }
+
+    /** @return the stored values of a channel as an input (the secret, never readable, is kept) */
+    public static Input input(NotificationChannel c) {
+        return new Input(c.name, c.kind, c.url, null, c.recipientList(), c.enabled);
+    }
 
     /**
      * A new channel or a full replacement.

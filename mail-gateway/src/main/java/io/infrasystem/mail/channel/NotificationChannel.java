@@ -1,14 +1,11 @@
 package io.infrasystem.mail.channel;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.infrasystem.commons.crud.Tracked;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,11 +15,7 @@ import java.util.Optional;
  */
 @Entity
 @Table(name = "notification_channel")
-public class NotificationChannel extends PanacheEntityBase {
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
+public class NotificationChannel extends Tracked {
     public String name;
     public String kind;
     public String url;
@@ -34,17 +27,18 @@ public class NotificationChannel extends PanacheEntityBase {
 
     public boolean enabled;
 
-    @Version
-    public long version;
-
-    @Column(name = "created_at")
-    public Instant createdAt;
-
-    @Column(name = "updated_at")
-    public Instant updatedAt;
-
     /** @return the channel with this name */
     public static Optional<NotificationChannel> byName(String name) {
         return find("name", name).firstResultOptional();
+    }
+
+    /** @return the addresses of an email channel in header form, in stored order; empty for other kinds */
+    public List<String> recipientList() {
+        return recipients == null
+                ? List.of()
+                : Arrays.stream(recipients.split("\n"))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
     }
 }

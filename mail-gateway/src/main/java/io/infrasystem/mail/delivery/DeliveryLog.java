@@ -12,6 +12,8 @@ import io.infrasystem.mail.message.MessageMapper;
 import io.infrasystem.mail.message.MessageService;
 import io.infrasystem.mail.message.MessageStatus;
 import io.infrasystem.mail.message.MessageViews;
+import io.infrasystem.mail.smtp.Envelope;
+import io.infrasystem.mail.smtp.SendOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
@@ -122,15 +124,12 @@ public class DeliveryLog {
         attempt.replyText = outcome.replyText();
         attempt.smtpHost = smtpHost;
         attempt.instance = instance;
-        attempt.createdAt = now;
-        attempt.updatedAt = now;
         attempt.persist();
 
         m.attempts++;
         m.lastReplyCode = outcome.replyCode();
         m.claimedBy = null;
         m.claimedAt = null;
-        m.updatedAt = now;
         String action;
         switch (outcome.kind()) {
             case SENT -> {

@@ -1,13 +1,17 @@
 package io.infrasystem.mail.delivery;
 
-import io.infrasystem.mail.channel.ChannelDispatcher;
 import io.infrasystem.mail.config.MailConfig;
-import io.infrasystem.mail.settings.EffectiveSettings;
+import io.infrasystem.mail.message.MessageQueued;
 import io.infrasystem.mail.settings.SettingsService;
+import io.infrasystem.mail.smtp.EffectiveSettings;
+import io.infrasystem.mail.smtp.Envelope;
+import io.infrasystem.mail.smtp.SendOutcome;
+import io.infrasystem.mail.smtp.SmtpTransport;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +26,7 @@ import org.jboss.logging.Logger;
  * ({@link DeliveryClaims}), send them one after the other in the order they were queued
  * ({@link SmtpTransport}), record each outcome ({@link DeliveryLog}), then post due channel
  * deliveries ({@link ChannelDispatcher}); when nothing was due, wait
- * for the poll interval or for {@link #wakeUp()} (called when a message is queued).
+ * for the poll interval or for {@link #wakeUp()} (called after a commit that queued a message).
  */
 @ApplicationScoped
 public class DeliveryWorker {
@@ -86,6 +90,10 @@ public class DeliveryWorker {
         } finally {
             lock.unlock();
         }
+    }
+
+    void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessageQueued event) {
+        wakeUp();
     }
 
     /** @return this instance's name in claims and attempts */

@@ -1,11 +1,7 @@
 package io.infrasystem.mail.message;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
@@ -13,13 +9,7 @@ import java.util.List;
 /** One SMTP delivery attempt of a message with the server's reply. */
 @Entity
 @Table(name = "delivery_attempt")
-public class DeliveryAttempt extends PanacheEntityBase {
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
-    @Column(name = "message_id")
-    public long messageId;
+public class DeliveryAttempt extends MessagePart {
 
     @Column(name = "attempt_no")
     public int attemptNo;
@@ -42,12 +32,6 @@ public class DeliveryAttempt extends PanacheEntityBase {
     public String smtpHost;
 
     public String instance;
-
-    @Column(name = "created_at")
-    public Instant createdAt;
-
-    @Column(name = "updated_at")
-    public Instant updatedAt;
 
     /** @return the attempts of a message, oldest first */
     public static List<DeliveryAttempt> of(long messageId) {

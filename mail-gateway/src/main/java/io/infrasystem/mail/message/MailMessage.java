@@ -1,24 +1,17 @@
 package io.infrasystem.mail.message;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.infrasystem.commons.crud.Tracked;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 
 /** One outgoing email and its delivery state: a row of the transaction log. */
 @Entity
 @Table(name = "mail_message")
-public class MailMessage extends PanacheEntityBase {
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class MailMessage extends Tracked {
     /** RFC 5322 Message-ID including the angle brackets; the same on every attempt. */
     @Column(name = "message_id")
     public String messageId;
@@ -82,13 +75,4 @@ public class MailMessage extends PanacheEntityBase {
 
     @Column(name = "sent_at")
     public Instant sentAt;
-
-    @Version
-    public long version;
-
-    @Column(name = "created_at")
-    public Instant createdAt;
-
-    @Column(name = "updated_at")
-    public Instant updatedAt;
 }

@@ -1,16 +1,12 @@
 package io.infrasystem.mail.message;
 
-import io.infrasystem.commons.filter.FilterField;
-import io.infrasystem.commons.filter.FilterSpec;
 import io.infrasystem.commons.http.Versions;
 import io.infrasystem.commons.paging.Page;
 import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.commons.security.CurrentActor;
 import io.infrasystem.commons.security.Scopes;
-import io.infrasystem.mail.listing.EntityLists;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -22,7 +18,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -41,37 +36,16 @@ public class MessageResource {
 
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1," + MAX_KEY_LENGTH + "}");
 
-    private static final FilterSpec FILTERS = FilterSpec.builder("m.id")
-            .field(FilterField.integer("id", "m.id"))
-            .field(FilterField.choice("status", "m.status", MessageStatus.class))
-            .field(FilterField.membership(
-                    "recipient",
-                    "exists (select 1 from MailRecipient r where r.messageId = m.id and r.email in (:values))",
-                    v -> v.strip().toLowerCase(java.util.Locale.ROOT)))
-            .field(FilterField.text("sender", "m.sender"))
-            .field(FilterField.choice("sender_type", "m.senderType", Set.of("user", "api_key", "system")))
-            .field(FilterField.choice("origin", "m.origin", Set.of("api", "event")))
-            .field(FilterField.text("template", "m.templateName"))
-            .field(FilterField.text("channel", "m.channel"))
-            .field(FilterField.text("subject", "m.subject"))
-            .field(FilterField.text("message_id", "m.messageId"))
-            .field(FilterField.integer("attempts", "m.attempts"))
-            .field(FilterField.timestamp("created_at", "m.createdAt"))
-            .field(FilterField.timestamp("sent_at", "m.sentAt"))
-            .search("m.subject", "m.sender")
-            .defaultOrdering("-created_at")
-            .build();
-
     private final MessageValidator validator;
     private final MessageService service;
-    private final MessageMapper mapper;
+    private final MessageQueries queries;
     private final CurrentActor currentActor;
 
     public MessageResource(
-            MessageValidator validator, MessageService service, MessageMapper mapper, CurrentActor currentActor) {
+            MessageValidator validator, MessageService service, MessageQueries queries, CurrentActor currentActor) {
         this.validator = validator;
         this.service = service;
-        this.mapper = mapper;
+        this.queries = queries;
         this.currentActor = currentActor;
     }
 
@@ -98,7 +72,7 @@ public class MessageResource {
                 message,
                 new Submitter(actor, "api", null, actor.type().wireName() + ":" + actor.name()),
                 idempotencyKey);
-        return Response.accepted(summary(submitted.message().id))
+        return Response.accepted(queries.summary(submitted.message().id))
                 .location(uri.getBaseUriBuilder().path("api/mail/messages/{id}").build(submitted.message().id))
                 .header("Idempotent-Replayed", submitted.replayed())
                 .build();
@@ -113,10 +87,9 @@ public class MessageResource {
      * @return a page of message summaries, newest first unless {@code ordering} says otherwise
      */
     @GET
-    @Transactional(Transactional.TxType.SUPPORTS)
     @RolesAllowed({Scopes.MAIL_SEND, Scopes.VIEWER, Scopes.EDITOR, Scopes.ADMIN})
     public Page<MessageViews.Summary> list(@Context UriInfo uri) {
-        return EntityLists.page(MailMessage.class, "m", FILTERS, uri, mapper::summary);
+        return queries.list(uri);
     }
 
     /**
@@ -126,12 +99,10 @@ public class MessageResource {
      */
     @GET
     @Path("{id}")
-    @Transactional(Transactional.TxType.SUPPORTS)
     @RolesAllowed({Scopes.MAIL_SEND, Scopes.VIEWER, Scopes.EDITOR, Scopes.ADMIN})
     public Response get(@PathParam("id") long id) {
-        MailMessage m = MailMessage.<MailMessage>findByIdOptional(id)
-                .orElseThrow(() -> ProblemException.notFound(MessageService.RESOURCE, id));
-        return Response.ok(mapper.detail(m)).tag(Versions.etag(m.version)).build();
+        MessageViews.Detail detail = queries.detail(id);
+        return Versions.ok(detail, detail.message().version());
     }
 
     /**
@@ -146,11 +117,6 @@ public class MessageResource {
     @RolesAllowed(Scopes.ADMIN)
     public Response retry(@PathParam("id") long id) {
         MailMessage m = service.retry(id, currentActor.resolve("api"));
-        return Response.accepted(summary(m.id)).build();
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    MessageViews.Summary summary(long id) {
-        return mapper.summary(MailMessage.findById(id));
+        return Response.accepted(queries.summary(m.id)).build();
     }
 }

@@ -6,12 +6,10 @@ import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.commons.security.Actor;
 import io.infrasystem.mail.channel.ChannelRouting;
 import io.infrasystem.mail.config.MailConfig;
-import io.infrasystem.mail.delivery.DeliveryWorker;
 import io.infrasystem.mail.settings.SettingsService;
+import io.infrasystem.mail.smtp.Address;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -34,8 +32,7 @@ public class MessageService {
     private final MessageMapper mapper;
     private final SettingsService settings;
     private final MailConfig.Limits limits;
-    private final TransactionSynchronizationRegistry transactions;
-    private final DeliveryWorker worker;
+    private final Event<MessageQueued> queued;
     private final ChannelRouting channels;
 
     public MessageService(
@@ -44,12 +41,10 @@ public class MessageService {
             MessageMapper mapper,
             SettingsService settings,
             MailConfig config,
-            TransactionSynchronizationRegistry transactions,
-            DeliveryWorker worker,
+            Event<MessageQueued> queued,
             ChannelRouting channels) {
         this.channels = channels;
-        this.transactions = transactions;
-        this.worker = worker;
+        this.queued = queued;
         this.keys = keys;
         this.changes = changes;
         this.mapper = mapper;
@@ -104,15 +99,13 @@ public class MessageService {
         m.status = MessageStatus.QUEUED;
         m.attempts = 0;
         m.nextAttemptAt = now;
-        m.createdAt = now;
-        m.updatedAt = now;
         m.persistAndFlush();
         List<MailRecipient> recipients = new java.util.ArrayList<>();
-        addRecipients(recipients, m.id, "to", message.to(), now);
-        addRecipients(recipients, m.id, "cc", message.cc(), now);
+        addRecipients(recipients, m.id, "to", message.to());
+        addRecipients(recipients, m.id, "cc", message.cc());
         List<Address> bcc = new java.util.ArrayList<>(message.bcc());
         bcc.addAll(channels.extraBcc(message.channel()));
-        addRecipients(recipients, m.id, "bcc", bcc, now);
+        addRecipients(recipients, m.id, "bcc", bcc);
         MailRecipient.persist(recipients);
         int position = 0;
         for (ValidatedMessage.Attachment a : message.attachments()) {
@@ -123,8 +116,6 @@ public class MessageService {
             attachment.contentType = a.contentType();
             attachment.sizeBytes = a.content().length;
             attachment.content = a.content();
-            attachment.createdAt = now;
-            attachment.updatedAt = now;
             attachment.persist();
         }
         channels.schedule(m.id, message.channel(), now);
@@ -134,7 +125,7 @@ public class MessageService {
         }
         changes.record(new Change(
                 RESOURCE, String.valueOf(m.id), "queued", null, mapper.summary(m, recipients), submitter.actor()));
-        wakeWorkerAfterCommit();
+        queued.fire(new MessageQueued(m.id));
         return new Submitted(m, false);
     }
 
@@ -158,29 +149,13 @@ public class MessageService {
         m.status = MessageStatus.QUEUED;
         m.attempts = 0;
         m.nextAttemptAt = Instant.now();
-        m.updatedAt = m.nextAttemptAt;
         m.flush();
         changes.record(new Change(RESOURCE, String.valueOf(id), "queued", before, mapper.summary(m), actor));
-        wakeWorkerAfterCommit();
+        queued.fire(new MessageQueued(id));
         return m;
     }
 
-    private void wakeWorkerAfterCommit() {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    worker.wakeUp();
-                }
-            }
-        });
-    }
-
-    private static void addRecipients(
-            List<MailRecipient> into, long messageId, String kind, List<Address> addresses, Instant now) {
+    private static void addRecipients(List<MailRecipient> into, long messageId, String kind, List<Address> addresses) {
         int position = 0;
         for (Address address : addresses) {
             MailRecipient r = new MailRecipient();
@@ -189,8 +164,6 @@ public class MessageService {
             r.position = position++;
             r.address = address.header();
             r.email = address.email();
-            r.createdAt = now;
-            r.updatedAt = now;
             into.add(r);
         }
     }

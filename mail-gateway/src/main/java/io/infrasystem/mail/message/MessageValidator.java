@@ -6,6 +6,7 @@ import io.infrasystem.commons.problem.Problem.FieldError;
 import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.mail.channel.NotificationChannel;
 import io.infrasystem.mail.config.MailConfig;
+import io.infrasystem.mail.smtp.Address;
 import io.infrasystem.mail.template.MailTemplate;
 import io.infrasystem.mail.template.TemplateRenderer;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,6 @@
 package io.infrasystem.mail.message;
 
+import io.infrasystem.mail.smtp.Address;
 import java.util.List;
 
 /**

@@ -1,14 +1,9 @@
 package io.infrasystem.mail.template;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.infrasystem.commons.crud.Tracked;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -17,11 +12,7 @@ import java.util.Optional;
  */
 @Entity
 @Table(name = "mail_template")
-public class MailTemplate extends PanacheEntityBase {
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
+public class MailTemplate extends Tracked {
     public String name;
     public String description;
     public String subject;
@@ -31,15 +22,6 @@ public class MailTemplate extends PanacheEntityBase {
 
     @Column(name = "html_body")
     public String htmlBody;
-
-    @Version
-    public long version;
-
-    @Column(name = "created_at")
-    public Instant createdAt;
-
-    @Column(name = "updated_at")
-    public Instant updatedAt;
 
     /** @return the template with this name */
     public static Optional<MailTemplate> byName(String name) {

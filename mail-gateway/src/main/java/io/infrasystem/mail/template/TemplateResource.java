@@ -1,220 +1,45 @@
 package io.infrasystem.mail.template;
 
-import io.infrasystem.commons.audit.Change;
-import io.infrasystem.commons.audit.ChangeRecorder;
-import io.infrasystem.commons.filter.FilterField;
-import io.infrasystem.commons.filter.FilterSpec;
-import io.infrasystem.commons.http.Versions;
-import io.infrasystem.commons.paging.Page;
-import io.infrasystem.commons.problem.Problem.FieldError;
 import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.commons.security.Scopes;
-import io.infrasystem.mail.listing.EntityLists;
-import io.infrasystem.mail.listing.Names;
+import io.infrasystem.mail.named.NamedResource;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * Qute email templates: list and read (anyone who may send or read the log), create, replace and
- * delete (administrators), and preview with variables.
+ * Qute email templates over HTTP: list and read (anyone who may send or read the log), create,
+ * replace and delete (administrators; {@link NamedResource}), and preview with variables. The
+ * work is done by {@link TemplateService}.
  */
 @Path("/api/mail/templates")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Authenticated
-public class TemplateResource {
+public class TemplateResource extends NamedResource<TemplateViews.View, TemplateViews.Input> {
 
-    private static final String RESOURCE = "template";
-    private static final FilterSpec FILTERS = FilterSpec.builder("t.id")
-            .field(FilterField.integer("id", "t.id"))
-            .field(FilterField.text("name", "t.name"))
-            .field(FilterField.timestamp("updated_at", "t.updatedAt"))
-            .search("t.name", "t.description", "t.subject")
-            .defaultOrdering("name")
-            .build();
+    private final TemplateService templates;
 
-    private final TemplateRenderer renderer;
-    private final ChangeRecorder changes;
-
-    public TemplateResource(TemplateRenderer renderer, ChangeRecorder changes) {
-        this.renderer = renderer;
-        this.changes = changes;
-    }
-
-    /** @return a page of templates; filters {@code id}, {@code name}, {@code updated_at}, {@code q} */
-    @GET
-    @Transactional(Transactional.TxType.SUPPORTS)
-    @RolesAllowed({Scopes.MAIL_SEND, Scopes.VIEWER, Scopes.EDITOR, Scopes.ADMIN})
-    public Page<TemplateViews.View> list(@Context UriInfo uri) {
-        return EntityLists.page(MailTemplate.class, "t", FILTERS, uri, TemplateViews::of);
-    }
-
-    /** @return the template, ETag = version; 404 when unknown */
-    @GET
-    @Path("{id}")
-    @Transactional(Transactional.TxType.SUPPORTS)
-    @RolesAllowed({Scopes.MAIL_SEND, Scopes.VIEWER, Scopes.EDITOR, Scopes.ADMIN})
-    public Response get(@PathParam("id") long id) {
-        MailTemplate t = find(id);
-        return Response.ok(TemplateViews.of(t)).tag(Versions.etag(t.version)).build();
-    }
-
-    /**
-     * @return 201 with the template
-     * @throws ProblemException 400 naming invalid fields (a source that is not valid Qute), 409 for a taken name
-     */
-    @POST
-    @Transactional
-    @RolesAllowed(Scopes.ADMIN)
-    public Response create(TemplateViews.Input input, @Context UriInfo uri) {
-        validate(input);
-        if (MailTemplate.byName(input.name()).isPresent()) {
-            throw ProblemException.conflict("a template named '" + input.name() + "' exists already");
-        }
-        MailTemplate t = new MailTemplate();
-        apply(t, input);
-        t.createdAt = t.updatedAt;
-        t.persistAndFlush();
-        changes.record(Change.created(RESOURCE, t.id, TemplateViews.of(t)));
-        return Response.created(
-                        uri.getAbsolutePathBuilder().path(Long.toString(t.id)).build())
-                .entity(TemplateViews.of(t))
-                .tag(Versions.etag(t.version))
-                .build();
-    }
-
-    /**
-     * Replaces a template; its version grows by one.
-     *
-     * @throws ProblemException 400, 404, 409 (name taken), 412 (stale If-Match)
-     */
-    @PUT
-    @Path("{id}")
-    @Transactional
-    @RolesAllowed(Scopes.ADMIN)
-    public Response replace(
-            @PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, TemplateViews.Input input) {
-        validate(input);
-        MailTemplate t = find(id);
-        Versions.checkIfMatch(ifMatch, t.version);
-        MailTemplate.byName(input.name())
-                .filter(other -> !other.id.equals(t.id))
-                .ifPresent(other -> {
-                    throw ProblemException.conflict("a template named '" + input.name() + "' exists already");
-                });
-        TemplateViews.View before = TemplateViews.of(t);
-        apply(t, input);
-        t.flush();
-        changes.record(Change.updated(RESOURCE, id, before, TemplateViews.of(t)));
-        return Response.ok(TemplateViews.of(t)).tag(Versions.etag(t.version)).build();
-    }
-
-    /** Deletes a template (messages keep the content rendered from it). */
-    @DELETE
-    @Path("{id}")
-    @Consumes(MediaType.WILDCARD)
-    @Transactional
-    @RolesAllowed(Scopes.ADMIN)
-    public Response delete(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch) {
-        MailTemplate t = find(id);
-        Versions.checkIfMatch(ifMatch, t.version);
-        TemplateViews.View before = TemplateViews.of(t);
-        t.delete();
-        MailTemplate.flush();
-        changes.record(Change.deleted(RESOURCE, id, before));
-        return Response.noContent().build();
+    public TemplateResource(TemplateService templates) {
+        super(templates);
+        this.templates = templates;
     }
 
     /**
      * Renders the stored template with the given variables without sending anything.
      *
      * @return the rendered subject, text and HTML
-     * @throws ProblemException 400 on {@code variables} when a value the template uses is missing
+     * @throws ProblemException 404, 400 on {@code variables} when a value the template uses is missing
      */
     @POST
     @Path("{id}/preview")
-    @Transactional(Transactional.TxType.SUPPORTS)
     @RolesAllowed({Scopes.MAIL_SEND, Scopes.EDITOR, Scopes.ADMIN})
     public TemplateViews.Preview preview(@PathParam("id") long id, TemplateViews.PreviewRequest request) {
-        MailTemplate t = find(id);
-        try {
-            TemplateRenderer.Rendered rendered =
-                    renderer.render(t.subject, t.textBody, t.htmlBody, request == null ? null : request.variables());
-            return new TemplateViews.Preview(rendered.subject(), rendered.text(), rendered.html());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("variables", e.getMessage());
-        }
-    }
-
-    private static MailTemplate find(long id) {
-        return MailTemplate.<MailTemplate>findByIdOptional(id)
-                .orElseThrow(() -> ProblemException.notFound(RESOURCE, id));
-    }
-
-    private static void apply(MailTemplate t, TemplateViews.Input input) {
-        t.name = input.name();
-        t.description = input.description();
-        t.subject = input.subject();
-        t.textBody = blankToNull(input.text());
-        t.htmlBody = blankToNull(input.html());
-        t.updatedAt = Instant.now();
-    }
-
-    private void validate(TemplateViews.Input input) {
-        if (input == null) {
-            throw ProblemException.invalid("body", "a JSON object is required");
-        }
-        List<FieldError> errors = new ArrayList<>();
-        if (!Names.valid(input.name())) {
-            errors.add(new FieldError("name", Names.RULE));
-        }
-        if (input.description() != null && input.description().length() > 1000) {
-            errors.add(new FieldError("description", "must be at most 1000 characters"));
-        }
-        if (input.subject() == null || input.subject().isBlank()) {
-            errors.add(new FieldError("subject", "must not be empty"));
-        } else if (input.subject().chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            errors.add(new FieldError("subject", "must be one line: CR, LF and control characters are not allowed"));
-        } else if (input.subject().length() > 998) {
-            errors.add(new FieldError("subject", "must be at most 998 characters"));
-        }
-        if (blankToNull(input.text()) == null && blankToNull(input.html()) == null) {
-            errors.add(new FieldError("text", "a template needs a text or an HTML body"));
-        }
-        check("subject", input.subject(), null, errors);
-        check("text", input.text(), null, errors);
-        check("html", input.html(), "text/html", errors);
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
-    }
-
-    private void check(String field, String source, String contentType, List<FieldError> errors) {
-        try {
-            renderer.check(field, source, contentType);
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldError(field, e.getMessage()));
-        }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
+        return templates.preview(id, request == null ? null : request.variables());
     }
 }

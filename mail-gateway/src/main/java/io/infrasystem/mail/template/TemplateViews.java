@@ -1,5 +1,6 @@
 package io.infrasystem.mail.template;
 
+import io.infrasystem.mail.named.NamedView;
 import java.time.Instant;
 import java.util.Map;
 
@@ -18,7 +19,8 @@ public final class TemplateViews {
             String html,
             long version,
             Instant createdAt,
-            Instant updatedAt) {}
+            Instant updatedAt)
+            implements NamedView {}
 
     /**
      * A new template or a full replacement.
@@ -41,5 +43,10 @@ public final class TemplateViews {
     public static View of(MailTemplate t) {
         return new View(
                 t.id, t.name, t.description, t.subject, t.textBody, t.htmlBody, t.version, t.createdAt, t.updatedAt);
+    }
+
+    /** @return the stored sources of a template as an input */
+    public static Input input(MailTemplate t) {
+        return new Input(t.name, t.description, t.subject, t.textBody, t.htmlBody);
     }
 }

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.not;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.infrasystem.mail.support.Api;
 import io.infrasystem.mail.support.Mail;
 import io.infrasystem.mail.support.Tokens;
 import io.infrasystem.mail.support.WebhookReceiver;
@@ -27,11 +28,7 @@ class ChannelTest {
     ObjectMapper json;
 
     private static long createChannel(String body) {
-        return given().header("Authorization", Tokens.admin())
-                .contentType("application/json")
-                .body(body)
-                .when()
-                .post("/api/mail/channels")
+        return Api.post(Tokens.admin(), "/api/mail/channels", body)
                 .then()
                 .statusCode(201)
                 .extract()
@@ -129,35 +126,28 @@ class ChannelTest {
 
     @Test
     void invalidChannelsAndUnknownChannelOnAMessageAreRefused() {
-        given().header("Authorization", Tokens.admin())
-                .contentType("application/json")
-                .body("{\"name\": \"Bad!\", \"kind\": \"pager\"}")
-                .when()
-                .post("/api/mail/channels")
+        Api.post(Tokens.admin(), "/api/mail/channels", "{\"name\": \"Bad!\", \"kind\": \"pager\"}")
                 .then()
                 .statusCode(400)
                 .body("errors.field", hasItems("name", "kind"));
-        given().header("Authorization", Tokens.admin())
-                .contentType("application/json")
-                .body("{\"name\": \"hook\", \"kind\": \"webhook\", \"url\": \"ftp://example.com/x\"}")
-                .when()
-                .post("/api/mail/channels")
+        Api.post(
+                        Tokens.admin(),
+                        "/api/mail/channels",
+                        "{\"name\": \"hook\", \"kind\": \"webhook\", \"url\": \"ftp://example.com/x\"}")
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("url"));
-        given().header("Authorization", Tokens.admin())
-                .contentType("application/json")
-                .body("{\"name\": \"mails\", \"kind\": \"email\", \"recipients\": [\"nope\"]}")
-                .when()
-                .post("/api/mail/channels")
+        Api.post(
+                        Tokens.admin(),
+                        "/api/mail/channels",
+                        "{\"name\": \"mails\", \"kind\": \"email\", \"recipients\": [\"nope\"]}")
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("recipients[0]"));
-        given().header("Authorization", Tokens.editor())
-                .contentType("application/json")
-                .body("{\"name\": \"x\", \"kind\": \"slack\", \"url\": \"https://hooks.example.com/x\"}")
-                .when()
-                .post("/api/mail/channels")
+        Api.post(
+                        Tokens.editor(),
+                        "/api/mail/channels",
+                        "{\"name\": \"x\", \"kind\": \"slack\", \"url\": \"https://hooks.example.com/x\"}")
                 .then()
                 .statusCode(403);
         Mail.post(Tokens.editor(), """

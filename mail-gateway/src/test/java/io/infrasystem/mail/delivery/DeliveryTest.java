@@ -6,10 +6,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.infrasystem.commons.security.Actor;
 import io.infrasystem.commons.testing.KafkaTestConsumer;
-import io.infrasystem.mail.message.Address;
 import io.infrasystem.mail.message.MessageService;
 import io.infrasystem.mail.message.Submitter;
 import io.infrasystem.mail.message.ValidatedMessage;
+import io.infrasystem.mail.smtp.Address;
 import io.infrasystem.mail.support.Mail;
 import io.infrasystem.mail.support.RejectingSmtpServer;
 import io.infrasystem.mail.support.SmtpServerResource;
@@ -116,42 +116,10 @@ class DeliveryTest {
     void sameIdempotencyKeyTwiceQueuesAndSendsOneEmail() {
         String to = Mail.uniqueAddress("idem");
         String body = "{\"to\":[\"" + to + "\"],\"subject\":\"once\",\"text\":\"only once\"}";
-        long first = given().header("Authorization", Tokens.sender("billing"))
-                .header("Idempotency-Key", "invoice-42")
-                .contentType("application/json")
-                .body(body)
-                .when()
-                .post("/api/mail/messages")
-                .then()
-                .statusCode(202)
-                .header("Idempotent-Replayed", "false")
-                .extract()
-                .jsonPath()
-                .getLong("id");
-        long second = given().header("Authorization", Tokens.sender("billing"))
-                .header("Idempotency-Key", "invoice-42")
-                .contentType("application/json")
-                .body(body)
-                .when()
-                .post("/api/mail/messages")
-                .then()
-                .statusCode(202)
-                .header("Idempotent-Replayed", "true")
-                .extract()
-                .jsonPath()
-                .getLong("id");
-        long otherSender = given().header("Authorization", Tokens.sender("crm"))
-                .header("Idempotency-Key", "invoice-42")
-                .contentType("application/json")
-                .body(body.replace(to, Mail.uniqueAddress("crm")))
-                .when()
-                .post("/api/mail/messages")
-                .then()
-                .statusCode(202)
-                .header("Idempotent-Replayed", "false")
-                .extract()
-                .jsonPath()
-                .getLong("id");
+        long first = Mail.queue(Tokens.sender("billing"), "invoice-42", body, false);
+        long second = Mail.queue(Tokens.sender("billing"), "invoice-42", body, true);
+        long otherSender =
+                Mail.queue(Tokens.sender("crm"), "invoice-42", body.replace(to, Mail.uniqueAddress("crm")), false);
 
         assertThat(second).isEqualTo(first);
         assertThat(otherSender).isNotEqualTo(first);

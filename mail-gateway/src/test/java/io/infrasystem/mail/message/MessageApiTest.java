@@ -150,12 +150,7 @@ class MessageApiTest {
     void idempotencyKeyReturnsTheFirstMessageOnlyWithinItsWindow() throws SQLException {
         String body = "{\"to\":[\"" + Mail.uniqueAddress("window") + "\"],\"subject\":\"s\",\"text\":\"t\"}";
         String key = "window-" + System.nanoTime();
-        long first = given().header("Authorization", Tokens.sender("window"))
-                .header("Idempotency-Key", key)
-                .contentType("application/json")
-                .body(body)
-                .when()
-                .post("/api/mail/messages")
+        long first = Mail.post(Tokens.sender("window"), key, body)
                 .then()
                 .statusCode(202)
                 .extract()
@@ -168,42 +163,15 @@ class MessageApiTest {
                                     + "'"))
                     .isEqualTo(1);
         }
-        long afterWindow = given().header("Authorization", Tokens.sender("window"))
-                .header("Idempotency-Key", key)
-                .contentType("application/json")
-                .body(body)
-                .when()
-                .post("/api/mail/messages")
-                .then()
-                .statusCode(202)
-                .header("Idempotent-Replayed", "false")
-                .extract()
-                .jsonPath()
-                .getLong("id");
+        long afterWindow = Mail.queue(Tokens.sender("window"), key, body, false);
         assertThat(afterWindow).isNotEqualTo(first);
-        long replay = given().header("Authorization", Tokens.sender("window"))
-                .header("Idempotency-Key", key)
-                .contentType("application/json")
-                .body(body)
-                .when()
-                .post("/api/mail/messages")
-                .then()
-                .statusCode(202)
-                .header("Idempotent-Replayed", "true")
-                .extract()
-                .jsonPath()
-                .getLong("id");
+        long replay = Mail.queue(Tokens.sender("window"), key, body, true);
         assertThat(replay).isEqualTo(afterWindow);
     }
 
     @Test
     void badIdempotencyKeyIsRefused() {
-        given().header("Authorization", Tokens.editor())
-                .header("Idempotency-Key", "has space")
-                .contentType("application/json")
-                .body("{\"to\":[\"a@example.com\"],\"subject\":\"s\",\"text\":\"t\"}")
-                .when()
-                .post("/api/mail/messages")
+        Mail.post(Tokens.editor(), "has space", "{\"to\":[\"a@example.com\"],\"subject\":\"s\",\"text\":\"t\"}")
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("Idempotency-Key"));

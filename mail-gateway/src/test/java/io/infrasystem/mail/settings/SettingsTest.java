@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 
+import io.infrasystem.mail.support.Api;
 import io.infrasystem.mail.support.Mail;
 import io.infrasystem.mail.support.SmtpServerResource;
 import io.infrasystem.mail.support.Tokens;
@@ -130,21 +131,13 @@ class SettingsTest {
     @Test
     void testSendReportsTheServersReplyAndDelivers() {
         String to = Mail.uniqueAddress("settings-test");
-        given().header("Authorization", Tokens.admin())
-                .contentType("application/json")
-                .body("{\"to\": \"" + to + "\"}")
-                .when()
-                .post("/api/mail/settings/test")
+        Api.post(Tokens.admin(), "/api/mail/settings/test", "{\"to\": \"" + to + "\"}")
                 .then()
                 .statusCode(200)
                 .body("outcome", equalTo("sent"))
                 .body("reply_code", equalTo(250));
         await().atMost(Duration.ofSeconds(5)).until(() -> Mail.receivedBy(to).size() == 1);
-        given().header("Authorization", Tokens.admin())
-                .contentType("application/json")
-                .body("{\"to\": \"not an address\"}")
-                .when()
-                .post("/api/mail/settings/test")
+        Api.post(Tokens.admin(), "/api/mail/settings/test", "{\"to\": \"not an address\"}")
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("to"));

@@ -26,11 +26,33 @@ public final class Mail {
 
     /** @return the response of {@code POST /api/mail/messages} with the given JSON body */
     public static Response post(String token, String json) {
+        return Api.post(token, "/api/mail/messages", json);
+    }
+
+    /** @return the response of {@code POST /api/mail/messages} with an {@code Idempotency-Key} */
+    public static Response post(String token, String idempotencyKey, String json) {
         return given().header("Authorization", token)
+                .header("Idempotency-Key", idempotencyKey)
                 .contentType("application/json")
                 .body(json)
                 .when()
                 .post("/api/mail/messages");
+    }
+
+    /**
+     * Posts a message with an {@code Idempotency-Key} and expects a 202.
+     *
+     * @param replayed the expected {@code Idempotent-Replayed} header
+     * @return the id of the message answered
+     */
+    public static long queue(String token, String idempotencyKey, String json, boolean replayed) {
+        return post(token, idempotencyKey, json)
+                .then()
+                .statusCode(202)
+                .header("Idempotent-Replayed", String.valueOf(replayed))
+                .extract()
+                .jsonPath()
+                .getLong("id");
     }
 
     /** @return the id of a simple text message to {@code to}, after a 202 */

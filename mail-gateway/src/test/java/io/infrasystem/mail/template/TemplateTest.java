@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.infrasystem.mail.support.Api;
 import io.infrasystem.mail.support.Mail;
 import io.infrasystem.mail.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,15 +18,11 @@ import org.junit.jupiter.api.Test;
 class TemplateTest {
 
     private static long create(String name) {
-        return given().header("Authorization", Tokens.admin())
-                .contentType("application/json")
-                .body("""
+        return Api.post(Tokens.admin(), "/api/mail/templates", """
                 {"name": "%s", "description": "monthly EoS report",
                  "subject": "End-of-support report {as_of}",
                  "text": "{count} models reach end of support.",
                  "html": "<p>{count} models, first: {first}</p>"}""".formatted(name))
-                .when()
-                .post("/api/mail/templates")
                 .then()
                 .statusCode(201)
                 .body("version", equalTo(0))
@@ -37,21 +34,19 @@ class TemplateTest {
     @Test
     void previewRendersWithVariablesAndEscapesHtml() {
         long id = create("eos-" + UUID.randomUUID().toString().substring(0, 8));
-        given().header("Authorization", Tokens.editor())
-                .contentType("application/json")
-                .body("{\"variables\": {\"as_of\": \"2026-11-01\", \"count\": 3, \"first\": \"<script>x</script>\"}}")
-                .when()
-                .post("/api/mail/templates/" + id + "/preview")
+        Api.post(
+                        Tokens.editor(),
+                        "/api/mail/templates/" + id + "/preview",
+                        "{\"variables\": {\"as_of\": \"2026-11-01\", \"count\": 3, \"first\": \"<script>x</script>\"}}")
                 .then()
                 .statusCode(200)
                 .body("subject", equalTo("End-of-support report 2026-11-01"))
                 .body("text", equalTo("3 models reach end of support."))
                 .body("html", equalTo("<p>3 models, first: &lt;script&gt;x&lt;/script&gt;</p>"));
-        given().header("Authorization", Tokens.editor())
-                .contentType("application/json")
-                .body("{\"variables\": {\"as_of\": \"2026-11-01\"}}")
-                .when()
-                .post("/api/mail/templates/" + id + "/preview")
+        Api.post(
+                        Tokens.editor(),
+                        "/api/mail/templates/" + id + "/preview",
+                        "{\"variables\": {\"as_of\": \"2026-11-01\"}}")
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("variables"));
@@ -96,20 +91,18 @@ class TemplateTest {
 
     @Test
     void invalidTemplatesAndStaleWritesAreRefused() {
-        given().header("Authorization", Tokens.admin())
-                .contentType("application/json")
-                .body("{\"name\": \"Bad Name\", \"subject\": \"line\\nbreak\", \"text\": \"{#if}unclosed\"}")
-                .when()
-                .post("/api/mail/templates")
+        Api.post(
+                        Tokens.admin(),
+                        "/api/mail/templates",
+                        "{\"name\": \"Bad Name\", \"subject\": \"line\\nbreak\", \"text\": \"{#if}unclosed\"}")
                 .then()
                 .statusCode(400);
         String name = "dup-" + UUID.randomUUID().toString().substring(0, 8);
         long id = create(name);
-        given().header("Authorization", Tokens.admin())
-                .contentType("application/json")
-                .body("{\"name\": \"" + name + "\", \"subject\": \"s\", \"text\": \"t\"}")
-                .when()
-                .post("/api/mail/templates")
+        Api.post(
+                        Tokens.admin(),
+                        "/api/mail/templates",
+                        "{\"name\": \"" + name + "\", \"subject\": \"s\", \"text\": \"t\"}")
                 .then()
                 .statusCode(409);
         given().header("Authorization", Tokens.admin())

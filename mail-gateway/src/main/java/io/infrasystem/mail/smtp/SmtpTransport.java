@@ -1,7 +1,5 @@
-package io.infrasystem.mail.delivery;
+package io.infrasystem.mail.smtp;
 
-import io.infrasystem.mail.settings.EffectiveSettings;
-import io.infrasystem.mail.settings.TlsMode;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.mail.LoginOption;
 import io.vertx.ext.mail.MailAttachment;

@@ -1,4 +1,4 @@
-package io.infrasystem.mail.settings;
+package io.infrasystem.mail.smtp;
 
 import java.util.Locale;
 

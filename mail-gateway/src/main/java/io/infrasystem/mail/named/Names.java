@@ -1,4 +1,4 @@
-package io.infrasystem.mail.listing;
+package io.infrasystem.mail.named;
 
 import java.util.regex.Pattern;
 

@@ -1,4 +1,4 @@
-package io.infrasystem.mail.message;
+package io.infrasystem.mail.smtp;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;

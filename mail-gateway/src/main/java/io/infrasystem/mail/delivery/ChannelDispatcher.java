@@ -1,8 +1,11 @@
-package io.infrasystem.mail.channel;
+package io.infrasystem.mail.delivery;
 
+import io.infrasystem.mail.channel.ChannelDelivery;
+import io.infrasystem.mail.channel.ChannelKind;
+import io.infrasystem.mail.channel.ChannelPayloads;
+import io.infrasystem.mail.channel.NotificationChannel;
+import io.infrasystem.mail.channel.WebhookClient;
 import io.infrasystem.mail.config.MailConfig;
-import io.infrasystem.mail.delivery.Backoff;
-import io.infrasystem.mail.delivery.RowClaims;
 import io.infrasystem.mail.message.MailMessage;
 import io.infrasystem.mail.message.MailRecipient;
 import io.infrasystem.mail.settings.SecretCipher;
@@ -116,7 +119,6 @@ public class ChannelDispatcher {
         d.lastStatusCode = outcome.statusCode();
         d.claimedBy = null;
         d.claimedAt = null;
-        d.updatedAt = now;
         if (outcome.ok()) {
             d.status = "sent";
             d.sentAt = now;

@@ -1,4 +1,4 @@
-package io.infrasystem.mail.settings;
+package io.infrasystem.mail.smtp;
 
 /**
  * The SMTP settings in force: the stored row, or the configuration defaults while none is stored.

@@ -1,4 +1,4 @@
-package io.infrasystem.mail.delivery;
+package io.infrasystem.mail.smtp;
 
 import java.util.List;
 
