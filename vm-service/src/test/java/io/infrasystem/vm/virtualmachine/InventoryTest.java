@@ -1,4 +1,4 @@
-package io.infrasystem.vm.inventory;
+package io.infrasystem.vm.virtualmachine;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
