@@ -47,6 +47,19 @@ class CatalogCrudTest {
     void viewerReadsEditorWritesOnlyAdminDeletes() {
         String name = unique("Site");
         as(VIEWER)
+                .body("{}")
+                .post("/api/inventory/sites")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("status", equalTo(403));
+        as(VIEWER)
+                .body("{\"status\":\"active\"}")
+                .patch("/api/inventory/sites/1")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        as(VIEWER)
                 .body("{\"name\":\"" + name + "\",\"status\":\"active\"}")
                 .post("/api/inventory/sites")
                 .then()

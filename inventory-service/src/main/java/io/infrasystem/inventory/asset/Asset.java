@@ -1,7 +1,6 @@
 package io.infrasystem.inventory.asset;
 
-import io.infrasystem.inventory.common.JsonColumns;
-import io.infrasystem.inventory.common.Tracked;
+import io.infrasystem.commons.crud.Tracked;
 import io.infrasystem.inventory.manufacturer.Manufacturer;
 import io.infrasystem.inventory.model.HardwareModel;
 import io.infrasystem.inventory.rack.Rack;

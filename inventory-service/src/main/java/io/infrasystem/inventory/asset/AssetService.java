@@ -2,15 +2,13 @@ package io.infrasystem.inventory.asset;
 
 import io.infrasystem.commons.audit.Change;
 import io.infrasystem.commons.audit.ChangeRecorder;
+import io.infrasystem.commons.crud.CrudKind;
+import io.infrasystem.commons.crud.EntityCrudService;
 import io.infrasystem.commons.filter.FilterField;
 import io.infrasystem.commons.filter.FilterSpec;
 import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.commons.problem.Problem.FieldError;
 import io.infrasystem.commons.problem.ProblemException;
-import io.infrasystem.inventory.common.CrudKind;
-import io.infrasystem.inventory.common.EntityCrudService;
-import io.infrasystem.inventory.common.IpAddresses;
-import io.infrasystem.inventory.common.JsonColumns;
 import io.infrasystem.inventory.devicetype.DeviceCategory;
 import io.infrasystem.inventory.model.HardwareModel;
 import io.infrasystem.inventory.placement.PlacementRules;

@@ -2,8 +2,8 @@ package io.infrasystem.inventory.asset;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import io.infrasystem.inventory.common.WireEnum;
-import io.infrasystem.inventory.common.WireEnumConverter;
+import io.infrasystem.commons.crud.WireEnum;
+import io.infrasystem.commons.crud.WireEnumConverter;
 
 /** The rack face an asset is mounted on. */
 public enum Face implements WireEnum {

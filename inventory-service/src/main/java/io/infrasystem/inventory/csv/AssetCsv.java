@@ -13,7 +13,7 @@ import io.infrasystem.inventory.asset.AssetInput;
 import io.infrasystem.inventory.asset.AssetService;
 import io.infrasystem.inventory.asset.AssetStatus;
 import io.infrasystem.inventory.asset.Face;
-import io.infrasystem.inventory.common.JsonColumns;
+import io.infrasystem.inventory.asset.JsonColumns;
 import io.infrasystem.inventory.manufacturer.Manufacturer;
 import io.infrasystem.inventory.model.HardwareModel;
 import io.infrasystem.inventory.placement.PlacementRules;

@@ -1,6 +1,6 @@
 package io.infrasystem.inventory.csv;
 
-import io.infrasystem.inventory.common.WireEnum;
+import io.infrasystem.commons.crud.WireEnum;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 

@@ -1,8 +1,8 @@
 package io.infrasystem.inventory.csv;
 
+import io.infrasystem.commons.crud.WireEnum;
 import io.infrasystem.commons.problem.Problem.FieldError;
 import io.infrasystem.commons.problem.ProblemException;
-import io.infrasystem.inventory.common.WireEnum;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

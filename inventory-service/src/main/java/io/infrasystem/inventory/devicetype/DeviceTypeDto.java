@@ -11,4 +11,4 @@ public record DeviceTypeDto(
         long version,
         Instant createdAt,
         Instant updatedAt)
-        implements io.infrasystem.inventory.common.Versioned {}
+        implements io.infrasystem.commons.crud.Versioned {}

@@ -1,7 +1,7 @@
 package io.infrasystem.inventory.maintenance;
 
+import io.infrasystem.commons.crud.Tracked;
 import io.infrasystem.inventory.asset.Asset;
-import io.infrasystem.inventory.common.Tracked;
 import io.infrasystem.inventory.rack.Rack;
 import io.infrasystem.inventory.site.Site;
 import jakarta.persistence.Column;

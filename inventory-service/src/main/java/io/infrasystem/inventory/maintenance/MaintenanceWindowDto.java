@@ -24,4 +24,4 @@ public record MaintenanceWindowDto(
         long version,
         Instant createdAt,
         Instant updatedAt)
-        implements io.infrasystem.inventory.common.Versioned {}
+        implements io.infrasystem.commons.crud.Versioned {}

@@ -1,6 +1,6 @@
 package io.infrasystem.inventory.maintenance;
 
-import io.infrasystem.inventory.common.ValidTimeZone;
+import io.infrasystem.inventory.site.ValidTimeZone;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

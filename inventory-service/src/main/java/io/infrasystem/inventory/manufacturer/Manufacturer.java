@@ -1,6 +1,6 @@
 package io.infrasystem.inventory.manufacturer;
 
-import io.infrasystem.inventory.common.Tracked;
+import io.infrasystem.commons.crud.Tracked;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.infrasystem.inventory.manufacturer;
 
-import io.infrasystem.inventory.common.Slugs;
+import io.infrasystem.inventory.slug.Slugs;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;

@@ -1,6 +1,6 @@
 package io.infrasystem.inventory.model;
 
-import io.infrasystem.inventory.common.Tracked;
+import io.infrasystem.commons.crud.Tracked;
 import io.infrasystem.inventory.devicetype.DeviceType;
 import io.infrasystem.inventory.manufacturer.Manufacturer;
 import jakarta.persistence.Column;

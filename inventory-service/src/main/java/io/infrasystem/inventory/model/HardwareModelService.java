@@ -1,12 +1,12 @@
 package io.infrasystem.inventory.model;
 
 import io.infrasystem.commons.audit.ChangeRecorder;
+import io.infrasystem.commons.crud.CrudKind;
+import io.infrasystem.commons.crud.EntityCrudService;
 import io.infrasystem.commons.filter.FilterField;
 import io.infrasystem.commons.filter.FilterSpec;
 import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.commons.problem.ProblemException;
-import io.infrasystem.inventory.common.CrudKind;
-import io.infrasystem.inventory.common.EntityCrudService;
 import io.infrasystem.inventory.devicetype.DeviceCategory;
 import io.infrasystem.inventory.devicetype.DeviceType;
 import io.infrasystem.inventory.manufacturer.Manufacturer;

@@ -29,4 +29,4 @@ public record ModelDto(
         long version,
         Instant createdAt,
         Instant updatedAt)
-        implements io.infrasystem.inventory.common.Versioned {}
+        implements io.infrasystem.commons.crud.Versioned {}

@@ -1,6 +1,6 @@
 package io.infrasystem.inventory.model;
 
-import io.infrasystem.inventory.common.HalfUnits;
+import io.infrasystem.inventory.rack.HalfUnits;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

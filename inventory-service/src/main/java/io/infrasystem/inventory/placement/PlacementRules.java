@@ -4,7 +4,7 @@ import io.infrasystem.commons.problem.Problem.FieldError;
 import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.commons.problem.ProblemKind;
 import io.infrasystem.inventory.asset.Asset;
-import io.infrasystem.inventory.common.RackUnits;
+import io.infrasystem.inventory.rack.RackUnits;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.infrasystem.inventory.rack;
 
-import io.infrasystem.inventory.common.Tracked;
+import io.infrasystem.commons.crud.Tracked;
 import io.infrasystem.inventory.site.Site;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

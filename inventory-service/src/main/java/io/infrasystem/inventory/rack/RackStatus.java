@@ -2,8 +2,8 @@ package io.infrasystem.inventory.rack;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import io.infrasystem.inventory.common.WireEnum;
-import io.infrasystem.inventory.common.WireEnumConverter;
+import io.infrasystem.commons.crud.WireEnum;
+import io.infrasystem.commons.crud.WireEnumConverter;
 
 /** Lifecycle of a rack, NetBox's values. */
 public enum RackStatus implements WireEnum {

@@ -18,4 +18,4 @@ public record SiteDto(
         long version,
         Instant createdAt,
         Instant updatedAt)
-        implements io.infrasystem.inventory.common.Versioned {}
+        implements io.infrasystem.commons.crud.Versioned {}

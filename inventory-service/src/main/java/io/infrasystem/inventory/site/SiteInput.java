@@ -1,7 +1,6 @@
 package io.infrasystem.inventory.site;
 
-import io.infrasystem.inventory.common.Slugs;
-import io.infrasystem.inventory.common.ValidTimeZone;
+import io.infrasystem.inventory.slug.Slugs;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

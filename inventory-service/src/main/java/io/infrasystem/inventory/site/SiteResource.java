@@ -1,6 +1,8 @@
 package io.infrasystem.inventory.site;
 
-import io.infrasystem.inventory.common.CrudResource;
+import io.infrasystem.commons.crud.CrudResource;
+import io.infrasystem.commons.crud.CrudScopes;
+import io.infrasystem.commons.security.Scopes;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 @Path("/api/inventory/sites")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
+@CrudScopes(read = Scopes.INVENTORY_READ, write = Scopes.INVENTORY_WRITE, delete = Scopes.ADMIN)
 public class SiteResource extends CrudResource<SiteDto, SiteInput> {
 
     public SiteResource(SiteService service) {

@@ -1,13 +1,13 @@
 package io.infrasystem.inventory.site;
 
 import io.infrasystem.commons.audit.ChangeRecorder;
+import io.infrasystem.commons.crud.CrudKind;
+import io.infrasystem.commons.crud.EntityCrudService;
 import io.infrasystem.commons.filter.FilterField;
 import io.infrasystem.commons.filter.FilterSpec;
 import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.commons.problem.ProblemException;
-import io.infrasystem.inventory.common.CrudKind;
-import io.infrasystem.inventory.common.EntityCrudService;
-import io.infrasystem.inventory.common.Slugs;
+import io.infrasystem.inventory.slug.Slugs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -2,7 +2,7 @@ package io.infrasystem.inventory.site;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import io.infrasystem.inventory.common.WireEnum;
+import io.infrasystem.commons.crud.WireEnum;
 
 /** Lifecycle of a site, NetBox's values. */
 public enum SiteStatus implements WireEnum {
@@ -25,7 +25,7 @@ public enum SiteStatus implements WireEnum {
 
     /** JPA converter to the lower-case column value. */
     @jakarta.persistence.Converter(autoApply = true)
-    public static class Column extends io.infrasystem.inventory.common.WireEnumConverter<SiteStatus> {
+    public static class Column extends io.infrasystem.commons.crud.WireEnumConverter<SiteStatus> {
         public Column() {
             super(SiteStatus.class);
         }

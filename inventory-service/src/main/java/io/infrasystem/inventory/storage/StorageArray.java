@@ -1,7 +1,7 @@
 package io.infrasystem.inventory.storage;
 
+import io.infrasystem.commons.crud.Tracked;
 import io.infrasystem.inventory.asset.AssetStatus;
-import io.infrasystem.inventory.common.Tracked;
 import io.infrasystem.inventory.model.HardwareModel;
 import io.infrasystem.inventory.site.Site;
 import jakarta.persistence.Column;

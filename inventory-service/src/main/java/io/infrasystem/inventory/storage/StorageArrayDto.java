@@ -25,4 +25,4 @@ public record StorageArrayDto(
         long version,
         Instant createdAt,
         Instant updatedAt)
-        implements io.infrasystem.inventory.common.Versioned {}
+        implements io.infrasystem.commons.crud.Versioned {}

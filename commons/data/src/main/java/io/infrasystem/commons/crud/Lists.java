@@ -1,4 +1,4 @@
-package io.infrasystem.inventory.common;
+package io.infrasystem.commons.crud;
 
 import io.infrasystem.commons.filter.FilterSpec;
 import io.infrasystem.commons.filter.QueryFilter;

@@ -1,4 +1,4 @@
-package io.infrasystem.inventory.common;
+package io.infrasystem.commons.crud;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.infrasystem.inventory.common;
+package io.infrasystem.inventory.asset;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

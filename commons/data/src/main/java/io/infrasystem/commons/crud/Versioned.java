@@ -1,4 +1,4 @@
-package io.infrasystem.inventory.common;
+package io.infrasystem.commons.crud;
 
 /** A resource representation that carries its optimistic-locking version (sent as the ETag). */
 public interface Versioned {

@@ -1,4 +1,4 @@
-package io.infrasystem.inventory.common;
+package io.infrasystem.commons.crud;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -12,8 +12,11 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 
 /**
- * Columns every mutable inventory table has: an identity {@code id}, the optimistic-locking
- * {@code version} (sent as the ETag) and {@code created_at}/{@code updated_at} in UTC.
+ * The base entity of every resource served by {@link EntityCrudService}: an identity {@code id},
+ * the optimistic-locking {@code version} (sent as the ETag, checked against {@code If-Match}) and
+ * {@code created_at}/{@code updated_at} (UTC, set on insert and update). The table needs the four
+ * columns {@code id} (auto-increment or identity), {@code version}, {@code created_at},
+ * {@code updated_at}.
  */
 @MappedSuperclass
 public abstract class Tracked extends PanacheEntityBase {

@@ -1,4 +1,4 @@
-package io.infrasystem.inventory.common;
+package io.infrasystem.commons.crud;
 
 import io.infrasystem.commons.filter.FilterSpec;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -9,7 +9,9 @@ import java.util.function.Supplier;
 
 /**
  * What an {@link EntityCrudService} serves: its names, its entity and input types, and how to
- * make, show, list and patch its entity.
+ * make, show, list and patch its entity. Usually one constant of the service, e.g.
+ * {@code new CrudKind<>("rack", "rack", Rack.class, RackInput.class, Rack::new, Rack::dto,
+ * Rack::input, FILTERS, (q, p) -> Rack.find("from Rack r where " + q, p))}.
  *
  * @param resourceType the name in audit entries and event types, e.g. {@code storage_array}
  * @param noun how errors name the resource, e.g. {@code storage array}
@@ -18,8 +20,9 @@ import java.util.function.Supplier;
  * @param factory makes a new, empty entity
  * @param toDto the API form of an entity
  * @param toInput the current values of an entity as an input
- * @param filters the list endpoint's filters (HQL expressions)
- * @param finder the entity's {@code find} for a {@code where} condition and its parameters
+ * @param filters the list endpoint's filters (HQL expressions over the alias of {@code finder})
+ * @param finder the entity's {@code find} for a {@code where} condition (with its {@code order by})
+ *     and its named parameters
  * @param <E> the entity
  * @param <D> its API form
  * @param <I> its input

@@ -1,4 +1,4 @@
-package io.infrasystem.inventory.common;
+package io.infrasystem.inventory.slug;
 
 import java.text.Normalizer;
 import java.util.Locale;

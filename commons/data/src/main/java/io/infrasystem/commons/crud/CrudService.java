@@ -1,12 +1,13 @@
-package io.infrasystem.inventory.common;
+package io.infrasystem.commons.crud;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.infrasystem.commons.paging.Page;
 import jakarta.ws.rs.core.UriInfo;
 
 /**
- * The operations behind a {@link CrudResource}. Implementations record every write through the
- * change hook.
+ * The operations behind a {@link CrudResource}, each one transaction. Implementations record
+ * every write through the change hook ({@link io.infrasystem.commons.audit.ChangeRecorder});
+ * {@link EntityCrudService} is the usual one.
  *
  * @param <D> the DTO returned
  * @param <I> the input taken by create and update

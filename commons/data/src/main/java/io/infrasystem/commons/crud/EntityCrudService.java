@@ -1,4 +1,4 @@
-package io.infrasystem.inventory.common;
+package io.infrasystem.commons.crud;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.infrasystem.commons.audit.Change;
@@ -12,12 +12,15 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.UriInfo;
 
 /**
- * The write sequence every inventory resource shares, implemented once: find the entity (404),
+ * The read and write sequence of a resource over a {@link Tracked} entity, implemented once: find the entity (404),
  * check {@code If-Match} against its version (412), keep its API form before the change, apply the
  * input, flush (so the database's rules answer now), and record the change through the change
  * hook ({@link ChangeRecorder}) in the same transaction; and the list with the resource's
- * filters. A subclass supplies only what differs: its {@link CrudKind}, how an input is checked
- * and applied ({@link #apply}) and what may block a deletion ({@link #checkDeletable}).
+ * filters. A subclass (an {@code @ApplicationScoped} bean) supplies only what differs: its
+ * {@link CrudKind}, how an input is checked and applied ({@link #apply}) and what may block a
+ * deletion ({@link #checkDeletable}). The public operations are transactions of their own
+ * ({@code SUPPORTS} for reads); {@link #createEntity} and {@link #updateEntity} join the caller's
+ * (imports, bulk paths). Needs a {@link ChangeRecorder} and a {@link MergePatch} bean (commons).
  *
  * @param <E> the entity
  * @param <D> its API form
@@ -34,6 +37,11 @@ public abstract class EntityCrudService<E extends Tracked, D extends Versioned, 
         this(null, null, null);
     }
 
+    /**
+     * @param changes the change hook (audit entry and outbox event of every write)
+     * @param mergePatch applies JSON Merge Patch and validates the result
+     * @param kind what the service serves
+     */
     protected EntityCrudService(ChangeRecorder changes, MergePatch mergePatch, CrudKind<E, D, I> kind) {
         this.changes = changes;
         this.mergePatch = mergePatch;

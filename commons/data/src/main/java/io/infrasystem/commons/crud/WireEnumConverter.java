@@ -1,4 +1,4 @@
-package io.infrasystem.inventory.common;
+package io.infrasystem.commons.crud;
 
 import jakarta.persistence.AttributeConverter;
 
@@ -12,6 +12,7 @@ public abstract class WireEnumConverter<E extends Enum<E> & WireEnum> implements
 
     private final Class<E> type;
 
+    /** @param type the enum (a subclass passes its constant, e.g. {@code super(RackStatus.class)}) */
     protected WireEnumConverter(Class<E> type) {
         this.type = type;
     }

@@ -1,4 +1,4 @@
-package io.infrasystem.inventory.common;
+package io.infrasystem.inventory.site;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;

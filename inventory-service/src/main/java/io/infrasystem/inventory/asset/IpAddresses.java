@@ -1,4 +1,4 @@
-package io.infrasystem.inventory.common;
+package io.infrasystem.inventory.asset;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
