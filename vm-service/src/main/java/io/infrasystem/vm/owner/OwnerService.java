@@ -1,29 +1,24 @@
 package io.infrasystem.vm.owner;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.infrasystem.commons.audit.Change;
 import io.infrasystem.commons.audit.ChangeRecorder;
+import io.infrasystem.commons.crud.CrudKind;
+import io.infrasystem.commons.crud.EntityCrudService;
 import io.infrasystem.commons.filter.FilterField;
 import io.infrasystem.commons.filter.FilterSpec;
-import io.infrasystem.commons.filter.QueryFilter;
 import io.infrasystem.commons.http.MergePatch;
-import io.infrasystem.commons.http.Versions;
-import io.infrasystem.commons.paging.Page;
-import io.infrasystem.commons.paging.PageRequest;
 import io.infrasystem.commons.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.UriInfo;
-import java.time.Instant;
+import jakarta.inject.Inject;
 import java.util.Locale;
 
 /**
- * Owners: list with filters ({@code full_name}, {@code email}, {@code department},
- * {@code designation}, {@code q}), create, JSON Merge Patch and delete, each write one transaction
- * recorded through the change hook. E-mail addresses are unique, case-insensitive.
+ * Owners on the commons CRUD kernel: list with filters ({@code id}, {@code full_name}, {@code email},
+ * {@code department}, {@code designation}, {@code q}), get, create, JSON Merge Patch and delete,
+ * each write one transaction recorded through the change hook. E-mail addresses are unique,
+ * case-insensitive (409).
  */
 @ApplicationScoped
-public class OwnerService {
+public class OwnerService extends EntityCrudService<Owner, OwnerDto, OwnerInput> {
 
     static final FilterSpec FILTERS = FilterSpec.builder("id")
             .field(FilterField.integer("id", "id"))
@@ -35,105 +30,49 @@ public class OwnerService {
             .defaultOrdering("full_name")
             .build();
 
-    private final ChangeRecorder changes;
-    private final MergePatch mergePatch;
+    private static final CrudKind<Owner, OwnerDto, OwnerInput> KIND = new CrudKind<>(
+            "owner",
+            "owner",
+            Owner.class,
+            OwnerInput.class,
+            Owner::new,
+            Owner::dto,
+            Owner::input,
+            FILTERS,
+            (q, p) -> Owner.find(q, p));
 
+    @Inject
     public OwnerService(ChangeRecorder changes, MergePatch mergePatch) {
-        this.changes = changes;
-        this.mergePatch = mergePatch;
+        super(changes, mergePatch, KIND);
     }
 
-    /** @return the page of owners the request's filters select; 400 for a bad filter */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<OwnerDto> list(UriInfo uri) {
-        PageRequest page = PageRequest.from(uri.getQueryParameters());
-        QueryFilter filter = FILTERS.parse(uri.getQueryParameters());
-        var query = Owner.<Owner>find(filter.whereOrdered(), filter.parameters());
-        long count = query.count();
-        var results = query.range((int) page.offset(), (int) (page.offset() + page.limit() - 1)).list().stream()
-                .map(Owner::dto)
-                .toList();
-        return Page.of(results, count, page, uri);
-    }
+    /** For the CDI client proxy only. */
+    protected OwnerService() {}
 
-    /** @return one owner; 404 when unknown */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public OwnerDto get(long id) {
-        return find(id).dto();
-    }
-
-    /** @return the created owner; 400 invalid, 409 e-mail taken */
-    @Transactional
-    public OwnerDto create(OwnerInput input) {
-        if (input == null) {
-            throw ProblemException.invalid("body", "an owner is required");
-        }
-        mergePatch.validate(input);
-        checkEmailFree(input.email(), null);
-        Owner owner = new Owner();
-        apply(owner, input);
-        owner.createdAt = Instant.now();
-        owner.updatedAt = owner.createdAt;
-        owner.persistAndFlush();
-        changes.record(Change.created("owner", owner.id, owner.dto()));
-        return owner.dto();
-    }
-
-    /** @return the owner after the JSON Merge Patch; 400 invalid, 404, 409 e-mail taken, 412 stale {@code ifMatch} */
-    @Transactional
-    public OwnerDto patch(long id, JsonNode patch, String ifMatch) {
-        Owner owner = find(id);
-        Versions.checkIfMatch(ifMatch, owner.version);
-        OwnerDto before = owner.dto();
-        OwnerInput input = mergePatch.apply(
-                new OwnerInput(owner.fullName, owner.email, owner.designation, owner.department),
-                patch,
-                OwnerInput.class);
-        checkEmailFree(input.email(), id);
-        apply(owner, input);
-        owner.updatedAt = Instant.now();
-        owner.flush();
-        changes.record(Change.updated("owner", id, before, owner.dto()));
-        return owner.dto();
-    }
-
-    /** Deletes an owner; the VMs it owned lose the reference. 404 unknown, 412 stale {@code ifMatch}. */
-    @Transactional
-    public void delete(long id, String ifMatch) {
-        Owner owner = find(id);
-        Versions.checkIfMatch(ifMatch, owner.version);
-        Owner.getEntityManager()
-                .createNativeQuery("update vm_manual set business_owner_id = null where " + "business_owner_id = ?1")
-                .setParameter(1, id)
-                .executeUpdate();
-        Owner.getEntityManager()
-                .createNativeQuery("update vm_manual set technical_owner_id = null where " + "technical_owner_id = ?1")
-                .setParameter(1, id)
-                .executeUpdate();
-        OwnerDto before = owner.dto();
-        owner.delete();
-        owner.flush();
-        changes.record(Change.deleted("owner", id, before));
-    }
-
-    private static Owner find(long id) {
-        return Owner.<Owner>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("owner", id));
-    }
-
-    private static void checkEmailFree(String email, Long self) {
-        String lower = email.strip().toLowerCase(Locale.ROOT);
-        long taken = self == null
+    /** @throws ProblemException 409 when another owner has the e-mail address */
+    @Override
+    protected void apply(Owner owner, OwnerInput input) {
+        String lower = input.email().strip().toLowerCase(Locale.ROOT);
+        long taken = owner.id == null
                 ? Owner.count("lower(email) = ?1", lower)
-                : Owner.count("lower(email) = ?1 and id <> ?2", lower, self);
+                : Owner.count("lower(email) = ?1 and id <> ?2", lower, owner.id);
         if (taken > 0) {
-            throw ProblemException.conflict("an owner with e-mail " + email + " exists already");
+            throw ProblemException.conflict("an owner with e-mail " + input.email() + " exists already");
         }
-    }
-
-    private static void apply(Owner owner, OwnerInput input) {
         owner.fullName = input.fullName().strip();
         owner.email = input.email().strip();
         owner.designation = input.designation();
         owner.department = input.department();
+    }
+
+    /** Nothing blocks deleting an owner: the VMs it owned lose the reference (in the same transaction). */
+    @Override
+    protected void checkDeletable(Owner owner) {
+        for (String column : new String[] {"business_owner_id", "technical_owner_id"}) {
+            Owner.getEntityManager()
+                    .createNativeQuery("update vm_manual set " + column + " = null where " + column + " = ?1")
+                    .setParameter(1, owner.id)
+                    .executeUpdate();
+        }
     }
 }

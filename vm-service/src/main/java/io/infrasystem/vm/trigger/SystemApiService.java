@@ -2,33 +2,50 @@ package io.infrasystem.vm.trigger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.infrasystem.commons.audit.Change;
 import io.infrasystem.commons.audit.ChangeRecorder;
+import io.infrasystem.commons.crud.CrudKind;
+import io.infrasystem.commons.crud.EntityCrudService;
+import io.infrasystem.commons.filter.FilterField;
+import io.infrasystem.commons.filter.FilterSpec;
 import io.infrasystem.commons.http.MergePatch;
-import io.infrasystem.commons.http.Versions;
-import io.infrasystem.commons.paging.Page;
-import io.infrasystem.commons.paging.PageRequest;
 import io.infrasystem.commons.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.UriInfo;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
- * System APIs (the n8n webhooks the triggers call): list, create (409 for a taken name), read,
- * JSON Merge Patch ({@code If-Match}), delete; each write one transaction recorded through the
- * change hook.
+ * System APIs (the n8n webhooks the triggers call) on the commons CRUD kernel: list (by name),
+ * create (409 for a taken name), read, JSON Merge Patch ({@code If-Match}), delete; each write one
+ * transaction recorded through the change hook.
  *
  * <p>Webhook authentication (n8n Header Auth): {@code auth_header_name} and {@code auth_header_value}
  * are set together or not at all (400 naming the missing one). The value is write-only: no answer,
  * audit entry or event carries it ({@link SystemApiDto} only says {@code auth_header_set}). A
- * {@code PATCH} that omits it keeps the stored one; {@code null} for either field clears both.
+ * {@code PATCH} that omits it keeps the stored one; {@code null} for either field clears both;
+ * {@code auth_header_changed_at} moves whenever the pair is set, rotated or cleared.
  */
 @ApplicationScoped
-public class SystemApiService {
+public class SystemApiService extends EntityCrudService<SystemApi, SystemApiDto, SystemApiInput> {
+
+    static final FilterSpec FILTERS = FilterSpec.builder("id")
+            .field(FilterField.integer("id", "id"))
+            .field(FilterField.text("name", "name"))
+            .defaultOrdering("name")
+            .build();
+
+    private static final CrudKind<SystemApi, SystemApiDto, SystemApiInput> KIND = new CrudKind<>(
+            "system_api",
+            "system api",
+            SystemApi.class,
+            SystemApiInput.class,
+            SystemApi::new,
+            SystemApi::dto,
+            SystemApi::input,
+            FILTERS,
+            (q, p) -> SystemApi.find(q, p));
 
     private static final String AUTH_HEADER_NAME = "auth_header_name";
     private static final String AUTH_HEADER_VALUE = "auth_header_value";
@@ -36,99 +53,19 @@ public class SystemApiService {
     private static final List<String> RESERVED_HEADERS =
             List.of("connection", "content-length", "content-type", "expect", "host", "upgrade");
 
-    private final ChangeRecorder changes;
-    private final MergePatch mergePatch;
-
+    @Inject
     public SystemApiService(ChangeRecorder changes, MergePatch mergePatch) {
-        this.changes = changes;
-        this.mergePatch = mergePatch;
+        super(changes, mergePatch, KIND);
     }
 
-    /** @return a page of entries, by name */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<SystemApiDto> list(UriInfo uri) {
-        PageRequest page = PageRequest.from(uri.getQueryParameters());
-        var query = SystemApi.<SystemApi>find("order by name, id");
-        long count = query.count();
-        return Page.of(
-                query.range((int) page.offset(), (int) (page.offset() + page.limit() - 1)).list().stream()
-                        .map(SystemApi::dto)
-                        .toList(),
-                count,
-                page,
-                uri);
-    }
+    /** For the CDI client proxy only. */
+    protected SystemApiService() {}
 
-    /** @return one entry; 404 when unknown */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public SystemApiDto get(long id) {
-        return find(id).dto();
-    }
-
-    /** @return the created entry; 400 invalid, 409 name taken */
+    /** A {@code null} for one auth field of the patch clears the other too, unless the patch sets it. */
     @Transactional
-    public SystemApiDto create(SystemApiInput input) {
-        if (input == null) {
-            throw ProblemException.invalid("body", "a system API is required");
-        }
-        mergePatch.validate(input);
-        checkAuthHeader(input);
-        checkName(input.name(), null);
-        SystemApi api = new SystemApi();
-        apply(api, input);
-        api.createdAt = Instant.now();
-        api.authHeaderChangedAt = api.authHeaderName == null ? null : api.createdAt;
-        api.updatedAt = api.createdAt;
-        api.persistAndFlush();
-        changes.record(Change.created("system_api", api.id, api.dto()));
-        return api.dto();
-    }
-
-    /** @return the entry after the JSON Merge Patch; 400, 404, 409 name taken, 412 stale {@code ifMatch} */
-    @Transactional
+    @Override
     public SystemApiDto patch(long id, JsonNode patch, String ifMatch) {
-        SystemApi api = find(id);
-        Versions.checkIfMatch(ifMatch, api.version);
-        SystemApiDto before = api.dto();
-        SystemApiInput input = mergePatch.apply(
-                new SystemApiInput(
-                        api.name,
-                        api.url,
-                        api.method,
-                        api.resourceType,
-                        api.source,
-                        api.active,
-                        api.authHeaderName,
-                        api.authHeaderValue),
-                clearsBothAuthFields(patch),
-                SystemApiInput.class);
-        checkAuthHeader(input);
-        checkName(input.name(), id);
-        boolean authChanged = !Objects.equals(api.authHeaderName, input.authHeaderName())
-                || !Objects.equals(api.authHeaderValue, input.authHeaderValue());
-        apply(api, input);
-        api.updatedAt = Instant.now();
-        if (authChanged) {
-            api.authHeaderChangedAt = api.updatedAt;
-        }
-        api.flush();
-        changes.record(Change.updated("system_api", id, before, api.dto()));
-        return api.dto();
-    }
-
-    /** Deletes an entry; 404, 412 stale {@code ifMatch}. */
-    @Transactional
-    public void delete(long id, String ifMatch) {
-        SystemApi api = find(id);
-        Versions.checkIfMatch(ifMatch, api.version);
-        SystemApiDto before = api.dto();
-        api.delete();
-        api.flush();
-        changes.record(Change.deleted("system_api", id, before));
-    }
-
-    private static SystemApi find(long id) {
-        return SystemApi.<SystemApi>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("system api", id));
+        return super.patch(id, clearsBothAuthFields(patch), ifMatch);
     }
 
     private static void checkName(String name, Long self) {
@@ -180,7 +117,14 @@ public class SystemApiService {
         }
     }
 
-    private static void apply(SystemApi api, SystemApiInput input) {
+    /** @throws ProblemException 400 for half an auth pair or a reserved header, 409 for a taken name */
+    @Override
+    protected void apply(SystemApi api, SystemApiInput input) {
+        checkAuthHeader(input);
+        checkName(input.name(), api.id);
+        api.authHeaderChanged = api.id == null
+                || !Objects.equals(api.authHeaderName, input.authHeaderName())
+                || !Objects.equals(api.authHeaderValue, input.authHeaderValue());
         api.name = input.name().strip();
         api.url = input.url().strip();
         api.method = input.method();
