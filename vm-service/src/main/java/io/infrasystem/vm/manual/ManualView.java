@@ -1,6 +1,6 @@
 package io.infrasystem.vm.manual;
 
-import io.infrasystem.vm.inventory.VmDetail;
+import io.infrasystem.vm.virtualmachine.VmDetail;
 import java.util.List;
 import java.util.Map;
 

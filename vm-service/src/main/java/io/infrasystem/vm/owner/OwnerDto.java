@@ -1,5 +1,6 @@
 package io.infrasystem.vm.owner;
 
+import io.infrasystem.commons.crud.Versioned;
 import java.time.Instant;
 
 /**
@@ -20,4 +21,5 @@ public record OwnerDto(
         String department,
         long version,
         Instant createdAt,
-        Instant updatedAt) {}
+        Instant updatedAt)
+        implements Versioned {}

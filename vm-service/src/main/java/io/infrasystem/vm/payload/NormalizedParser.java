@@ -1,6 +1,7 @@
 package io.infrasystem.vm.payload;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.infrasystem.vm.facts.VmFacts;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -24,12 +25,12 @@ final class NormalizedParser {
         return root.isObject() && FORMAT.equals(PayloadContext.text(root, "format"));
     }
 
-    static List<ParsedVm> parse(JsonNode root, PayloadContext ctx) {
+    static List<VmFacts> parse(JsonNode root, PayloadContext ctx) {
         if (!root.path("vms").isArray()) {
             ctx.error("vms", "must be an array of VMs");
             return List.of();
         }
-        List<ParsedVm> vms = new ArrayList<>();
+        List<VmFacts> vms = new ArrayList<>();
         int i = 0;
         for (JsonNode vm : root.path("vms")) {
             vms.add(vm(vm, "vms[" + i++ + "]", ctx));
@@ -37,8 +38,8 @@ final class NormalizedParser {
         return vms;
     }
 
-    private static ParsedVm vm(JsonNode vm, String path, PayloadContext ctx) {
-        List<ParsedDisk> disks = new ArrayList<>();
+    private static VmFacts vm(JsonNode vm, String path, PayloadContext ctx) {
+        List<VmFacts.Disk> disks = new ArrayList<>();
         int d = 0;
         for (JsonNode disk : vm.path("disks")) {
             String diskPath = path + ".disks[" + d++ + "]";
@@ -53,23 +54,23 @@ final class NormalizedParser {
                     size = raw.decimalValue().setScale(2, RoundingMode.HALF_UP);
                 }
             }
-            disks.add(new ParsedDisk(
+            disks.add(new VmFacts.Disk(
                     PayloadContext.text(disk, "id"),
                     PayloadContext.text(disk, "label"),
                     size,
                     PayloadContext.text(disk, "datastore"),
                     PayloadContext.text(disk, "type")));
         }
-        List<ParsedNic> nics = new ArrayList<>();
+        List<VmFacts.Nic> nics = new ArrayList<>();
         for (JsonNode nic : vm.path("nics")) {
-            Map<String, ParsedIp> ips = new LinkedHashMap<>();
+            Map<String, VmFacts.Ip> ips = new LinkedHashMap<>();
             for (JsonNode ip : nic.path("ips")) {
                 if (ip.isTextual() && !ip.asText().isBlank()) {
                     ips.putIfAbsent(
-                            ip.asText().strip(), new ParsedIp(ip.asText().strip(), null));
+                            ip.asText().strip(), new VmFacts.Ip(ip.asText().strip(), null));
                 }
             }
-            nics.add(new ParsedNic(
+            nics.add(new VmFacts.Nic(
                     PayloadContext.text(nic, "id"),
                     PayloadContext.mac(PayloadContext.text(nic, "mac_address")),
                     PayloadContext.text(nic, "network_id"),
@@ -81,7 +82,7 @@ final class NormalizedParser {
         }
         String osType = PayloadContext.text(vm, "os_type");
         String family = PayloadContext.text(vm, "os_family");
-        return new ParsedVm(
+        return new VmFacts(
                 PayloadContext.text(vm, "vm_uuid"),
                 PayloadContext.text(vm, "name"),
                 PayloadContext.text(vm, "bios_uuid"),

@@ -1,6 +1,7 @@
 package io.infrasystem.vm.payload;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.infrasystem.vm.facts.VmFacts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,8 +34,8 @@ final class NutanixV3Parser {
                 && (node.has("status") || node.has("spec"));
     }
 
-    static List<ParsedVm> parse(JsonNode root, PayloadContext ctx) {
-        List<ParsedVm> vms = new ArrayList<>();
+    static List<VmFacts> parse(JsonNode root, PayloadContext ctx) {
+        List<VmFacts> vms = new ArrayList<>();
         if (root.path("entities").isArray()) {
             int i = 0;
             for (JsonNode entity : root.path("entities")) {
@@ -48,7 +49,7 @@ final class NutanixV3Parser {
         return vms;
     }
 
-    private static ParsedVm vm(JsonNode entity, String path, PayloadContext ctx) {
+    private static VmFacts vm(JsonNode entity, String path, PayloadContext ctx) {
         JsonNode metadata = entity.path("metadata");
         JsonNode status = entity.path("status");
         JsonNode spec = entity.path("spec");
@@ -71,7 +72,7 @@ final class NutanixV3Parser {
                 : sockets * (perSocket == null ? 1 : perSocket) * (threads == null ? 1 : threads);
         Long memory = ctx.count(res, "memory_size_mib", resPath);
 
-        List<ParsedDisk> disks = new ArrayList<>();
+        List<VmFacts.Disk> disks = new ArrayList<>();
         int d = 0;
         for (JsonNode disk : res.path("disk_list")) {
             String diskPath = resPath + ".disk_list[" + d++ + "]";
@@ -84,7 +85,7 @@ final class NutanixV3Parser {
             JsonNode address = props.path("disk_address");
             String adapter = PayloadContext.text(address, "adapter_type");
             String label = adapter == null ? null : adapter + "." + PayloadContext.text(address, "device_index");
-            disks.add(new ParsedDisk(
+            disks.add(new VmFacts.Disk(
                     PayloadContext.text(disk, "uuid"),
                     label,
                     bytes != null
@@ -94,17 +95,17 @@ final class NutanixV3Parser {
                     adapter));
         }
 
-        List<ParsedNic> nics = new ArrayList<>();
+        List<VmFacts.Nic> nics = new ArrayList<>();
         for (JsonNode nic : res.path("nic_list")) {
-            Map<String, ParsedIp> ips = new LinkedHashMap<>();
+            Map<String, VmFacts.Ip> ips = new LinkedHashMap<>();
             for (JsonNode endpoint : nic.path("ip_endpoint_list")) {
                 String ip = PayloadContext.text(endpoint, "ip");
                 if (ip != null) {
-                    ips.putIfAbsent(ip, new ParsedIp(ip, PayloadContext.text(endpoint, "type")));
+                    ips.putIfAbsent(ip, new VmFacts.Ip(ip, PayloadContext.text(endpoint, "type")));
                 }
             }
             JsonNode subnet = nic.path("subnet_reference");
-            nics.add(new ParsedNic(
+            nics.add(new VmFacts.Nic(
                     PayloadContext.text(nic, "uuid"),
                     PayloadContext.mac(PayloadContext.text(nic, "mac_address")),
                     PayloadContext.text(subnet, "uuid"),
@@ -114,7 +115,7 @@ final class NutanixV3Parser {
                     PayloadContext.text(nic, "vlan_mode"),
                     List.copyOf(ips.values())));
         }
-        return new ParsedVm(
+        return new VmFacts(
                 uuid,
                 name,
                 null,

@@ -1,6 +1,7 @@
 package io.infrasystem.vm.payload;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.infrasystem.vm.facts.VmFacts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,8 +34,8 @@ final class NutanixV4Parser {
         return true;
     }
 
-    static List<ParsedVm> parse(JsonNode root, PayloadContext ctx) {
-        List<ParsedVm> vms = new ArrayList<>();
+    static List<VmFacts> parse(JsonNode root, PayloadContext ctx) {
+        List<VmFacts> vms = new ArrayList<>();
         int i = 0;
         for (JsonNode item : root.path("data")) {
             vms.add(vm(item, "data[" + i++ + "]", ctx));
@@ -42,7 +43,7 @@ final class NutanixV4Parser {
         return vms;
     }
 
-    private static ParsedVm vm(JsonNode vm, String path, PayloadContext ctx) {
+    private static VmFacts vm(JsonNode vm, String path, PayloadContext ctx) {
         Integer sockets = ctx.intCount(vm, "numSockets", path);
         Integer cores = ctx.intCount(vm, "numCoresPerSocket", path);
         Integer threads = ctx.intCount(vm, "numThreadsPerCore", path);
@@ -50,7 +51,7 @@ final class NutanixV4Parser {
                 sockets == null ? null : sockets * (cores == null ? 1 : cores) * (threads == null ? 1 : threads);
         Long memoryBytes = ctx.count(vm, "memorySizeBytes", path);
 
-        List<ParsedDisk> disks = new ArrayList<>();
+        List<VmFacts.Disk> disks = new ArrayList<>();
         int d = 0;
         for (JsonNode disk : vm.path("disks")) {
             String diskPath = path + ".disks[" + d++ + "]";
@@ -58,7 +59,7 @@ final class NutanixV4Parser {
             Long bytes = ctx.count(backing, "diskSizeBytes", diskPath + ".backingInfo");
             JsonNode address = disk.path("diskAddress");
             String bus = PayloadContext.text(address, "busType");
-            disks.add(new ParsedDisk(
+            disks.add(new VmFacts.Disk(
                     PayloadContext.text(disk, "extId"),
                     bus == null ? null : bus + "." + PayloadContext.text(address, "index"),
                     bytes == null ? null : PayloadContext.bytesToGib(bytes),
@@ -66,22 +67,22 @@ final class NutanixV4Parser {
                     bus));
         }
 
-        List<ParsedNic> nics = new ArrayList<>();
+        List<VmFacts.Nic> nics = new ArrayList<>();
         for (JsonNode nic : vm.path("nics")) {
             JsonNode backing = nic.path("backingInfo");
             JsonNode network = nic.path("networkInfo");
-            Map<String, ParsedIp> ips = new LinkedHashMap<>();
+            Map<String, VmFacts.Ip> ips = new LinkedHashMap<>();
             String configured = PayloadContext.text(network.path("ipv4Config").path("ipAddress"), "value");
             if (configured != null) {
-                ips.put(configured, new ParsedIp(configured, "CONFIGURED"));
+                ips.put(configured, new VmFacts.Ip(configured, "CONFIGURED"));
             }
             for (JsonNode learned : network.path("ipv4Info").path("learnedIpAddresses")) {
                 String ip = PayloadContext.text(learned, "value");
                 if (ip != null) {
-                    ips.putIfAbsent(ip, new ParsedIp(ip, "LEARNED"));
+                    ips.putIfAbsent(ip, new VmFacts.Ip(ip, "LEARNED"));
                 }
             }
-            nics.add(new ParsedNic(
+            nics.add(new VmFacts.Nic(
                     PayloadContext.text(nic, "extId"),
                     PayloadContext.mac(PayloadContext.text(backing, "macAddress")),
                     PayloadContext.text(network.path("subnet"), "extId"),
@@ -91,7 +92,7 @@ final class NutanixV4Parser {
                     PayloadContext.text(network, "vlanMode"),
                     List.copyOf(ips.values())));
         }
-        return new ParsedVm(
+        return new VmFacts(
                 PayloadContext.text(vm, "extId"),
                 PayloadContext.text(vm, "name"),
                 PayloadContext.text(vm, "biosUuid"),

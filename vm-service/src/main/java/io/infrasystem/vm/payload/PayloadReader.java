@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.infrasystem.commons.problem.Problem.FieldError;
 import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.commons.problem.ProblemKind;
+import io.infrasystem.vm.facts.Platform;
+import io.infrasystem.vm.facts.VmFacts;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Recognises a sync payload by its shape (see {@link PayloadShape}), parses it with the matching
@@ -15,9 +16,6 @@ import java.util.Set;
  * size or count is negative, and the shape belongs to the platform of the URL.
  */
 public final class PayloadReader {
-
-    /** Platforms accepted in {@code /api/vm/sync/{platform}}. */
-    public static final Set<String> PLATFORMS = Set.of("nutanix", "vmware", "other");
 
     private PayloadReader() {}
 
@@ -28,7 +26,7 @@ public final class PayloadReader {
      * @throws ProblemException 400 for an unknown shape ({@code bad-request}), a shape of another
      *     platform, or invalid VMs (validation, every error with its JSON path)
      */
-    public static ParsedPayload read(JsonNode root, String platform) {
+    public static ParsedPayload read(JsonNode root, Platform platform) {
         PayloadShape shape = detect(root);
         if (shape == null) {
             throw new ProblemException(
@@ -38,17 +36,17 @@ public final class PayloadReader {
                             + NormalizedParser.FORMAT + "\"}",
                     List.of());
         }
-        String payloadPlatform = shape.platform() != null
-                ? shape.platform()
-                : PayloadContext.text(root, "platform") != null ? PayloadContext.text(root, "platform") : platform;
-        if (!payloadPlatform.equals(platform)) {
+        String named = PayloadContext.text(root, "platform");
+        String payloadPlatform =
+                shape.platform() != null ? shape.platform().wire() : named != null ? named : platform.wire();
+        if (!payloadPlatform.equals(platform.wire())) {
             throw ProblemException.invalid(
                     "platform",
                     "the payload is a " + shape.name().toLowerCase(java.util.Locale.ROOT) + " payload of platform '"
-                            + payloadPlatform + "', posted to /api/vm/sync/" + platform);
+                            + payloadPlatform + "', posted to /api/vm/sync/" + platform.wire());
         }
         PayloadContext ctx = new PayloadContext();
-        List<ParsedVm> vms = switch (shape) {
+        List<VmFacts> vms = switch (shape) {
             case NUTANIX_V3 -> NutanixV3Parser.parse(root, ctx);
             case NUTANIX_V4 -> NutanixV4Parser.parse(root, ctx);
             case VSPHERE -> VsphereParser.parse(root, ctx);
@@ -59,7 +57,7 @@ public final class PayloadReader {
             throw ProblemException.invalid(ctx.errors());
         }
         return new ParsedPayload(
-                shape, payloadPlatform, vms, shape == PayloadShape.NUTANIX_V3 && NutanixV3Parser.isWebhook(root));
+                shape, platform, vms, shape == PayloadShape.NUTANIX_V3 && NutanixV3Parser.isWebhook(root));
     }
 
     /** @return the shape of {@code root}, or null when no parser recognises it */
@@ -79,10 +77,10 @@ public final class PayloadReader {
         return null;
     }
 
-    private static void validate(List<ParsedVm> vms, List<FieldError> errors) {
+    private static void validate(List<VmFacts> vms, List<FieldError> errors) {
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < vms.size(); i++) {
-            ParsedVm vm = vms.get(i);
+            VmFacts vm = vms.get(i);
             if (vm.vmUuid() == null) {
                 errors.add(new FieldError("vms[" + i + "].vm_uuid", "the VM has no uuid"));
                 continue;

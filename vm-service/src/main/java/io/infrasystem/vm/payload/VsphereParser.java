@@ -1,6 +1,7 @@
 package io.infrasystem.vm.payload;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.infrasystem.vm.facts.VmFacts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,8 +58,8 @@ final class VsphereParser {
         return node != null && node.isObject() && node.size() == 1 && node.has("value") ? node.get("value") : node;
     }
 
-    static List<ParsedVm> parse(JsonNode root, PayloadContext ctx) {
-        List<ParsedVm> vms = new ArrayList<>();
+    static List<VmFacts> parse(JsonNode root, PayloadContext ctx) {
+        List<VmFacts> vms = new ArrayList<>();
         if (root.isArray() || root.path("vms").isArray()) {
             JsonNode items = root.isArray() ? root : root.path("vms");
             String prefix = root.isArray() ? "$" : "vms";
@@ -72,7 +73,7 @@ final class VsphereParser {
         return vms;
     }
 
-    private static ParsedVm item(JsonNode item, String path, PayloadContext ctx) {
+    private static VmFacts item(JsonNode item, String path, PayloadContext ctx) {
         boolean envelope = item.has("detail");
         JsonNode detail = unwrap(envelope ? item.get("detail") : item);
         String detailPath = envelope ? path + ".detail" : path;
@@ -96,12 +97,12 @@ final class VsphereParser {
                 : coresPerSocket == null || coresPerSocket == 0 ? vcpus : Math.max(1, vcpus / coresPerSocket);
         Long memory = ctx.count(detail.path("memory"), "size_MiB", detailPath + ".memory");
 
-        List<ParsedDisk> disks = new ArrayList<>();
+        List<VmFacts.Disk> disks = new ArrayList<>();
         for (Map.Entry<String, JsonNode> disk : keyed(detail.path("disks")).entrySet()) {
             JsonNode value = disk.getValue();
             Long bytes = ctx.count(value, "capacity", detailPath + ".disks." + disk.getKey());
             JsonNode backing = value.path("backing");
-            disks.add(new ParsedDisk(
+            disks.add(new VmFacts.Disk(
                     disk.getKey(),
                     PayloadContext.text(value, "label"),
                     bytes == null ? null : PayloadContext.bytesToGib(bytes),
@@ -109,15 +110,15 @@ final class VsphereParser {
                     PayloadContext.text(backing, "type")));
         }
 
-        Map<String, List<ParsedIp>> ipsByKey = guestIps(interfaces);
-        List<ParsedNic> nics = new ArrayList<>();
+        Map<String, List<VmFacts.Ip>> ipsByKey = guestIps(interfaces);
+        List<VmFacts.Nic> nics = new ArrayList<>();
         for (Map.Entry<String, JsonNode> nic : keyed(detail.path("nics")).entrySet()) {
             JsonNode value = nic.getValue();
             JsonNode backing = value.path("backing");
             String mac = PayloadContext.mac(PayloadContext.text(value, "mac_address"));
-            List<ParsedIp> ips = ipsByKey.getOrDefault(nic.getKey(), ipsByKey.getOrDefault(mac, List.of()));
+            List<VmFacts.Ip> ips = ipsByKey.getOrDefault(nic.getKey(), ipsByKey.getOrDefault(mac, List.of()));
             String state = PayloadContext.text(value, "state");
-            nics.add(new ParsedNic(
+            nics.add(new VmFacts.Nic(
                     nic.getKey(),
                     mac,
                     PayloadContext.text(backing, "network"),
@@ -129,13 +130,13 @@ final class VsphereParser {
         }
         String primaryIp = PayloadContext.text(guest, "ip_address");
         if (ipsByKey.isEmpty() && primaryIp != null && !nics.isEmpty()) {
-            nics.set(0, nics.get(0).withIps(List.of(new ParsedIp(primaryIp, "GUEST_PRIMARY"))));
+            nics.set(0, nics.get(0).withIps(List.of(new VmFacts.Ip(primaryIp, "GUEST_PRIMARY"))));
         }
 
         String guestOs = PayloadContext.text(detail, "guest_OS");
         String fullName = PayloadContext.text(PayloadContext.obj(guest, "full_name"), "default_message");
         String osType = fullName != null ? fullName : guestOs;
-        return new ParsedVm(
+        return new VmFacts(
                 uuid,
                 name,
                 PayloadContext.text(identity, "bios_uuid"),
@@ -171,20 +172,20 @@ final class VsphereParser {
     }
 
     /** @return IPs of {@code /guest/networking/interfaces}, by NIC device key and by MAC */
-    private static Map<String, List<ParsedIp>> guestIps(JsonNode interfaces) {
-        Map<String, List<ParsedIp>> byKey = new LinkedHashMap<>();
+    private static Map<String, List<VmFacts.Ip>> guestIps(JsonNode interfaces) {
+        Map<String, List<VmFacts.Ip>> byKey = new LinkedHashMap<>();
         if (interfaces == null || !interfaces.isArray()) {
             return byKey;
         }
         for (JsonNode iface : interfaces) {
-            Map<String, ParsedIp> ips = new LinkedHashMap<>();
+            Map<String, VmFacts.Ip> ips = new LinkedHashMap<>();
             for (JsonNode address : iface.path("ip").path("ip_addresses")) {
                 String ip = PayloadContext.text(address, "ip_address");
                 if (ip != null) {
-                    ips.putIfAbsent(ip, new ParsedIp(ip, "GUEST"));
+                    ips.putIfAbsent(ip, new VmFacts.Ip(ip, "GUEST"));
                 }
             }
-            List<ParsedIp> list = List.copyOf(ips.values());
+            List<VmFacts.Ip> list = List.copyOf(ips.values());
             String key = PayloadContext.text(iface, "nic");
             if (key != null) {
                 byKey.put(key, list);

@@ -6,6 +6,7 @@ import io.infrasystem.commons.filter.QueryFilter;
 import io.infrasystem.commons.paging.Page;
 import io.infrasystem.commons.paging.PageRequest;
 import io.infrasystem.commons.security.Scopes;
+import io.infrasystem.vm.facts.Platform;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Set;
 
 /**
  * {@code GET /api/vm/hosts}: hypervisor hosts named by the sync payloads, each with the number of
@@ -48,7 +48,7 @@ public class HostResource {
             + "and v.platform = h.platform and f.host_identifier = h.host_id)";
 
     static final FilterSpec FILTERS = FilterSpec.builder("h.id")
-            .field(FilterField.choice("platform", "h.platform", Set.of("nutanix", "vmware", "other")))
+            .field(FilterField.choice("platform", "h.platform", Platform.class))
             .field(FilterField.text("host_id", "h.host_id"))
             .field(FilterField.text("hostname", "h.hostname"))
             .field(FilterField.integer("vm_count", VM_COUNT))

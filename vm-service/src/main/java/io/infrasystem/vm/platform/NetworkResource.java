@@ -6,6 +6,7 @@ import io.infrasystem.commons.filter.QueryFilter;
 import io.infrasystem.commons.paging.Page;
 import io.infrasystem.commons.paging.PageRequest;
 import io.infrasystem.commons.security.Scopes;
+import io.infrasystem.vm.facts.Platform;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Set;
 
 /**
  * {@code GET /api/vm/networks}: networks (Nutanix subnets, vSphere port groups) named by the sync
@@ -47,7 +47,7 @@ public class NetworkResource {
             + "where not v.is_deleted and v.platform = w.platform and n.network_id = w.network_id)";
 
     static final FilterSpec FILTERS = FilterSpec.builder("w.id")
-            .field(FilterField.choice("platform", "w.platform", Set.of("nutanix", "vmware", "other")))
+            .field(FilterField.choice("platform", "w.platform", Platform.class))
             .field(FilterField.text("network_id", "w.network_id"))
             .field(FilterField.text("name", "w.name"))
             .field(FilterField.integer("vlan_id", "w.vlan_id"))

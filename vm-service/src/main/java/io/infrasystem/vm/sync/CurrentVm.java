@@ -8,6 +8,6 @@ package io.infrasystem.vm.sync;
  * @param name stored name
  * @param biosUuid stored SMBIOS uuid
  * @param deleted whether it is soft-deleted
- * @param fingerprint {@link VmFacts#fingerprint()} of its stored facts
+ * @param fingerprint {@link io.infrasystem.vm.facts.VmFacts#fingerprint()} of its stored facts
  */
 public record CurrentVm(long id, String vmUuid, String name, String biosUuid, boolean deleted, String fingerprint) {}

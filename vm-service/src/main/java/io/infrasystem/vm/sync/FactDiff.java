@@ -1,5 +1,10 @@
 package io.infrasystem.vm.sync;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.infrasystem.commons.audit.FieldChange;
+import io.infrasystem.vm.facts.VmFacts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +17,8 @@ import java.util.Set;
  * fields by their column name; each disk as {@code disks[<id>]} (label, size in GiB, storage);
  * each NIC as {@code nics[<id>].mac_address}, {@code .network}, {@code .connected}; and the VM's
  * IP addresses as one field {@code ip_addresses}. Disks and NICs are matched by platform id, then
- * by position.
+ * by position. The same fields are the {@code changes} of the VM's audit entry and event, so that
+ * the history and the audit log never disagree.
  */
 public final class FactDiff {
 
@@ -23,7 +29,17 @@ public final class FactDiff {
      * @param oldValue value before, as text, or null
      * @param newValue value after, as text, or null
      */
-    public record FieldDiff(String field, String oldValue, String newValue) {}
+    public record FieldDiff(String field, String oldValue, String newValue) {
+
+        /** @return the field as the audit entry and the event carry it (text values, or JSON null) */
+        public FieldChange audited() {
+            return new FieldChange(field, json(oldValue), json(newValue));
+        }
+
+        private static JsonNode json(String value) {
+            return value == null ? NullNode.getInstance() : TextNode.valueOf(value);
+        }
+    }
 
     private FactDiff() {}
 

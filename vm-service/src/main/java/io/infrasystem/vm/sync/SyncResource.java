@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.commons.problem.ProblemKind;
 import io.infrasystem.commons.security.Scopes;
+import io.infrasystem.vm.facts.Platform;
 import io.infrasystem.vm.payload.ParsedPayload;
 import io.infrasystem.vm.payload.PayloadReader;
 import io.quarkus.security.Authenticated;
@@ -55,26 +56,29 @@ public class SyncResource {
             @QueryParam("mode") String mode,
             @QueryParam("run_id") Long runId,
             byte[] body) {
-        checkPlatform(platform);
+        Platform target = checkPlatform(platform);
         if (runId == null) {
             checkSource(source);
         } else if (source != null) {
             checkSource(source);
         }
-        if (mode != null && !mode.equals("full") && !mode.equals("partial")) {
-            throw ProblemException.invalid("mode", "must be full or partial");
-        }
+        SyncMode asked = mode == null
+                ? null
+                : SyncMode.parse(mode).orElseThrow(() -> ProblemException.invalid("mode", "must be full or partial"));
         JsonNode root = readJson(body);
-        ParsedPayload payload = PayloadReader.read(root, platform);
-        boolean full = mode == null ? !payload.singleEvent() : mode.equals("full");
-        return sync.apply(platform, source, full, runId, payload);
+        ParsedPayload payload = PayloadReader.read(root, target);
+        SyncMode effective = asked != null ? asked : payload.singleEvent() ? SyncMode.PARTIAL : SyncMode.FULL;
+        return sync.apply(target, source, effective, runId, payload);
     }
 
-    static void checkPlatform(String platform) {
-        if (!PayloadReader.PLATFORMS.contains(platform)) {
-            throw ProblemException.invalid(
-                    "platform", "must be one of " + new java.util.TreeSet<>(PayloadReader.PLATFORMS));
-        }
+    /**
+     * @return the platform named in a URL or body
+     * @throws ProblemException 400 for anything but {@code nutanix}, {@code vmware}, {@code other}
+     */
+    static Platform checkPlatform(String platform) {
+        return Platform.parse(platform)
+                .orElseThrow(() -> ProblemException.invalid(
+                        "platform", "must be one of " + new java.util.TreeSet<>(Platform.wireValues())));
     }
 
     static void checkSource(String source) {

@@ -1,16 +1,16 @@
 package io.infrasystem.vm.sync;
 
+import io.infrasystem.vm.facts.Platform;
 import java.time.Instant;
 
 /**
  * A sync run as the API shows it ({@code vm_sync_run}).
  *
  * @param id run id
- * @param platform {@code nutanix}, {@code vmware} or {@code other}
+ * @param platform the platform
  * @param source the vCenter / Prism Central (or other system) the payloads came from
- * @param mode {@code full} or {@code partial}
- * @param status {@code pending} (triggered, nothing received), {@code open} (chunked, receiving),
- *     {@code completed}, {@code failed} or {@code expired} (never finished; deleted nothing)
+ * @param mode whether it deletes what it did not see
+ * @param status where it is in its lifecycle
  * @param chunked whether payloads arrive in chunks and deletion waits for {@code finish}
  * @param chunkCount chunks received
  * @param vmCountSeen VMs in the payloads
@@ -27,10 +27,10 @@ import java.time.Instant;
  */
 public record SyncRun(
         long id,
-        String platform,
+        Platform platform,
         String source,
-        String mode,
-        String status,
+        SyncMode mode,
+        SyncRunStatus status,
         boolean chunked,
         int chunkCount,
         int vmCountSeen,

@@ -8,6 +8,7 @@ import io.infrasystem.commons.paging.PageRequest;
 import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.commons.security.CurrentActor;
 import io.infrasystem.commons.security.Scopes;
+import io.infrasystem.vm.facts.Platform;
 import io.infrasystem.vm.platform.Lists;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,10 +22,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.Set;
-import javax.sql.DataSource;
 
 /**
  * Sync runs: {@code GET /api/vm/sync-runs} (filters platform, source, status, mode, started_at;
@@ -41,22 +38,20 @@ public class SyncRunResource {
     public record OpenRun(String platform, String source) {}
 
     static final FilterSpec FILTERS = FilterSpec.builder("id")
-            .field(FilterField.choice("platform", "platform", Set.of("nutanix", "vmware", "other")))
+            .field(FilterField.choice("platform", "platform", Platform.class))
             .field(FilterField.text("source", "source"))
-            .field(FilterField.choice("status", "status", Set.of("pending", "open", "completed", "failed", "expired")))
-            .field(FilterField.choice("mode", "mode", Set.of("full", "partial")))
+            .field(FilterField.choice("status", "status", SyncRunStatus.class))
+            .field(FilterField.choice("mode", "mode", SyncMode.class))
             .field(FilterField.timestamp("started_at", "started_at"))
             .defaultOrdering("-started_at")
             .build();
 
     private final SyncService sync;
-    private final DataSource dataSource;
     private final CurrentActor actor;
     private final Lists lists;
 
-    public SyncRunResource(SyncService sync, DataSource dataSource, CurrentActor actor, Lists lists) {
+    public SyncRunResource(SyncService sync, CurrentActor actor, Lists lists) {
         this.sync = sync;
-        this.dataSource = dataSource;
         this.actor = actor;
         this.lists = lists;
     }
@@ -75,11 +70,7 @@ public class SyncRunResource {
     @Path("{id}")
     @RolesAllowed(Scopes.VM_READ)
     public SyncRun get(@PathParam("id") long id) {
-        try (Connection c = dataSource.getConnection()) {
-            return SyncRunStore.find(c, id, false).orElseThrow(() -> ProblemException.notFound("sync run", id));
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return sync.run(id);
     }
 
     /** @return 201 with the open run; 400 for a bad platform or source */
@@ -93,10 +84,13 @@ public class SyncRunResource {
         if (body.platform() == null) {
             throw ProblemException.invalid("platform", "is required");
         }
-        SyncResource.checkPlatform(body.platform());
+        Platform platform = SyncResource.checkPlatform(body.platform());
         SyncResource.checkSource(body.source());
         SyncRun run = sync.open(
-                body.platform(), body.source(), "open", actor.resolve("sync").name());
+                platform,
+                body.source(),
+                SyncRunStatus.OPEN,
+                actor.resolve("sync").name());
         return Response.status(Response.Status.CREATED).entity(run).build();
     }
 

@@ -4,16 +4,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.infrasystem.commons.audit.Change;
 import io.infrasystem.commons.audit.ChangeRecorder;
+import io.infrasystem.commons.persistence.Jdbc;
 import io.infrasystem.commons.problem.ProblemException;
+import io.infrasystem.vm.facts.Platform;
+import io.infrasystem.vm.facts.VmFacts;
 import io.infrasystem.vm.payload.ParsedPayload;
-import io.infrasystem.vm.payload.ParsedVm;
+import io.infrasystem.vm.sync.FactDiff.FieldDiff;
 import io.infrasystem.vm.sync.SyncRunStore.Counts;
+import io.infrasystem.vm.sync.SyncRunStore.NewRun;
 import io.infrasystem.vm.sync.SyncStore.FactWrite;
 import io.infrasystem.vm.sync.SyncStore.History;
 import io.infrasystem.vm.sync.SyncStore.VmUpdate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,9 +55,9 @@ public class SyncService {
      * Applies one payload or chunk.
      *
      * @param platform platform of the URL
-     * @param source which vCenter / Prism Central sent it
-     * @param full whether VMs of the source absent from the payload are soft-deleted (ignored for a chunk:
-     *     deletion waits for {@link #finish})
+     * @param source which vCenter / Prism Central sent it (may be null for a chunk: the run's)
+     * @param mode {@link SyncMode#FULL} soft-deletes VMs of the source absent from the payload (ignored
+     *     for a chunk: deletion waits for {@link #finish})
      * @param runId the open chunked run this is a chunk of, or null for a single-payload run
      * @param payload the parsed payload
      * @return the run after the payload
@@ -62,21 +65,19 @@ public class SyncService {
      *     platform or source
      */
     @Transactional
-    public SyncRun apply(String platform, String source, boolean full, Long runId, ParsedPayload payload) {
+    public SyncRun apply(Platform platform, String source, SyncMode mode, Long runId, ParsedPayload payload) {
         Instant now = Instant.now();
         long started = System.nanoTime();
-        try (Connection c = dataSource.getConnection()) {
-            SyncRun run = null;
-            if (runId != null) {
-                run = openRun(c, runId, platform, source, now);
-                source = run.source();
-            }
-            SyncStore store = new SyncStore(c);
-            store.lockSource(platform, source);
-            Map<String, CurrentVm> current = store.loadSource(platform, source);
+        return Jdbc.withConnection(dataSource, jdbc -> {
+            SyncRunStore runs = new SyncRunStore(jdbc);
+            SyncRun run = runId == null ? null : openRun(runs, runId, platform, source, now);
+            String runSource = run == null ? source : run.source();
+            SyncStore store = new SyncStore(jdbc);
+            store.lockSource(platform, runSource);
+            Map<String, CurrentVm> current = store.loadSource(platform, runSource);
             Plan plan = plan(store, current, payload.vms());
             List<CurrentVm> orphans = new ArrayList<>();
-            if (run == null && full) {
+            if (run == null && mode == SyncMode.FULL) {
                 for (CurrentVm vm : current.values()) {
                     if (!vm.deleted() && !plan.seen.contains(vm.id())) {
                         orphans.add(vm);
@@ -90,66 +91,64 @@ public class SyncService {
                     plan.unchanged,
                     orphans.size(),
                     plan.restored);
-            long id = run == null ? SyncRunStore.nextId(c) : run.id();
-            List<Long> createdIds = write(c, store, platform, source, plan, id, now);
-            if (!orphans.isEmpty()) {
-                delete(c, store, platform, source, orphans, id, "not reported by full sync of " + source, now);
-            }
+            long id = run == null ? runs.nextId() : run.id();
+            SyncContext ctx = new SyncContext(platform, runSource, id, now, store, runs);
+            List<Long> createdIds = write(ctx, plan);
+            delete(ctx, orphans, "not reported by full sync of " + runSource);
             if (run == null) {
                 long duration = (System.nanoTime() - started) / 1_000_000;
-                SyncRunStore.insert(
-                        c,
+                runs.insert(new NewRun(
                         id,
                         platform,
-                        source,
-                        full ? "full" : "partial",
-                        "completed",
+                        runSource,
+                        mode,
+                        SyncRunStatus.COMPLETED,
                         false,
                         counts,
                         now,
                         Instant.now(),
                         null,
                         duration,
-                        null);
+                        null));
             } else {
-                SyncRunStore.addChunk(c, id, counts);
+                runs.addChunk(id, counts);
                 // the VMs this chunk created are seen too: finish must not orphan them
                 Set<Long> seen = new HashSet<>(plan.seen);
                 seen.addAll(createdIds);
                 store.markSeen(id, seen, now);
             }
-            return SyncRunStore.find(c, id, false).orElseThrow();
-        } catch (SQLException e) {
-            throw new IllegalStateException("sync of " + platform + "/" + source + " failed", e);
-        }
+            return runs.find(id, false).orElseThrow();
+        });
     }
 
     /**
      * Opens a chunked run.
      *
-     * @return the new run, status {@code open}, expiring after {@code infra.vm.sync.run-ttl}
+     * @param status {@link SyncRunStatus#OPEN} (opened by the workflow) or {@link SyncRunStatus#PENDING}
+     *     (triggered here, nothing received yet)
+     * @param triggeredBy who opened it
+     * @return the new run, expiring after {@code infra.vm.sync.run-ttl}
      */
     @Transactional
-    public SyncRun open(String platform, String source, String status, String triggeredBy) {
+    public SyncRun open(Platform platform, String source, SyncRunStatus status, String triggeredBy) {
         Instant now = Instant.now();
-        try (Connection c = dataSource.getConnection()) {
-            long id = SyncRunStore.insert(
-                    c,
+        return Jdbc.withConnection(dataSource, jdbc -> {
+            SyncRunStore runs = new SyncRunStore(jdbc);
+            long id = runs.insert(new NewRun(
+                    null,
                     platform,
                     source,
-                    "full",
+                    SyncMode.FULL,
                     status,
                     true,
-                    new Counts(0, 0, 0, 0, 0, 0),
+                    Counts.NONE,
                     now,
                     null,
                     now.plus(config.runTtl()),
                     null,
-                    triggeredBy);
-            return SyncRunStore.find(c, id, false).orElseThrow();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not open a sync run", e);
-        }
+                    triggeredBy));
+            return runs.find(id, false).orElseThrow();
+        });
     }
 
     /**
@@ -160,11 +159,12 @@ public class SyncService {
     @Transactional
     public SyncRun finish(long runId) {
         Instant now = Instant.now();
-        try (Connection c = dataSource.getConnection()) {
-            SyncRun run =
-                    SyncRunStore.find(c, runId, true).orElseThrow(() -> ProblemException.notFound("sync run", runId));
-            requireOpen(c, run, now);
-            SyncStore store = new SyncStore(c);
+        return Jdbc.withConnection(dataSource, jdbc -> {
+            SyncRunStore runs = new SyncRunStore(jdbc);
+            SyncRun run = runs.find(runId, true).orElseThrow(() -> ProblemException.notFound("sync run", runId));
+            requireOpen(run, now);
+            SyncStore store = new SyncStore(jdbc);
+            SyncContext ctx = new SyncContext(run.platform(), run.source(), runId, now, store, runs);
             store.lockSource(run.platform(), run.source());
             Set<Long> seen = store.seenInRun(runId);
             List<CurrentVm> orphans = new ArrayList<>();
@@ -173,35 +173,24 @@ public class SyncService {
                     orphans.add(vm);
                 }
             }
-            delete(
-                    c,
-                    store,
-                    run.platform(),
-                    run.source(),
-                    orphans,
-                    runId,
-                    "not reported by sync run " + runId + " of " + run.source(),
-                    now);
-            SyncRunStore.close(c, runId, "completed", orphans.size(), null, now);
-            return SyncRunStore.find(c, runId, false).orElseThrow();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not finish sync run " + runId, e);
-        }
+            delete(ctx, orphans, "not reported by sync run " + runId + " of " + run.source());
+            runs.close(runId, SyncRunStatus.COMPLETED, orphans.size(), null, now);
+            return runs.find(runId, false).orElseThrow();
+        });
     }
 
     /**
      * Marks an unfinished run failed (e.g. its n8n webhook could not be called); it deletes nothing.
      *
-     * @param error why, shown on the run
+     * @param error why, shown on the run (cut to 2,000 characters)
      */
     @Transactional
     public void fail(long runId, String error) {
-        try (Connection c = dataSource.getConnection()) {
-            SyncRunStore.close(
-                    c, runId, "failed", 0, error.length() > 2000 ? error.substring(0, 2000) : error, Instant.now());
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not mark sync run " + runId + " failed", e);
-        }
+        String shown = error.length() > 2000 ? error.substring(0, 2000) : error;
+        Jdbc.withConnection(dataSource, jdbc -> {
+            new SyncRunStore(jdbc).close(runId, SyncRunStatus.FAILED, 0, shown, Instant.now());
+            return null;
+        });
     }
 
     /**
@@ -211,25 +200,26 @@ public class SyncService {
      */
     @Transactional
     public int expireRuns() {
-        try (Connection c = dataSource.getConnection();
-                var s = c.prepareStatement("update vm_sync_run set status = 'expired', error = 'not finished before "
-                        + "expires_at', finished_at = ?, updated_at = ? where status in ('open', 'pending') "
-                        + "and expires_at < ?")) {
-            var now = io.infrasystem.commons.persistence.UtcTimes.toColumn(Instant.now());
-            s.setObject(1, now);
-            s.setObject(2, now);
-            s.setObject(3, now);
-            return s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not expire sync runs", e);
-        }
+        return Jdbc.withConnection(dataSource, jdbc -> new SyncRunStore(jdbc).expire(Instant.now()));
     }
 
-    private SyncRun openRun(Connection c, long runId, String platform, String source, Instant now) throws SQLException {
-        SyncRun run = SyncRunStore.find(c, runId, true).orElseThrow(() -> ProblemException.notFound("sync run", runId));
-        requireOpen(c, run, now);
-        if (!run.platform().equals(platform)) {
-            throw ProblemException.conflict("sync run " + runId + " is a " + run.platform() + " run, not " + platform);
+    /**
+     * @return one run
+     * @throws ProblemException 404 when unknown
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public SyncRun run(long id) {
+        return Jdbc.withConnection(dataSource, jdbc -> new SyncRunStore(jdbc).find(id, false))
+                .orElseThrow(() -> ProblemException.notFound("sync run", id));
+    }
+
+    private static SyncRun openRun(SyncRunStore runs, long runId, Platform platform, String source, Instant now)
+            throws SQLException {
+        SyncRun run = runs.find(runId, true).orElseThrow(() -> ProblemException.notFound("sync run", runId));
+        requireOpen(run, now);
+        if (run.platform() != platform) {
+            throw ProblemException.conflict(
+                    "sync run " + runId + " is a " + run.platform().wire() + " run, not " + platform.wire());
         }
         if (source != null && !source.equals(run.source())) {
             throw ProblemException.conflict("sync run " + runId + " reads source " + run.source() + ", not " + source);
@@ -237,9 +227,10 @@ public class SyncService {
         return run;
     }
 
-    private static void requireOpen(Connection c, SyncRun run, Instant now) throws SQLException {
-        if (!run.status().equals("open") && !run.status().equals("pending")) {
-            throw ProblemException.conflict("sync run " + run.id() + " is " + run.status() + ", not open");
+    private static void requireOpen(SyncRun run, Instant now) {
+        if (!run.status().acceptsChunks()) {
+            throw ProblemException.conflict(
+                    "sync run " + run.id() + " is " + run.status().wire() + ", not open");
         }
         if (run.expiresAt() != null && run.expiresAt().isBefore(now)) {
             throw ProblemException.conflict("sync run " + run.id() + " expired at " + run.expiresAt());
@@ -248,10 +239,8 @@ public class SyncService {
 
     /** What one payload changes, computed before anything is written. */
     private static final class Plan {
-        final List<ParsedVm> creates = new ArrayList<>();
-        final List<VmFacts> createFacts = new ArrayList<>();
-        final Map<Long, ParsedVm> changed = new LinkedHashMap<>();
-        final Map<Long, VmFacts> changedFacts = new HashMap<>();
+        final List<VmFacts> creates = new ArrayList<>();
+        final Map<Long, VmFacts> changed = new LinkedHashMap<>();
         final Map<Long, VmFacts> oldFacts = new HashMap<>();
         final Map<Long, CurrentVm> changedCurrent = new HashMap<>();
         final Set<Long> seen = new HashSet<>();
@@ -260,7 +249,7 @@ public class SyncService {
         int restored;
     }
 
-    private Plan plan(SyncStore store, Map<String, CurrentVm> current, List<ParsedVm> vms) throws SQLException {
+    private Plan plan(SyncStore store, Map<String, CurrentVm> current, List<VmFacts> vms) throws SQLException {
         Plan plan = new Plan();
         Set<String> payloadUuids = new HashSet<>();
         vms.forEach(v -> payloadUuids.add(v.vmUuid()));
@@ -271,40 +260,35 @@ public class SyncService {
             }
         }
         List<CurrentVm> candidates = new ArrayList<>();
-        Map<Long, ParsedVm> candidateVms = new HashMap<>();
-        Map<Long, VmFacts> candidateFacts = new HashMap<>();
-        for (ParsedVm vm : vms) {
+        Map<Long, VmFacts> candidateVms = new HashMap<>();
+        for (VmFacts vm : vms) {
             CurrentVm cur = current.get(vm.vmUuid());
             if (cur == null && vm.biosUuid() != null) {
                 cur = byBios.remove(vm.biosUuid());
             }
-            VmFacts facts = VmFacts.of(vm);
             if (cur == null) {
                 plan.creates.add(vm);
-                plan.createFacts.add(facts);
                 continue;
             }
             plan.seen.add(cur.id());
             if (!cur.deleted()
                     && cur.vmUuid().equals(vm.vmUuid())
-                    && facts.fingerprint().equals(cur.fingerprint())) {
+                    && vm.fingerprint().equals(cur.fingerprint())) {
                 plan.unchanged++;
                 continue;
             }
             candidates.add(cur);
             candidateVms.put(cur.id(), vm);
-            candidateFacts.put(cur.id(), facts);
         }
         Map<Long, VmFacts> stored = store.loadFacts(candidates);
         for (CurrentVm cur : candidates) {
-            VmFacts facts = candidateFacts.get(cur.id());
+            VmFacts vm = candidateVms.get(cur.id());
             VmFacts old = stored.get(cur.id());
-            if (old != null && !"on".equals(facts.powerState()) && !facts.hasIps() && old.hasIps()) {
-                facts = keepLastIps(facts, old);
+            if (old != null && !"on".equals(vm.powerState()) && !vm.hasIps() && old.hasIps()) {
+                vm = keepLastIps(vm, old);
             }
-            boolean factsChanged = old == null || !facts.fingerprint().equals(old.fingerprint());
-            boolean uuidChanged =
-                    !cur.vmUuid().equals(candidateVms.get(cur.id()).vmUuid());
+            boolean factsChanged = old == null || !vm.fingerprint().equals(old.fingerprint());
+            boolean uuidChanged = !cur.vmUuid().equals(vm.vmUuid());
             if (!factsChanged && !cur.deleted() && !uuidChanged) {
                 plan.unchanged++;
                 continue;
@@ -314,8 +298,7 @@ public class SyncService {
             } else {
                 plan.updated++;
             }
-            plan.changed.put(cur.id(), candidateVms.get(cur.id()));
-            plan.changedFacts.put(cur.id(), facts);
+            plan.changed.put(cur.id(), vm);
             plan.oldFacts.put(cur.id(), old);
             plan.changedCurrent.put(cur.id(), cur);
         }
@@ -323,98 +306,81 @@ public class SyncService {
     }
 
     /** A powered-off VM reports no IPs: each NIC keeps the IPs it had (matched by id, then MAC). */
-    private static VmFacts keepLastIps(VmFacts facts, VmFacts old) {
+    private static VmFacts keepLastIps(VmFacts vm, VmFacts old) {
         List<VmFacts.Nic> nics = new ArrayList<>();
-        for (VmFacts.Nic nic : facts.nics()) {
-            VmFacts.Nic previous = old.nics().stream()
+        for (VmFacts.Nic nic : vm.nics()) {
+            nics.add(old.nics().stream()
                     .filter(o -> (nic.nicUuid() != null && nic.nicUuid().equals(o.nicUuid()))
                             || (nic.macAddress() != null && nic.macAddress().equals(o.macAddress())))
                     .findFirst()
-                    .orElse(null);
-            nics.add(
-                    previous == null
-                            ? nic
-                            : new VmFacts.Nic(
-                                    nic.nicUuid(),
-                                    nic.macAddress(),
-                                    nic.networkId(),
-                                    nic.networkName(),
-                                    nic.connected(),
-                                    nic.state(),
-                                    nic.vlanMode(),
-                                    previous.ips()));
+                    .map(previous -> nic.withIps(previous.ips()))
+                    .orElse(nic));
         }
-        return facts.withNics(nics);
+        return vm.withNics(nics);
     }
 
     /** Writes the plan; returns the ids of the VMs it created, in the order of {@code plan.creates}. */
-    private List<Long> write(
-            Connection c, SyncStore store, String platform, String source, Plan plan, long runId, Instant now)
-            throws SQLException {
-        List<String> uuids = plan.creates.stream().map(ParsedVm::vmUuid).toList();
-        List<Long> ids = store.insertVms(platform, source, plan.createFacts, uuids, runId, now);
+    private List<Long> write(SyncContext ctx, Plan plan) throws SQLException {
+        SyncStore store = ctx.store();
+        List<Long> ids = store.insertVms(ctx.platform(), ctx.source(), plan.creates, ctx.runId(), ctx.now());
         Map<Long, FactWrite> created = new LinkedHashMap<>();
         List<History> history = new ArrayList<>();
+        List<Change> recorded = new ArrayList<>(ids.size() + plan.changed.size());
         for (int i = 0; i < ids.size(); i++) {
-            ParsedVm vm = plan.creates.get(i);
-            VmFacts facts = plan.createFacts.get(i);
-            created.put(ids.get(i), new FactWrite(facts, facts.fingerprint(), json(vm), vm.lastUpdateDate()));
-            history.add(new History(ids.get(i), "created", null, null, vm.name()));
+            long id = ids.get(i);
+            VmFacts vm = plan.creates.get(i);
+            created.put(id, new FactWrite(vm, vm.fingerprint(), json(vm)));
+            history.add(new History(id, "created", null, null, vm.name()));
+            recorded.add(Change.created("vm", id, ctx.event(id, vm.vmUuid(), false, vm)));
         }
-        store.writeFacts(created, true, now);
+        store.writeFacts(created, true, ctx.now());
 
         List<VmUpdate> updates = new ArrayList<>();
         Map<Long, FactWrite> changedFacts = new LinkedHashMap<>();
-        for (Map.Entry<Long, ParsedVm> e : plan.changed.entrySet()) {
+        for (Map.Entry<Long, VmFacts> e : plan.changed.entrySet()) {
             long id = e.getKey();
-            ParsedVm vm = e.getValue();
-            VmFacts facts = plan.changedFacts.get(id);
+            VmFacts vm = e.getValue();
             CurrentVm cur = plan.changedCurrent.get(id);
             updates.add(new VmUpdate(id, vm.vmUuid(), vm.name(), vm.biosUuid()));
             VmFacts old = plan.oldFacts.get(id);
-            if (old == null || !facts.fingerprint().equals(old.fingerprint())) {
-                changedFacts.put(id, new FactWrite(facts, facts.fingerprint(), json(vm), vm.lastUpdateDate()));
+            if (old == null || !vm.fingerprint().equals(old.fingerprint())) {
+                changedFacts.put(id, new FactWrite(vm, vm.fingerprint(), json(vm)));
             }
+            // one diff: the history rows of the VM are also the changes of its audit entry and event
+            List<FieldDiff> diff = new ArrayList<>();
             if (cur.deleted()) {
-                history.add(new History(id, "restored", "is_deleted", "true", "false"));
+                diff.add(new FieldDiff("is_deleted", "true", "false"));
             }
             if (!cur.vmUuid().equals(vm.vmUuid())) {
-                history.add(new History(id, "updated", "vm_uuid", cur.vmUuid(), vm.vmUuid()));
+                diff.add(new FieldDiff("vm_uuid", cur.vmUuid(), vm.vmUuid()));
             }
             if (old != null) {
-                for (FactDiff.FieldDiff d : FactDiff.diff(old, facts)) {
-                    history.add(new History(id, "updated", d.field(), d.oldValue(), d.newValue()));
-                }
+                diff.addAll(FactDiff.diff(old, vm));
             }
+            String action = cur.deleted() ? "restored" : "updated";
+            for (FieldDiff d : diff) {
+                history.add(new History(
+                        id,
+                        d.field().equals("is_deleted") ? action : "updated",
+                        d.field(),
+                        d.oldValue(),
+                        d.newValue()));
+            }
+            VmEvent before = ctx.event(id, cur.vmUuid(), cur.deleted(), old);
+            VmEvent after = ctx.event(id, vm.vmUuid(), false, vm);
+            recorded.add(new Change("vm", String.valueOf(id), action, before, after, null)
+                    .withChanges(diff.stream().map(FieldDiff::audited).toList()));
         }
-        store.updateVms(updates, runId, now);
-        store.writeFacts(changedFacts, false, now);
-        store.insertHistory(history, runId, now);
+        store.updateVms(updates, ctx.runId(), ctx.now());
+        store.writeFacts(changedFacts, false, ctx.now());
+        store.insertHistory(history, ctx.runId(), ctx.now());
 
         Set<String> hosts = new TreeSet<>();
         Map<String, String> networks = new LinkedHashMap<>();
-        for (VmFacts f : plan.createFacts) {
-            collect(f, hosts, networks);
-        }
-        plan.changedFacts.values().forEach(f -> collect(f, hosts, networks));
+        plan.creates.forEach(f -> collect(f, hosts, networks));
+        plan.changed.values().forEach(f -> collect(f, hosts, networks));
         if (!hosts.isEmpty() || !networks.isEmpty()) {
-            store.upsertHostsAndNetworks(platform, hosts, networks, now);
-        }
-
-        List<Change> recorded = new ArrayList<>(ids.size() + plan.changed.size());
-        for (int i = 0; i < ids.size(); i++) {
-            recorded.add(Change.created(
-                    "vm",
-                    ids.get(i),
-                    new VmEvent(ids.get(i), platform, source, uuids.get(i), false, plan.createFacts.get(i))));
-        }
-        for (Map.Entry<Long, ParsedVm> e : plan.changed.entrySet()) {
-            long id = e.getKey();
-            CurrentVm cur = plan.changedCurrent.get(id);
-            VmEvent before = new VmEvent(id, platform, source, cur.vmUuid(), cur.deleted(), plan.oldFacts.get(id));
-            VmEvent after = new VmEvent(id, platform, source, e.getValue().vmUuid(), false, plan.changedFacts.get(id));
-            recorded.add(
-                    new Change("vm", String.valueOf(id), cur.deleted() ? "restored" : "updated", before, after, null));
+            store.upsertHostsAndNetworks(ctx.platform(), hosts, networks, ctx.now());
         }
         changes.recordAll(recorded);
         return ids;
@@ -433,36 +399,29 @@ public class SyncService {
         networks.replaceAll((k, v) -> v == null || v.isEmpty() ? null : v);
     }
 
-    private void delete(
-            Connection c,
-            SyncStore store,
-            String platform,
-            String source,
-            List<CurrentVm> orphans,
-            long runId,
-            String reason,
-            Instant now)
-            throws SQLException {
+    /** Soft-deletes the orphans of a full sync or a finished run, with their history and events. */
+    private void delete(SyncContext ctx, List<CurrentVm> orphans, String reason) throws SQLException {
         if (orphans.isEmpty()) {
             return;
         }
+        SyncStore store = ctx.store();
         Map<Long, VmFacts> facts = store.loadFacts(orphans);
-        store.softDelete(orphans.stream().map(CurrentVm::id).toList(), reason, runId, now);
+        store.softDelete(orphans.stream().map(CurrentVm::id).toList(), reason, ctx.runId(), ctx.now());
+        FieldDiff deleted = new FieldDiff("is_deleted", "false", "true");
         List<History> history = new ArrayList<>();
-        for (CurrentVm vm : orphans) {
-            history.add(new History(vm.id(), "deleted", "is_deleted", "false", "true"));
-        }
-        store.insertHistory(history, runId, now);
         List<Change> recorded = new ArrayList<>(orphans.size());
         for (CurrentVm vm : orphans) {
-            VmEvent before = new VmEvent(vm.id(), platform, source, vm.vmUuid(), false, facts.get(vm.id()));
-            VmEvent after = new VmEvent(vm.id(), platform, source, vm.vmUuid(), true, facts.get(vm.id()));
-            recorded.add(new Change("vm", String.valueOf(vm.id()), "deleted", before, after, null));
+            history.add(new History(vm.id(), "deleted", deleted.field(), deleted.oldValue(), deleted.newValue()));
+            VmEvent before = ctx.event(vm.id(), vm.vmUuid(), false, facts.get(vm.id()));
+            VmEvent after = ctx.event(vm.id(), vm.vmUuid(), true, facts.get(vm.id()));
+            recorded.add(new Change("vm", String.valueOf(vm.id()), "deleted", before, after, null)
+                    .withChanges(List.of(deleted.audited())));
         }
+        store.insertHistory(history, ctx.runId(), ctx.now());
         changes.recordAll(recorded);
     }
 
-    private String json(ParsedVm vm) {
+    private String json(VmFacts vm) {
         try {
             return mapper.writeValueAsString(vm.raw());
         } catch (JsonProcessingException e) {

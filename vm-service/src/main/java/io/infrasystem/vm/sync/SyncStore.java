@@ -1,12 +1,14 @@
 package io.infrasystem.vm.sync;
 
+import io.infrasystem.commons.persistence.Jdbc;
 import io.infrasystem.commons.persistence.UtcTimes;
+import io.infrasystem.vm.facts.Platform;
+import io.infrasystem.vm.facts.VmFacts;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -24,27 +26,29 @@ import java.util.Set;
  */
 final class SyncStore {
 
+    private final Jdbc jdbc;
     private final Connection c;
 
-    SyncStore(Connection connection) {
-        this.c = connection;
+    SyncStore(Jdbc jdbc) {
+        this.jdbc = jdbc;
+        this.c = jdbc.connection();
     }
 
     /** Serialises syncs of one platform and source (transaction-scoped advisory lock). */
-    void lockSource(String platform, String source) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
-            s.setString(1, "vm-sync:" + platform + ":" + source);
-            s.execute();
-        }
+    void lockSource(Platform platform, String source) throws SQLException {
+        jdbc.one(
+                "select pg_advisory_xact_lock(hashtext(?))",
+                s -> s.setString(1, "vm-sync:" + platform.wire() + ":" + source),
+                r -> true);
     }
 
     /** @return every VM of the platform and source, by uuid */
-    Map<String, CurrentVm> loadSource(String platform, String source) throws SQLException {
+    Map<String, CurrentVm> loadSource(Platform platform, String source) throws SQLException {
         Map<String, CurrentVm> vms = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement("""
                 select v.id, v.vm_uuid, v.vm_name, v.bios_uuid, v.is_deleted, f.fingerprint
                 from vm v left join vm_fact f on f.vm_id = v.id where v.platform = ? and v.source = ?""")) {
-            s.setString(1, platform);
+            s.setString(1, platform.wire());
             s.setString(2, source);
             s.setFetchSize(5000);
             try (ResultSet r = s.executeQuery()) {
@@ -106,29 +110,22 @@ final class SyncStore {
             s.setArray(1, ids);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    List<VmFacts.Ip> nicIps = new ArrayList<>(ips.getOrDefault(r.getLong(2), List.of()));
-                    nicIps.sort(VmFacts.IP_ORDER);
-                    Boolean connected = r.getBoolean(7);
-                    if (r.wasNull()) {
-                        connected = null;
-                    }
                     nics.computeIfAbsent(r.getLong(1), k -> new ArrayList<>())
                             .add(new VmFacts.Nic(
                                     r.getString(3),
                                     r.getString(4),
                                     r.getString(5),
                                     r.getString(6),
-                                    connected,
+                                    Jdbc.getBoolean(r, 7),
                                     r.getString(8),
                                     r.getString(9),
-                                    List.copyOf(nicIps)));
+                                    ips.getOrDefault(r.getLong(2), List.of())));
                 }
             }
         }
         try (PreparedStatement s = c.prepareStatement("""
                 select vm_id, power_state, hypervisor_type, cluster_name, host_identifier, hostname, os_type, os_family,
-                       total_vcpus, num_sockets, cores_per_socket, memory_mb, total_disks, total_disk_gb, total_nics,
-                       creation_date
+                       total_vcpus, num_sockets, cores_per_socket, memory_mb, creation_date
                 from vm_fact where vm_id = any(?)""")) {
             s.setArray(1, ids);
             try (ResultSet r = s.executeQuery()) {
@@ -138,6 +135,7 @@ final class SyncStore {
                     facts.put(
                             id,
                             new VmFacts(
+                                    vm.vmUuid(),
                                     vm.name(),
                                     vm.biosUuid(),
                                     r.getString(2),
@@ -147,16 +145,15 @@ final class SyncStore {
                                     r.getString(6),
                                     r.getString(7),
                                     r.getString(8),
-                                    integer(r, 9),
-                                    integer(r, 10),
-                                    integer(r, 11),
-                                    longValue(r, 12),
-                                    r.getInt(13),
-                                    r.getBigDecimal(14),
-                                    r.getInt(15),
-                                    UtcTimes.fromColumn(r.getObject(16, LocalDateTime.class)),
-                                    List.copyOf(disks.getOrDefault(id, List.of())),
-                                    List.copyOf(nics.getOrDefault(id, List.of()))));
+                                    Jdbc.getInteger(r, 9),
+                                    Jdbc.getInteger(r, 10),
+                                    Jdbc.getInteger(r, 11),
+                                    Jdbc.getLong(r, 12),
+                                    Jdbc.getInstant(r, 13),
+                                    null,
+                                    nics.getOrDefault(id, List.of()),
+                                    disks.getOrDefault(id, List.of()),
+                                    null));
                 }
             }
         }
@@ -192,8 +189,7 @@ final class SyncStore {
     }
 
     /** Inserts new VMs; @return their ids in the order given */
-    List<Long> insertVms(
-            String platform, String source, List<VmFacts> facts, List<String> uuids, long runId, Instant now)
+    List<Long> insertVms(Platform platform, String source, List<VmFacts> facts, long runId, Instant now)
             throws SQLException {
         List<Long> ids = new ArrayList<>(facts.size());
         if (facts.isEmpty()) {
@@ -205,9 +201,9 @@ final class SyncStore {
                 values (?, ?, ?, ?, ?, false, ?, ?, ?, 0, ?, ?)""", new String[] {"id"})) {
             for (int i = 0; i < facts.size(); i++) {
                 VmFacts f = facts.get(i);
-                s.setString(1, platform);
+                s.setString(1, platform.wire());
                 s.setString(2, source);
-                s.setString(3, uuids.get(i));
+                s.setString(3, f.vmUuid());
                 s.setString(4, f.name());
                 s.setString(5, f.biosUuid());
                 LocalDateTime t = UtcTimes.toColumn(now);
@@ -310,20 +306,15 @@ final class SyncStore {
                 s.setString(5, f.hostname());
                 s.setString(6, f.osType());
                 s.setString(7, f.osFamily());
-                setInt(s, 8, f.totalVcpus());
-                setInt(s, 9, f.numSockets());
-                setInt(s, 10, f.coresPerSocket());
-                if (f.memoryMb() == null) {
-                    s.setNull(11, Types.BIGINT);
-                } else {
-                    s.setLong(11, f.memoryMb());
-                }
+                Jdbc.setInteger(s, 8, f.totalVcpus());
+                Jdbc.setInteger(s, 9, f.numSockets());
+                Jdbc.setInteger(s, 10, f.coresPerSocket());
+                Jdbc.setLong(s, 11, f.memoryMb());
                 s.setInt(12, f.totalDisks());
                 s.setBigDecimal(13, f.totalDiskGb());
                 s.setInt(14, f.totalNics());
-                s.setObject(15, f.creationDate() == null ? null : UtcTimes.toColumn(f.creationDate()), Types.TIMESTAMP);
-                Instant updated = e.getValue().lastUpdateDate();
-                s.setObject(16, updated == null ? null : UtcTimes.toColumn(updated), Types.TIMESTAMP);
+                Jdbc.setInstant(s, 15, f.creationDate());
+                Jdbc.setInstant(s, 16, f.lastUpdateDate());
                 s.setObject(17, t);
                 s.setString(18, e.getValue().fingerprint());
                 s.setString(19, e.getValue().rawJson());
@@ -351,11 +342,7 @@ final class SyncStore {
                     s.setString(4, n.macAddress());
                     s.setString(5, n.networkId());
                     s.setString(6, n.networkName());
-                    if (n.connected() == null) {
-                        s.setNull(7, Types.BOOLEAN);
-                    } else {
-                        s.setBoolean(7, n.connected());
-                    }
+                    Jdbc.setBoolean(s, 7, n.connected());
                     s.setString(8, n.state());
                     s.setString(9, n.vlanMode());
                     s.setObject(10, t);
@@ -418,8 +405,8 @@ final class SyncStore {
         }
     }
 
-    /** What to store as a VM's facts. */
-    record FactWrite(VmFacts facts, String fingerprint, String rawJson, Instant lastUpdateDate) {}
+    /** What to store as a VM's facts: the facts, their fingerprint and the VM's raw payload as JSON text. */
+    record FactWrite(VmFacts facts, String fingerprint, String rawJson) {}
 
     /** One row of {@code vm_change_history}. */
     record History(long vmId, String changeType, String field, String oldValue, String newValue) {}
@@ -449,11 +436,11 @@ final class SyncStore {
     }
 
     /** Adds hosts and networks not known yet; names a network whose name was unknown. */
-    void upsertHostsAndNetworks(String platform, Set<String> hosts, Map<String, String> networks, Instant now)
+    void upsertHostsAndNetworks(Platform platform, Set<String> hosts, Map<String, String> networks, Instant now)
             throws SQLException {
         Set<String> knownHosts = new HashSet<>();
         try (PreparedStatement s = c.prepareStatement("select host_id from hosts where platform = ?")) {
-            s.setString(1, platform);
+            s.setString(1, platform.wire());
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     knownHosts.add(r.getString(1));
@@ -462,7 +449,7 @@ final class SyncStore {
         }
         Map<String, String> knownNetworks = new LinkedHashMap<>();
         try (PreparedStatement s = c.prepareStatement("select network_id, name from networks where platform = ?")) {
-            s.setString(1, platform);
+            s.setString(1, platform.wire());
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     knownNetworks.put(r.getString(1), r.getString(2));
@@ -475,7 +462,7 @@ final class SyncStore {
             int n = 0;
             for (String host : hosts) {
                 if (!knownHosts.contains(host)) {
-                    s.setString(1, platform);
+                    s.setString(1, platform.wire());
                     s.setString(2, host);
                     s.setString(3, host);
                     s.setObject(4, t);
@@ -496,7 +483,7 @@ final class SyncStore {
             int renames = 0;
             for (Map.Entry<String, String> e : networks.entrySet()) {
                 if (!knownNetworks.containsKey(e.getKey())) {
-                    insert.setString(1, platform);
+                    insert.setString(1, platform.wire());
                     insert.setString(2, e.getKey());
                     insert.setString(3, e.getValue());
                     insert.setObject(4, t);
@@ -506,7 +493,7 @@ final class SyncStore {
                 } else if (e.getValue() != null && !e.getValue().equals(knownNetworks.get(e.getKey()))) {
                     rename.setString(1, e.getValue());
                     rename.setObject(2, t);
-                    rename.setString(3, platform);
+                    rename.setString(3, platform.wire());
                     rename.setString(4, e.getKey());
                     rename.addBatch();
                     renames++;
@@ -518,24 +505,6 @@ final class SyncStore {
             if (renames > 0) {
                 rename.executeBatch();
             }
-        }
-    }
-
-    private static Integer integer(ResultSet r, int column) throws SQLException {
-        int v = r.getInt(column);
-        return r.wasNull() ? null : v;
-    }
-
-    private static Long longValue(ResultSet r, int column) throws SQLException {
-        long v = r.getLong(column);
-        return r.wasNull() ? null : v;
-    }
-
-    private static void setInt(PreparedStatement s, int index, Integer value) throws SQLException {
-        if (value == null) {
-            s.setNull(index, Types.INTEGER);
-        } else {
-            s.setInt(index, value);
         }
     }
 }

@@ -1,22 +1,18 @@
 package io.infrasystem.vm.trigger;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.infrasystem.commons.crud.Tracked;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 
 /** An n8n webhook that starts a sync of one vCenter or Prism Central ({@code system_api}). */
 @Entity
 @Table(name = "system_api")
-public class SystemApi extends PanacheEntityBase {
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class SystemApi extends Tracked {
 
     public String name;
     public String url;
@@ -39,14 +35,19 @@ public class SystemApi extends PanacheEntityBase {
     @Column(name = "auth_header_changed_at")
     public Instant authHeaderChangedAt;
 
-    @Version
-    public long version;
+    /** Whether the pending write sets, rotates or clears the auth header (then its time moves). */
+    @Transient
+    boolean authHeaderChanged;
 
-    @Column(name = "created_at")
-    public Instant createdAt;
-
-    @Column(name = "updated_at")
-    public Instant updatedAt;
+    /** Stamps {@link #authHeaderChangedAt} with the creation or update time when the header changed. */
+    @PrePersist
+    @PreUpdate
+    void stampAuthHeaderChange() {
+        if (authHeaderChanged) {
+            authHeaderChangedAt = id == null && authHeaderName == null ? null : updatedAt;
+            authHeaderChanged = false;
+        }
+    }
 
     /** @return the API view, which tells whether a secret is set but never carries it */
     public SystemApiDto dto() {
@@ -64,6 +65,11 @@ public class SystemApi extends PanacheEntityBase {
                 version,
                 createdAt,
                 updatedAt);
+    }
+
+    /** @return the current values as an input (the target of a merge patch), with the stored secret */
+    public SystemApiInput input() {
+        return new SystemApiInput(name, url, method, resourceType, source, active, authHeaderName, authHeaderValue);
     }
 
     /** @return the source its runs are for: {@link #source}, else the name */

@@ -1,5 +1,6 @@
 package io.infrasystem.vm.trigger;
 
+import io.infrasystem.commons.crud.Versioned;
 import java.time.Instant;
 
 /**
@@ -29,4 +30,5 @@ public record SystemApiDto(
         Instant authHeaderChangedAt,
         long version,
         Instant createdAt,
-        Instant updatedAt) {}
+        Instant updatedAt)
+        implements Versioned {}

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.commons.security.CurrentActor;
 import io.infrasystem.commons.security.Scopes;
+import io.infrasystem.vm.facts.Platform;
 import io.infrasystem.vm.sync.SyncConfig;
 import io.infrasystem.vm.sync.SyncRun;
+import io.infrasystem.vm.sync.SyncRunStatus;
 import io.infrasystem.vm.sync.SyncService;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
@@ -52,6 +54,9 @@ public class TriggerResource {
     public record Triggered(
             long systemApiId, String name, long runId, String status, Integer httpStatus, String error) {}
 
+    /** The path value that triggers every platform. */
+    private static final String ALL = "all";
+
     private final SyncService sync;
     private final SyncConfig config;
     private final ObjectMapper mapper;
@@ -76,16 +81,18 @@ public class TriggerResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Scopes.VM_SYNC)
     public List<Triggered> trigger(@PathParam("platform") String platform) {
-        if (!List.of("nutanix", "vmware", "all").contains(platform)) {
+        boolean all = ALL.equals(platform);
+        Platform only = all ? null : Platform.parse(platform).orElse(Platform.OTHER);
+        if (only == Platform.OTHER) {
             throw ProblemException.invalid("platform", "must be nutanix, vmware or all");
         }
-        List<SystemApi> apis = platform.equals("all")
+        List<SystemApi> apis = all
                 ? SystemApi.list("active = true order by id")
-                : SystemApi.list("active = true and resourceType = ?1 order by id", platform);
+                : SystemApi.list("active = true and resourceType = ?1 order by id", only.wire());
         String by = actor.resolve("trigger").name();
         List<Triggered> out = new ArrayList<>();
         for (SystemApi api : apis) {
-            SyncRun run = sync.open(api.resourceType, api.runSource(), "pending", by);
+            SyncRun run = sync.open(Platform.of(api.resourceType), api.runSource(), SyncRunStatus.PENDING, by);
             out.add(call(api, run));
         }
         return out;
@@ -94,15 +101,15 @@ public class TriggerResource {
     private Triggered call(SystemApi api, SyncRun run) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("run_id", run.id());
-        body.put("platform", run.platform());
+        body.put("platform", run.platform().wire());
         body.put("source", run.source());
-        body.put("sync_url", "/api/vm/sync/" + run.platform() + "?run_id=" + run.id());
+        body.put("sync_url", "/api/vm/sync/" + run.platform().wire() + "?run_id=" + run.id());
         body.put("finish_url", "/api/vm/sync-runs/" + run.id() + "/finish");
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder().timeout(config.triggerTimeout());
             if (api.method.equals("GET")) {
                 request.uri(URI.create(api.url + (api.url.contains("?") ? "&" : "?") + "run_id=" + run.id()
-                                + "&platform=" + run.platform() + "&source="
+                                + "&platform=" + run.platform().wire() + "&source="
                                 + java.net.URLEncoder.encode(run.source(), java.nio.charset.StandardCharsets.UTF_8)))
                         .GET();
             } else {

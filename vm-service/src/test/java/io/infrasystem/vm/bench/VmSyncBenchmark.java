@@ -9,10 +9,8 @@ import io.infrasystem.commons.persistence.UtcTimes;
 import io.infrasystem.commons.security.Scopes;
 import io.infrasystem.commons.testing.TestDatabase;
 import io.infrasystem.commons.testing.TestTokens;
-import io.infrasystem.vm.payload.ParsedDisk;
-import io.infrasystem.vm.payload.ParsedIp;
-import io.infrasystem.vm.payload.ParsedNic;
-import io.infrasystem.vm.payload.ParsedVm;
+import io.infrasystem.vm.facts.Platform;
+import io.infrasystem.vm.facts.VmFacts;
 import io.infrasystem.vm.payload.PayloadReader;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -121,8 +119,8 @@ class VmSyncBenchmark {
     void syncThroughHttpAgainstRawJdbc() throws Exception {
         byte[] first = MAPPER.writeValueAsBytes(payload(0, 42));
         byte[] changed = MAPPER.writeValueAsBytes(payload(10, 42));
-        List<ParsedVm> parsed =
-                PayloadReader.read(MAPPER.readTree(first), "vmware").vms();
+        List<VmFacts> parsed =
+                PayloadReader.read(MAPPER.readTree(first), Platform.VMWARE).vms();
         long rows = parsed.stream()
                 .mapToLong(v -> 2
                         + v.disks().size()
@@ -169,7 +167,7 @@ class VmSyncBenchmark {
         System.out.printf("first sync wrote %d events and %d history rows%n", t1[3] - t0[3], t1[4] - t0[4]);
 
         long parseStart = System.nanoTime();
-        PayloadReader.read(MAPPER.readTree(first), "vmware");
+        PayloadReader.read(MAPPER.readTree(first), Platform.VMWARE);
         System.out.printf(
                 "in-process JSON parse + shape parse of the payload (no HTTP, no DB): %.0f ms%n",
                 (System.nanoTime() - parseStart) / 1e6);
@@ -278,7 +276,7 @@ class VmSyncBenchmark {
     }
 
     /** The reference: the same rows into the same tables with plain JDBC batches, one transaction. */
-    private long rawJdbcUpsert(List<ParsedVm> vms, String source) throws SQLException {
+    private long rawJdbcUpsert(List<VmFacts> vms, String source) throws SQLException {
         long start = System.nanoTime();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -289,7 +287,7 @@ class VmSyncBenchmark {
                             + "first_seen_at, last_seen_at, created_at, updated_at) values ('vmware', ?, ?, ?, ?, ?, ?, ?, ?) "
                             + "on conflict (platform, source, vm_uuid) do update set vm_name = excluded.vm_name",
                     new String[] {"id"})) {
-                for (ParsedVm vm : vms) {
+                for (VmFacts vm : vms) {
                     s.setString(1, source);
                     s.setString(2, vm.vmUuid());
                     s.setString(3, vm.name());
@@ -312,7 +310,7 @@ class VmSyncBenchmark {
                     + "raw, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                     + "on conflict (vm_id) do update set memory_mb = excluded.memory_mb")) {
                 for (int i = 0; i < vms.size(); i++) {
-                    ParsedVm vm = vms.get(i);
+                    VmFacts vm = vms.get(i);
                     s.setLong(1, ids.get(i));
                     s.setString(2, vm.powerState());
                     s.setString(3, vm.hypervisorType());
@@ -338,14 +336,14 @@ class VmSyncBenchmark {
                 s.executeBatch();
             }
             List<Long> nicIds = new ArrayList<>();
-            List<ParsedNic> nics = new ArrayList<>();
+            List<VmFacts.Nic> nics = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(
                     "insert into vm_nic_fact (vm_id, position, nic_uuid, mac_address, "
                             + "network_id, is_connected, state, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     new String[] {"id"})) {
                 for (int i = 0; i < vms.size(); i++) {
                     int position = 0;
-                    for (ParsedNic nic : vms.get(i).nics()) {
+                    for (VmFacts.Nic nic : vms.get(i).nics()) {
                         s.setLong(1, ids.get(i));
                         s.setInt(2, position++);
                         s.setString(3, nic.nicUuid());
@@ -369,7 +367,7 @@ class VmSyncBenchmark {
             try (PreparedStatement s = c.prepareStatement("insert into vm_nic_ip_fact (nic_id, ip_address, ip_type, "
                     + "created_at, updated_at) values (?, ?, ?, ?, ?) on conflict do nothing")) {
                 for (int i = 0; i < nics.size(); i++) {
-                    for (ParsedIp ip : nics.get(i).ips()) {
+                    for (VmFacts.Ip ip : nics.get(i).ips()) {
                         s.setLong(1, nicIds.get(i));
                         s.setString(2, ip.address());
                         s.setString(3, ip.type());
@@ -385,7 +383,7 @@ class VmSyncBenchmark {
                             + "size_gb, storage_name, backing_type, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (int i = 0; i < vms.size(); i++) {
                     int position = 0;
-                    for (ParsedDisk disk : vms.get(i).disks()) {
+                    for (VmFacts.Disk disk : vms.get(i).disks()) {
                         s.setLong(1, ids.get(i));
                         s.setInt(2, position++);
                         s.setString(3, disk.diskUuid());

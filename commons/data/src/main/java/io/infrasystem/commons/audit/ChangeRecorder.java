@@ -38,7 +38,8 @@ import javax.sql.DataSource;
  * of a creation or deletion are empty (the entity is the whole record).
  *
  * <p>An update whose before and after differ only in ignored fields ({@code updated_at},
- * {@code version}) records nothing, so an identical write publishes no event.
+ * {@code version}) records nothing, so an identical write publishes no event. A change that
+ * brings its own changed fields ({@link Change#changes()}) is recorded with them, undiffed.
  */
 @ApplicationScoped
 public class ChangeRecorder {
@@ -109,10 +110,11 @@ public class ChangeRecorder {
                 // a creation or deletion carries the whole record in before/after (entity): listing every
                 // field again as a change would double what is written (as NetBox's change log keeps
                 // only the post-change data of a creation)
-                List<FieldChange> fields =
-                        before == null || after == null ? List.of() : JsonDiff.diff(before, after, IGNORED);
+                List<FieldChange> fields = change.changes() != null
+                        ? change.changes()
+                        : before == null || after == null ? List.of() : JsonDiff.diff(before, after, IGNORED);
                 results.add(fields);
-                if (before != null && after != null && fields.isEmpty()) {
+                if (change.changes() == null && before != null && after != null && fields.isEmpty()) {
                     continue;
                 }
                 if (change.actor() == null && current == null) {

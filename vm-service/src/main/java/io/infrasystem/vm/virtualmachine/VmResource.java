@@ -1,4 +1,4 @@
-package io.infrasystem.vm.inventory;
+package io.infrasystem.vm.virtualmachine;
 
 import io.infrasystem.commons.filter.QueryFilter;
 import io.infrasystem.commons.http.Versions;

@@ -1,4 +1,4 @@
-package io.infrasystem.vm.inventory;
+package io.infrasystem.vm.virtualmachine;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.infrasystem.vm.inventory;
+package io.infrasystem.vm.virtualmachine;
 
 import io.infrasystem.commons.filter.FilterField;
 import io.infrasystem.commons.filter.FilterSpec;
@@ -6,6 +6,7 @@ import io.infrasystem.commons.filter.QueryFilter;
 import io.infrasystem.commons.persistence.NamedParameters;
 import io.infrasystem.commons.persistence.UtcTimes;
 import io.infrasystem.commons.problem.ProblemException;
+import io.infrasystem.vm.facts.Platform;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.sql.Array;
@@ -90,7 +91,7 @@ public class VmQueries {
             .field(FilterField.text("host", "f.host_identifier"))
             .field(FilterField.text("hostname", HOSTNAME))
             .field(FilterField.choice("power_state", POWER, Set.of("on", "off", "suspended", "paused", "unknown")))
-            .field(FilterField.choice("platform", "v.platform", Set.of("nutanix", "vmware", "other")))
+            .field(FilterField.choice("platform", "v.platform", Platform.class))
             .field(FilterField.text("source", "v.source"))
             .field(FilterField.membership(
                     "tag",

@@ -1,4 +1,4 @@
-package io.infrasystem.vm.inventory;
+package io.infrasystem.vm.virtualmachine;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -15,12 +15,15 @@ import io.infrasystem.commons.security.Scopes;
 import io.infrasystem.commons.testing.TestDatabase;
 import io.infrasystem.commons.testing.TestTokens;
 import io.infrasystem.vm.Fixtures;
+import io.infrasystem.vm.Sql;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -62,14 +65,22 @@ class InventoryTest {
         return root;
     }
 
+    @Inject
+    DataSource dataSource;
+
     private boolean synced;
 
+    /**
+     * Starts from an empty inventory (the test run's database is shared by every test class, and
+     * the counts below are those of this class's payloads alone), then syncs the three sources.
+     */
     @BeforeEach
     void inventory() {
         if (synced) {
             return;
         }
         synced = true;
+        Sql.execute(dataSource, "truncate vm, hosts, networks, vm_sync_run cascade");
         sync("nutanix", "pc-inv", Fixtures.json("nutanix/v3_vms_list_own.json"));
         sync("nutanix", "pc-v4", Fixtures.json("nutanix/v4_vmm_ahv_config_vms_list.json"));
         sync("vmware", "vc-1", vsphere());

@@ -1,0 +1,78 @@
+package io.infrasystem.vm.owner;
+
+import io.infrasystem.commons.audit.ChangeRecorder;
+import io.infrasystem.commons.crud.CrudKind;
+import io.infrasystem.commons.crud.EntityCrudService;
+import io.infrasystem.commons.filter.FilterField;
+import io.infrasystem.commons.filter.FilterSpec;
+import io.infrasystem.commons.http.MergePatch;
+import io.infrasystem.commons.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Locale;
+
+/**
+ * Owners on the commons CRUD kernel: list with filters ({@code id}, {@code full_name}, {@code email},
+ * {@code department}, {@code designation}, {@code q}), get, create, JSON Merge Patch and delete,
+ * each write one transaction recorded through the change hook. E-mail addresses are unique,
+ * case-insensitive (409).
+ */
+@ApplicationScoped
+public class OwnerService extends EntityCrudService<Owner, OwnerDto, OwnerInput> {
+
+    static final FilterSpec FILTERS = FilterSpec.builder("id")
+            .field(FilterField.integer("id", "id"))
+            .field(FilterField.text("full_name", "fullName"))
+            .field(FilterField.text("email", "email"))
+            .field(FilterField.text("department", "department"))
+            .field(FilterField.text("designation", "designation"))
+            .search("fullName", "email", "coalesce(department, '')")
+            .defaultOrdering("full_name")
+            .build();
+
+    private static final CrudKind<Owner, OwnerDto, OwnerInput> KIND = new CrudKind<>(
+            "owner",
+            "owner",
+            Owner.class,
+            OwnerInput.class,
+            Owner::new,
+            Owner::dto,
+            Owner::input,
+            FILTERS,
+            (q, p) -> Owner.find(q, p));
+
+    @Inject
+    public OwnerService(ChangeRecorder changes, MergePatch mergePatch) {
+        super(changes, mergePatch, KIND);
+    }
+
+    /** For the CDI client proxy only. */
+    protected OwnerService() {}
+
+    /** @throws ProblemException 409 when another owner has the e-mail address */
+    @Override
+    protected void apply(Owner owner, OwnerInput input) {
+        String lower = input.email().strip().toLowerCase(Locale.ROOT);
+        long taken = owner.id == null
+                ? Owner.count("lower(email) = ?1", lower)
+                : Owner.count("lower(email) = ?1 and id <> ?2", lower, owner.id);
+        if (taken > 0) {
+            throw ProblemException.conflict("an owner with e-mail " + input.email() + " exists already");
+        }
+        owner.fullName = input.fullName().strip();
+        owner.email = input.email().strip();
+        owner.designation = input.designation();
+        owner.department = input.department();
+    }
+
+    /** Nothing blocks deleting an owner: the VMs it owned lose the reference (in the same transaction). */
+    @Override
+    protected void checkDeletable(Owner owner) {
+        for (String column : new String[] {"business_owner_id", "technical_owner_id"}) {
+            Owner.getEntityManager()
+                    .createNativeQuery("update vm_manual set " + column + " = null where " + column + " = ?1")
+                    .setParameter(1, owner.id)
+                    .executeUpdate();
+        }
+    }
+}
