@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -127,19 +128,23 @@ public class KafkaCheck {
         }
     }
 
-    private static Properties adminConfig(String bootstrap) {
+    /** @return the settings every client of the check shares: the broker and its client id */
+    private static Properties clientConfig(String bootstrap, String clientId) {
         Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(AdminClientConfig.CLIENT_ID_CONFIG, "infra-status-admin");
+        p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
+        return p;
+    }
+
+    private static Properties adminConfig(String bootstrap) {
+        Properties p = clientConfig(bootstrap, "infra-status-admin");
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) STEP_TIMEOUT.toMillis());
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) STEP_TIMEOUT.toMillis());
         return p;
     }
 
     private static Properties producerConfig(String bootstrap) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, "infra-status-producer");
+        Properties p = clientConfig(bootstrap, "infra-status-producer");
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, STEP_TIMEOUT.toMillis());
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) STEP_TIMEOUT.toMillis());
@@ -151,9 +156,7 @@ public class KafkaCheck {
     }
 
     private static Properties consumerConfig(String bootstrap) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "infra-status-consumer");
+        Properties p = clientConfig(bootstrap, "infra-status-consumer");
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "infra-status");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

@@ -60,23 +60,13 @@ is_service() {
   return 1
 }
 
-# The port a component answers on.
+# The port a component answers on: its <NAME>_PORT of infra.env (API_GATEWAY_PORT for api-gateway),
+# PG_PORT for postgres.
 component_port() {
-  case $1 in
-    postgres) echo "$PG_PORT" ;;
-    mariadb) echo "$MARIADB_PORT" ;;
-    kafka) echo "$KAFKA_PORT" ;;
-    keycloak) echo "$KEYCLOAK_PORT" ;;
-    smtp) echo "$SMTP_PORT" ;;
-    api-gateway) echo "$API_GATEWAY_PORT" ;;
-    inventory-service) echo "$INVENTORY_SERVICE_PORT" ;;
-    vm-service) echo "$VM_SERVICE_PORT" ;;
-    cert-service) echo "$CERT_SERVICE_PORT" ;;
-    project-service) echo "$PROJECT_SERVICE_PORT" ;;
-    mail-gateway) echo "$MAIL_GATEWAY_PORT" ;;
-    realtime-service) echo "$REALTIME_SERVICE_PORT" ;;
-    *) die "unknown component $1" ;;
-  esac
+  is_component "$1" || die "unknown component $1"
+  local var=PG_PORT
+  [[ $1 == postgres ]] || var="$(tr 'a-z-' 'A-Z_' <<<"$1")_PORT"
+  echo "${!var}"
 }
 
 

@@ -2,6 +2,7 @@ package io.infrasystem.deploy;
 
 import static io.infrasystem.deploy.ServiceConfiguration.ROOT;
 import static io.infrasystem.deploy.ServiceConfiguration.RUNTIME_VARIABLES;
+import static io.infrasystem.deploy.ServiceConfiguration.SERVICES;
 import static io.infrasystem.deploy.ServiceConfiguration.declaredVariables;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,15 +39,7 @@ class ComposeConfigurationTest {
                     .as(service.getKey())
                     .exists();
         }
-        assertThat(builtServices())
-                .containsKeys(
-                        "api-gateway",
-                        "inventory-service",
-                        "vm-service",
-                        "cert-service",
-                        "project-service",
-                        "mail-gateway",
-                        "realtime-service");
+        assertThat(builtServices()).containsKeys(SERVICES.toArray(String[]::new));
     }
 
     @Test

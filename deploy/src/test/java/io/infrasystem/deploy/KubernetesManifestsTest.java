@@ -1,6 +1,7 @@
 package io.infrasystem.deploy;
 
 import static io.infrasystem.deploy.ServiceConfiguration.ROOT;
+import static io.infrasystem.deploy.ServiceConfiguration.SERVICES;
 import static io.infrasystem.deploy.ServiceConfiguration.declaredVariables;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,14 +25,6 @@ import org.yaml.snakeyaml.Yaml;
 class KubernetesManifestsTest {
 
     private static final Path K8S = ROOT.resolve("deploy/k8s");
-    private static final Set<String> SERVICES = Set.of(
-            "api-gateway",
-            "inventory-service",
-            "vm-service",
-            "cert-service",
-            "project-service",
-            "mail-gateway",
-            "realtime-service");
 
     @Test
     void everyListedResourceExistsAndEveryServiceIsListed() throws IOException {

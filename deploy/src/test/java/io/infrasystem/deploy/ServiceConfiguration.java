@@ -16,6 +16,16 @@ final class ServiceConfiguration {
 
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
+    /** The service modules, each deployed by compose and by the Kubernetes manifests. */
+    static final Set<String> SERVICES = Set.of(
+            "api-gateway",
+            "inventory-service",
+            "vm-service",
+            "cert-service",
+            "project-service",
+            "mail-gateway",
+            "realtime-service");
+
     /** Read by the container's entrypoint, not by the application's configuration. */
     static final Set<String> RUNTIME_VARIABLES = Set.of("JAVA_OPTS");
 

@@ -19,21 +19,15 @@ import java.util.concurrent.TimeUnit;
  * never touched. {@link #close()} stops exactly the components this start brought up; servers
  * that were running before (PostgreSQL, MariaDB, or Kafka and Keycloak started by
  * {@code stack test}) are left as they were.
+ *
+ * @param settings the stack's settings
+ * @param log file that receives the stack's output
+ * @param startedFile where {@code stack up} writes the components it started
  */
-final class LocalStack implements AutoCloseable {
+record LocalStack(StackSettings settings, Path log, Path startedFile) implements AutoCloseable {
 
     private static final Duration UP_TIMEOUT = Duration.ofMinutes(6);
     private static final Duration DOWN_TIMEOUT = Duration.ofMinutes(3);
-
-    private final StackSettings settings;
-    private final Path log;
-    private final Path startedFile;
-
-    private LocalStack(StackSettings settings, Path log, Path startedFile) {
-        this.settings = settings;
-        this.log = log;
-        this.startedFile = startedFile;
-    }
 
     /**
      * Starts the suite.
@@ -71,9 +65,7 @@ final class LocalStack implements AutoCloseable {
     /** Stops what {@link #up} started, in reverse order. */
     @Override
     public void close() throws IOException, InterruptedException {
-        List<String> started = Files.readAllLines(startedFile, StandardCharsets.UTF_8).stream()
-                .filter(s -> !s.isBlank())
-                .toList();
+        List<String> started = started();
         if (!started.isEmpty()) {
             List<String> args = new ArrayList<>(List.of("down"));
             args.addAll(started);

@@ -15,42 +15,23 @@ import io.infrasystem.realtime.fanout.RealtimeMetrics;
 import io.infrasystem.realtime.fanout.Transport;
 import io.infrasystem.realtime.support.RawWsClient;
 import io.infrasystem.realtime.support.SseClient;
-import io.infrasystem.realtime.support.TestEvents;
 import io.infrasystem.realtime.support.Tokens;
 import io.infrasystem.realtime.support.WsClient;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.UpgradeRejectedException;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class EventDeliveryTest {
+class EventDeliveryTest extends LiveEventsTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(15);
     private static final Duration QUIET = Duration.ofMillis(1500);
-    private static TestEvents events;
-
-    @Inject
-    Vertx vertx;
 
     @Inject
     RealtimeMetrics metrics;
-
-    @BeforeAll
-    static void producer() {
-        events = new TestEvents();
-    }
-
-    @AfterAll
-    static void closeProducer() {
-        events.close();
-    }
 
     @Test
     void eventReachesWebSocketAndSseClientsWhoseSubscriptionMatchesAndNoOneElse() throws Exception {

@@ -4,37 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.infrasystem.realtime.support.SseClient;
-import io.infrasystem.realtime.support.TestEvents;
 import io.infrasystem.realtime.support.Tokens;
 import io.infrasystem.realtime.support.WsClient;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.core.Vertx;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class ResumeTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(15);
-    private static TestEvents events;
-
-    @Inject
-    Vertx vertx;
-
-    @BeforeAll
-    static void producer() {
-        events = new TestEvents();
-    }
-
-    @AfterAll
-    static void closeProducer() {
-        events.close();
-    }
+class ResumeTest extends LiveEventsTest {
 
     @Test
     void webSocketReconnectingWithACursorGetsExactlyTheMissedEvents() throws Exception {

@@ -52,8 +52,8 @@ public class ApiKey extends Tracked {
 
     /**
      * Keeps the stamps {@link Tracked} sets at the column's precision (microseconds), so the answer
-     * of a creation or revocation shows the times a later read shows. Runs after {@link Tracked}'s
-     * callbacks (a superclass's run first).
+     * of a creation or revocation shows the times a later read shows. Runs after the callbacks of
+     * {@link io.infrasystem.commons.crud.Stamped} (a superclass's run first).
      */
     @PrePersist
     @PreUpdate

@@ -32,15 +32,9 @@ import java.util.Set;
 public class ApiKeyService {
 
     /** Filters of key lists. */
-    private static final FilterSpec FILTERS = FilterSpec.builder("k.id")
-            .field(FilterField.text("name", "k.name"))
-            .field(FilterField.text("owner", "k.owner"))
-            .field(FilterField.text("key_id", "k.keyId"))
-            .field(FilterField.text("created_by", "k.createdBy"))
-            .field(FilterField.timestamp("created_at", "k.createdAt"))
-            .field(FilterField.timestamp("expires_at", "k.expiresAt"))
-            .field(FilterField.timestamp("revoked_at", "k.revokedAt"))
-            .field(FilterField.timestamp("last_used_at", "k.lastUsedAt"))
+    private static final FilterSpec FILTERS = FilterSpec.forEntity("k")
+            .fields(FilterField::text, "name", "owner", "key_id", "created_by")
+            .fields(FilterField::timestamp, "created_at", "expires_at", "revoked_at", "last_used_at")
             .search("k.name", "k.description", "k.owner")
             .defaultOrdering("-created_at")
             .build();

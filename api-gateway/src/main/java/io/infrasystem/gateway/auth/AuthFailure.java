@@ -1,22 +1,18 @@
 package io.infrasystem.gateway.auth;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.infrasystem.commons.crud.Stamped;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One refused credential, as stored in table {@code auth_failure}. */
+/**
+ * One refused credential, as stored in table {@code auth_failure}; only ever appended. Id and
+ * {@code created_at}/{@code updated_at} come from {@link Stamped}.
+ */
 @Entity
 @Table(name = "auth_failure")
-public class AuthFailure extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class AuthFailure extends Stamped {
 
     @Column(name = "occurred_at")
     public Instant occurredAt;
@@ -40,12 +36,6 @@ public class AuthFailure extends PanacheEntityBase {
 
     @Column(name = "suppressed_before")
     public long suppressedBefore;
-
-    @Column(name = "created_at")
-    public Instant createdAt;
-
-    @Column(name = "updated_at")
-    public Instant updatedAt;
 
     /**
      * The failure as the API shows it.

@@ -33,13 +33,9 @@ public class AuthFailureLog {
     private static final Logger LOG = Logger.getLogger(AuthFailureLog.class);
 
     /** Filters of the failure list. */
-    private static final FilterSpec FILTERS = FilterSpec.builder("f.id")
-            .field(FilterField.text("credential_type", "f.credentialType"))
-            .field(FilterField.text("reason", "f.reason"))
-            .field(FilterField.text("credential_hint", "f.credentialHint"))
-            .field(FilterField.text("client_ip", "f.clientIp"))
-            .field(FilterField.text("path", "f.path"))
-            .field(FilterField.timestamp("occurred_at", "f.occurredAt"))
+    private static final FilterSpec FILTERS = FilterSpec.forEntity("f")
+            .fields(FilterField::text, "credential_type", "reason", "credential_hint", "client_ip", "path")
+            .fields(FilterField::timestamp, "occurred_at")
             .search("f.reason", "f.path", "f.credentialHint")
             .defaultOrdering("-occurred_at")
             .build();
@@ -84,8 +80,6 @@ public class AuthFailureLog {
                 failure.path = truncate(path, 1000);
                 failure.requestId = requestId;
                 failure.suppressedBefore = before;
-                failure.createdAt = failure.occurredAt;
-                failure.updatedAt = failure.occurredAt;
                 failure.persist();
             });
         } catch (RuntimeException e) {

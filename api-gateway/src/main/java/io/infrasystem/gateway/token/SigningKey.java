@@ -1,22 +1,17 @@
 package io.infrasystem.gateway.token;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.infrasystem.commons.crud.Stamped;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Instant;
 
-/** A key pair that signs internal tokens (RS256), as stored in table {@code signing_key}. */
+/**
+ * A key pair that signs internal tokens (RS256), as stored in table {@code signing_key}; only ever
+ * appended. Id and {@code created_at}/{@code updated_at} (the key's age) come from {@link Stamped}.
+ */
 @Entity
 @Table(name = "signing_key")
-public class SigningKey extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class SigningKey extends Stamped {
 
     /** JWS {@code kid}. */
     public String kid;
@@ -31,10 +26,4 @@ public class SigningKey extends PanacheEntityBase {
     /** PKCS#8 private key, DER, base64. */
     @Column(name = "private_key")
     public String privateKey;
-
-    @Column(name = "created_at")
-    public Instant createdAt;
-
-    @Column(name = "updated_at")
-    public Instant updatedAt;
 }

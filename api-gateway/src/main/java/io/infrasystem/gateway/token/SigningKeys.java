@@ -75,7 +75,7 @@ public class SigningKeys {
                         .createdAt
                         .plus(config.token().keyRotationPeriod())
                         .isBefore(now)) {
-            SigningKey fresh = generate(now);
+            SigningKey fresh = generate();
             fresh.persistAndFlush();
             List<SigningKey> updated = new ArrayList<>();
             updated.add(fresh);
@@ -102,7 +102,7 @@ public class SigningKeys {
         return published;
     }
 
-    private static SigningKey generate(Instant now) {
+    private static SigningKey generate() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
@@ -113,8 +113,6 @@ public class SigningKeys {
             key.publicKey = Base64.getEncoder().encodeToString(pair.getPublic().getEncoded());
             key.privateKey =
                     Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded());
-            key.createdAt = now;
-            key.updatedAt = now;
             return key;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("RSA key generation is unavailable", e);

@@ -31,14 +31,10 @@ public class AuditLogQuery {
 
     /** The audit log's filters: by actor, action, resource and time range. */
     public static final FilterSpec FILTERS = FilterSpec.builder("id")
-            .field(FilterField.integer("id", "id"))
-            .field(FilterField.text("actor", "actor"))
+            .fields(FilterField::integer, "id")
+            .fields(FilterField::text, "actor", "action", "resource_type", "resource_id", "request_id")
             .field(FilterField.choice("actor_type", "actor_type", Set.of("user", "api_key", "system")))
-            .field(FilterField.text("action", "action"))
-            .field(FilterField.text("resource_type", "resource_type"))
-            .field(FilterField.text("resource_id", "resource_id"))
-            .field(FilterField.text("request_id", "request_id"))
-            .field(FilterField.timestamp("occurred_at", "occurred_at"))
+            .fields(FilterField::timestamp, "occurred_at")
             .search("actor", "resource_id", "action")
             .defaultOrdering("-occurred_at")
             .build();

@@ -13,6 +13,7 @@ import io.infrasystem.commons.testing.KafkaTestConsumer;
 import io.infrasystem.commons.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 class ChangeHookTest {
 
     private static final String EDITOR = TestTokens.user("alice", Scopes.groupsForRoles(Set.of(Scopes.EDITOR)));
+    private static final String WIDGETS = "/api/probe/widgets";
     private static final String ADMIN = TestTokens.user("root", Scopes.groupsForRoles(Set.of(Scopes.ADMIN)));
 
     @Inject
@@ -35,17 +37,30 @@ class ChangeHookTest {
     @Inject
     ObjectMapper mapper;
 
-    private long create(String token, String name) {
+    /** @return a JSON request as {@code token} whose body is a widget of {@code name} and {@code sizeU} */
+    private static RequestSpecification widget(String token, String name, int sizeU) {
         return given().header("Authorization", token)
                 .contentType("application/json")
-                .body("{\"name\":\"" + name + "\",\"size_u\":2}")
-                .when()
-                .post("/api/probe/widgets")
+                .body("{\"name\":\"" + name + "\",\"size_u\":" + sizeU + "}");
+    }
+
+    /** @return the id of the widget that {@code request} creates (200) */
+    private static long created(RequestSpecification request) {
+        return request.when()
+                .post(WIDGETS)
                 .then()
                 .statusCode(200)
                 .extract()
                 .jsonPath()
                 .getLong("id");
+    }
+
+    private long create(String token, String name) {
+        return created(widget(token, name, 2));
+    }
+
+    private static void update(long id, String name, int sizeU) {
+        widget(EDITOR, name, sizeU).when().put(WIDGETS + "/" + id).then().statusCode(200);
     }
 
     private Response audit(String query) {
@@ -55,17 +70,7 @@ class ChangeHookTest {
     @Test
     void creationWritesAuditEntryAndCloudEventWithTheCaller() throws Exception {
         String name = "w-" + UUID.randomUUID();
-        long id = given().header("Authorization", EDITOR)
-                .header("X-Request-ID", "req-create-1")
-                .contentType("application/json")
-                .body("{\"name\":\"" + name + "\",\"size_u\":2}")
-                .when()
-                .post("/api/probe/widgets")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getLong("id");
+        long id = created(widget(EDITOR, name, 2).header("X-Request-ID", "req-create-1"));
 
         audit("resource_type=widget&resource_id=" + id)
                 .then()
@@ -106,13 +111,7 @@ class ChangeHookTest {
     void updateRecordsOnlyTheChangedFields() throws Exception {
         String name = "w-" + UUID.randomUUID();
         long id = create(EDITOR, name);
-        given().header("Authorization", EDITOR)
-                .contentType("application/json")
-                .body("{\"name\":\"" + name + "\",\"size_u\":4}")
-                .when()
-                .put("/api/probe/widgets/" + id)
-                .then()
-                .statusCode(200);
+        update(id, name, 4);
 
         audit("resource_id=" + id + "&action=updated")
                 .then()
@@ -141,13 +140,7 @@ class ChangeHookTest {
     void identicalUpdateRecordsNothingAndPublishesNothing() {
         String name = "w-" + UUID.randomUUID();
         long id = create(EDITOR, name);
-        given().header("Authorization", EDITOR)
-                .contentType("application/json")
-                .body("{\"name\":\"" + name + "\",\"size_u\":2}")
-                .when()
-                .put("/api/probe/widgets/" + id)
-                .then()
-                .statusCode(200);
+        update(id, name, 2);
 
         audit("resource_id=" + id).then().body("count", equalTo(1));
         assertThat(outboxRows(Long.toString(id))).isEqualTo(1);
@@ -156,13 +149,7 @@ class ChangeHookTest {
     @Test
     void failedWriteLeavesNoEntityNoAuditAndNoEvent() {
         String name = "fail-" + UUID.randomUUID();
-        given().header("Authorization", EDITOR)
-                .contentType("application/json")
-                .body("{\"name\":\"" + name + "\",\"size_u\":2}")
-                .when()
-                .post("/api/probe/widgets")
-                .then()
-                .statusCode(409);
+        widget(EDITOR, name, 2).when().post(WIDGETS).then().statusCode(409);
 
         assertThat(count("select count(*) from widget where name = '" + name + "'"))
                 .isZero();

@@ -1,34 +1,17 @@
 package io.infrasystem.commons.probe;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.infrasystem.commons.crud.Tracked;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Version;
-import java.time.Instant;
 
-/** A test entity of the probe service. */
+/** A test entity of the probe service; id, version and stamps come from {@link Tracked}. */
 @Entity
-public class Widget extends PanacheEntityBase {
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class Widget extends Tracked {
 
     public String name;
 
     @Column(name = "size_u")
     public int sizeU;
-
-    @Version
-    public long version;
-
-    @Column(name = "created_at")
-    public Instant createdAt;
-
-    @Column(name = "updated_at")
-    public Instant updatedAt;
 
     public record Dto(long id, String name, int sizeU, long version) {}
 

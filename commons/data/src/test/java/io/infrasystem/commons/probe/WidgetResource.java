@@ -14,7 +14,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
 
 /** Writes of the probe service, each through the change hook. */
 @Path("/api/probe/widgets")
@@ -34,8 +33,6 @@ public class WidgetResource {
         Widget widget = new Widget();
         widget.name = input.name();
         widget.sizeU = input.sizeU();
-        widget.createdAt = Instant.now();
-        widget.updatedAt = widget.createdAt;
         widget.persistAndFlush();
         changes.record(Change.created("widget", widget.id, widget.dto()));
         if (input.name().startsWith("fail")) {
@@ -53,7 +50,6 @@ public class WidgetResource {
         Widget.Dto before = widget.dto();
         widget.name = input.name();
         widget.sizeU = input.sizeU();
-        widget.updatedAt = Instant.now();
         widget.flush();
         changes.record(Change.updated("widget", id, before, widget.dto()));
         return widget.dto();

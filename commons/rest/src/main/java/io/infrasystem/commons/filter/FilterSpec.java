@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 
 /**
  * The filters, free-text search and orderings one list endpoint accepts, declared once per
@@ -52,7 +54,34 @@ public final class FilterSpec {
      * @return a builder
      */
     public static Builder builder(String idExpression) {
-        return new Builder(idExpression);
+        return new Builder(idExpression, UnaryOperator.identity());
+    }
+
+    /**
+     * A builder for HQL over one entity: the id expression is {@code alias.id} and
+     * {@link Builder#fields} maps each public name to the attribute of the same name in camelCase
+     * ({@code last_used_at} → {@code alias.lastUsedAt}).
+     *
+     * @param alias the entity's alias in the query, e.g. {@code k} for {@code from ApiKey k}
+     * @return a builder
+     */
+    public static Builder forEntity(String alias) {
+        return new Builder(alias + ".id", name -> alias + "." + camelCase(name));
+    }
+
+    /** @return {@code snake_case} as {@code snakeCase} */
+    static String camelCase(String snakeCase) {
+        StringBuilder camel = new StringBuilder(snakeCase.length());
+        boolean upper = false;
+        for (char c : snakeCase.toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                camel.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return camel.toString();
     }
 
     /**
@@ -238,16 +267,34 @@ public final class FilterSpec {
         private final List<String> search = new ArrayList<>();
         private final Set<String> ignored = new LinkedHashSet<>();
         private final String idExpression;
+        private final UnaryOperator<String> naming;
         private String defaultOrdering;
 
-        private Builder(String idExpression) {
+        private Builder(String idExpression, UnaryOperator<String> naming) {
             this.idExpression = idExpression;
+            this.naming = naming;
         }
 
         /** Adds a filterable field. */
         public Builder field(FilterField field) {
             if (fields.putIfAbsent(field.name(), field) != null) {
                 throw new IllegalArgumentException("field declared twice: " + field.name());
+            }
+            return this;
+        }
+
+        /**
+         * Adds fields of one kind whose expressions follow from their public names: the name itself
+         * (a SQL column named like the parameter) for {@link FilterSpec#builder}, the camelCase
+         * attribute for {@link FilterSpec#forEntity}.
+         *
+         * @param kind the factory of the fields, e.g. {@code FilterField::text}
+         * @param names the public names
+         * @throws IllegalArgumentException when a name is declared twice
+         */
+        public Builder fields(BiFunction<String, String, FilterField> kind, String... names) {
+            for (String name : names) {
+                field(kind.apply(name, naming.apply(name)));
             }
             return this;
         }

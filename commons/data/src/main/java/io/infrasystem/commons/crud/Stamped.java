@@ -1,0 +1,43 @@
+package io.infrasystem.commons.crud;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import java.time.Instant;
+
+/**
+ * The base of every stored row: an identity {@code id} and {@code created_at}/{@code updated_at}
+ * (UTC, both set on insert, {@code updated_at} again on update). Rows that are only ever appended
+ * (a log, a generated key) extend it directly; resources edited through the API extend
+ * {@link Tracked}, which adds the optimistic-locking version. The table needs the columns
+ * {@code id} (auto-increment or identity), {@code created_at} and {@code updated_at}.
+ */
+@MappedSuperclass
+public abstract class Stamped extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @PrePersist
+    void stampCreation() {
+        createdAt = Instant.now();
+        updatedAt = createdAt;
+    }
+
+    @PreUpdate
+    void stampUpdate() {
+        updatedAt = Instant.now();
+    }
+}
