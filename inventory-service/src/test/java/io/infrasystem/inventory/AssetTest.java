@@ -56,14 +56,23 @@ class AssetTest {
         String tag = unique("AT");
         String serial = unique("SN");
         Api.asset(modelA, "\"asset_tag\":\"" + tag + "\",\"serial\":\"" + serial + "\"");
-        editorWrites("POST", "/api/inventory/assets", "{\"model_id\":" + modelA + ",\"status\":\"active\",\"asset_tag\":\"" + tag + "\"}")
+        editorWrites(
+                        "POST",
+                        "/api/inventory/assets",
+                        "{\"model_id\":" + modelA + ",\"status\":\"active\",\"asset_tag\":\"" + tag + "\"}")
                 .statusCode(409)
                 .body("errors.field", hasItem("asset_tag"));
-        editorWrites("POST", "/api/inventory/assets", "{\"model_id\":" + modelA2 + ",\"status\":\"active\",\"serial\":\"" + serial + "\"}")
+        editorWrites(
+                        "POST",
+                        "/api/inventory/assets",
+                        "{\"model_id\":" + modelA2 + ",\"status\":\"active\",\"serial\":\"" + serial + "\"}")
                 .statusCode(409)
                 .body("errors.field", hasItem("serial"))
                 .body("detail", containsString(serial));
-        editorWrites("POST", "/api/inventory/assets", "{\"model_id\":" + modelB + ",\"status\":\"active\",\"serial\":\"" + serial + "\"}")
+        editorWrites(
+                        "POST",
+                        "/api/inventory/assets",
+                        "{\"model_id\":" + modelB + ",\"status\":\"active\",\"serial\":\"" + serial + "\"}")
                 .statusCode(201);
     }
 
@@ -80,7 +89,10 @@ class AssetTest {
                 .body("errors.field", org.hamcrest.Matchers.hasItems("mgmt_ip", "other_ips[0]", "warranty_end"));
         editorWrites("POST", "/api/inventory/assets", "{\"model_id\":" + model + ",\"status\":\"retired\"}")
                 .statusCode(400);
-        editorWrites("POST", "/api/inventory/assets", "{\"model_id\":" + model + ",\"status\":\"active\",\"custom_fields\":{\"nested\":{\"a\":1}}}")
+        editorWrites(
+                        "POST",
+                        "/api/inventory/assets",
+                        "{\"model_id\":" + model + ",\"status\":\"active\",\"custom_fields\":{\"nested\":{\"a\":1}}}")
                 .statusCode(400)
                 .body("errors.field", hasItem("custom_fields.nested"));
     }

@@ -88,7 +88,10 @@ class BackupRestoreTest {
         long added = Api.asset(model, "\"rack_id\":" + rack + ",\"position\":20,\"face\":\"front\"");
         editorWrites("PATCH", "/api/inventory/assets/" + kept, "{\"hostname\":\"changed\",\"tags\":[]}")
                 .statusCode(200);
-        editorWrites("POST", "/api/inventory/assets/" + kept + "/placement", "{\"rack_id\":" + rack + ",\"position\":30,\"face\":\"rear\"}")
+        editorWrites(
+                        "POST",
+                        "/api/inventory/assets/" + kept + "/placement",
+                        "{\"rack_id\":" + rack + ",\"position\":30,\"face\":\"rear\"}")
                 .statusCode(200);
 
         restore(archive, true).statusCode(200).body("dry_run", equalTo(true)).body("replaced.size()", equalTo(0));
@@ -99,9 +102,15 @@ class BackupRestoreTest {
         as(VIEWER).get("/api/inventory/assets/" + added).then().statusCode(404);
         // the occupancy was rebuilt: units 3-4 are taken again, 30 is free
         long other = Api.asset(model, "");
-        editorWrites("POST", "/api/inventory/assets/" + other + "/placement", "{\"rack_id\":" + rack + ",\"position\":4,\"face\":\"rear\"}")
+        editorWrites(
+                        "POST",
+                        "/api/inventory/assets/" + other + "/placement",
+                        "{\"rack_id\":" + rack + ",\"position\":4,\"face\":\"rear\"}")
                 .statusCode(409);
-        editorWrites("POST", "/api/inventory/assets/" + other + "/placement", "{\"rack_id\":" + rack + ",\"position\":30,\"face\":\"rear\"}")
+        editorWrites(
+                        "POST",
+                        "/api/inventory/assets/" + other + "/placement",
+                        "{\"rack_id\":" + rack + ",\"position\":30,\"face\":\"rear\"}")
                 .statusCode(200);
         as(ADMIN)
                 .get("/api/inventory/audit?resource_type=backup")

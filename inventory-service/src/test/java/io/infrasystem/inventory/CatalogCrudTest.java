@@ -170,10 +170,16 @@ class CatalogCrudTest {
     @Test
     void rackRejectsBadShape() {
         long site = Api.site();
-        editorWrites("POST", "/api/inventory/racks", "{\"site_id\":" + site + ",\"name\":\"x\",\"status\":\"active\",\"u_height\":0}")
+        editorWrites(
+                        "POST",
+                        "/api/inventory/racks",
+                        "{\"site_id\":" + site + ",\"name\":\"x\",\"status\":\"active\",\"u_height\":0}")
                 .statusCode(400)
                 .body("errors.field", hasItem("u_height"));
-        editorWrites("POST", "/api/inventory/racks", "{\"site_id\":" + site + ",\"name\":\"x\",\"status\":\"active\",\"width_in\":17}")
+        editorWrites(
+                        "POST",
+                        "/api/inventory/racks",
+                        "{\"site_id\":" + site + ",\"name\":\"x\",\"status\":\"active\",\"width_in\":17}")
                 .statusCode(400)
                 .body("errors.field", hasItem("width_in"));
         editorWrites("POST", "/api/inventory/racks", "{\"site_id\":999999,\"name\":\"x\",\"status\":\"active\"}")

@@ -222,9 +222,15 @@ class CsvImportExportTest {
                 .asString();
         assertThat(csv.lines().count()).isGreaterThanOrEqualTo(5);
 
-        editorWrites("PATCH", "/api/inventory/assets/" + before.get(0).get("id"), "{\"hostname\":\"renamed\",\"tags\":[],\"custom_fields\":{}}")
+        editorWrites(
+                        "PATCH",
+                        "/api/inventory/assets/" + before.get(0).get("id"),
+                        "{\"hostname\":\"renamed\",\"tags\":[],\"custom_fields\":{}}")
                 .statusCode(200);
-        editorWrites("POST", "/api/inventory/assets/" + moving + "/placement", "{\"rack_id\":" + rack + ",\"position\":30,\"face\":\"front\"}")
+        editorWrites(
+                        "POST",
+                        "/api/inventory/assets/" + moving + "/placement",
+                        "{\"rack_id\":" + rack + ",\"position\":30,\"face\":\"front\"}")
                 .statusCode(200);
 
         importCsv("assets", csv, false)
@@ -244,8 +250,7 @@ class CsvImportExportTest {
         // a second import of the same file changes nothing and records nothing
         long audits = assetAudits();
         importCsv("assets", csv, false).statusCode(200);
-        assertThat(assetAudits())
-                .isEqualTo(audits);
+        assertThat(assetAudits()).isEqualTo(audits);
     }
 
     @Test
@@ -254,7 +259,10 @@ class CsvImportExportTest {
         Api.rack(site, 42);
         long maker = Api.manufacturer();
         long model = Api.model(maker, "1.5", false);
-        editorWrites("PATCH", "/api/inventory/models/" + model, "{\"end_of_support\":\"2029-12-31\",\"notes\":\"a, \\\"quoted\\\" note\"}")
+        editorWrites(
+                        "PATCH",
+                        "/api/inventory/models/" + model,
+                        "{\"end_of_support\":\"2029-12-31\",\"notes\":\"a, \\\"quoted\\\" note\"}")
                 .statusCode(200);
         String racks = given().header("Authorization", VIEWER)
                 .get("/api/inventory/racks/export.csv?site_id=" + site)
@@ -361,15 +369,13 @@ class CsvImportExportTest {
                 .body("created", equalTo(2))
                 .body("updated", equalTo(1));
         as(VIEWER).get("/api/inventory/assets?asset_tag__isw=" + prefix).then().body("count", equalTo(0));
-        assertThat(assetAudits())
-                .isEqualTo(audits);
+        assertThat(assetAudits()).isEqualTo(audits);
 
         importCsv("assets", csv, false)
                 .statusCode(200)
                 .body("created", equalTo(2))
                 .body("updated", equalTo(1));
-        assertThat(assetAudits())
-                .isEqualTo(audits + 3);
+        assertThat(assetAudits()).isEqualTo(audits + 3);
         List<Map<String, Object>> created = as(VIEWER)
                 .get("/api/inventory/assets?asset_tag__isw=" + prefix + "&ordering=asset_tag")
                 .then()

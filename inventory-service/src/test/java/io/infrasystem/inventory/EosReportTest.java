@@ -43,7 +43,10 @@ class EosReportTest {
 
     private long model(long maker, String endOfSupport) {
         long id = Api.model(maker, "1", true);
-        editorWrites("PATCH", "/api/inventory/models/" + id, "{\"end_of_support\":" + (endOfSupport == null ? "null" : "\"" + endOfSupport + "\"") + "}")
+        editorWrites(
+                        "PATCH",
+                        "/api/inventory/models/" + id,
+                        "{\"end_of_support\":" + (endOfSupport == null ? "null" : "\"" + endOfSupport + "\"") + "}")
                 .statusCode(200);
         return id;
     }

@@ -31,7 +31,10 @@ class StorageAndMaintenanceTest {
         editorWrites("PATCH", "/api/inventory/storage-arrays/" + id, "{\"used_tb\":121}")
                 .statusCode(400)
                 .body("errors.field", hasItem("used_tb"));
-        editorWrites("POST", "/api/inventory/storage-arrays", "{\"site_id\":" + site + ",\"name\":\"bay-2\",\"total_tb\":-1,\"status\":\"active\"}")
+        editorWrites(
+                        "POST",
+                        "/api/inventory/storage-arrays",
+                        "{\"site_id\":" + site + ",\"name\":\"bay-2\",\"total_tb\":-1,\"status\":\"active\"}")
                 .statusCode(400)
                 .body("errors.field", hasItem("total_tb"));
         as(VIEWER)
