@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import io.infrasystem.commons.security.Scopes;
 import io.infrasystem.commons.testing.TestTokens;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.util.Set;
 import java.util.UUID;
@@ -19,6 +20,16 @@ final class Api {
 
     static RequestSpecification as(String token) {
         return given().header("Authorization", token).contentType("application/json");
+    }
+
+    /**
+     * @param method {@code POST}, {@code PUT} or {@code PATCH}
+     * @param path the request path
+     * @param json the body
+     * @return the response to the editor's request, for assertions
+     */
+    static ValidatableResponse editorWrites(String method, String path, String json) {
+        return as(EDITOR).body(json).request(method, path).then();
     }
 
     static String unique(String prefix) {

@@ -4,6 +4,7 @@ import static io.infrasystem.inventory.Api.ADMIN;
 import static io.infrasystem.inventory.Api.EDITOR;
 import static io.infrasystem.inventory.Api.VIEWER;
 import static io.infrasystem.inventory.Api.as;
+import static io.infrasystem.inventory.Api.editorWrites;
 import static io.infrasystem.inventory.Api.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -55,23 +56,23 @@ class AssetTest {
         String tag = unique("AT");
         String serial = unique("SN");
         Api.asset(modelA, "\"asset_tag\":\"" + tag + "\",\"serial\":\"" + serial + "\"");
-        as(EDITOR)
-                .body("{\"model_id\":" + modelA + ",\"status\":\"active\",\"asset_tag\":\"" + tag + "\"}")
-                .post("/api/inventory/assets")
-                .then()
+        editorWrites(
+                        "POST",
+                        "/api/inventory/assets",
+                        "{\"model_id\":" + modelA + ",\"status\":\"active\",\"asset_tag\":\"" + tag + "\"}")
                 .statusCode(409)
                 .body("errors.field", hasItem("asset_tag"));
-        as(EDITOR)
-                .body("{\"model_id\":" + modelA2 + ",\"status\":\"active\",\"serial\":\"" + serial + "\"}")
-                .post("/api/inventory/assets")
-                .then()
+        editorWrites(
+                        "POST",
+                        "/api/inventory/assets",
+                        "{\"model_id\":" + modelA2 + ",\"status\":\"active\",\"serial\":\"" + serial + "\"}")
                 .statusCode(409)
                 .body("errors.field", hasItem("serial"))
                 .body("detail", containsString(serial));
-        as(EDITOR)
-                .body("{\"model_id\":" + modelB + ",\"status\":\"active\",\"serial\":\"" + serial + "\"}")
-                .post("/api/inventory/assets")
-                .then()
+        editorWrites(
+                        "POST",
+                        "/api/inventory/assets",
+                        "{\"model_id\":" + modelB + ",\"status\":\"active\",\"serial\":\"" + serial + "\"}")
                 .statusCode(201);
     }
 
@@ -86,15 +87,12 @@ class AssetTest {
                 .then()
                 .statusCode(400)
                 .body("errors.field", org.hamcrest.Matchers.hasItems("mgmt_ip", "other_ips[0]", "warranty_end"));
-        as(EDITOR)
-                .body("{\"model_id\":" + model + ",\"status\":\"retired\"}")
-                .post("/api/inventory/assets")
-                .then()
+        editorWrites("POST", "/api/inventory/assets", "{\"model_id\":" + model + ",\"status\":\"retired\"}")
                 .statusCode(400);
-        as(EDITOR)
-                .body("{\"model_id\":" + model + ",\"status\":\"active\",\"custom_fields\":{\"nested\":{\"a\":1}}}")
-                .post("/api/inventory/assets")
-                .then()
+        editorWrites(
+                        "POST",
+                        "/api/inventory/assets",
+                        "{\"model_id\":" + model + ",\"status\":\"active\",\"custom_fields\":{\"nested\":{\"a\":1}}}")
                 .statusCode(400)
                 .body("errors.field", hasItem("custom_fields.nested"));
     }
@@ -106,10 +104,7 @@ class AssetTest {
         String tag = unique("tag");
         long a = Api.asset(model, "\"tags\":[\"" + tag + "\"],\"owner\":\"team-x\"");
         long b = Api.asset(model, "\"tags\":[\"" + tag + "\"],\"notes\":\"spare\"");
-        as(EDITOR)
-                .body("{\"status\":\"offline\"}")
-                .patch("/api/inventory/assets/" + b)
-                .then()
+        editorWrites("PATCH", "/api/inventory/assets/" + b, "{\"status\":\"offline\"}")
                 .statusCode(200);
         List<Integer> ids = as(VIEWER)
                 .get("/api/inventory/assets?tag=" + tag + "&status__n=offline")

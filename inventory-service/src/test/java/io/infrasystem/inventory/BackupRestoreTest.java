@@ -4,6 +4,7 @@ import static io.infrasystem.inventory.Api.ADMIN;
 import static io.infrasystem.inventory.Api.EDITOR;
 import static io.infrasystem.inventory.Api.VIEWER;
 import static io.infrasystem.inventory.Api.as;
+import static io.infrasystem.inventory.Api.editorWrites;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -85,15 +86,12 @@ class BackupRestoreTest {
         byte[] archive = takeBackup();
 
         long added = Api.asset(model, "\"rack_id\":" + rack + ",\"position\":20,\"face\":\"front\"");
-        as(EDITOR)
-                .body("{\"hostname\":\"changed\",\"tags\":[]}")
-                .patch("/api/inventory/assets/" + kept)
-                .then()
+        editorWrites("PATCH", "/api/inventory/assets/" + kept, "{\"hostname\":\"changed\",\"tags\":[]}")
                 .statusCode(200);
-        as(EDITOR)
-                .body("{\"rack_id\":" + rack + ",\"position\":30,\"face\":\"rear\"}")
-                .post("/api/inventory/assets/" + kept + "/placement")
-                .then()
+        editorWrites(
+                        "POST",
+                        "/api/inventory/assets/" + kept + "/placement",
+                        "{\"rack_id\":" + rack + ",\"position\":30,\"face\":\"rear\"}")
                 .statusCode(200);
 
         restore(archive, true).statusCode(200).body("dry_run", equalTo(true)).body("replaced.size()", equalTo(0));
@@ -104,15 +102,15 @@ class BackupRestoreTest {
         as(VIEWER).get("/api/inventory/assets/" + added).then().statusCode(404);
         // the occupancy was rebuilt: units 3-4 are taken again, 30 is free
         long other = Api.asset(model, "");
-        as(EDITOR)
-                .body("{\"rack_id\":" + rack + ",\"position\":4,\"face\":\"rear\"}")
-                .post("/api/inventory/assets/" + other + "/placement")
-                .then()
+        editorWrites(
+                        "POST",
+                        "/api/inventory/assets/" + other + "/placement",
+                        "{\"rack_id\":" + rack + ",\"position\":4,\"face\":\"rear\"}")
                 .statusCode(409);
-        as(EDITOR)
-                .body("{\"rack_id\":" + rack + ",\"position\":30,\"face\":\"rear\"}")
-                .post("/api/inventory/assets/" + other + "/placement")
-                .then()
+        editorWrites(
+                        "POST",
+                        "/api/inventory/assets/" + other + "/placement",
+                        "{\"rack_id\":" + rack + ",\"position\":30,\"face\":\"rear\"}")
                 .statusCode(200);
         as(ADMIN)
                 .get("/api/inventory/audit?resource_type=backup")

@@ -4,6 +4,7 @@ import static io.infrasystem.inventory.Api.ADMIN;
 import static io.infrasystem.inventory.Api.EDITOR;
 import static io.infrasystem.inventory.Api.VIEWER;
 import static io.infrasystem.inventory.Api.as;
+import static io.infrasystem.inventory.Api.editorWrites;
 import static io.infrasystem.inventory.Api.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -64,10 +65,7 @@ class CatalogCrudTest {
                 .post("/api/inventory/sites")
                 .then()
                 .statusCode(403);
-        long id = as(EDITOR)
-                .body("{\"name\":\"" + name + "\",\"status\":\"active\"}")
-                .post("/api/inventory/sites")
-                .then()
+        long id = editorWrites("POST", "/api/inventory/sites", "{\"name\":\"" + name + "\",\"status\":\"active\"}")
                 .statusCode(201)
                 .body("slug", equalTo(name.toLowerCase()))
                 .extract()
@@ -110,22 +108,13 @@ class CatalogCrudTest {
     @Test
     void mergePatchRejectsUnknownFieldsAndBadValues() {
         long id = Api.site();
-        as(EDITOR)
-                .body("{\"colour\":\"red\"}")
-                .patch("/api/inventory/sites/" + id)
-                .then()
+        editorWrites("PATCH", "/api/inventory/sites/" + id, "{\"colour\":\"red\"}")
                 .statusCode(400)
                 .body("errors.field", hasItem("colour"));
-        as(EDITOR)
-                .body("{\"time_zone\":\"Mars/Olympus\"}")
-                .patch("/api/inventory/sites/" + id)
-                .then()
+        editorWrites("PATCH", "/api/inventory/sites/" + id, "{\"time_zone\":\"Mars/Olympus\"}")
                 .statusCode(400)
                 .body("errors.field", hasItem("time_zone"));
-        as(EDITOR)
-                .body("{\"name\":null}")
-                .patch("/api/inventory/sites/" + id)
-                .then()
+        editorWrites("PATCH", "/api/inventory/sites/" + id, "{\"name\":null}")
                 .statusCode(400)
                 .body("errors.field", hasItem("name"));
     }
@@ -133,15 +122,9 @@ class CatalogCrudTest {
     @Test
     void duplicateSiteNameIsConflict() {
         String name = unique("Dup");
-        as(EDITOR)
-                .body("{\"name\":\"" + name + "\",\"status\":\"active\"}")
-                .post("/api/inventory/sites")
-                .then()
+        editorWrites("POST", "/api/inventory/sites", "{\"name\":\"" + name + "\",\"status\":\"active\"}")
                 .statusCode(201);
-        as(EDITOR)
-                .body("{\"name\":\"" + name + "\",\"status\":\"planned\"}")
-                .post("/api/inventory/sites")
-                .then()
+        editorWrites("POST", "/api/inventory/sites", "{\"name\":\"" + name + "\",\"status\":\"planned\"}")
                 .statusCode(409);
     }
 
@@ -187,28 +170,22 @@ class CatalogCrudTest {
     @Test
     void rackRejectsBadShape() {
         long site = Api.site();
-        as(EDITOR)
-                .body("{\"site_id\":" + site + ",\"name\":\"x\",\"status\":\"active\",\"u_height\":0}")
-                .post("/api/inventory/racks")
-                .then()
+        editorWrites(
+                        "POST",
+                        "/api/inventory/racks",
+                        "{\"site_id\":" + site + ",\"name\":\"x\",\"status\":\"active\",\"u_height\":0}")
                 .statusCode(400)
                 .body("errors.field", hasItem("u_height"));
-        as(EDITOR)
-                .body("{\"site_id\":" + site + ",\"name\":\"x\",\"status\":\"active\",\"width_in\":17}")
-                .post("/api/inventory/racks")
-                .then()
+        editorWrites(
+                        "POST",
+                        "/api/inventory/racks",
+                        "{\"site_id\":" + site + ",\"name\":\"x\",\"status\":\"active\",\"width_in\":17}")
                 .statusCode(400)
                 .body("errors.field", hasItem("width_in"));
-        as(EDITOR)
-                .body("{\"site_id\":999999,\"name\":\"x\",\"status\":\"active\"}")
-                .post("/api/inventory/racks")
-                .then()
+        editorWrites("POST", "/api/inventory/racks", "{\"site_id\":999999,\"name\":\"x\",\"status\":\"active\"}")
                 .statusCode(400)
                 .body("errors.field", hasItem("site_id"));
-        as(EDITOR)
-                .body("{\"site_id\":" + site + ",\"name\":\"x\",\"status\":\"broken\"}")
-                .post("/api/inventory/racks")
-                .then()
+        editorWrites("POST", "/api/inventory/racks", "{\"site_id\":" + site + ",\"name\":\"x\",\"status\":\"broken\"}")
                 .statusCode(400);
     }
 

@@ -4,6 +4,7 @@ import static io.infrasystem.inventory.Api.ADMIN;
 import static io.infrasystem.inventory.Api.EDITOR;
 import static io.infrasystem.inventory.Api.VIEWER;
 import static io.infrasystem.inventory.Api.as;
+import static io.infrasystem.inventory.Api.editorWrites;
 import static io.infrasystem.inventory.Api.unique;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +38,16 @@ class CsvImportExportTest {
                 .body(csv)
                 .post("/api/inventory/import/" + kind + "?dry_run=" + dryRun)
                 .then();
+    }
+
+    /** @return how many audit entries about assets there are */
+    private static long assetAudits() {
+        return as(ADMIN)
+                .get("/api/inventory/audit?resource_type=asset")
+                .then()
+                .extract()
+                .jsonPath()
+                .getLong("count");
     }
 
     private static String siteName(long site) {
@@ -211,15 +222,15 @@ class CsvImportExportTest {
                 .asString();
         assertThat(csv.lines().count()).isGreaterThanOrEqualTo(5);
 
-        as(EDITOR)
-                .body("{\"hostname\":\"renamed\",\"tags\":[],\"custom_fields\":{}}")
-                .patch("/api/inventory/assets/" + before.get(0).get("id"))
-                .then()
+        editorWrites(
+                        "PATCH",
+                        "/api/inventory/assets/" + before.get(0).get("id"),
+                        "{\"hostname\":\"renamed\",\"tags\":[],\"custom_fields\":{}}")
                 .statusCode(200);
-        as(EDITOR)
-                .body("{\"rack_id\":" + rack + ",\"position\":30,\"face\":\"front\"}")
-                .post("/api/inventory/assets/" + moving + "/placement")
-                .then()
+        editorWrites(
+                        "POST",
+                        "/api/inventory/assets/" + moving + "/placement",
+                        "{\"rack_id\":" + rack + ",\"position\":30,\"face\":\"front\"}")
                 .statusCode(200);
 
         importCsv("assets", csv, false)
@@ -237,20 +248,9 @@ class CsvImportExportTest {
             assertThat(strip(after.get(i))).isEqualTo(strip(before.get(i)));
         }
         // a second import of the same file changes nothing and records nothing
-        long audits = as(ADMIN)
-                .get("/api/inventory/audit?resource_type=asset")
-                .then()
-                .extract()
-                .jsonPath()
-                .getLong("count");
+        long audits = assetAudits();
         importCsv("assets", csv, false).statusCode(200);
-        assertThat(as(ADMIN)
-                        .get("/api/inventory/audit?resource_type=asset")
-                        .then()
-                        .extract()
-                        .jsonPath()
-                        .getLong("count"))
-                .isEqualTo(audits);
+        assertThat(assetAudits()).isEqualTo(audits);
     }
 
     @Test
@@ -259,10 +259,10 @@ class CsvImportExportTest {
         Api.rack(site, 42);
         long maker = Api.manufacturer();
         long model = Api.model(maker, "1.5", false);
-        as(EDITOR)
-                .body("{\"end_of_support\":\"2029-12-31\",\"notes\":\"a, \\\"quoted\\\" note\"}")
-                .patch("/api/inventory/models/" + model)
-                .then()
+        editorWrites(
+                        "PATCH",
+                        "/api/inventory/models/" + model,
+                        "{\"end_of_support\":\"2029-12-31\",\"notes\":\"a, \\\"quoted\\\" note\"}")
                 .statusCode(200);
         String racks = given().header("Authorization", VIEWER)
                 .get("/api/inventory/racks/export.csv?site_id=" + site)
@@ -363,36 +363,19 @@ class CsvImportExportTest {
                 + "," + prefix + "-1," + prefix + "-1," + model + ",\"x,y\"\n"
                 + "," + prefix + "-2," + prefix + "-2," + model + ",\n"
                 + other + "," + prefix + "-renamed,," + model + ",z\n";
-        long audits = as(ADMIN)
-                .get("/api/inventory/audit?resource_type=asset")
-                .then()
-                .extract()
-                .jsonPath()
-                .getLong("count");
+        long audits = assetAudits();
         importCsv("assets", csv, true)
                 .statusCode(200)
                 .body("created", equalTo(2))
                 .body("updated", equalTo(1));
         as(VIEWER).get("/api/inventory/assets?asset_tag__isw=" + prefix).then().body("count", equalTo(0));
-        assertThat(as(ADMIN)
-                        .get("/api/inventory/audit?resource_type=asset")
-                        .then()
-                        .extract()
-                        .jsonPath()
-                        .getLong("count"))
-                .isEqualTo(audits);
+        assertThat(assetAudits()).isEqualTo(audits);
 
         importCsv("assets", csv, false)
                 .statusCode(200)
                 .body("created", equalTo(2))
                 .body("updated", equalTo(1));
-        assertThat(as(ADMIN)
-                        .get("/api/inventory/audit?resource_type=asset")
-                        .then()
-                        .extract()
-                        .jsonPath()
-                        .getLong("count"))
-                .isEqualTo(audits + 3);
+        assertThat(assetAudits()).isEqualTo(audits + 3);
         List<Map<String, Object>> created = as(VIEWER)
                 .get("/api/inventory/assets?asset_tag__isw=" + prefix + "&ordering=asset_tag")
                 .then()

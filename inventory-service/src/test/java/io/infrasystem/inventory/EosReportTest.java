@@ -4,6 +4,7 @@ import static io.infrasystem.inventory.Api.ADMIN;
 import static io.infrasystem.inventory.Api.EDITOR;
 import static io.infrasystem.inventory.Api.VIEWER;
 import static io.infrasystem.inventory.Api.as;
+import static io.infrasystem.inventory.Api.editorWrites;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -42,10 +43,10 @@ class EosReportTest {
 
     private long model(long maker, String endOfSupport) {
         long id = Api.model(maker, "1", true);
-        as(EDITOR)
-                .body("{\"end_of_support\":" + (endOfSupport == null ? "null" : "\"" + endOfSupport + "\"") + "}")
-                .patch("/api/inventory/models/" + id)
-                .then()
+        editorWrites(
+                        "PATCH",
+                        "/api/inventory/models/" + id,
+                        "{\"end_of_support\":" + (endOfSupport == null ? "null" : "\"" + endOfSupport + "\"") + "}")
                 .statusCode(200);
         return id;
     }

@@ -3,6 +3,7 @@ package io.infrasystem.inventory;
 import static io.infrasystem.inventory.Api.EDITOR;
 import static io.infrasystem.inventory.Api.VIEWER;
 import static io.infrasystem.inventory.Api.as;
+import static io.infrasystem.inventory.Api.editorWrites;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
@@ -51,24 +52,15 @@ class PlacementTest {
         long twoU = Api.model(maker, "2", false);
         long blocker = Api.asset(twoU, "");
         long mover = Api.asset(twoU, "");
-        as(EDITOR)
-                .body(place(rack, "10", "front"))
-                .post("/api/inventory/assets/" + blocker + "/placement")
-                .then()
+        editorWrites("POST", "/api/inventory/assets/" + blocker + "/placement", place(rack, "10", "front"))
                 .statusCode(200);
-        as(EDITOR)
-                .body(place(rack, "11", "front"))
-                .post("/api/inventory/assets/" + mover + "/placement")
-                .then()
+        editorWrites("POST", "/api/inventory/assets/" + mover + "/placement", place(rack, "11", "front"))
                 .statusCode(409)
                 .body("detail", containsString("asset " + blocker))
                 .body("detail", containsString("U10-U11 (front)"))
                 .body("errors[0].message", containsString("U11-U12 (front)"));
         // half depth: the rear of the same units is free
-        as(EDITOR)
-                .body(place(rack, "11", "rear"))
-                .post("/api/inventory/assets/" + mover + "/placement")
-                .then()
+        editorWrites("POST", "/api/inventory/assets/" + mover + "/placement", place(rack, "11", "rear"))
                 .statusCode(200)
                 .body("position", equalTo(11.0f))
                 .body("face", equalTo("rear"));
@@ -80,15 +72,9 @@ class PlacementTest {
         long maker = Api.manufacturer();
         long full = Api.asset(Api.model(maker, "1", true), "");
         long shallow = Api.asset(Api.model(maker, "1", false), "");
-        as(EDITOR)
-                .body(place(rack, "20", "front"))
-                .post("/api/inventory/assets/" + full + "/placement")
-                .then()
+        editorWrites("POST", "/api/inventory/assets/" + full + "/placement", place(rack, "20", "front"))
                 .statusCode(200);
-        as(EDITOR)
-                .body(place(rack, "20", "rear"))
-                .post("/api/inventory/assets/" + shallow + "/placement")
-                .then()
+        editorWrites("POST", "/api/inventory/assets/" + shallow + "/placement", place(rack, "20", "rear"))
                 .statusCode(409)
                 .body("detail", containsString("both faces"));
     }
@@ -99,45 +85,24 @@ class PlacementTest {
         long maker = Api.manufacturer();
         long twoU = Api.asset(Api.model(maker, "2", true), "");
         long zeroU = Api.asset(Api.model(maker, "0", false), "");
-        as(EDITOR)
-                .body(place(rack, "42", "front"))
-                .post("/api/inventory/assets/" + twoU + "/placement")
-                .then()
+        editorWrites("POST", "/api/inventory/assets/" + twoU + "/placement", place(rack, "42", "front"))
                 .statusCode(400)
                 .body("errors[0].field", equalTo("position"))
                 .body("errors[0].message", containsString("units 1-42"));
-        as(EDITOR)
-                .body(place(rack, "0", "front"))
-                .post("/api/inventory/assets/" + twoU + "/placement")
-                .then()
+        editorWrites("POST", "/api/inventory/assets/" + twoU + "/placement", place(rack, "0", "front"))
                 .statusCode(400);
-        as(EDITOR)
-                .body(place(rack, "3.25", "front"))
-                .post("/api/inventory/assets/" + twoU + "/placement")
-                .then()
+        editorWrites("POST", "/api/inventory/assets/" + twoU + "/placement", place(rack, "3.25", "front"))
                 .statusCode(400)
                 .body("errors[0].message", containsString("0.5"));
-        as(EDITOR)
-                .body(place(rack, "3", null))
-                .post("/api/inventory/assets/" + twoU + "/placement")
-                .then()
+        editorWrites("POST", "/api/inventory/assets/" + twoU + "/placement", place(rack, "3", null))
                 .statusCode(400)
                 .body("errors.field", hasItem("face"));
-        as(EDITOR)
-                .body(place(rack, "41", "front"))
-                .post("/api/inventory/assets/" + twoU + "/placement")
-                .then()
+        editorWrites("POST", "/api/inventory/assets/" + twoU + "/placement", place(rack, "41", "front"))
                 .statusCode(200);
-        as(EDITOR)
-                .body(place(rack, "10.5", "rear"))
-                .post("/api/inventory/assets/" + zeroU + "/placement")
-                .then()
+        editorWrites("POST", "/api/inventory/assets/" + zeroU + "/placement", place(rack, "10.5", "rear"))
                 .statusCode(400)
                 .body("errors[0].message", containsString("0U"));
-        as(EDITOR)
-                .body(place(rack, "null", null))
-                .post("/api/inventory/assets/" + zeroU + "/placement")
-                .then()
+        editorWrites("POST", "/api/inventory/assets/" + zeroU + "/placement", place(rack, "null", null))
                 .statusCode(200)
                 .body("rack_id", equalTo((int) rack))
                 .body("position", nullValue());
@@ -149,15 +114,9 @@ class PlacementTest {
         long half = Api.model(Api.manufacturer(), "0.5", false);
         long lower = Api.asset(half, "");
         long upper = Api.asset(half, "");
-        as(EDITOR)
-                .body(place(rack, "7", "front"))
-                .post("/api/inventory/assets/" + lower + "/placement")
-                .then()
+        editorWrites("POST", "/api/inventory/assets/" + lower + "/placement", place(rack, "7", "front"))
                 .statusCode(200);
-        as(EDITOR)
-                .body(place(rack, "7.5", "front"))
-                .post("/api/inventory/assets/" + upper + "/placement")
-                .then()
+        editorWrites("POST", "/api/inventory/assets/" + upper + "/placement", place(rack, "7.5", "front"))
                 .statusCode(200);
         JsonPath unit7 = as(VIEWER)
                 .get("/api/inventory/racks/" + rack + "/elevation?face=front")
@@ -253,10 +212,7 @@ class PlacementTest {
                 .post("/api/inventory/assets/placements")
                 .then()
                 .statusCode(412);
-        as(EDITOR)
-                .body("{\"moves\":[]}")
-                .post("/api/inventory/assets/placements")
-                .then()
+        editorWrites("POST", "/api/inventory/assets/placements", "{\"moves\":[]}")
                 .statusCode(400);
     }
 

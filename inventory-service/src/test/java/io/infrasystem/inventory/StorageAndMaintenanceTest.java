@@ -4,6 +4,7 @@ import static io.infrasystem.inventory.Api.ADMIN;
 import static io.infrasystem.inventory.Api.EDITOR;
 import static io.infrasystem.inventory.Api.VIEWER;
 import static io.infrasystem.inventory.Api.as;
+import static io.infrasystem.inventory.Api.editorWrites;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -27,16 +28,13 @@ class StorageAndMaintenanceTest {
                 "{\"site_id\":" + site
                         + ",\"name\":\"bay-1\",\"total_tb\":120.5,\"used_tb\":30.125,\"status\":\"active\"}");
         as(VIEWER).get("/api/inventory/storage-arrays/" + id).then().body("used_percent", equalTo(25.0f));
-        as(EDITOR)
-                .body("{\"used_tb\":121}")
-                .patch("/api/inventory/storage-arrays/" + id)
-                .then()
+        editorWrites("PATCH", "/api/inventory/storage-arrays/" + id, "{\"used_tb\":121}")
                 .statusCode(400)
                 .body("errors.field", hasItem("used_tb"));
-        as(EDITOR)
-                .body("{\"site_id\":" + site + ",\"name\":\"bay-2\",\"total_tb\":-1,\"status\":\"active\"}")
-                .post("/api/inventory/storage-arrays")
-                .then()
+        editorWrites(
+                        "POST",
+                        "/api/inventory/storage-arrays",
+                        "{\"site_id\":" + site + ",\"name\":\"bay-2\",\"total_tb\":-1,\"status\":\"active\"}")
                 .statusCode(400)
                 .body("errors.field", hasItem("total_tb"));
         as(VIEWER)

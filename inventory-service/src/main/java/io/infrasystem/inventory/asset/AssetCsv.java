@@ -270,15 +270,15 @@ public class AssetCsv implements CsvTable<Asset> {
                         : base.status(),
                 site != null ? site.id : (row.has("site") || row.has("site_id") ? null : base.siteId()),
                 rack != null ? rack.id : (placementGiven ? null : base.rackId()),
-                row.has("position") ? row.decimal("position") : base.position(),
-                row.has("face") ? row.choice("face", Face.class) : base.face(),
+                row.decimal("position", base.position()),
+                row.choice("face", Face.class, base.face()),
                 row.text("mgmt_ip", base.mgmtIp()),
-                row.has("other_ips") ? row.list("other_ips") : base.otherIps(),
-                row.has("purchase_date") ? row.date("purchase_date") : base.purchaseDate(),
-                row.has("warranty_end") ? row.date("warranty_end") : base.warrantyEnd(),
+                row.list("other_ips", base.otherIps()),
+                row.date("purchase_date", base.purchaseDate()),
+                row.date("warranty_end", base.warrantyEnd()),
                 row.text("owner", base.owner()),
                 row.text("notes", base.notes()),
-                row.has("tags") ? row.list("tags") : base.tags(),
+                row.list("tags", base.tags()),
                 row.has("custom_fields") ? customFields(row) : base.customFields());
     }
 

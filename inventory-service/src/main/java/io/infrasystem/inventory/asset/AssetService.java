@@ -4,6 +4,7 @@ import io.infrasystem.commons.audit.Change;
 import io.infrasystem.commons.audit.ChangeRecorder;
 import io.infrasystem.commons.crud.CrudKind;
 import io.infrasystem.commons.crud.EntityCrudService;
+import io.infrasystem.commons.crud.References;
 import io.infrasystem.commons.filter.FilterField;
 import io.infrasystem.commons.filter.FilterSpec;
 import io.infrasystem.commons.http.MergePatch;
@@ -14,7 +15,6 @@ import io.infrasystem.inventory.model.HardwareModel;
 import io.infrasystem.inventory.rack.Rack;
 import io.infrasystem.inventory.site.Site;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,28 +72,16 @@ public class AssetService extends EntityCrudService<Asset, AssetDto, AssetInput>
             .defaultOrdering("id")
             .build();
 
-    private static final CrudKind<Asset, AssetDto, AssetInput> KIND = new CrudKind<>(
-            "asset",
-            "asset",
-            Asset.class,
-            AssetInput.class,
-            Asset::new,
-            Asset::dto,
-            Asset::input,
-            FILTERS,
-            (q, p) -> Asset.find("from Asset a where " + q, p));
+    private static final CrudKind<Asset, AssetDto, AssetInput> KIND = CrudKind.of(
+                    "asset", Asset.class, AssetInput.class)
+            .entity(Asset::new, Asset::dto, Asset::input)
+            .listedBy(FILTERS, (q, p) -> Asset.find("from Asset a where " + q, p));
 
     private final PlacementRules rules;
 
-    @Inject
     public AssetService(ChangeRecorder changes, MergePatch mergePatch, PlacementRules rules) {
         super(changes, mergePatch, KIND);
         this.rules = rules;
-    }
-
-    /** For the CDI client proxy only. */
-    protected AssetService() {
-        this.rules = null;
     }
 
     /** An update that changes rack, position or face is recorded as {@code moved}. */
@@ -108,17 +96,8 @@ public class AssetService extends EntityCrudService<Asset, AssetDto, AssetInput>
      */
     @Override
     protected void apply(Asset asset, AssetInput input) {
-        HardwareModel model = HardwareModel.findById(input.modelId());
-        if (model == null) {
-            throw ProblemException.invalid("model_id", "model " + input.modelId() + " does not exist");
-        }
-        Rack rack = null;
-        if (input.rackId() != null) {
-            rack = Rack.findById(input.rackId());
-            if (rack == null) {
-                throw ProblemException.invalid("rack_id", "rack " + input.rackId() + " does not exist");
-            }
-        }
+        HardwareModel model = References.require(HardwareModel.class, "model", "model_id", input.modelId());
+        Rack rack = References.optional(Rack.class, "rack", "rack_id", input.rackId());
         Site named = input.siteId() == null ? null : Site.findById(input.siteId());
         check(input, named, rack);
         String assetTag = blankToNull(input.assetTag());

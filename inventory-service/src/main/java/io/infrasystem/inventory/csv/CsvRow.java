@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -90,32 +91,57 @@ public final class CsvRow {
 
     /** @return a whole number, {@code null} when empty */
     public Long integer(String column) {
-        String value = text(column);
-        try {
-            return value == null ? null : Long.valueOf(value);
-        } catch (NumberFormatException e) {
-            throw new CellException(column, "must be a whole number, not '" + value + "'");
+        return parsed(column, Long::valueOf, "must be a whole number");
+    }
+
+    /**
+     * @return a whole number that fits an {@code int}, {@code null} when empty
+     * @throws CellException when it is not a whole number or out of the {@code int} range
+     */
+    public Integer smallInteger(String column) {
+        Long value = integer(column);
+        if (value == null) {
+            return null;
         }
+        if (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE) {
+            throw new CellException(column, "is out of range");
+        }
+        return value.intValue();
+    }
+
+    /** @return as {@link #smallInteger(String)}, or {@code fallback} when the file has no such column */
+    public Integer smallInteger(String column, Integer fallback) {
+        return has(column) ? smallInteger(column) : fallback;
     }
 
     /** @return a decimal number, {@code null} when empty */
     public BigDecimal decimal(String column) {
-        String value = text(column);
-        try {
-            return value == null ? null : new BigDecimal(value);
-        } catch (NumberFormatException e) {
-            throw new CellException(column, "must be a number, not '" + value + "'");
-        }
+        return parsed(column, BigDecimal::new, "must be a number");
+    }
+
+    /** @return as {@link #decimal(String)}, or {@code fallback} when the file has no such column */
+    public BigDecimal decimal(String column, BigDecimal fallback) {
+        return has(column) ? decimal(column) : fallback;
     }
 
     /** @return a date {@code YYYY-MM-DD}, {@code null} when empty */
     public LocalDate date(String column) {
+        return parsed(column, LocalDate::parse, "must be a date as YYYY-MM-DD");
+    }
+
+    /** @return the parsed cell, {@code null} when empty; a cell that does not parse is refused with {@code rule} */
+    private <T> T parsed(String column, Function<String, T> parser, String rule) {
         String value = text(column);
         try {
-            return value == null ? null : LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new CellException(column, "must be a date as YYYY-MM-DD, not '" + value + "'");
+            return value == null ? null : parser.apply(value);
+        } catch (NumberFormatException | DateTimeParseException e) {
+            throw new CellException(column, rule + ", not '" + value + "'");
         }
+    }
+
+    /** @return as {@link #date(String)}, or {@code fallback} when the file has no such column */
+    public LocalDate date(String column, LocalDate fallback) {
+        return has(column) ? date(column) : fallback;
     }
 
     /** @return {@code true}/{@code false} (also {@code 1}/{@code 0}, {@code yes}/{@code no}), {@code null} when empty */
@@ -131,6 +157,11 @@ public final class CsvRow {
         };
     }
 
+    /** @return as {@link #bool(String)}, or {@code fallback} when the file has no such column */
+    public Boolean bool(String column, Boolean fallback) {
+        return has(column) ? bool(column) : fallback;
+    }
+
     /** @return the enum constant of a lower-case wire value, {@code null} when empty */
     public <E extends Enum<E> & WireEnum> E choice(String column, Class<E> type) {
         String value = text(column);
@@ -139,6 +170,11 @@ public final class CsvRow {
         } catch (IllegalArgumentException e) {
             throw new CellException(column, e.getMessage());
         }
+    }
+
+    /** @return as {@link #choice(String, Class)}, or {@code fallback} when the file has no such column */
+    public <E extends Enum<E> & WireEnum> E choice(String column, Class<E> type, E fallback) {
+        return has(column) ? choice(column, type) : fallback;
     }
 
     /** @return the values of a comma-separated cell, empty when the cell is */
@@ -150,5 +186,10 @@ public final class CsvRow {
                         .map(String::strip)
                         .filter(v -> !v.isEmpty())
                         .toList();
+    }
+
+    /** @return as {@link #list(String)}, or {@code fallback} when the file has no such column */
+    public List<String> list(String column, List<String> fallback) {
+        return has(column) ? list(column) : fallback;
     }
 }

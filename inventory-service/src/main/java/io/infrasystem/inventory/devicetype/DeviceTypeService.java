@@ -6,9 +6,7 @@ import io.infrasystem.commons.crud.EntityCrudService;
 import io.infrasystem.commons.filter.FilterField;
 import io.infrasystem.commons.filter.FilterSpec;
 import io.infrasystem.commons.http.MergePatch;
-import io.infrasystem.commons.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /** Device types: list, read, create, update, delete. */
 @ApplicationScoped
@@ -22,24 +20,14 @@ public class DeviceTypeService extends EntityCrudService<DeviceType, DeviceTypeD
             .defaultOrdering("name")
             .build();
 
-    private static final CrudKind<DeviceType, DeviceTypeDto, DeviceTypeInput> KIND = new CrudKind<>(
-            "device_type",
-            "device type",
-            DeviceType.class,
-            DeviceTypeInput.class,
-            DeviceType::new,
-            DeviceType::dto,
-            DeviceType::input,
-            FILTERS,
-            (q, p) -> DeviceType.find("from DeviceType t where " + q, p));
+    private static final CrudKind<DeviceType, DeviceTypeDto, DeviceTypeInput> KIND = CrudKind.of(
+                    "device_type", DeviceType.class, DeviceTypeInput.class)
+            .entity(DeviceType::new, DeviceType::dto, DeviceType::input)
+            .listedBy(FILTERS, (q, p) -> DeviceType.find("from DeviceType t where " + q, p));
 
-    @Inject
     public DeviceTypeService(ChangeRecorder changes, MergePatch mergePatch) {
         super(changes, mergePatch, KIND);
     }
-
-    /** For the CDI client proxy only. */
-    protected DeviceTypeService() {}
 
     /** @return the device type of that name, created with {@code category} when missing */
     public DeviceType findOrCreate(String name, DeviceCategory category) {
@@ -50,13 +38,10 @@ public class DeviceTypeService extends EntityCrudService<DeviceType, DeviceTypeD
     /** A device type that still has models cannot be deleted (409). */
     @Override
     protected void checkDeletable(DeviceType type) {
-        long models = DeviceType.getEntityManager()
-                .createQuery("select count(m) from HardwareModel m where m.deviceType.id = :id", Long.class)
-                .setParameter("id", type.id)
-                .getSingleResult();
-        if (models > 0) {
-            throw ProblemException.conflict("device type " + type.id + " still has " + models + " model(s)");
-        }
+        refuseWhileReferenced(
+                "select count(m) from HardwareModel m where m.deviceType.id = :id",
+                type,
+                models -> "device type " + type.id + " still has " + models + " model(s)");
     }
 
     @Override

@@ -12,6 +12,8 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,9 @@ public class EosReportService {
 
     /** Largest {@code within_days} accepted (ten years). */
     public static final int MAX_WITHIN_DAYS = 3650;
+
+    /** The CSV columns of an affected asset: {@code site, rack, asset_id, hostname, asset_tag, serial, status}. */
+    private static final int ASSET_COLUMNS = 7;
 
     /**
      * @param asOf the reference date
@@ -145,37 +150,11 @@ public class EosReportService {
             all.addAll(report.unknownEndOfSupport());
             for (EosReport.ModelEntry model : all) {
                 if (model.sites().isEmpty()) {
-                    printer.printRecord(
-                            model.state(),
-                            model.manufacturer(),
-                            model.model(),
-                            model.partNumber(),
-                            model.endOfSupport(),
-                            model.daysLeft(),
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null);
+                    printer.printRecord(record(model, null, null));
                 }
                 for (EosReport.SiteEntry site : model.sites()) {
                     for (EosReport.AssetEntry asset : site.assets()) {
-                        printer.printRecord(
-                                model.state(),
-                                model.manufacturer(),
-                                model.model(),
-                                model.partNumber(),
-                                model.endOfSupport(),
-                                model.daysLeft(),
-                                site.siteName(),
-                                asset.rackName(),
-                                asset.id(),
-                                asset.hostname(),
-                                asset.assetTag(),
-                                asset.serial(),
-                                asset.status().wire());
+                        printer.printRecord(record(model, site, asset));
                     }
                 }
             }
@@ -183,6 +162,31 @@ public class EosReportService {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    /** @return one CSV record: the model's cells, then the asset's ({@code null} cells without an asset) */
+    private static List<Object> record(
+            EosReport.ModelEntry model, EosReport.SiteEntry site, EosReport.AssetEntry asset) {
+        List<Object> cells = new ArrayList<>(Arrays.asList(
+                model.state(),
+                model.manufacturer(),
+                model.model(),
+                model.partNumber(),
+                model.endOfSupport(),
+                model.daysLeft()));
+        if (asset == null) {
+            cells.addAll(Collections.nCopies(ASSET_COLUMNS, null));
+        } else {
+            cells.addAll(Arrays.asList(
+                    site.siteName(),
+                    asset.rackName(),
+                    asset.id(),
+                    asset.hostname(),
+                    asset.assetTag(),
+                    asset.serial(),
+                    asset.status().wire()));
+        }
+        return cells;
     }
 
     /** @return a plain-text summary for an email: one line per model with its affected assets per site */

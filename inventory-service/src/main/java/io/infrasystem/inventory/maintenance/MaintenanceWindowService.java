@@ -3,15 +3,15 @@ package io.infrasystem.inventory.maintenance;
 import io.infrasystem.commons.audit.ChangeRecorder;
 import io.infrasystem.commons.crud.CrudKind;
 import io.infrasystem.commons.crud.EntityCrudService;
+import io.infrasystem.commons.crud.References;
 import io.infrasystem.commons.filter.FilterField;
 import io.infrasystem.commons.filter.FilterSpec;
 import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.inventory.asset.Asset;
 import io.infrasystem.inventory.rack.Rack;
-import io.infrasystem.inventory.site.SiteService;
+import io.infrasystem.inventory.site.Site;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * Maintenance windows: list (filter {@code starts_at__lte=…&ends_at__gte=…} for the windows
@@ -52,29 +52,13 @@ public class MaintenanceWindowService
             .defaultOrdering("starts_at")
             .build();
 
-    private static final CrudKind<MaintenanceWindow, MaintenanceWindowDto, MaintenanceWindowInput> KIND =
-            new CrudKind<>(
-                    "maintenance_window",
-                    "maintenance window",
-                    MaintenanceWindow.class,
-                    MaintenanceWindowInput.class,
-                    MaintenanceWindow::new,
-                    MaintenanceWindow::dto,
-                    MaintenanceWindow::input,
-                    FILTERS,
-                    (q, p) -> MaintenanceWindow.find("from MaintenanceWindow w where " + q, p));
+    private static final CrudKind<MaintenanceWindow, MaintenanceWindowDto, MaintenanceWindowInput> KIND = CrudKind.of(
+                    "maintenance_window", MaintenanceWindow.class, MaintenanceWindowInput.class)
+            .entity(MaintenanceWindow::new, MaintenanceWindow::dto, MaintenanceWindow::input)
+            .listedBy(FILTERS, (q, p) -> MaintenanceWindow.find("from MaintenanceWindow w where " + q, p));
 
-    private final SiteService sites;
-
-    @Inject
-    public MaintenanceWindowService(ChangeRecorder changes, MergePatch mergePatch, SiteService sites) {
+    public MaintenanceWindowService(ChangeRecorder changes, MergePatch mergePatch) {
         super(changes, mergePatch, KIND);
-        this.sites = sites;
-    }
-
-    /** For the CDI client proxy only. */
-    protected MaintenanceWindowService() {
-        this.sites = null;
     }
 
     @Override
@@ -85,27 +69,17 @@ public class MaintenanceWindowService
         if (input.rackId() != null && input.assetId() != null) {
             throw ProblemException.invalid("asset_id", "give a rack or an asset, not both");
         }
-        window.site = sites.requireReference("site_id", input.siteId());
-        window.rack = null;
-        window.asset = null;
-        if (input.rackId() != null) {
-            Rack rack = Rack.<Rack>findByIdOptional(input.rackId())
-                    .orElseThrow(
-                            () -> ProblemException.invalid("rack_id", "rack " + input.rackId() + " does not exist"));
-            if (!rack.site.id.equals(window.site.id)) {
-                throw ProblemException.invalid("rack_id", "rack " + rack.name + " is at site " + rack.site.name);
-            }
-            window.rack = rack;
+        window.site = References.require(Site.class, "site", "site_id", input.siteId());
+        Rack rack = References.optional(Rack.class, "rack", "rack_id", input.rackId());
+        if (rack != null && !rack.site.id.equals(window.site.id)) {
+            throw ProblemException.invalid("rack_id", "rack " + rack.name + " is at site " + rack.site.name);
         }
-        if (input.assetId() != null) {
-            Asset asset = Asset.<Asset>findByIdOptional(input.assetId())
-                    .orElseThrow(
-                            () -> ProblemException.invalid("asset_id", "asset " + input.assetId() + " does not exist"));
-            if (asset.site != null && !asset.site.id.equals(window.site.id)) {
-                throw ProblemException.invalid("asset_id", "asset " + asset.id + " is at site " + asset.site.name);
-            }
-            window.asset = asset;
+        window.rack = rack;
+        Asset asset = References.optional(Asset.class, "asset", "asset_id", input.assetId());
+        if (asset != null && asset.site != null && !asset.site.id.equals(window.site.id)) {
+            throw ProblemException.invalid("asset_id", "asset " + asset.id + " is at site " + asset.site.name);
         }
+        window.asset = asset;
         window.startsAt = input.startsAt();
         window.endsAt = input.endsAt();
         window.timeZone = input.timeZone();

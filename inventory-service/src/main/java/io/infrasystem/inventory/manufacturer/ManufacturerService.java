@@ -6,10 +6,8 @@ import io.infrasystem.commons.crud.EntityCrudService;
 import io.infrasystem.commons.filter.FilterField;
 import io.infrasystem.commons.filter.FilterSpec;
 import io.infrasystem.commons.http.MergePatch;
-import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.inventory.slug.Slugs;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /** Manufacturers: list, read, create (also on demand for imports), update, delete. */
 @ApplicationScoped
@@ -23,24 +21,14 @@ public class ManufacturerService extends EntityCrudService<Manufacturer, Manufac
             .defaultOrdering("name")
             .build();
 
-    private static final CrudKind<Manufacturer, ManufacturerDto, ManufacturerInput> KIND = new CrudKind<>(
-            "manufacturer",
-            "manufacturer",
-            Manufacturer.class,
-            ManufacturerInput.class,
-            Manufacturer::new,
-            Manufacturer::dto,
-            Manufacturer::input,
-            FILTERS,
-            (q, p) -> Manufacturer.find("from Manufacturer m where " + q, p));
+    private static final CrudKind<Manufacturer, ManufacturerDto, ManufacturerInput> KIND = CrudKind.of(
+                    "manufacturer", Manufacturer.class, ManufacturerInput.class)
+            .entity(Manufacturer::new, Manufacturer::dto, Manufacturer::input)
+            .listedBy(FILTERS, (q, p) -> Manufacturer.find("from Manufacturer m where " + q, p));
 
-    @Inject
     public ManufacturerService(ChangeRecorder changes, MergePatch mergePatch) {
         super(changes, mergePatch, KIND);
     }
-
-    /** For the CDI client proxy only. */
-    protected ManufacturerService() {}
 
     /** @return the manufacturer named {@code name}, created when it does not exist yet */
     public Manufacturer findOrCreate(String name) {
@@ -51,13 +39,10 @@ public class ManufacturerService extends EntityCrudService<Manufacturer, Manufac
     /** A manufacturer that still has models cannot be deleted (409). */
     @Override
     protected void checkDeletable(Manufacturer manufacturer) {
-        long models = Manufacturer.getEntityManager()
-                .createQuery("select count(m) from HardwareModel m where m.manufacturer.id = :id", Long.class)
-                .setParameter("id", manufacturer.id)
-                .getSingleResult();
-        if (models > 0) {
-            throw ProblemException.conflict("manufacturer " + manufacturer.id + " still has " + models + " model(s)");
-        }
+        refuseWhileReferenced(
+                "select count(m) from HardwareModel m where m.manufacturer.id = :id",
+                manufacturer,
+                models -> "manufacturer " + manufacturer.id + " still has " + models + " model(s)");
     }
 
     @Override

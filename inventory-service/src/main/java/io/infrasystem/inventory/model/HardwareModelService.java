@@ -3,6 +3,7 @@ package io.infrasystem.inventory.model;
 import io.infrasystem.commons.audit.ChangeRecorder;
 import io.infrasystem.commons.crud.CrudKind;
 import io.infrasystem.commons.crud.EntityCrudService;
+import io.infrasystem.commons.crud.References;
 import io.infrasystem.commons.filter.FilterField;
 import io.infrasystem.commons.filter.FilterSpec;
 import io.infrasystem.commons.http.MergePatch;
@@ -11,7 +12,6 @@ import io.infrasystem.inventory.devicetype.DeviceCategory;
 import io.infrasystem.inventory.devicetype.DeviceType;
 import io.infrasystem.inventory.manufacturer.Manufacturer;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -40,35 +40,22 @@ public class HardwareModelService extends EntityCrudService<HardwareModel, Model
             .defaultOrdering("name")
             .build();
 
-    private static final CrudKind<HardwareModel, ModelDto, ModelInput> KIND = new CrudKind<>(
-            "model",
-            "model",
-            HardwareModel.class,
-            ModelInput.class,
-            HardwareModel::new,
-            HardwareModel::dto,
-            HardwareModel::input,
-            FILTERS,
-            (q, p) -> HardwareModel.find("from HardwareModel m where " + q, p));
+    private static final CrudKind<HardwareModel, ModelDto, ModelInput> KIND = CrudKind.of(
+                    "model", HardwareModel.class, ModelInput.class)
+            .entity(HardwareModel::new, HardwareModel::dto, HardwareModel::input)
+            .listedBy(FILTERS, (q, p) -> HardwareModel.find("from HardwareModel m where " + q, p));
 
-    @Inject
     public HardwareModelService(ChangeRecorder changes, MergePatch mergePatch) {
         super(changes, mergePatch, KIND);
     }
 
-    /** For the CDI client proxy only. */
-    protected HardwareModelService() {}
-
     /** A model that assets use cannot be deleted (409). */
     @Override
     protected void checkDeletable(HardwareModel model) {
-        long assets = HardwareModel.getEntityManager()
-                .createQuery("select count(a) from Asset a where a.model.id = :id", Long.class)
-                .setParameter("id", model.id)
-                .getSingleResult();
-        if (assets > 0) {
-            throw ProblemException.conflict("model " + model.id + " is used by " + assets + " asset(s)");
-        }
+        refuseWhileReferenced(
+                "select count(a) from Asset a where a.model.id = :id",
+                model,
+                assets -> "model " + model.id + " is used by " + assets + " asset(s)");
     }
 
     /**
@@ -79,12 +66,9 @@ public class HardwareModelService extends EntityCrudService<HardwareModel, Model
     protected void apply(HardwareModel model, ModelInput input) {
         BigDecimal oldHeight = model.uHeight;
         boolean oldDepth = model.fullDepth;
-        model.manufacturer = Manufacturer.<Manufacturer>findByIdOptional(input.manufacturerId())
-                .orElseThrow(() -> ProblemException.invalid(
-                        "manufacturer_id", "manufacturer " + input.manufacturerId() + " does not exist"));
-        model.deviceType = DeviceType.<DeviceType>findByIdOptional(input.deviceTypeId())
-                .orElseThrow(() -> ProblemException.invalid(
-                        "device_type_id", "device type " + input.deviceTypeId() + " does not exist"));
+        model.manufacturer =
+                References.require(Manufacturer.class, "manufacturer", "manufacturer_id", input.manufacturerId());
+        model.deviceType = References.require(DeviceType.class, "device type", "device_type_id", input.deviceTypeId());
         model.name = input.name().strip();
         model.partNumber = input.partNumber() == null || input.partNumber().isBlank()
                 ? null
@@ -99,16 +83,11 @@ public class HardwareModelService extends EntityCrudService<HardwareModel, Model
             throw ProblemException.invalid("end_of_support", "must not be before end_of_sale");
         }
         if (model.id != null && (oldHeight.compareTo(model.uHeight) != 0 || oldDepth != model.fullDepth)) {
-            long placed = HardwareModel.getEntityManager()
-                    .createQuery(
-                            "select count(a) from Asset a where a.model.id = :id and a.position is not null",
-                            Long.class)
-                    .setParameter("id", model.id)
-                    .getSingleResult();
-            if (placed > 0) {
-                throw ProblemException.conflict("model " + model.id + " has " + placed
-                        + " asset(s) placed in racks; its u_height and is_full_depth cannot change");
-            }
+            refuseWhileReferenced(
+                    "select count(a) from Asset a where a.model.id = :id and a.position is not null",
+                    model,
+                    placed -> "model " + model.id + " has " + placed
+                            + " asset(s) placed in racks; its u_height and is_full_depth cannot change");
         }
     }
 }

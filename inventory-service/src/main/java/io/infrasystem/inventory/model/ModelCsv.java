@@ -7,6 +7,7 @@ import io.infrasystem.inventory.csv.Cells;
 import io.infrasystem.inventory.csv.CsvRelation;
 import io.infrasystem.inventory.csv.CsvRow;
 import io.infrasystem.inventory.csv.CsvTable;
+import io.infrasystem.inventory.csv.CsvUpsert;
 import io.infrasystem.inventory.csv.ImportError;
 import io.infrasystem.inventory.csv.RowByRow;
 import io.infrasystem.inventory.csv.RowCounts;
@@ -38,12 +39,10 @@ public class ModelCsv implements CsvTable<HardwareModel> {
             "end_of_support",
             "notes");
 
-    private final HardwareModelService models;
-    private final MergePatch validation;
+    private final CsvUpsert<HardwareModel, ModelInput> upsert;
 
     public ModelCsv(HardwareModelService models, MergePatch validation) {
-        this.models = models;
-        this.validation = validation;
+        this.upsert = new CsvUpsert<>(HardwareModel.class, "model", models, validation);
     }
 
     @Override
@@ -96,45 +95,37 @@ public class ModelCsv implements CsvTable<HardwareModel> {
     private boolean apply(CsvRow row, CsvRelation<Manufacturer> manufacturers, CsvRelation<DeviceType> deviceTypes) {
         Manufacturer manufacturer = manufacturers.resolve(row);
         DeviceType deviceType = deviceTypes.resolve(row);
-        Long id = row.integer("id");
-        HardwareModel existing = null;
-        if (id != null) {
-            existing = HardwareModel.findById(id);
-            if (existing == null) {
-                throw new CellException("id", "model " + id + " does not exist");
+        return upsert.write(row, () -> byName(manufacturer, row.text("name")), existing -> {
+            ModelInput base = existing != null
+                    ? existing.input()
+                    : new ModelInput(null, null, null, null, null, null, null, null, null);
+            ModelInput input = new ModelInput(
+                    manufacturer != null ? manufacturer.id : base.manufacturerId(),
+                    deviceType != null ? deviceType.id : base.deviceTypeId(),
+                    row.text("name", base.name()),
+                    row.text("part_number", base.partNumber()),
+                    row.decimal("u_height", base.uHeight()),
+                    row.bool("is_full_depth", base.isFullDepth()),
+                    row.date("end_of_sale", base.endOfSale()),
+                    row.date("end_of_support", base.endOfSupport()),
+                    row.text("notes", base.notes()));
+            if (input.manufacturerId() == null) {
+                throw new CellException("manufacturer", "is required");
             }
-        } else if (manufacturer != null && row.text("name") != null) {
-            existing = HardwareModel.find(
-                            "manufacturer.id = ?1 and lower(name) = ?2",
-                            manufacturer.id,
-                            row.text("name").toLowerCase(Locale.ROOT))
-                    .firstResult();
+            if (input.deviceTypeId() == null) {
+                throw new CellException("device_type", "is required");
+            }
+            return input;
+        });
+    }
+
+    /** @return the model of that name (any case) for that manufacturer, {@code null} when either is missing */
+    private static HardwareModel byName(Manufacturer manufacturer, String name) {
+        if (manufacturer == null || name == null) {
+            return null;
         }
-        ModelInput base = existing != null
-                ? existing.input()
-                : new ModelInput(null, null, null, null, null, null, null, null, null);
-        ModelInput input = new ModelInput(
-                manufacturer != null ? manufacturer.id : base.manufacturerId(),
-                deviceType != null ? deviceType.id : base.deviceTypeId(),
-                row.text("name", base.name()),
-                row.text("part_number", base.partNumber()),
-                row.has("u_height") ? row.decimal("u_height") : base.uHeight(),
-                row.has("is_full_depth") ? row.bool("is_full_depth") : base.isFullDepth(),
-                row.has("end_of_sale") ? row.date("end_of_sale") : base.endOfSale(),
-                row.has("end_of_support") ? row.date("end_of_support") : base.endOfSupport(),
-                row.text("notes", base.notes()));
-        if (input.manufacturerId() == null) {
-            throw new CellException("manufacturer", "is required");
-        }
-        if (input.deviceTypeId() == null) {
-            throw new CellException("device_type", "is required");
-        }
-        validation.validate(input);
-        if (existing == null) {
-            models.createEntity(input);
-            return true;
-        }
-        models.updateEntity(existing, input, null);
-        return false;
+        return HardwareModel.find(
+                        "manufacturer.id = ?1 and lower(name) = ?2", manufacturer.id, name.toLowerCase(Locale.ROOT))
+                .firstResult();
     }
 }

@@ -7,6 +7,7 @@ import io.infrasystem.inventory.csv.Cells;
 import io.infrasystem.inventory.csv.CsvRelation;
 import io.infrasystem.inventory.csv.CsvRow;
 import io.infrasystem.inventory.csv.CsvTable;
+import io.infrasystem.inventory.csv.CsvUpsert;
 import io.infrasystem.inventory.csv.ImportError;
 import io.infrasystem.inventory.csv.RowByRow;
 import io.infrasystem.inventory.csv.RowCounts;
@@ -38,12 +39,10 @@ public class RackCsv implements CsvTable<Rack> {
             "outer_depth_mm",
             "description");
 
-    private final RackService racks;
-    private final MergePatch validation;
+    private final CsvUpsert<Rack, RackInput> upsert;
 
     public RackCsv(RackService racks, MergePatch validation) {
-        this.racks = racks;
-        this.validation = validation;
+        this.upsert = new CsvUpsert<>(Rack.class, "rack", racks, validation);
     }
 
     @Override
@@ -95,52 +94,33 @@ public class RackCsv implements CsvTable<Rack> {
 
     private boolean apply(CsvRow row, CsvRelation<Site> sites) {
         Site site = sites.resolve(row);
-        Long id = row.integer("id");
-        Rack existing = null;
-        if (id != null) {
-            existing = Rack.findById(id);
-            if (existing == null) {
-                throw new CellException("id", "rack " + id + " does not exist");
+        return upsert.write(row, () -> byName(site, row.text("name")), existing -> {
+            RackInput base = existing != null
+                    ? existing.input()
+                    : new RackInput(null, null, null, RackStatus.ACTIVE, null, null, null, null, null, null);
+            RackInput input = new RackInput(
+                    site != null ? site.id : (row.has("site") || row.has("site_id") ? null : base.siteId()),
+                    row.text("name", base.name()),
+                    row.text("facility_id", base.facilityId()),
+                    row.choice("status", RackStatus.class, base.status()),
+                    row.smallInteger("u_height", base.uHeight()),
+                    row.smallInteger("starting_unit", base.startingUnit()),
+                    row.bool("desc_units", base.descUnits()),
+                    row.smallInteger("width_in", base.widthIn()),
+                    row.smallInteger("outer_depth_mm", base.outerDepthMm()),
+                    row.text("description", base.description()));
+            if (input.siteId() == null) {
+                throw new CellException("site", "is required");
             }
-        } else if (site != null && row.text("name") != null) {
-            existing = Rack.find("site.id = ?1 and name = ?2", site.id, row.text("name"))
-                    .firstResult();
-        }
-        RackInput base = existing != null
-                ? existing.input()
-                : new RackInput(null, null, null, RackStatus.ACTIVE, null, null, null, null, null, null);
-        RackInput input = new RackInput(
-                site != null ? site.id : (row.has("site") || row.has("site_id") ? null : base.siteId()),
-                row.text("name", base.name()),
-                row.text("facility_id", base.facilityId()),
-                row.has("status") ? row.choice("status", RackStatus.class) : base.status(),
-                row.has("u_height") ? toInt(row.integer("u_height"), "u_height") : base.uHeight(),
-                row.has("starting_unit") ? toInt(row.integer("starting_unit"), "starting_unit") : base.startingUnit(),
-                row.has("desc_units") ? row.bool("desc_units") : base.descUnits(),
-                row.has("width_in") ? toInt(row.integer("width_in"), "width_in") : base.widthIn(),
-                row.has("outer_depth_mm")
-                        ? toInt(row.integer("outer_depth_mm"), "outer_depth_mm")
-                        : base.outerDepthMm(),
-                row.text("description", base.description()));
-        if (input.siteId() == null) {
-            throw new CellException("site", "is required");
-        }
-        validation.validate(input);
-        if (existing == null) {
-            racks.createEntity(input);
-            return true;
-        }
-        racks.updateEntity(existing, input, null);
-        return false;
+            return input;
+        });
     }
 
-    private static Integer toInt(Long value, String column) {
-        if (value == null) {
+    /** @return the rack of that name at that site, {@code null} when either is missing */
+    private static Rack byName(Site site, String name) {
+        if (site == null || name == null) {
             return null;
         }
-        if (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE) {
-            throw new CellException(column, "is out of range");
-        }
-        return value.intValue();
+        return Rack.find("site.id = ?1 and name = ?2", site.id, name).firstResult();
     }
 }

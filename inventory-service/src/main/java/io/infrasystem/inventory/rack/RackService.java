@@ -3,13 +3,13 @@ package io.infrasystem.inventory.rack;
 import io.infrasystem.commons.audit.ChangeRecorder;
 import io.infrasystem.commons.crud.CrudKind;
 import io.infrasystem.commons.crud.EntityCrudService;
+import io.infrasystem.commons.crud.References;
 import io.infrasystem.commons.filter.FilterField;
 import io.infrasystem.commons.filter.FilterSpec;
 import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.commons.problem.ProblemException;
-import io.infrasystem.inventory.site.SiteService;
+import io.infrasystem.inventory.site.Site;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.Set;
 
 /** Racks: list, read, create, update (never shrinking below a placed asset), delete. */
@@ -31,42 +31,22 @@ public class RackService extends EntityCrudService<Rack, RackDto, RackInput> {
             .defaultOrdering("name")
             .build();
 
-    private static final CrudKind<Rack, RackDto, RackInput> KIND = new CrudKind<>(
-            "rack",
-            "rack",
-            Rack.class,
-            RackInput.class,
-            Rack::new,
-            Rack::dto,
-            Rack::input,
-            FILTERS,
-            (q, p) -> Rack.find("from Rack r where " + q, p));
+    private static final CrudKind<Rack, RackDto, RackInput> KIND = CrudKind.of("rack", Rack.class, RackInput.class)
+            .entity(Rack::new, Rack::dto, Rack::input)
+            .listedBy(FILTERS, (q, p) -> Rack.find("from Rack r where " + q, p));
+
+    private static final String ASSETS = "select count(a) from Asset a where a.rack.id = :id";
 
     private static final Set<Integer> WIDTHS = Set.of(10, 19, 21, 23);
 
-    private final SiteService sites;
-
-    @Inject
-    public RackService(ChangeRecorder changes, MergePatch mergePatch, SiteService sites) {
+    public RackService(ChangeRecorder changes, MergePatch mergePatch) {
         super(changes, mergePatch, KIND);
-        this.sites = sites;
-    }
-
-    /** For the CDI client proxy only. */
-    protected RackService() {
-        this.sites = null;
     }
 
     /** An empty rack only can be deleted (409 while assets are in it). */
     @Override
     protected void checkDeletable(Rack rack) {
-        long assets = Rack.getEntityManager()
-                .createQuery("select count(a) from Asset a where a.rack.id = :id", Long.class)
-                .setParameter("id", rack.id)
-                .getSingleResult();
-        if (assets > 0) {
-            throw ProblemException.conflict("rack " + rack.id + " still holds " + assets + " asset(s)");
-        }
+        refuseWhileReferenced(ASSETS, rack, assets -> "rack " + rack.id + " still holds " + assets + " asset(s)");
     }
 
     /**
@@ -79,7 +59,7 @@ public class RackService extends EntityCrudService<Rack, RackDto, RackInput> {
             throw ProblemException.invalid("width_in", "must be one of 10, 19, 21, 23 (inches)");
         }
         Long oldSite = rack.site == null ? null : rack.site.id;
-        rack.site = sites.requireReference("site_id", input.siteId());
+        rack.site = References.require(Site.class, "site", "site_id", input.siteId());
         rack.name = input.name().strip();
         rack.facilityId = input.facilityId();
         rack.status = input.status();
@@ -94,11 +74,8 @@ public class RackService extends EntityCrudService<Rack, RackDto, RackInput> {
         }
     }
 
-    private static void checkAssetsStillFit(Rack rack, Long oldSite) {
-        long assets = Rack.getEntityManager()
-                .createQuery("select count(a) from Asset a where a.rack.id = :id", Long.class)
-                .setParameter("id", rack.id)
-                .getSingleResult();
+    private void checkAssetsStillFit(Rack rack, Long oldSite) {
+        long assets = countReferences(ASSETS, rack);
         if (assets > 0 && !rack.site.id.equals(oldSite)) {
             throw ProblemException.conflict(
                     "rack " + rack.id + " holds " + assets + " asset(s) and cannot change site");

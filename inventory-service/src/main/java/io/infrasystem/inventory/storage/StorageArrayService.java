@@ -3,15 +3,15 @@ package io.infrasystem.inventory.storage;
 import io.infrasystem.commons.audit.ChangeRecorder;
 import io.infrasystem.commons.crud.CrudKind;
 import io.infrasystem.commons.crud.EntityCrudService;
+import io.infrasystem.commons.crud.References;
 import io.infrasystem.commons.filter.FilterField;
 import io.infrasystem.commons.filter.FilterSpec;
 import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.inventory.asset.AssetStatus;
 import io.infrasystem.inventory.model.HardwareModel;
-import io.infrasystem.inventory.site.SiteService;
+import io.infrasystem.inventory.site.Site;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.math.BigDecimal;
 
 /** Storage arrays: list, read, create, update, delete. */
@@ -34,28 +34,13 @@ public class StorageArrayService extends EntityCrudService<StorageArray, Storage
             .defaultOrdering("name")
             .build();
 
-    private static final CrudKind<StorageArray, StorageArrayDto, StorageArrayInput> KIND = new CrudKind<>(
-            "storage_array",
-            "storage array",
-            StorageArray.class,
-            StorageArrayInput.class,
-            StorageArray::new,
-            StorageArray::dto,
-            StorageArray::input,
-            FILTERS,
-            (q, p) -> StorageArray.find("from StorageArray s where " + q, p));
+    private static final CrudKind<StorageArray, StorageArrayDto, StorageArrayInput> KIND = CrudKind.of(
+                    "storage_array", StorageArray.class, StorageArrayInput.class)
+            .entity(StorageArray::new, StorageArray::dto, StorageArray::input)
+            .listedBy(FILTERS, (q, p) -> StorageArray.find("from StorageArray s where " + q, p));
 
-    private final SiteService sites;
-
-    @Inject
-    public StorageArrayService(ChangeRecorder changes, MergePatch mergePatch, SiteService sites) {
+    public StorageArrayService(ChangeRecorder changes, MergePatch mergePatch) {
         super(changes, mergePatch, KIND);
-        this.sites = sites;
-    }
-
-    /** For the CDI client proxy only. */
-    protected StorageArrayService() {
-        this.sites = null;
     }
 
     @Override
@@ -65,12 +50,8 @@ public class StorageArrayService extends EntityCrudService<StorageArray, Storage
             throw ProblemException.invalid(
                     "used_tb", "must not exceed total_tb (" + input.totalTb().toPlainString() + " TB)");
         }
-        array.site = sites.requireReference("site_id", input.siteId());
-        array.model = input.modelId() == null
-                ? null
-                : HardwareModel.<HardwareModel>findByIdOptional(input.modelId())
-                        .orElseThrow(() ->
-                                ProblemException.invalid("model_id", "model " + input.modelId() + " does not exist"));
+        array.site = References.require(Site.class, "site", "site_id", input.siteId());
+        array.model = References.optional(HardwareModel.class, "model", "model_id", input.modelId());
         array.name = input.name().strip();
         array.totalTb = input.totalTb();
         array.usedTb = used;

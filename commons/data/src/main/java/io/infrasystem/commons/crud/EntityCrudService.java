@@ -10,6 +10,7 @@ import io.infrasystem.commons.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.function.LongFunction;
 
 /**
  * The read and write sequence of a resource over a {@link Tracked} entity, implemented once: find the entity (404),
@@ -66,6 +67,35 @@ public abstract class EntityCrudService<E extends Tracked, D extends Versioned, 
     /** @return the change an update records; by default {@code updated} */
     protected Change updateChange(E entity, D before, D after) {
         return Change.updated(kind.resourceType(), entity.id, before, after);
+    }
+
+    /**
+     * Counts what refers to an entity, e.g. for {@link #checkDeletable}.
+     *
+     * @param countQuery an HQL {@code select count(…)} whose only parameter is {@code :id}
+     * @param entity the entity whose id fills {@code :id}
+     * @return the count
+     */
+    protected long countReferences(String countQuery, E entity) {
+        return Panache.getEntityManager(kind.entityType())
+                .createQuery(countQuery, Long.class)
+                .setParameter("id", entity.id)
+                .getSingleResult();
+    }
+
+    /**
+     * Refuses a change while anything refers to the entity.
+     *
+     * @param countQuery as {@link #countReferences}
+     * @param entity the entity
+     * @param message the refusal's text for the count found
+     * @throws ProblemException 409 with {@code message} when the count is above zero
+     */
+    protected void refuseWhileReferenced(String countQuery, E entity, LongFunction<String> message) {
+        long count = countReferences(countQuery, entity);
+        if (count > 0) {
+            throw ProblemException.conflict(message.apply(count));
+        }
     }
 
     private D dto(E entity) {
