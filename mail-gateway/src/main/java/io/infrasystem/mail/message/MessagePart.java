@@ -7,13 +7,13 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import java.time.Instant;
 
 /**
  * The columns of a row that belongs to one message ({@link MailRecipient}, {@link MailAttachment},
  * {@link DeliveryAttempt}): an identity {@code id}, the {@code message_id} it belongs to, and
- * {@code created_at}/{@code updated_at} in UTC, set when the row is stored and changed.
+ * {@code created_at}/{@code updated_at} in UTC, both set when the row is stored: these rows are
+ * written once and never changed.
  */
 @MappedSuperclass
 public abstract class MessagePart extends PanacheEntityBase {
@@ -33,13 +33,7 @@ public abstract class MessagePart extends PanacheEntityBase {
     public Instant updatedAt;
 
     @PrePersist
-    void stampCreation() {
-        createdAt = Instant.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void stampUpdate() {
-        updatedAt = Instant.now();
+    void stamp() {
+        updatedAt = createdAt = Instant.now();
     }
 }

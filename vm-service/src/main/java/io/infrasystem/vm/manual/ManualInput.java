@@ -1,8 +1,11 @@
 package io.infrasystem.vm.manual;
 
+import io.infrasystem.vm.virtualmachine.VmDetail;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * The manual data of a VM, as {@code PATCH /api/vm/vms/{id}/manual} merges into it. An override
@@ -32,6 +35,50 @@ public record ManualInput(
         @Size(max = 255) String manualHostname,
         boolean overrideOsType,
         @Size(max = 255) String manualOsType) {
+
+    /** @return the manual data as stored, to merge a patch into */
+    public static ManualInput of(VmDetail.Manual m) {
+        return of(m, m.technicalOwnerId());
+    }
+
+    /** @return the manual data as stored but with another technical owner (an owner id or null) */
+    public static ManualInput of(VmDetail.Manual m, Long technicalOwnerId) {
+        return new ManualInput(
+                m.businessOwnerId(),
+                technicalOwnerId,
+                m.projectName(),
+                m.environment(),
+                m.notes(),
+                m.overridePowerState(),
+                m.manualPowerState(),
+                m.overrideCluster(),
+                m.manualClusterName(),
+                m.overrideHostname(),
+                m.manualHostname(),
+                m.overrideOsType(),
+                m.manualOsType());
+    }
+
+    /**
+     * @return the thirteen values in the order of the {@code vm_manual} columns from
+     *     {@code business_owner_id} to {@code manual_os_type} (nulls kept)
+     */
+    List<Object> columns() {
+        return Arrays.asList(
+                businessOwnerId,
+                technicalOwnerId,
+                projectName,
+                environment,
+                notes,
+                overridePowerState,
+                manualPowerState,
+                overrideCluster,
+                manualClusterName,
+                overrideHostname,
+                manualHostname,
+                overrideOsType,
+                manualOsType);
+    }
 
     /** @return whether the power-state override has its value */
     @AssertTrue(message = "override_power_state needs manual_power_state")

@@ -9,7 +9,6 @@ import io.infrasystem.commons.persistence.UtcTimes;
 import io.infrasystem.commons.problem.Problem.FieldError;
 import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.commons.security.CurrentActor;
-import io.infrasystem.vm.virtualmachine.VmDetail;
 import io.infrasystem.vm.virtualmachine.VmDetailQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -71,23 +70,8 @@ public class ManualService {
     @Transactional
     public ManualView patchManual(long vmId, String ifMatch, JsonNode patch) {
         return mutate(vmId, "updated", (c, before) -> {
-            VmDetail.Manual m = before.manual();
-            Versions.checkIfMatch(ifMatch, m.version());
-            ManualInput current = new ManualInput(
-                    m.businessOwnerId(),
-                    m.technicalOwnerId(),
-                    m.projectName(),
-                    m.environment(),
-                    m.notes(),
-                    m.overridePowerState(),
-                    m.manualPowerState(),
-                    m.overrideCluster(),
-                    m.manualClusterName(),
-                    m.overrideHostname(),
-                    m.manualHostname(),
-                    m.overrideOsType(),
-                    m.manualOsType());
-            ManualInput input = mergePatch.apply(current, patch, ManualInput.class);
+            Versions.checkIfMatch(ifMatch, before.manual().version());
+            ManualInput input = mergePatch.apply(ManualInput.of(before.manual()), patch, ManualInput.class);
             List<FieldError> errors = new ArrayList<>();
             checkOwner(c, "business_owner_id", input.businessOwnerId(), errors);
             checkOwner(c, "technical_owner_id", input.technicalOwnerId(), errors);
@@ -114,24 +98,7 @@ public class ManualService {
             if (!errors.isEmpty()) {
                 throw ProblemException.invalid(errors);
             }
-            VmDetail.Manual m = before.manual();
-            upsert(
-                    c,
-                    vmId,
-                    new ManualInput(
-                            m.businessOwnerId(),
-                            ownerId,
-                            m.projectName(),
-                            m.environment(),
-                            m.notes(),
-                            m.overridePowerState(),
-                            m.manualPowerState(),
-                            m.overrideCluster(),
-                            m.manualClusterName(),
-                            m.overrideHostname(),
-                            m.manualHostname(),
-                            m.overrideOsType(),
-                            m.manualOsType()));
+            upsert(c, vmId, ManualInput.of(before.manual(), ownerId));
         });
     }
 
@@ -346,9 +313,11 @@ public class ManualService {
     }
 
     private void upsert(Connection c, long vmId, ManualInput m) throws SQLException {
-        update(
-                c,
-                """
+        List<Object> args = new ArrayList<>();
+        args.add(vmId);
+        args.addAll(m.columns());
+        args.addAll(List.of(actor.resolve("manual").name(), now(), now()));
+        update(c, """
                 insert into vm_manual (vm_id, business_owner_id, technical_owner_id, project_name, environment, notes,
                     override_power_state, manual_power_state, override_cluster, manual_cluster_name, override_hostname,
                     manual_hostname, override_os_type, manual_os_type, updated_by, version, created_at, updated_at)
@@ -360,24 +329,7 @@ public class ManualService {
                     override_cluster = excluded.override_cluster, manual_cluster_name = excluded.manual_cluster_name,
                     override_hostname = excluded.override_hostname, manual_hostname = excluded.manual_hostname,
                     override_os_type = excluded.override_os_type, manual_os_type = excluded.manual_os_type,
-                    updated_by = excluded.updated_by, version = vm_manual.version + 1, updated_at = excluded.updated_at""",
-                vmId,
-                m.businessOwnerId(),
-                m.technicalOwnerId(),
-                m.projectName(),
-                m.environment(),
-                m.notes(),
-                m.overridePowerState(),
-                m.manualPowerState(),
-                m.overrideCluster(),
-                m.manualClusterName(),
-                m.overrideHostname(),
-                m.manualHostname(),
-                m.overrideOsType(),
-                m.manualOsType(),
-                actor.resolve("manual").name(),
-                now(),
-                now());
+                    updated_by = excluded.updated_by, version = vm_manual.version + 1, updated_at = excluded.updated_at""", args.toArray());
     }
 
     private static void checkOwner(Connection c, String field, Long ownerId, List<FieldError> errors)

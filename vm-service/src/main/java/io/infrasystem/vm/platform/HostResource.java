@@ -2,9 +2,7 @@ package io.infrasystem.vm.platform;
 
 import io.infrasystem.commons.filter.FilterField;
 import io.infrasystem.commons.filter.FilterSpec;
-import io.infrasystem.commons.filter.QueryFilter;
 import io.infrasystem.commons.paging.Page;
-import io.infrasystem.commons.paging.PageRequest;
 import io.infrasystem.commons.security.Scopes;
 import io.infrasystem.vm.facts.Platform;
 import io.quarkus.security.Authenticated;
@@ -56,6 +54,23 @@ public class HostResource {
             .defaultOrdering("hostname")
             .build();
 
+    static final Lists.Listing<HostDto> HOSTS = new Lists.Listing<>(
+            "from hosts h",
+            "h.id, h.platform, h.host_id, h.hostname, h.hypervisor_ip, h.hypervisor_name, "
+                    + "h.cpu_model, h.cpu_cores_physical, h.ram_gb, " + VM_COUNT,
+            FILTERS,
+            r -> new HostDto(
+                    r.getLong(1),
+                    r.getString(2),
+                    r.getString(3),
+                    r.getString(4),
+                    r.getString(5),
+                    r.getString(6),
+                    r.getString(7),
+                    (Integer) r.getObject(8),
+                    (Integer) r.getObject(9),
+                    r.getLong(10)));
+
     private final Lists lists;
 
     public HostResource(Lists lists) {
@@ -66,25 +81,6 @@ public class HostResource {
     @GET
     @RolesAllowed(Scopes.VM_READ)
     public Page<HostDto> list(@Context UriInfo uri) {
-        PageRequest page = PageRequest.from(uri.getQueryParameters());
-        QueryFilter filter = FILTERS.parse(uri.getQueryParameters());
-        return lists.page(
-                "from hosts h",
-                "h.id, h.platform, h.host_id, h.hostname, h.hypervisor_ip, h.hypervisor_name, "
-                        + "h.cpu_model, h.cpu_cores_physical, h.ram_gb, " + VM_COUNT,
-                filter,
-                page,
-                uri,
-                r -> new HostDto(
-                        r.getLong(1),
-                        r.getString(2),
-                        r.getString(3),
-                        r.getString(4),
-                        r.getString(5),
-                        r.getString(6),
-                        r.getString(7),
-                        (Integer) r.getObject(8),
-                        (Integer) r.getObject(9),
-                        r.getLong(10)));
+        return lists.page(HOSTS, uri);
     }
 }

@@ -1,28 +1,36 @@
 package io.infrasystem.vm.platform;
 
+import io.infrasystem.commons.filter.FilterSpec;
 import io.infrasystem.commons.filter.QueryFilter;
 import io.infrasystem.commons.paging.Page;
 import io.infrasystem.commons.paging.PageRequest;
+import io.infrasystem.commons.persistence.Jdbc;
 import io.infrasystem.commons.persistence.NamedParameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.UriInfo;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
-/** Runs a filtered, paged SQL list ({@code count(*)} plus one window) for the small list endpoints. */
+/**
+ * Serves the small list endpoints: parses the paging and filter query parameters of a request and
+ * runs one {@link Listing} ({@code count(*)} plus one window).
+ */
 @ApplicationScoped
 public class Lists {
 
-    /** Maps one result row to a DTO. */
-    @FunctionalInterface
-    public interface RowMapper<T> {
-        T map(ResultSet row) throws SQLException;
-    }
+    /**
+     * One list endpoint.
+     *
+     * @param from {@code from …} clause with joins
+     * @param columns select list
+     * @param filters the filters and orderings the endpoint accepts
+     * @param mapper maps one result row to a DTO
+     */
+    public record Listing<T>(String from, String columns, FilterSpec filters, Jdbc.RowMapper<T> mapper) {}
 
     private final DataSource dataSource;
 
@@ -31,16 +39,18 @@ public class Lists {
     }
 
     /**
-     * @param from {@code from …} clause with joins
-     * @param columns select list
+     * @param uri the request, whose query parameters give the page and the filters
      * @return the page of mapped rows
+     * @throws io.infrasystem.commons.problem.ProblemException 400 for bad paging or filter parameters
      */
-    public <T> Page<T> page(
-            String from, String columns, QueryFilter filter, PageRequest page, UriInfo uri, RowMapper<T> mapper) {
-        try (Connection c = dataSource.getConnection()) {
+    public <T> Page<T> page(Listing<T> listing, UriInfo uri) {
+        PageRequest page = PageRequest.from(uri.getQueryParameters());
+        QueryFilter filter = listing.filters().parse(uri.getQueryParameters());
+        String from = listing.from() + " where " + filter.where();
+        return Jdbc.withConnection(dataSource, jdbc -> {
+            Connection c = jdbc.connection();
             long count;
-            try (PreparedStatement s = NamedParameters.prepare(
-                            c, "select count(*) " + from + " where " + filter.where(), filter.parameters());
+            try (PreparedStatement s = NamedParameters.prepare(c, "select count(*) " + from, filter.parameters());
                     ResultSet r = s.executeQuery()) {
                 r.next();
                 count = r.getLong(1);
@@ -48,19 +58,15 @@ public class Lists {
             List<T> results = new ArrayList<>();
             try (PreparedStatement s = NamedParameters.prepare(
                             c,
-                            "select " + columns + " " + from + " where "
-                                    + filter.where() + " order by " + filter.orderBy() + " limit " + page.limit()
-                                    + " offset "
-                                    + page.offset(),
+                            "select " + listing.columns() + " " + from + " order by " + filter.orderBy() + " limit "
+                                    + page.limit() + " offset " + page.offset(),
                             filter.parameters());
                     ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    results.add(mapper.map(r));
+                    results.add(listing.mapper().map(r));
                 }
             }
             return Page.of(results, count, page, uri);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        });
     }
 }

@@ -2,9 +2,7 @@ package io.infrasystem.vm.platform;
 
 import io.infrasystem.commons.filter.FilterField;
 import io.infrasystem.commons.filter.FilterSpec;
-import io.infrasystem.commons.filter.QueryFilter;
 import io.infrasystem.commons.paging.Page;
-import io.infrasystem.commons.paging.PageRequest;
 import io.infrasystem.commons.security.Scopes;
 import io.infrasystem.vm.facts.Platform;
 import io.quarkus.security.Authenticated;
@@ -56,6 +54,19 @@ public class NetworkResource {
             .defaultOrdering("name")
             .build();
 
+    static final Lists.Listing<NetworkDto> NETWORKS = new Lists.Listing<>(
+            "from networks w",
+            "w.id, w.platform, w.network_id, w.name, w.vlan_id, w.description, " + VM_COUNT,
+            FILTERS,
+            r -> new NetworkDto(
+                    r.getLong(1),
+                    r.getString(2),
+                    r.getString(3),
+                    r.getString(4),
+                    (Integer) r.getObject(5),
+                    r.getString(6),
+                    r.getLong(7)));
+
     private final Lists lists;
 
     public NetworkResource(Lists lists) {
@@ -66,21 +77,6 @@ public class NetworkResource {
     @GET
     @RolesAllowed(Scopes.VM_READ)
     public Page<NetworkDto> list(@Context UriInfo uri) {
-        PageRequest page = PageRequest.from(uri.getQueryParameters());
-        QueryFilter filter = FILTERS.parse(uri.getQueryParameters());
-        return lists.page(
-                "from networks w",
-                "w.id, w.platform, w.network_id, w.name, w.vlan_id, w.description, " + VM_COUNT,
-                filter,
-                page,
-                uri,
-                r -> new NetworkDto(
-                        r.getLong(1),
-                        r.getString(2),
-                        r.getString(3),
-                        r.getString(4),
-                        (Integer) r.getObject(5),
-                        r.getString(6),
-                        r.getLong(7)));
+        return lists.page(NETWORKS, uri);
     }
 }

@@ -2,9 +2,7 @@ package io.infrasystem.vm.sync;
 
 import io.infrasystem.commons.filter.FilterField;
 import io.infrasystem.commons.filter.FilterSpec;
-import io.infrasystem.commons.filter.QueryFilter;
 import io.infrasystem.commons.paging.Page;
-import io.infrasystem.commons.paging.PageRequest;
 import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.commons.security.CurrentActor;
 import io.infrasystem.commons.security.Scopes;
@@ -46,6 +44,9 @@ public class SyncRunResource {
             .defaultOrdering("-started_at")
             .build();
 
+    static final Lists.Listing<SyncRun> RUNS =
+            new Lists.Listing<>("from vm_sync_run", SyncRunStore.COLUMNS, FILTERS, SyncRunStore::read);
+
     private final SyncService sync;
     private final CurrentActor actor;
     private final Lists lists;
@@ -60,9 +61,7 @@ public class SyncRunResource {
     @GET
     @RolesAllowed(Scopes.VM_READ)
     public Page<SyncRun> list(@Context UriInfo uri) {
-        PageRequest page = PageRequest.from(uri.getQueryParameters());
-        QueryFilter filter = FILTERS.parse(uri.getQueryParameters());
-        return lists.page("from vm_sync_run", SyncRunStore.COLUMNS, filter, page, uri, SyncRunStore::read);
+        return lists.page(RUNS, uri);
     }
 
     /** @return one run; 404 when unknown */

@@ -162,90 +162,63 @@ final class SyncStore {
 
     /** @return the ids of VMs seen by the chunks of a run */
     Set<Long> seenInRun(long runId) throws SQLException {
-        Set<Long> ids = new HashSet<>();
-        try (PreparedStatement s = c.prepareStatement("select vm_id from vm_sync_run_seen where sync_run_id = ?")) {
-            s.setLong(1, runId);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    ids.add(r.getLong(1));
-                }
-            }
-        }
-        return ids;
+        return new HashSet<>(jdbc.list(
+                "select vm_id from vm_sync_run_seen where sync_run_id = ?",
+                s -> s.setLong(1, runId),
+                r -> r.getLong(1)));
     }
 
     void markSeen(long runId, Collection<Long> vmIds, Instant now) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("insert into vm_sync_run_seen (sync_run_id, vm_id, created_at, "
-                + "updated_at) values (?, ?, ?, ?) on conflict do nothing")) {
-            for (Long id : vmIds) {
-                s.setLong(1, runId);
-                s.setLong(2, id);
-                s.setObject(3, UtcTimes.toColumn(now));
-                s.setObject(4, UtcTimes.toColumn(now));
-                s.addBatch();
-            }
-            s.executeBatch();
-        }
+        LocalDateTime t = UtcTimes.toColumn(now);
+        jdbc.batch(
+                "insert into vm_sync_run_seen (sync_run_id, vm_id, created_at, updated_at) values (?, ?, ?, ?) "
+                        + "on conflict do nothing",
+                vmIds,
+                (s, id) -> {
+                    s.setLong(1, runId);
+                    s.setLong(2, id);
+                    s.setObject(3, t);
+                    s.setObject(4, t);
+                });
     }
 
     /** Inserts new VMs; @return their ids in the order given */
     List<Long> insertVms(Platform platform, String source, List<VmFacts> facts, long runId, Instant now)
             throws SQLException {
-        List<Long> ids = new ArrayList<>(facts.size());
-        if (facts.isEmpty()) {
-            return ids;
-        }
-        try (PreparedStatement s = c.prepareStatement("""
+        LocalDateTime t = UtcTimes.toColumn(now);
+        return jdbc.insertBatch("""
                 insert into vm (platform, source, vm_uuid, vm_name, bios_uuid, is_deleted, first_seen_at, last_seen_at,
                                 last_sync_run_id, version, created_at, updated_at)
-                values (?, ?, ?, ?, ?, false, ?, ?, ?, 0, ?, ?)""", new String[] {"id"})) {
-            for (int i = 0; i < facts.size(); i++) {
-                VmFacts f = facts.get(i);
-                s.setString(1, platform.wire());
-                s.setString(2, source);
-                s.setString(3, f.vmUuid());
-                s.setString(4, f.name());
-                s.setString(5, f.biosUuid());
-                LocalDateTime t = UtcTimes.toColumn(now);
-                s.setObject(6, t);
-                s.setObject(7, t);
-                s.setLong(8, runId);
-                s.setObject(9, t);
-                s.setObject(10, t);
-                s.addBatch();
-            }
-            s.executeBatch();
-            try (ResultSet keys = s.getGeneratedKeys()) {
-                while (keys.next()) {
-                    ids.add(keys.getLong(1));
-                }
-            }
-        }
-        return ids;
+                values (?, ?, ?, ?, ?, false, ?, ?, ?, 0, ?, ?)""", facts, (s, f) -> {
+            s.setString(1, platform.wire());
+            s.setString(2, source);
+            s.setString(3, f.vmUuid());
+            s.setString(4, f.name());
+            s.setString(5, f.biosUuid());
+            s.setObject(6, t);
+            s.setObject(7, t);
+            s.setLong(8, runId);
+            s.setObject(9, t);
+            s.setObject(10, t);
+        });
     }
 
     /** Updates identity columns of changed or restored VMs and clears their deletion. */
     void updateVms(List<VmUpdate> updates, long runId, Instant now) throws SQLException {
-        if (updates.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement s = c.prepareStatement("""
+        LocalDateTime t = UtcTimes.toColumn(now);
+        jdbc.batch("""
                 update vm set vm_uuid = ?, vm_name = ?, bios_uuid = ?, is_deleted = false, deleted_at = null,
                        deleted_by = null, delete_reason = null, last_seen_at = ?, last_sync_run_id = ?,
                        version = version + 1, updated_at = ?
-                where id = ?""")) {
-            for (VmUpdate u : updates) {
-                s.setString(1, u.vmUuid());
-                s.setString(2, u.name());
-                s.setString(3, u.biosUuid());
-                s.setObject(4, UtcTimes.toColumn(now));
-                s.setLong(5, runId);
-                s.setObject(6, UtcTimes.toColumn(now));
-                s.setLong(7, u.id());
-                s.addBatch();
-            }
-            s.executeBatch();
-        }
+                where id = ?""", updates, (s, u) -> {
+            s.setString(1, u.vmUuid());
+            s.setString(2, u.name());
+            s.setString(3, u.biosUuid());
+            s.setObject(4, t);
+            s.setLong(5, runId);
+            s.setObject(6, t);
+            s.setLong(7, u.id());
+        });
     }
 
     /** Identity columns of a VM row to update. */
@@ -253,19 +226,16 @@ final class SyncStore {
 
     /** Soft-deletes VMs that a full sync did not see. */
     void softDelete(Collection<Long> ids, String reason, long runId, Instant now) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("""
+        LocalDateTime t = UtcTimes.toColumn(now);
+        jdbc.batch("""
                 update vm set is_deleted = true, deleted_at = ?, deleted_by = 'sync', delete_reason = ?,
-                       last_sync_run_id = ?, version = version + 1, updated_at = ? where id = ?""")) {
-            for (Long id : ids) {
-                s.setObject(1, UtcTimes.toColumn(now));
-                s.setString(2, reason);
-                s.setLong(3, runId);
-                s.setObject(4, UtcTimes.toColumn(now));
-                s.setLong(5, id);
-                s.addBatch();
-            }
-            s.executeBatch();
-        }
+                       last_sync_run_id = ?, version = version + 1, updated_at = ? where id = ?""", ids, (s, id) -> {
+            s.setObject(1, t);
+            s.setString(2, reason);
+            s.setLong(3, runId);
+            s.setObject(4, t);
+            s.setLong(5, id);
+        });
     }
 
     /** Replaces the facts, NICs, IPs and disks of the given VMs ({@code created}: no previous facts). */
@@ -412,27 +382,20 @@ final class SyncStore {
     record History(long vmId, String changeType, String field, String oldValue, String newValue) {}
 
     void insertHistory(List<History> rows, long runId, Instant now) throws SQLException {
-        if (rows.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement s = c.prepareStatement("""
+        LocalDateTime t = UtcTimes.toColumn(now);
+        jdbc.batch("""
                 insert into vm_change_history (vm_id, sync_run_id, change_type, field_name, old_value, new_value,
-                    changed_at, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            LocalDateTime t = UtcTimes.toColumn(now);
-            for (History h : rows) {
-                s.setLong(1, h.vmId());
-                s.setLong(2, runId);
-                s.setString(3, h.changeType());
-                s.setString(4, h.field());
-                s.setString(5, h.oldValue());
-                s.setString(6, h.newValue());
-                s.setObject(7, t);
-                s.setObject(8, t);
-                s.setObject(9, t);
-                s.addBatch();
-            }
-            s.executeBatch();
-        }
+                    changed_at, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, (s, h) -> {
+            s.setLong(1, h.vmId());
+            s.setLong(2, runId);
+            s.setString(3, h.changeType());
+            s.setString(4, h.field());
+            s.setString(5, h.oldValue());
+            s.setString(6, h.newValue());
+            s.setObject(7, t);
+            s.setObject(8, t);
+            s.setObject(9, t);
+        });
     }
 
     /** Adds hosts and networks not known yet; names a network whose name was unknown. */
