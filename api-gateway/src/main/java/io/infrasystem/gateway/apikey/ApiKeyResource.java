@@ -27,6 +27,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.HashMap;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code /api/gateway/api-keys}: people manage the API keys machines use. Admins see and manage
@@ -66,6 +69,13 @@ public class ApiKeyResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Scopes.ADMIN, Scopes.EDITOR, Scopes.VIEWER})
+    @APIResponse(
+            responseCode = "201",
+            description = "The key and its secret",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ApiKeyRequests.Created.class)))
     public Response create(@Valid @NotNull ApiKeyRequests.Create input) {
         ApiKeyRequests.Created created = service.create(input, caller(), identity.getRoles());
         return Response.status(Response.Status.CREATED)
@@ -118,6 +128,13 @@ public class ApiKeyResource {
     @Path("{id}")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Scopes.ADMIN, Scopes.EDITOR, Scopes.VIEWER})
+    @APIResponse(
+            responseCode = "200",
+            description = "The revoked key",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ApiKeyDto.class)))
     public Response revoke(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch) {
         ApiKeyDto key = service.revoke(id, caller(), isAdmin(), ifMatch);
         return Response.ok(key).tag(Versions.etag(key.version())).build();
