@@ -19,7 +19,7 @@ export function ErrorState({ error }: { error: unknown }) {
 
 export function Empty({ children }: { children: ReactNode }) {
   return (
-    <Text c="dimmed" p="md">
+    <Text p="md">
       {children}
     </Text>
   );

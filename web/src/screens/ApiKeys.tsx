@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import {
-  Alert, Badge, Button, Checkbox, Code, CopyButton, Group, Modal, Stack, Table, Text, TextInput, Textarea, Title,
+  Alert, Badge, Button, Checkbox, Code, CopyButton, Group, Modal, Stack, Table, Text, TextInput, Textarea, Title, VisuallyHidden,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { gatewayApi, type ApiKey, type CreatedApiKey } from '../api/gateway';
@@ -39,8 +39,7 @@ function CreateKey({ onCreated }: { onCreated: (created: CreatedApiKey) => void 
     >
       <Stack maw={560}>
         <Title order={3} size="h4">New key</Title>
-        <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)}
-          description="Letters, digits, '.', '_' and '-'" />
+        <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} />
         <Textarea label="Description" value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
         <Checkbox.Group label="Scopes" value={chosen} onChange={setChosen} required>
           <Group mt="xs">
@@ -97,7 +96,7 @@ function KeyRows({ keys }: { keys: ApiKey[] }) {
             <Table.Th>Status</Table.Th>
             <Table.Th>Expires</Table.Th>
             <Table.Th>Last used</Table.Th>
-            <Table.Th><span className="mantine-visually-hidden">Actions</span></Table.Th>
+            <Table.Th><VisuallyHidden>Actions</VisuallyHidden></Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -107,7 +106,7 @@ function KeyRows({ keys }: { keys: ApiKey[] }) {
               <Table.Td><Code>{key.display}</Code></Table.Td>
               <Table.Td>{key.owner}</Table.Td>
               <Table.Td>{(key.scopes ?? []).join(', ')}</Table.Td>
-              <Table.Td><Badge variant="light" color={STATUS_COLOR[key.status ?? ''] ?? 'gray'}>{key.status}</Badge></Table.Td>
+              <Table.Td><Badge variant="dot" color={STATUS_COLOR[key.status ?? ''] ?? 'gray'}>{key.status}</Badge></Table.Td>
               <Table.Td>{formatTime(key.expires_at)}</Table.Td>
               <Table.Td>{formatTime(key.last_used_at)}</Table.Td>
               <Table.Td>

@@ -44,11 +44,11 @@ export default function Dashboard() {
           <>
             <Group>
               <Card withBorder>
-                <Text size="sm" c="dimmed">Virtual machines</Text>
+                <Text size="sm">Virtual machines</Text>
                 <Text size="xl" fw={700} data-testid="total-vms">{s.total_vms ?? 0}</Text>
               </Card>
               <Card withBorder>
-                <Text size="sm" c="dimmed">Networks in use</Text>
+                <Text size="sm">Networks in use</Text>
                 <Text size="xl" fw={700}>{s.networks?.in_use ?? 0} / {s.networks?.total ?? 0}</Text>
               </Card>
             </Group>
@@ -79,7 +79,7 @@ export default function Dashboard() {
                         <Table.Td>{run.platform}</Table.Td>
                         <Table.Td>{run.source}</Table.Td>
                         <Table.Td>
-                          <Badge color={STATUS_COLOR[run.status ?? ''] ?? 'gray'} variant="light">{run.status}</Badge>
+                          <Badge color={STATUS_COLOR[run.status ?? ''] ?? 'gray'} variant="dot">{run.status}</Badge>
                         </Table.Td>
                         <Table.Td>{formatTime(run.finished_at ?? run.started_at)}</Table.Td>
                         <Table.Td ta="right">{run.vm_count_seen}</Table.Td>

@@ -119,7 +119,7 @@ export default function VmDetail() {
           <>
             <Group>
               <Title order={2}>{d.vm?.vm_name}</Title>
-              {d.vm?.is_deleted && <Badge color="red">deleted</Badge>}
+              {d.vm?.is_deleted && <Badge color="red" variant="dot">deleted</Badge>}
             </Group>
             <Facts detail={d} />
             <Nics detail={d} />

@@ -28,7 +28,7 @@ const columns = helper.columns([
   helper.accessor('power_state', {
     id: 'power_state',
     header: 'Power',
-    cell: (c) => <Badge variant="light" color={c.getValue() === 'on' ? 'green' : 'gray'}>{c.getValue() ?? 'unknown'}</Badge>,
+    cell: (c) => <Badge variant="dot" color={c.getValue() === 'on' ? 'green' : 'gray'}>{c.getValue() ?? 'unknown'}</Badge>,
   }),
   helper.accessor('cluster_name', { id: 'cluster', header: 'Cluster' }),
   helper.accessor('os_type', { id: 'os_type', header: 'OS' }),
@@ -134,7 +134,7 @@ export default function VmList() {
                 </Table>
               </Table.ScrollContainer>
               <Group justify="space-between">
-                <Text size="sm" c="dimmed">{data.count ?? 0} virtual machines</Text>
+                <Text size="sm">{data.count ?? 0} virtual machines</Text>
                 <Pagination
                   total={Math.ceil((data.count ?? 0) / PAGE_SIZE)}
                   value={page}
