@@ -54,7 +54,7 @@ export function Shell({ children }: { children: ReactNode }) {
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main navigation">
         {NAVIGATION.filter((item) => hasRole(session.roles, item.role)).map((item) => (
-          <NavLink key={item.to} component={RouterLink} to={item.to} label={item.label} active={active(item.to)} />
+          <NavLink key={item.to} component={RouterLink} to={item.to} label={item.label} active={active(item.to)} variant="filled" />
         ))}
       </AppShell.Navbar>
       <AppShell.Main>{children}</AppShell.Main>

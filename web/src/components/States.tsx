@@ -11,7 +11,7 @@ export function Loading() {
 
 export function ErrorState({ error }: { error: unknown }) {
   return (
-    <Alert color="red" title="Could not load" role="alert">
+    <Alert variant="default" title="Could not load" role="alert">
       {error instanceof Error ? error.message : String(error)}
     </Alert>
   );

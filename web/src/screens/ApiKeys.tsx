@@ -58,10 +58,10 @@ function CreateKey({ onCreated }: { onCreated: (created: CreatedApiKey) => void 
 /** Shows a new key's secret, this once, with a copy button. */
 function SecretOnce({ created, onClose }: { created: CreatedApiKey | null; onClose: () => void }) {
   return (
-    <Modal opened={created !== null} onClose={onClose} title="Key created" size="lg">
+    <Modal opened={created !== null} onClose={onClose} title="Key created" size="lg" closeButtonProps={{ 'aria-label': 'Close' }}>
       {created && (
         <Stack>
-          <Alert color="yellow" title="Copy the secret now">
+          <Alert variant="default" title="Copy the secret now">
             It is shown only this once; the gateway stores only its hash.
           </Alert>
           <Code block data-testid="api-key-secret">{created.secret}</Code>
