@@ -60,7 +60,7 @@ test('an admin creates an API key and sees its secret once', async ({ page }, te
   await screenshotAndScan(page, testInfo, 'api-key-secret');
   const value = (await secret.textContent())!;
   await page.getByRole('button', { name: 'Done' }).click();
-  await expect(page.getByRole('cell', { name })).toBeVisible();
+  await expect(page.getByRole('cell', { name, exact: true })).toBeVisible();
   await expect(page.getByText(value)).toHaveCount(0);
   await screenshotAndScan(page, testInfo, 'api-keys');
 
