@@ -21,6 +21,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code /api/gateway/api-keys}: people manage the API keys machines use. Admins see and manage
@@ -47,6 +50,13 @@ public class ApiKeyResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Scopes.ADMIN, Scopes.EDITOR, Scopes.VIEWER})
+    @APIResponse(
+            responseCode = "201",
+            description = "The key and its secret",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ApiKeyRequests.Created.class)))
     public Response create(@Valid @NotNull ApiKeyRequests.Create input) {
         ApiKeyRequests.Created created = service.create(input, caller(), identity.getRoles());
         return Response.status(Response.Status.CREATED)
@@ -85,6 +95,13 @@ public class ApiKeyResource {
     @Path("{id}")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Scopes.ADMIN, Scopes.EDITOR, Scopes.VIEWER})
+    @APIResponse(
+            responseCode = "200",
+            description = "The revoked key",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ApiKeyDto.class)))
     public Response revoke(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch) {
         ApiKeyDto key = service.revoke(id, caller(), isAdmin(), ifMatch);
         return Versions.ok(key, key.version());

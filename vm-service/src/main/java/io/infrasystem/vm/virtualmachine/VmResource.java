@@ -15,6 +15,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The effective VM inventory: {@code GET /api/vm/vms} (filters of {@link VmQueries#FILTERS}, {@code q},
@@ -49,6 +52,11 @@ public class VmResource {
     @GET
     @Path("{id:\\d+}")
     @RolesAllowed(Scopes.VM_READ)
+    @APIResponse(
+            responseCode = "200",
+            description = "The VM",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VmDetail.class)))
     public Response get(@PathParam("id") long id) {
         VmDetail detail = details.detail(id);
         return Versions.ok(detail, detail.vm().version());

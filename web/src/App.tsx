@@ -1,0 +1,41 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Route, Routes } from 'react-router';
+import { Shell } from './components/Shell';
+import { Loading } from './components/States';
+import { Forbidden, NotFound } from './screens/Forbidden';
+import { useAuth } from './auth/AuthContext';
+import { hasRole, type Role } from './auth/roles';
+
+const Dashboard = lazy(() => import('./screens/Dashboard'));
+const VmList = lazy(() => import('./screens/VmList'));
+const VmDetail = lazy(() => import('./screens/VmDetail'));
+const ApiKeys = lazy(() => import('./screens/ApiKeys'));
+const AuthFailures = lazy(() => import('./screens/AuthFailures'));
+
+/** Shows the page only to holders of the role; others get the "not allowed" page. */
+export function RequireRole({ role, children }: { role: Role; children: ReactNode }) {
+  const { session } = useAuth();
+  return hasRole(session.roles, role) ? children : <Forbidden />;
+}
+
+/** The app's routes; every screen is loaded when first visited. */
+export function App() {
+  return (
+    <Shell>
+      <Suspense fallback={<Loading />}>
+        <Routes>
+          <Route path="/" element={<RequireRole role="viewer"><Dashboard /></RequireRole>} />
+          <Route path="/vms" element={<RequireRole role="viewer"><VmList /></RequireRole>} />
+          <Route path="/vms/:id" element={<RequireRole role="viewer"><VmDetail /></RequireRole>} />
+          <Route path="/api-keys" element={<RequireRole role="viewer"><ApiKeys /></RequireRole>} />
+          <Route
+            path="/admin/auth-failures"
+            element={<RequireRole role="admin"><AuthFailures /></RequireRole>}
+          />
+          <Route path="/forbidden" element={<Forbidden />} />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </Suspense>
+    </Shell>
+  );
+}

@@ -1,0 +1,47 @@
+import { useEffect, useMemo, useState } from 'react';
+import { MantineProvider, createTheme } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { BrowserRouter } from 'react-router';
+import { AuthContext } from './auth/AuthContext';
+import type { Session } from './auth/session';
+import { ApiError } from './api/client';
+import { App } from './App';
+
+// primaryShade 8: links and buttons keep a 4.5:1 contrast (axe).
+export const theme = createTheme({ primaryColor: 'blue', primaryShade: 8 });
+
+export function queryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+      },
+    },
+  });
+}
+
+interface Props {
+  initial: Session;
+  subscribe: (listener: (s: Session) => void) => () => void;
+  logout: () => void;
+}
+
+/** Providers around the app: theme, server state, router and the session. */
+export function Root({ initial, subscribe, logout }: Props) {
+  const [session, setSession] = useState(initial);
+  useEffect(() => subscribe(setSession), [subscribe]);
+  const client = useMemo(queryClient, []);
+  const auth = useMemo(() => ({ session, logout }), [session, logout]);
+  return (
+    <MantineProvider theme={theme}>
+      <QueryClientProvider client={client}>
+        <AuthContext.Provider value={auth}>
+          <BrowserRouter>
+            <App />
+          </BrowserRouter>
+        </AuthContext.Provider>
+      </QueryClientProvider>
+    </MantineProvider>
+  );
+}

@@ -1,0 +1,73 @@
+/**
+ * The one way the app calls the API: through the gateway, with the user's access token. A 401
+ * starts a new login; any other failure becomes an ApiError carrying the problem document.
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail?: string,
+  ) {
+    super(detail ? `${title}: ${detail}` : title);
+  }
+}
+
+export interface Transport {
+  token: () => string | undefined;
+  onUnauthorized: () => void;
+  fetch: typeof fetch;
+}
+
+let transport: Transport = {
+  token: () => undefined,
+  onUnauthorized: () => undefined,
+  fetch: (...args) => fetch(...args),
+};
+
+/** Called once at start-up (and by tests) with the session's token source and login trigger. */
+export function configureTransport(next: Partial<Transport>): void {
+  transport = { ...transport, ...next };
+}
+
+export type Query = Record<string, string | number | boolean | undefined | null>;
+
+export function withQuery(path: string, query?: Query): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+export async function api<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  extraHeaders: Record<string, string> = {},
+): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...extraHeaders };
+  const token = transport.token();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await transport.fetch(path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (response.status === 401) {
+    transport.onUnauthorized();
+    throw new ApiError(401, 'Authentication required');
+  }
+  if (!response.ok) {
+    let problem: { title?: string; detail?: string } = {};
+    try {
+      problem = (await response.json()) as typeof problem;
+    } catch {
+      // not a problem document
+    }
+    throw new ApiError(response.status, problem.title ?? response.statusText ?? 'Request failed', problem.detail);
+  }
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}

@@ -1,0 +1,18 @@
+import type { components } from './generated/api-gateway';
+import { api, withQuery, type Query } from './client';
+
+type Schemas = components['schemas'];
+export type ApiKey = Schemas['ApiKeyDto'];
+export type ApiKeyPage = Schemas['PageApiKeyDto'];
+export type CreateApiKey = Schemas['Create'];
+export type CreatedApiKey = Schemas['Created'];
+export type AuthFailurePage = Schemas['PageDto'];
+
+/** api-gateway's own endpoints (types from its OpenAPI document). */
+export const gatewayApi = {
+  keys: (query: Query) => api<ApiKeyPage>('GET', withQuery('/api/gateway/api-keys', query)),
+  createKey: (input: CreateApiKey) => api<CreatedApiKey>('POST', '/api/gateway/api-keys', input),
+  revokeKey: (id: number, version: number) =>
+    api<ApiKey>('DELETE', `/api/gateway/api-keys/${id}`, undefined, { 'If-Match': `"${version}"` }),
+  authFailures: (query: Query) => api<AuthFailurePage>('GET', withQuery('/api/gateway/auth-failures', query)),
+};
