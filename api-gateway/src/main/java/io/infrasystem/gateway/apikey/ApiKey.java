@@ -3,11 +3,8 @@ package io.infrasystem.gateway.apikey;
 import io.infrasystem.commons.crud.Tracked;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 
@@ -49,18 +46,6 @@ public class ApiKey extends Tracked {
 
     @Column(name = "last_used_at")
     public Instant lastUsedAt;
-
-    /**
-     * Keeps the stamps {@link Tracked} sets at the column's precision (microseconds), so the answer
-     * of a creation or revocation shows the times a later read shows. Runs after the callbacks of
-     * {@link io.infrasystem.commons.crud.Stamped} (a superclass's run first).
-     */
-    @PrePersist
-    @PreUpdate
-    void stampInMicroseconds() {
-        createdAt = createdAt.truncatedTo(ChronoUnit.MICROS);
-        updatedAt = updatedAt.truncatedTo(ChronoUnit.MICROS);
-    }
 
     /** @return the scopes as a list, in stored order */
     public List<String> scopeList() {
