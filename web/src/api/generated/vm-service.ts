@@ -316,7 +316,56 @@ export interface paths {
                 };
             };
         };
-        put?: never;
+        /** Update */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "If-Match"?: string;
+                };
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OwnerInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         post?: never;
         /** Delete */
         delete: {
@@ -332,12 +381,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description No Content */
-                204: {
+                /** @description OK */
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": unknown;
+                    };
                 };
                 /** @description Not Authorized */
                 401: {
@@ -903,7 +954,56 @@ export interface paths {
                 };
             };
         };
-        put?: never;
+        /** Update */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "If-Match"?: string;
+                };
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SystemApiInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         post?: never;
         /** Delete */
         delete: {
@@ -919,12 +1019,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description No Content */
-                204: {
+                /** @description OK */
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": unknown;
+                    };
                 };
                 /** @description Not Authorized */
                 401: {
@@ -1839,7 +1941,7 @@ export interface components {
         /** @enum {string} */
         JsonNodeType: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
         LastRun: {
-            platform?: string;
+            platform?: components["schemas"]["Platform"];
             source?: string;
             /** Format: int64 */
             run_id?: number;
@@ -2005,6 +2107,8 @@ export interface components {
             previous?: string;
             results?: components["schemas"]["VmSummary"][];
         };
+        /** @enum {string} */
+        Platform: "nutanix" | "vmware" | "other";
         Stats: {
             /** Format: int64 */
             total_vms?: number;
@@ -2028,13 +2132,15 @@ export interface components {
             };
             last_runs?: components["schemas"]["LastRun"][];
         };
+        /** @enum {string} */
+        SyncMode: "full" | "partial";
         SyncRun: {
             /** Format: int64 */
             id?: number;
-            platform?: string;
+            platform?: components["schemas"]["Platform"];
             source?: string;
-            mode?: string;
-            status?: string;
+            mode?: components["schemas"]["SyncMode"];
+            status?: components["schemas"]["SyncRunStatus"];
             chunked?: boolean;
             /** Format: int32 */
             chunk_count?: number;
@@ -2057,6 +2163,8 @@ export interface components {
             /** Format: int64 */
             duration_ms?: number;
         };
+        /** @enum {string} */
+        SyncRunStatus: "pending" | "open" | "completed" | "failed" | "expired";
         Synced: {
             power_state?: string;
             hypervisor_type?: string;
