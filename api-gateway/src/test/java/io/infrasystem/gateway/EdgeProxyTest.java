@@ -21,6 +21,7 @@ import io.vertx.core.json.JsonObject;
 import java.io.InputStream;
 import java.net.URL;
 import java.security.MessageDigest;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -131,7 +132,7 @@ class EdgeProxyTest {
                 "standardFlowEnabled",
                 false,
                 "attributes",
-                Map.of("access.token.lifespan", "1"),
+                Map.of("access.token.lifespan", "10"),
                 "protocolMappers",
                 List.of(Map.of(
                         "name",
@@ -160,7 +161,7 @@ class EdgeProxyTest {
                     .get("/api/vm/vms")
                     .then()
                     .statusCode(200);
-            Thread.sleep(2100);
+            waitUntilExpired(token);
             given().header("Authorization", "Bearer " + token)
                     .when()
                     .get("/api/vm/vms")
@@ -173,6 +174,19 @@ class EdgeProxyTest {
                     .statusCode(401);
         } finally {
             given().auth().oauth2(admin).when().delete(location).then().statusCode(204);
+        }
+    }
+
+    /**
+     * Sleeps until one second after the token's {@code exp} (the test profile allows no clock
+     * skew), so the test decides when the token is expired instead of racing a short lifespan.
+     */
+    private static void waitUntilExpired(String token) throws InterruptedException {
+        String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        long expiresAtMillis = new JsonObject(payload).getLong("exp") * 1000;
+        long wait = expiresAtMillis + 1000 - System.currentTimeMillis();
+        if (wait > 0) {
+            Thread.sleep(wait);
         }
     }
 
