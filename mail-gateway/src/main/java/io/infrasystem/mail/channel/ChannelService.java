@@ -55,19 +55,6 @@ public class ChannelService extends EntityCrudService<NotificationChannel, Chann
         this.cipher = cipher;
     }
 
-    /**
-     * Replaces a channel. The input is checked before the channel is looked up, so an invalid
-     * body is a 400 whatever the id and {@code If-Match}.
-     *
-     * @throws ProblemException 400, 404, 409 (name taken), 412 (stale If-Match)
-     */
-    @Transactional
-    @Override
-    public ChannelViews.View update(long id, ChannelViews.Input input, String ifMatch) {
-        validate(input);
-        return super.update(id, input, ifMatch);
-    }
-
     /** A channel's destination, with its secret decrypted, for a test call. */
     record Target(String name, ChannelKind kind, String url, String secret, List<String> recipients) {}
 
@@ -89,7 +76,6 @@ public class ChannelService extends EntityCrudService<NotificationChannel, Chann
      */
     @Override
     protected void apply(NotificationChannel c, ChannelViews.Input input) {
-        validate(input);
         NotificationChannel.byName(input.name())
                 .filter(other -> !other.id.equals(c.id))
                 .ifPresent(other -> {
@@ -117,7 +103,8 @@ public class ChannelService extends EntityCrudService<NotificationChannel, Chann
         c.updatedAt = Instant.now(); // a replacement is a change even when no value differs: the version grows
     }
 
-    private static void validate(ChannelViews.Input input) {
+    @Override
+    protected void validate(ChannelViews.Input input) {
         if (input == null) {
             throw ProblemException.invalid("body", "a JSON object is required");
         }

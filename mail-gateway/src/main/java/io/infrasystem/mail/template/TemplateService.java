@@ -50,19 +50,6 @@ public class TemplateService extends EntityCrudService<MailTemplate, TemplateVie
     }
 
     /**
-     * Replaces a template; its version grows by one. The input is checked before the template is
-     * looked up, so an invalid body is a 400 whatever the id and {@code If-Match}.
-     *
-     * @throws ProblemException 400, 404, 409 (name taken), 412 (stale If-Match)
-     */
-    @Transactional
-    @Override
-    public TemplateViews.View update(long id, TemplateViews.Input input, String ifMatch) {
-        validate(input);
-        return super.update(id, input, ifMatch);
-    }
-
-    /**
      * Renders the stored template with the given variables without sending anything.
      *
      * @param variables the data to render with, or {@code null}
@@ -86,7 +73,6 @@ public class TemplateService extends EntityCrudService<MailTemplate, TemplateVie
      */
     @Override
     protected void apply(MailTemplate t, TemplateViews.Input input) {
-        validate(input);
         MailTemplate.byName(input.name())
                 .filter(other -> !other.id.equals(t.id))
                 .ifPresent(other -> {
@@ -100,7 +86,8 @@ public class TemplateService extends EntityCrudService<MailTemplate, TemplateVie
         t.updatedAt = Instant.now(); // a replacement is a change even when no value differs: the version grows
     }
 
-    private void validate(TemplateViews.Input input) {
+    @Override
+    protected void validate(TemplateViews.Input input) {
         if (input == null) {
             throw ProblemException.invalid("body", "a JSON object is required");
         }

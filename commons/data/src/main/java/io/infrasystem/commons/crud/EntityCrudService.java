@@ -64,6 +64,14 @@ public abstract class EntityCrudService<E extends Tracked, D extends Versioned, 
      */
     protected void checkDeletable(E entity) {}
 
+    /**
+     * Checks an input before anything is looked up or changed, so an invalid body is a 400
+     * whatever the id and {@code If-Match}; by default the resource's Bean Validation suffices.
+     *
+     * @throws ProblemException 400 naming the invalid fields
+     */
+    protected void validate(I input) {}
+
     /** @return the change an update records; by default {@code updated} */
     protected Change updateChange(E entity, D before, D after) {
         return Change.updated(kind.resourceType(), entity.id, before, after);
@@ -131,6 +139,7 @@ public abstract class EntityCrudService<E extends Tracked, D extends Versioned, 
 
     /** Creates and records an entity; call inside a transaction. Errors as {@link #apply}. */
     public E createEntity(I input) {
+        validate(input);
         E entity = kind.factory().get();
         apply(entity, input);
         entity.persistAndFlush();
@@ -141,7 +150,8 @@ public abstract class EntityCrudService<E extends Tracked, D extends Versioned, 
     @Transactional
     @Override
     public D update(long id, I input, String ifMatch) {
-        return dto(updateEntity(require(id), input, ifMatch));
+        validate(input);
+        return dto(replace(require(id), input, ifMatch));
     }
 
     /**
@@ -149,6 +159,11 @@ public abstract class EntityCrudService<E extends Tracked, D extends Versioned, 
      * 412 when {@code ifMatch} (may be {@code null}) names another version.
      */
     public E updateEntity(E entity, I input, String ifMatch) {
+        validate(input);
+        return replace(entity, input, ifMatch);
+    }
+
+    private E replace(E entity, I input, String ifMatch) {
         Versions.checkIfMatch(ifMatch, entity.version);
         D before = dto(entity);
         apply(entity, input);
