@@ -1,16 +1,20 @@
 package io.infrasystem.commons.testing;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.util.Set;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
  * What every service of the suite answers, whatever its domain (DESIGN.md §3): liveness and
- * readiness (which covers its database, if it has one, and Kafka), its OpenAPI document,
+ * readiness (which covers its database, if it has one, and Kafka), its OpenAPI document (the one
+ * published in {@code docs/api/}, see {@link PublishedApiDocument}),
  * Prometheus metrics, and the audit log endpoint for administrators only. A service's test extends
  * it and is annotated {@code @QuarkusTest} with its test resources.
  */
@@ -43,8 +47,30 @@ public abstract class ServiceContract {
     }
 
     @Test
-    void servesItsOpenApiDocumentAndMetrics() {
-        given().when().get("/q/openapi?format=json").then().statusCode(200).body("openapi", containsString("3."));
+    void servesTheOpenApiDocumentPublishedInDocsApi() {
+        String served = given().when()
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .body("openapi", startsWith("3."))
+                .extract()
+                .asString();
+        var published =
+                PublishedApiDocument.of(ConfigProvider.getConfig().getValue("quarkus.application.name", String.class));
+        if (PublishedApiDocument.writing()) {
+            published.write(served);
+            return;
+        }
+        assertThat(published.firstDifference(served))
+                .as(
+                        "%s differs from the served document at this JSON Pointer; renew it with -D%s=true"
+                                + " and review the diff",
+                        published.file(), PublishedApiDocument.WRITE_PROPERTY)
+                .isEmpty();
+    }
+
+    @Test
+    void servesPrometheusMetrics() {
         given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
     }
 
