@@ -1,10 +1,10 @@
 import { defineConfig } from '@playwright/test';
 
-// Runs against a suite that is already up (README: deploy/local/stack up); nothing is downloaded:
-// Debian's Chromium drives the tests.
+// Runs against a suite that is already up (README: deploy/local/stack up; e2e-tests runs it against
+// the suite it starts); nothing is downloaded: Debian's Chromium drives the tests.
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: 'test-results',
+  outputDir: process.env.INFRA_PLAYWRIGHT_OUTPUT ?? 'test-results',
   workers: 1,
   retries: 0,
   timeout: 60_000,

@@ -252,6 +252,8 @@ apt_install() {
 
 # jq reads health answers and tokens and builds Keycloak's import file.
 need_jq() { command -v jq >/dev/null || apt_install jq; }
+# The web app's browser tests drive Debian's Chromium (Playwright downloads no browser here).
+need_chromium() { command -v chromium >/dev/null || apt_install chromium; }
 
 # Serialises up/down between concurrent invocations (two developers, or "stack test" beside
 # "stack up"). "status" and "logs" never take it.

@@ -37,6 +37,7 @@ cmd_test() {
   # Maven lock: everything that "up" would download or build is prepared here, before Maven.
   if test_builds_module e2e-tests "$@"; then
     components+=(smtp)
+    need_chromium
   fi
   # Whatever happens below (failure, Ctrl-C), stop exactly what this command started.
   trap 'test_cleanup' EXIT

@@ -4,6 +4,7 @@ import static io.infrasystem.e2e.Steps.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -432,6 +433,18 @@ class SuiteIT {
                         .get("/api/vm/vms")
                         .expect(401)
                         .status());
+    }
+
+    @Test
+    @Order(7)
+    void theWebApplicationsBrowserScenariosPass() throws Exception {
+        assumeFalse(
+                Boolean.getBoolean("infra.skip.npm"),
+                "-Dskip.npm: the web module was not built, so its browser scenarios cannot run");
+        Path output = Path.of(System.getProperty("infra.repo.root", ".."), "e2e-tests", "target");
+        step(
+                "7. the web application's Playwright scenarios in Chromium (web/e2e, log e2e-tests/target/playwright.log)",
+                () -> new BrowserScenarios(settings, output.toAbsolutePath().normalize()).run());
     }
 
     private long placedServer(Http.Caller editor, long site, long rack, String hostname, int position) {
