@@ -95,10 +95,20 @@ public final class Jdbc {
      * @throws IllegalStateException wrapping the {@link SQLException} of a failed statement
      */
     public static <T> T withConnection(DataSource dataSource, Work<T> work) {
+        return withConnection(dataSource, null, work);
+    }
+
+    /**
+     * As {@link #withConnection(DataSource, Work)}, naming what failed.
+     *
+     * @param failure the message of the {@link IllegalStateException} for a failed statement (null:
+     *     the statement's message)
+     */
+    public static <T> T withConnection(DataSource dataSource, String failure, Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
             return work.run(new Jdbc(c));
         } catch (SQLException e) {
-            throw new IllegalStateException(e.getMessage(), e);
+            throw new IllegalStateException(failure == null ? e.getMessage() : failure, e);
         }
     }
 
