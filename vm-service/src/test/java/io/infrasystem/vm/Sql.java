@@ -11,8 +11,10 @@ public final class Sql {
 
     /** @return the first column of the first row as a number */
     public static long scalar(DataSource dataSource, String sql, Object... args) {
-        return Jdbc.withConnection(dataSource, jdbc -> jdbc.one(sql, Jdbc.values(args), r -> r.getLong(1))
-                .orElseThrow(() -> new IllegalStateException("no row: " + sql)));
+        return Jdbc.withConnection(
+                dataSource,
+                jdbc -> jdbc.one(sql, Jdbc.values(args), r -> r.getLong(1))
+                        .orElseThrow(() -> new IllegalStateException("no row: " + sql)));
     }
 
     /** @return the first column of every row as text */

@@ -78,7 +78,12 @@ public class ChannelDispatcher {
                 dataSource,
                 "claiming channel deliveries failed",
                 jdbc -> RowClaims.claim(
-                        jdbc, DUE, List.of(now, now.minus(config.claimTimeout()), config.batchSize()), MARK, instance, now));
+                        jdbc,
+                        DUE,
+                        List.of(now, now.minus(config.claimTimeout()), config.batchSize()),
+                        MARK,
+                        instance,
+                        now));
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

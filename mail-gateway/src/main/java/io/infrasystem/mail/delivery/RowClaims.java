@@ -28,7 +28,8 @@ public final class RowClaims {
             Jdbc jdbc, String dueSql, List<Object> dueParameters, String markSql, String instance, Instant now)
             throws SQLException {
         List<Long> ids = jdbc.list(dueSql, Jdbc.values(dueParameters.toArray()), rows -> rows.getLong(1));
-        jdbc.batch(markSql, ids, (mark, id) -> Jdbc.values(instance, now, now, id).bind(mark));
+        jdbc.batch(
+                markSql, ids, (mark, id) -> Jdbc.values(instance, now, now, id).bind(mark));
         return ids;
     }
 }

@@ -56,7 +56,8 @@ class ChannelTest {
                     .body("results[0]", not(hasKey("secret")));
 
             String to = Mail.uniqueAddress("hooked");
-            long id = Mail.queuedId(Mail.post(Tokens.editor(), """
+            long id = Mail.queuedId(
+                    Mail.post(Tokens.editor(), """
                     {"to": ["%s"], "subject": "Backup failed on db01", "text": "exit code 2", "channel": "%s"}""".formatted(to, channel)).then());
 
             await().atMost(Duration.ofSeconds(20)).until(() -> receiver.calls().size() == 2);
@@ -106,9 +107,9 @@ class ChannelTest {
         createChannel("""
                 {"name": "%s", "kind": "email", "recipients": ["%s"]}""".formatted(channel, member));
         String to = Mail.uniqueAddress("primary");
-        long id = Mail.queuedId(Mail.post(Tokens.editor(), """
-                {"to": ["%s"], "subject": "Page", "text": "t", "channel": "%s"}""".formatted(to, channel))
-                .then());
+        long id = Mail.queuedId(
+                Mail.post(Tokens.editor(), """
+                {"to": ["%s"], "subject": "Page", "text": "t", "channel": "%s"}""".formatted(to, channel)).then());
         Mail.awaitStatus(id, "sent", Duration.ofSeconds(20));
         await().atMost(Duration.ofSeconds(5))
                 .until(() -> Mail.receivedBy(member).size() == 1);

@@ -74,7 +74,8 @@ class DeliveryTest {
                 {"to": ["Zoë Ops <%s>"], "cc": ["%s"], "bcc": ["%s"], "reply_to": "helpdesk@example.com",
                  "subject": "Rack B3 – power feed A lost", "text": "Feed A is down.", "html": "<p>Feed <b>A</b> is down.</p>",
                  "attachments": [{"file_name": "feed-a.pdf", "content_type": "application/pdf", "content": "%s"}]}""".formatted(
-                                to, cc, bcc, Base64.getEncoder().encodeToString(pdf))).then());
+                                to, cc, bcc, Base64.getEncoder().encodeToString(pdf)))
+                .then());
 
         JsonPath sent = Mail.awaitStatus(id, "sent", Duration.ofSeconds(20));
         assertThat(sent.getList("delivery_attempts")).hasSize(1);

@@ -78,8 +78,7 @@ class MessageApiTest {
                 .body("errors[0].message", containsString("line breaks"));
         Mail.refused("""
                 {"to": ["a@example.com"], "subject": "s", "text": "t",
-                 "attachments": [{"file_name": "x.txt\\r\\nContent-Type: text/html", "content_type": "text/plain", "content": "eA=="}]}""")
-                .body("errors[0].field", equalTo("attachments[0].file_name"));
+                 "attachments": [{"file_name": "x.txt\\r\\nContent-Type: text/html", "content_type": "text/plain", "content": "eA=="}]}""").body("errors[0].field", equalTo("attachments[0].file_name"));
     }
 
     @Test
@@ -111,8 +110,7 @@ class MessageApiTest {
                 .body("errors[0].message", containsString("exceeds the limit of 1048576 bytes"));
         Mail.refused("""
                 {"to": ["a@example.com"], "subject": "s", "text": "t", "attachments": [
-                  {"file_name": "a.bin", "content_type": "not a type", "content": "***"}]}""")
-                .body("errors.field", hasItems("attachments[0].content", "attachments[0].content_type"));
+                  {"file_name": "a.bin", "content_type": "not a type", "content": "***"}]}""").body("errors.field", hasItems("attachments[0].content", "attachments[0].content_type"));
         assertThat(messages()).isEqualTo(before);
     }
 

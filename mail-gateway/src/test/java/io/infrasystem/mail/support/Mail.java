@@ -13,8 +13,8 @@ import io.restassured.response.ValidatableResponse;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Predicate;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /** Helpers of the mail tests: send through the API, wait for a status, read what the SMTP server got. */
 public final class Mail {
@@ -48,14 +48,14 @@ public final class Mail {
      * @return the id of the message answered
      */
     public static long queue(String token, String idempotencyKey, String json, boolean replayed) {
-        return queuedId(post(token, idempotencyKey, json).then().header("Idempotent-Replayed", String.valueOf(replayed)));
+        return queuedId(
+                post(token, idempotencyKey, json).then().header("Idempotent-Replayed", String.valueOf(replayed)));
     }
 
     /** @return the id of a simple text message to {@code to}, after a 202 */
     public static long send(String to, String subject) {
         return queuedId(post(Tokens.editor(), """
-                {"to": ["%s"], "subject": "%s", "text": "Hello"}""".formatted(to, subject))
-                .then());
+                {"to": ["%s"], "subject": "%s", "text": "Hello"}""".formatted(to, subject)).then());
     }
 
     /** @return the id of the message a {@code POST /api/mail/messages} queued, after checking its 202 */

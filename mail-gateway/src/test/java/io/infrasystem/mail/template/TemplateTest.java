@@ -68,7 +68,10 @@ class TemplateTest {
                 .body("version", equalTo(1));
         String to = Mail.uniqueAddress("template");
         long message = Mail.queuedId(Mail.post(Tokens.editor(), """
-                {"to": ["%s"], "template": "%s", "variables": {"as_of": "2026-11-01", "count": 4}}""".formatted(to, name)).then().body("template", equalTo(name)).body("template_version", equalTo(1)));
+                {"to": ["%s"], "template": "%s", "variables": {"as_of": "2026-11-01", "count": 4}}""".formatted(to, name))
+                .then()
+                .body("template", equalTo(name))
+                .body("template_version", equalTo(1)));
         JsonPath sent = Mail.awaitStatus(message, "sent", Duration.ofSeconds(20));
         assertThat(sent.getString("subject")).isEqualTo("EoS report 2026-11-01");
         assertThat(sent.getInt("variables.count")).isEqualTo(4);

@@ -49,7 +49,9 @@ final class PayloadContext {
     static Integer vcpus(Integer sockets, Integer coresPerSocket, Integer threadsPerCore) {
         return sockets == null
                 ? null
-                : sockets * (coresPerSocket == null ? 1 : coresPerSocket) * (threadsPerCore == null ? 1 : threadsPerCore);
+                : sockets
+                        * (coresPerSocket == null ? 1 : coresPerSocket)
+                        * (threadsPerCore == null ? 1 : threadsPerCore);
     }
 
     List<FieldError> errors() {

@@ -100,7 +100,10 @@ class SyncRejectionTest {
     void unknownPlatformAndMissingSourceAndBadModeAre400() {
         refused("/api/vm/sync/xen?source=x", fixture(SyncTest.OWN).toString(), "platform");
         refused("/api/vm/sync/nutanix", fixture(SyncTest.OWN).toString(), "source");
-        refused("/api/vm/sync/nutanix?source=pc&mode=sometimes", fixture(SyncTest.OWN).toString(), "mode");
+        refused(
+                "/api/vm/sync/nutanix?source=pc&mode=sometimes",
+                fixture(SyncTest.OWN).toString(),
+                "mode");
     }
 
     @Test

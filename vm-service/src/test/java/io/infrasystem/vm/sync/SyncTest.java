@@ -184,8 +184,7 @@ class SyncTest {
         assertThat(scalar("select memory_mb from vm_fact where vm_id = ?", web)).isEqualTo(8192);
         assertThat(scalar("select total_disks from vm_fact where vm_id = ?", web))
                 .isEqualTo(2);
-        assertThat(syncedIps(web))
-                .containsExactly("10.20.120.11");
+        assertThat(syncedIps(web)).containsExactly("10.20.120.11");
         assertThat(events("vm.vm.created", web)).isEqualTo(1);
         assertThat(strings("select change_type from vm_change_history where vm_id = ?", web))
                 .containsExactly("created");
@@ -197,8 +196,7 @@ class SyncTest {
 
     @Test
     void identicalResyncWritesNoFactsNoHistoryAndNoEvents() {
-        syncOwn("pc-same")
-                .statusCode(200);
+        syncOwn("pc-same").statusCode(200);
         String rows = rowVersions("pc-same");
         long history = scalar("select count(*) from vm_change_history");
         long outbox = scalar("select count(*) from outbox_event");
@@ -225,10 +223,7 @@ class SyncTest {
                 .isZero();
         assertThat(events("vm.vm.deleted", gone)).isEqualTo(1);
 
-        syncOwn("pc-a")
-                .statusCode(200)
-                .body("restored_count", equalTo(1))
-                .body("unchanged_count", equalTo(2));
+        syncOwn("pc-a").statusCode(200).body("restored_count", equalTo(1)).body("unchanged_count", equalTo(2));
         assertThat(scalar("select count(*) from vm where id = ? and not is_deleted and deleted_at is null", gone))
                 .isEqualTo(1);
         assertThat(events("vm.vm.restored", gone)).isEqualTo(1);
@@ -238,8 +233,7 @@ class SyncTest {
 
     @Test
     void partialSyncDeletesNothing() {
-        syncOwn("pc-partial")
-                .statusCode(200);
+        syncOwn("pc-partial").statusCode(200);
         post("nutanix", "?source=pc-partial&mode=partial", v3Without(OLD))
                 .statusCode(200)
                 .body("deleted_count", equalTo(0));
@@ -249,8 +243,7 @@ class SyncTest {
 
     @Test
     void prismWebhookEventUpdatesOneVmWithoutOrphaningTheRest() {
-        syncOwn("pc-hook")
-                .statusCode(200);
+        syncOwn("pc-hook").statusCode(200);
         post("nutanix", "?source=pc-hook", fixture("nutanix/v3_webhook_vm_event_payload_prism.json"))
                 .statusCode(200)
                 .body("mode", equalTo("partial"))
@@ -296,8 +289,7 @@ class SyncTest {
                 .body("updated_count", equalTo(1))
                 .body("deleted_count", equalTo(0));
         assertThat(vmId("lab", "u-2")).isEqualTo(id);
-        assertThat(updatedFields(id))
-                .containsExactly("vm_uuid");
+        assertThat(updatedFields(id)).containsExactly("vm_uuid");
     }
 
     @Test
@@ -307,10 +299,8 @@ class SyncTest {
                     ((ObjectNode) resources(vm).get("nic_list").get(0)).putArray("ip_endpoint_list");
                 })
                 .vmId();
-        assertThat(syncedIps(id))
-                .containsExactly("10.20.120.11");
-        assertThat(updatedFields(id))
-                .containsExactly("power_state");
+        assertThat(syncedIps(id)).containsExactly("10.20.120.11");
+        assertThat(updatedFields(id)).containsExactly("power_state");
     }
 
     @Test
@@ -333,8 +323,7 @@ class SyncTest {
 
     @Test
     void chunkedRunDeletesOnlyAtFinish() {
-        syncOwn("pc-chunks")
-                .statusCode(200);
+        syncOwn("pc-chunks").statusCode(200);
         int run = openRun("nutanix", "pc-chunks")
                 .body("status", equalTo("open"))
                 .extract()
@@ -351,21 +340,15 @@ class SyncTest {
         assertThat(scalar("select count(*) from vm where source = 'pc-chunks' and is_deleted"))
                 .isZero();
 
-        finish(run)
-                .statusCode(200)
-                .body("status", equalTo("completed"))
-                .body("deleted_count", equalTo(1));
+        finish(run).statusCode(200).body("status", equalTo("completed")).body("deleted_count", equalTo(1));
         assertThat(strings("select vm_uuid from vm where source = 'pc-chunks' and is_deleted"))
                 .containsExactly(OLD);
-        finish(run)
-                .statusCode(409);
+        finish(run).statusCode(409);
     }
 
     @Test
     void vmsFirstReportedByTheChunksOfARunSurviveItsFinish() {
-        int run = openRun("nutanix", "pc-new-chunks")
-                .extract()
-                .path("id");
+        int run = openRun("nutanix", "pc-new-chunks").extract().path("id");
         ObjectNode first = fixture(OWN);
         ((ArrayNode) first.get("entities")).remove(2);
         ((ArrayNode) first.get("entities")).remove(1);
@@ -375,10 +358,7 @@ class SyncTest {
         // the run answers its totals so far
         post("nutanix", "?run_id=" + run, second).statusCode(200).body("created_count", equalTo(3));
 
-        finish(run)
-                .statusCode(200)
-                .body("status", equalTo("completed"))
-                .body("deleted_count", equalTo(0));
+        finish(run).statusCode(200).body("status", equalTo("completed")).body("deleted_count", equalTo(0));
         assertThat(scalar("select count(*) from vm where source = 'pc-new-chunks' and not is_deleted"))
                 .isEqualTo(3);
         assertThat(scalar("select count(*) from vm_change_history h join vm v on v.id = h.vm_id "
@@ -388,11 +368,8 @@ class SyncTest {
 
     @Test
     void chunkedRunNeverFinishedDeletesNothingAndExpires() {
-        syncOwn("pc-abandoned")
-                .statusCode(200);
-        int run = openRun("nutanix", "pc-abandoned")
-                .extract()
-                .path("id");
+        syncOwn("pc-abandoned").statusCode(200);
+        int run = openRun("nutanix", "pc-abandoned").extract().path("id");
         post("nutanix", "?run_id=" + run, v3Without(OLD)).statusCode(200);
         execute("update vm_sync_run set expires_at = now() - interval '1 minute' where id = ?", (long) run);
         post("nutanix", "?run_id=" + run, v3Without(OLD)).statusCode(409);
@@ -420,12 +397,8 @@ class SyncTest {
 
     @Test
     void aChunkForARunOfAnotherPlatformIsRefused() {
-        int run = openRun("vmware", "vc-1")
-                .extract()
-                .path("id");
-        post("nutanix", "?run_id=" + run, fixture(OWN))
-                .statusCode(409);
-        post("nutanix", "?run_id=999999", fixture(OWN))
-                .statusCode(404);
+        int run = openRun("vmware", "vc-1").extract().path("id");
+        post("nutanix", "?run_id=" + run, fixture(OWN)).statusCode(409);
+        post("nutanix", "?run_id=999999", fixture(OWN)).statusCode(404);
     }
 }
