@@ -1,10 +1,6 @@
 package io.infrasystem.vm;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
+import io.infrasystem.commons.persistence.Jdbc;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -15,53 +11,19 @@ public final class Sql {
 
     /** @return the first column of the first row as a number */
     public static long scalar(DataSource dataSource, String sql, Object... args) {
-        return query(dataSource, sql, args, r -> {
-            r.next();
-            return r.getLong(1);
-        });
+        return Jdbc.withConnection(
+                dataSource,
+                jdbc -> jdbc.one(sql, Jdbc.values(args), r -> r.getLong(1))
+                        .orElseThrow(() -> new IllegalStateException("no row: " + sql)));
     }
 
     /** @return the first column of every row as text */
     public static List<String> strings(DataSource dataSource, String sql, Object... args) {
-        return query(dataSource, sql, args, r -> {
-            List<String> out = new ArrayList<>();
-            while (r.next()) {
-                out.add(r.getString(1));
-            }
-            return out;
-        });
+        return Jdbc.withConnection(dataSource, jdbc -> jdbc.list(sql, Jdbc.values(args), r -> r.getString(1)));
     }
 
     /** Runs an insert, update or delete. */
     public static void execute(DataSource dataSource, String sql, Object... args) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(sql)) {
-            bind(s, args);
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private interface Reader<T> {
-        T read(ResultSet rows) throws SQLException;
-    }
-
-    private static <T> T query(DataSource dataSource, String sql, Object[] args, Reader<T> reader) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(sql)) {
-            bind(s, args);
-            try (ResultSet r = s.executeQuery()) {
-                return reader.read(r);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void bind(PreparedStatement statement, Object[] args) throws SQLException {
-        for (int i = 0; i < args.length; i++) {
-            statement.setObject(i + 1, args[i]);
-        }
+        Jdbc.withConnection(dataSource, jdbc -> jdbc.update(sql, Jdbc.values(args)));
     }
 }

@@ -1,5 +1,6 @@
 package io.infrasystem.mail.delivery;
 
+import io.infrasystem.commons.persistence.Jdbc;
 import io.infrasystem.mail.channel.ChannelDelivery;
 import io.infrasystem.mail.channel.ChannelKind;
 import io.infrasystem.mail.channel.ChannelPayloads;
@@ -11,8 +12,6 @@ import io.infrasystem.mail.message.MailRecipient;
 import io.infrasystem.mail.settings.SecretCipher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -75,17 +74,16 @@ public class ChannelDispatcher {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     List<Long> claim(String instance) {
         Instant now = Instant.now();
-        try (Connection connection = dataSource.getConnection()) {
-            return RowClaims.claim(
-                    connection,
-                    DUE,
-                    List.of(now, now.minus(config.claimTimeout()), config.batchSize()),
-                    MARK,
-                    instance,
-                    now);
-        } catch (SQLException e) {
-            throw new IllegalStateException("claiming channel deliveries failed", e);
-        }
+        return Jdbc.withConnection(
+                dataSource,
+                "claiming channel deliveries failed",
+                jdbc -> RowClaims.claim(
+                        jdbc,
+                        DUE,
+                        List.of(now, now.minus(config.claimTimeout()), config.batchSize()),
+                        MARK,
+                        instance,
+                        now));
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -1,11 +1,8 @@
 package io.infrasystem.mail.delivery;
 
-import io.infrasystem.commons.persistence.UtcTimes;
+import io.infrasystem.commons.persistence.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,35 +50,19 @@ public class DeliveryClaims {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<Long> claim(String instance, int batchSize, int ratePerMinute, Duration claimTimeout) {
         Instant now = Instant.now();
-        try (Connection connection = dataSource.getConnection()) {
-            execute(connection, LOCK);
-            long used = count(connection, RECENT, now.minusSeconds(60))
-                    + count(connection, IN_FLIGHT, now.minus(claimTimeout));
+        return Jdbc.withConnection(dataSource, "claiming due messages failed", jdbc -> {
+            // the row lock is held until the transaction ends
+            jdbc.one(LOCK, Jdbc.NONE, row -> true);
+            long used = count(jdbc, RECENT, now.minusSeconds(60)) + count(jdbc, IN_FLIGHT, now.minus(claimTimeout));
             int allowed = (int) Math.min(batchSize, ratePerMinute - used);
             if (allowed <= 0) {
                 return List.of();
             }
-            return RowClaims.claim(
-                    connection, DUE, List.of(now, now.minus(claimTimeout), allowed), MARK, instance, now);
-        } catch (SQLException e) {
-            throw new IllegalStateException("claiming due messages failed", e);
-        }
+            return RowClaims.claim(jdbc, DUE, List.of(now, now.minus(claimTimeout), allowed), MARK, instance, now);
+        });
     }
 
-    private static void execute(Connection connection, String sql) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql);
-                ResultSet ignored = statement.executeQuery()) {
-            // the row lock is held until the transaction ends
-        }
-    }
-
-    private static long count(Connection connection, String sql, Instant since) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setObject(1, UtcTimes.toColumn(since));
-            try (ResultSet row = statement.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        }
+    private static long count(Jdbc jdbc, String sql, Instant since) throws SQLException {
+        return jdbc.one(sql, Jdbc.values(since), row -> row.getLong(1)).orElseThrow();
     }
 }

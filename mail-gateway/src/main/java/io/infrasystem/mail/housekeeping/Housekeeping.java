@@ -1,13 +1,10 @@
 package io.infrasystem.mail.housekeeping;
 
-import io.infrasystem.commons.persistence.UtcTimes;
+import io.infrasystem.commons.persistence.Jdbc;
 import io.infrasystem.mail.config.MailConfig;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
@@ -50,25 +47,14 @@ public class Housekeeping {
      */
     @Transactional
     public Purged purge(Instant now) {
-        try (Connection connection = dataSource.getConnection()) {
-            int keys = delete(
-                    connection,
+        return Jdbc.withConnection(dataSource, "housekeeping failed", jdbc -> {
+            int keys = jdbc.update(
                     "delete from idempotency_key where expires_at < ?",
-                    now.minus(retention.expiredIdempotencyKeys()));
-            int events = delete(
-                    connection,
+                    Jdbc.values(now.minus(retention.expiredIdempotencyKeys())));
+            int events = jdbc.update(
                     "delete from processed_event where created_at < ?",
-                    now.minus(retention.processedEvents()));
+                    Jdbc.values(now.minus(retention.processedEvents())));
             return new Purged(keys, events);
-        } catch (SQLException e) {
-            throw new IllegalStateException("housekeeping failed", e);
-        }
-    }
-
-    private static int delete(Connection connection, String sql, Instant before) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement(sql)) {
-            delete.setObject(1, UtcTimes.toColumn(before));
-            return delete.executeUpdate();
-        }
+        });
     }
 }

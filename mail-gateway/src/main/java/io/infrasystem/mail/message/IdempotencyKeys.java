@@ -1,17 +1,12 @@
 package io.infrasystem.mail.message;
 
-import io.infrasystem.commons.persistence.UtcTimes;
+import io.infrasystem.commons.persistence.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.HexFormat;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -52,57 +47,33 @@ public class IdempotencyKeys {
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Long> reserve(String scope, String key, Instant expiresAt) {
         String hash = hash(scope, key);
-        LocalDateTime now = UtcTimes.toColumn(Instant.now());
-        try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement insert = connection.prepareStatement(RESERVE)) {
-                insert.setString(1, hash);
-                insert.setString(2, scope);
-                insert.setString(3, key);
-                insert.setObject(4, UtcTimes.toColumn(expiresAt));
-                insert.setObject(5, now);
-                insert.setObject(6, now);
-                if (insert.executeUpdate() == 1) {
-                    return Optional.empty();
-                }
+        Instant now = Instant.now();
+        return Jdbc.withConnection(dataSource, "idempotency key lookup failed", jdbc -> {
+            if (jdbc.update(RESERVE, Jdbc.values(hash, scope, key, expiresAt, now, now)) == 1) {
+                return Optional.empty();
             }
-            try (PreparedStatement select = connection.prepareStatement(LOOK_UP)) {
-                select.setString(1, hash);
-                try (ResultSet row = select.executeQuery()) {
-                    if (row.next()) {
-                        long messageId = row.getLong(1);
-                        boolean bound = !row.wasNull();
-                        Instant expires = UtcTimes.fromColumn(row.getObject(2, LocalDateTime.class));
-                        if (bound && expires.isAfter(Instant.now())) {
-                            return Optional.of(messageId);
-                        }
-                    }
-                }
+            Optional<Long> stored = jdbc.one(LOOK_UP, Jdbc.values(hash), row -> {
+                        Long messageId = Jdbc.getLong(row, 1);
+                        Instant expires = Jdbc.getInstant(row, 2);
+                        return Optional.ofNullable(
+                                messageId != null && expires.isAfter(Instant.now()) ? messageId : null);
+                    })
+                    .flatMap(valid -> valid);
+            if (stored.isPresent()) {
+                return stored;
             }
-            try (PreparedStatement renew = connection.prepareStatement(RENEW)) {
-                renew.setObject(1, UtcTimes.toColumn(expiresAt));
-                renew.setObject(2, now);
-                renew.setObject(3, now);
-                renew.setString(4, hash);
-                renew.executeUpdate();
-            }
+            jdbc.update(RENEW, Jdbc.values(expiresAt, now, now, hash));
             return Optional.empty();
-        } catch (SQLException e) {
-            throw new IllegalStateException("idempotency key lookup failed", e);
-        }
+        });
     }
 
     /** Binds a reserved key to the message stored for it, in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void bind(String scope, String key, long messageId) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement bind = connection.prepareStatement(BIND)) {
-            bind.setLong(1, messageId);
-            bind.setObject(2, UtcTimes.toColumn(Instant.now()));
-            bind.setString(3, hash(scope, key));
-            bind.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("idempotency key binding failed", e);
-        }
+        Jdbc.withConnection(
+                dataSource,
+                "idempotency key binding failed",
+                jdbc -> jdbc.update(BIND, Jdbc.values(messageId, Instant.now(), hash(scope, key))));
     }
 
     private static String hash(String scope, String key) {

@@ -1,11 +1,8 @@
 package io.infrasystem.mail.notification;
 
-import io.infrasystem.commons.persistence.UtcTimes;
+import io.infrasystem.commons.persistence.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
 import javax.sql.DataSource;
 
@@ -32,29 +29,19 @@ public class ProcessedEvents {
     /** @return true when the event was not processed before (and is now marked as processed) */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean firstTime(String eventId, String type) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            var now = UtcTimes.toColumn(Instant.now());
-            insert.setString(1, eventId);
-            insert.setString(2, type);
-            insert.setObject(3, now);
-            insert.setObject(4, now);
-            return insert.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw new IllegalStateException("recording event " + eventId + " failed", e);
-        }
+        Instant now = Instant.now();
+        return Jdbc.withConnection(
+                dataSource,
+                "recording event " + eventId + " failed",
+                jdbc -> jdbc.update(INSERT, Jdbc.values(eventId, type, now, now)) == 1);
     }
 
     /** Notes which message an event produced. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void bind(String eventId, long messageId) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement update = connection.prepareStatement(BIND)) {
-            update.setLong(1, messageId);
-            update.setString(2, eventId);
-            update.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("recording event " + eventId + " failed", e);
-        }
+        Jdbc.withConnection(
+                dataSource,
+                "recording event " + eventId + " failed",
+                jdbc -> jdbc.update(BIND, Jdbc.values(messageId, eventId)));
     }
 }

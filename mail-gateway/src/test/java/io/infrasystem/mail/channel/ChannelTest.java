@@ -56,13 +56,9 @@ class ChannelTest {
                     .body("results[0]", not(hasKey("secret")));
 
             String to = Mail.uniqueAddress("hooked");
-            long id = Mail.post(Tokens.editor(), """
-                    {"to": ["%s"], "subject": "Backup failed on db01", "text": "exit code 2", "channel": "%s"}""".formatted(to, channel))
-                    .then()
-                    .statusCode(202)
-                    .extract()
-                    .jsonPath()
-                    .getLong("id");
+            long id = Mail.queuedId(
+                    Mail.post(Tokens.editor(), """
+                    {"to": ["%s"], "subject": "Backup failed on db01", "text": "exit code 2", "channel": "%s"}""".formatted(to, channel)).then());
 
             await().atMost(Duration.ofSeconds(20)).until(() -> receiver.calls().size() == 2);
             WebhookReceiver.Call call = receiver.calls().get(1);
@@ -111,13 +107,9 @@ class ChannelTest {
         createChannel("""
                 {"name": "%s", "kind": "email", "recipients": ["%s"]}""".formatted(channel, member));
         String to = Mail.uniqueAddress("primary");
-        long id = Mail.post(Tokens.editor(), """
-                {"to": ["%s"], "subject": "Page", "text": "t", "channel": "%s"}""".formatted(to, channel))
-                .then()
-                .statusCode(202)
-                .extract()
-                .jsonPath()
-                .getLong("id");
+        long id = Mail.queuedId(
+                Mail.post(Tokens.editor(), """
+                {"to": ["%s"], "subject": "Page", "text": "t", "channel": "%s"}""".formatted(to, channel)).then());
         Mail.awaitStatus(id, "sent", Duration.ofSeconds(20));
         await().atMost(Duration.ofSeconds(5))
                 .until(() -> Mail.receivedBy(member).size() == 1);
@@ -150,7 +142,7 @@ class ChannelTest {
                         "{\"name\": \"x\", \"kind\": \"slack\", \"url\": \"https://hooks.example.com/x\"}")
                 .then()
                 .statusCode(403);
-        Mail.post(Tokens.editor(), """
-                {"to": ["a@example.com"], "subject": "s", "text": "t", "channel": "no-such-channel"}""").then().statusCode(400).body("errors[0].field", equalTo("channel"));
+        Mail.refused("""
+                {"to": ["a@example.com"], "subject": "s", "text": "t", "channel": "no-such-channel"}""").body("errors[0].field", equalTo("channel"));
     }
 }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.infrasystem.commons.persistence.Jdbc;
 import io.infrasystem.commons.security.Actor;
 import io.infrasystem.commons.testing.KafkaTestConsumer;
 import io.infrasystem.mail.message.MessageService;
@@ -23,17 +24,14 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import javax.sql.DataSource;
@@ -56,22 +54,28 @@ class DeliveryTest {
     @Inject
     MessageService messages;
 
+    /** Runs {@code during} with the SMTP server stopped, and starts it again whatever happens. */
+    private static <T> T whileSmtpIsDown(Callable<T> during) throws Exception {
+        SmtpServerResource.stopServer();
+        try {
+            return during.call();
+        } finally {
+            SmtpServerResource.startAgain();
+        }
+    }
+
     @Test
     void messageArrivesWithItsHeadersBodiesAndAttachment() throws Exception {
         String to = Mail.uniqueAddress("to");
         String cc = Mail.uniqueAddress("cc");
         String bcc = Mail.uniqueAddress("bcc");
         byte[] pdf = "%PDF-1.4\n% a small test file\n".getBytes(StandardCharsets.US_ASCII);
-        long id = Mail.post(Tokens.editor(), """
+        long id = Mail.queuedId(Mail.post(Tokens.editor(), """
                 {"to": ["Zoë Ops <%s>"], "cc": ["%s"], "bcc": ["%s"], "reply_to": "helpdesk@example.com",
                  "subject": "Rack B3 – power feed A lost", "text": "Feed A is down.", "html": "<p>Feed <b>A</b> is down.</p>",
                  "attachments": [{"file_name": "feed-a.pdf", "content_type": "application/pdf", "content": "%s"}]}""".formatted(
                                 to, cc, bcc, Base64.getEncoder().encodeToString(pdf)))
-                .then()
-                .statusCode(202)
-                .extract()
-                .jsonPath()
-                .getLong("id");
+                .then());
 
         JsonPath sent = Mail.awaitStatus(id, "sent", Duration.ofSeconds(20));
         assertThat(sent.getList("delivery_attempts")).hasSize(1);
@@ -135,24 +139,19 @@ class DeliveryTest {
     }
 
     @Test
-    void smtpDownMakesTransientAttemptsAndTheMessageIsDeliveredOnceWhenItComesBack() {
+    void smtpDownMakesTransientAttemptsAndTheMessageIsDeliveredOnceWhenItComesBack() throws Exception {
         String to = Mail.uniqueAddress("outage");
-        SmtpServerResource.stopServer();
-        long id;
-        try {
-            id = Mail.send(to, "during the outage");
-            await().atMost(Duration.ofSeconds(20))
-                    .pollInterval(Duration.ofMillis(100))
-                    .until(() -> Mail.get(id).getInt("attempts") >= 2);
-            JsonPath retrying = Mail.get(id);
+        long id = whileSmtpIsDown(() -> {
+            long queued = Mail.send(to, "during the outage");
+            Mail.awaitUntil(queued, message -> message.getInt("attempts") >= 2, Duration.ofSeconds(20));
+            JsonPath retrying = Mail.get(queued);
             assertThat(retrying.getString("status")).isIn("retrying", "sending");
             assertThat(retrying.getString("delivery_attempts[0].outcome")).isEqualTo("transient");
             assertThat(retrying.getString("delivery_attempts[0].reply_code")).isNull();
             assertThat(retrying.getString("delivery_attempts[0].reply_text")).isNotBlank();
             assertThat(retrying.getString("last_error")).isNotBlank();
-        } finally {
-            SmtpServerResource.startAgain();
-        }
+            return queued;
+        });
         JsonPath sent = Mail.awaitStatus(id, "sent", Duration.ofSeconds(20));
         List<String> outcomes = sent.getList("delivery_attempts.outcome");
         assertThat(outcomes).last().isEqualTo("sent");
@@ -191,25 +190,23 @@ class DeliveryTest {
     }
 
     @Test
-    void messageLeftSendingByADeadInstanceIsResumedAndSentOnce() throws SQLException {
+    void messageLeftSendingByADeadInstanceIsResumedAndSentOnce() throws Exception {
         String to = Mail.uniqueAddress("crash");
-        SmtpServerResource.stopServer();
-        long id;
-        try {
-            id = Mail.send(to, "resumed after a crash");
-            await().atMost(Duration.ofSeconds(20))
-                    .until(() -> Mail.get(id).getInt("attempts") >= 1
-                            && "retrying".equals(Mail.get(id).getString("status")));
-            try (Connection c = dataSource.getConnection();
-                    PreparedStatement update = c.prepareStatement(
-                            "update mail_message set status = 'SENDING', claimed_by = 'dead-instance', claimed_at = ? where id = ?")) {
-                update.setObject(1, LocalDateTime.now(ZoneOffset.UTC).minusSeconds(2));
-                update.setLong(2, id);
-                assertThat(update.executeUpdate()).isEqualTo(1);
-            }
-        } finally {
-            SmtpServerResource.startAgain();
-        }
+        long id = whileSmtpIsDown(() -> {
+            long queued = Mail.send(to, "resumed after a crash");
+            Mail.awaitUntil(
+                    queued,
+                    message -> message.getInt("attempts") >= 1 && "retrying".equals(message.getString("status")),
+                    Duration.ofSeconds(20));
+            int marked = Jdbc.withConnection(
+                    dataSource,
+                    jdbc -> jdbc.update(
+                            "update mail_message set status = 'SENDING', claimed_by = 'dead-instance', claimed_at = ? "
+                                    + "where id = ?",
+                            Jdbc.values(Instant.now().minusSeconds(2), queued)));
+            assertThat(marked).isEqualTo(1);
+            return queued;
+        });
         // not before the claim timeout (4 s in tests): the dead instance might still be sending
         await().during(Duration.ofSeconds(1))
                 .atMost(Duration.ofSeconds(2))

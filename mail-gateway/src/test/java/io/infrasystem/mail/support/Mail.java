@@ -9,10 +9,12 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /** Helpers of the mail tests: send through the API, wait for a status, read what the SMTP server got. */
 public final class Mail {
@@ -46,24 +48,24 @@ public final class Mail {
      * @return the id of the message answered
      */
     public static long queue(String token, String idempotencyKey, String json, boolean replayed) {
-        return post(token, idempotencyKey, json)
-                .then()
-                .statusCode(202)
-                .header("Idempotent-Replayed", String.valueOf(replayed))
-                .extract()
-                .jsonPath()
-                .getLong("id");
+        return queuedId(
+                post(token, idempotencyKey, json).then().header("Idempotent-Replayed", String.valueOf(replayed)));
     }
 
     /** @return the id of a simple text message to {@code to}, after a 202 */
     public static long send(String to, String subject) {
-        return post(Tokens.editor(), """
-                {"to": ["%s"], "subject": "%s", "text": "Hello"}""".formatted(to, subject))
-                .then()
-                .statusCode(202)
-                .extract()
-                .jsonPath()
-                .getLong("id");
+        return queuedId(post(Tokens.editor(), """
+                {"to": ["%s"], "subject": "%s", "text": "Hello"}""".formatted(to, subject)).then());
+    }
+
+    /** @return the id of the message a {@code POST /api/mail/messages} queued, after checking its 202 */
+    public static long queuedId(ValidatableResponse response) {
+        return response.statusCode(202).extract().jsonPath().getLong("id");
+    }
+
+    /** @return the answer to an editor's {@code POST /api/mail/messages} of {@code json}, checked to be a 400 */
+    public static ValidatableResponse refused(String json) {
+        return post(Tokens.editor(), json).then().statusCode(400);
     }
 
     /** @return the message's detail */
@@ -79,10 +81,13 @@ public final class Mail {
 
     /** Waits until the message has {@code status} and returns its detail. */
     public static JsonPath awaitStatus(long id, String status, Duration within) {
-        await().atMost(within)
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> status.equals(get(id).getString("status")));
+        awaitUntil(id, message -> status.equals(message.getString("status")), within);
         return get(id);
+    }
+
+    /** Waits until the message's detail meets {@code condition} (polled every 100 ms). */
+    public static void awaitUntil(long id, Predicate<JsonPath> condition, Duration within) {
+        await().atMost(within).pollInterval(Duration.ofMillis(100)).until(() -> condition.test(get(id)));
     }
 
     /** @return the messages in {@code address}'s mailbox on the SMTP server (to, cc and bcc alike) */

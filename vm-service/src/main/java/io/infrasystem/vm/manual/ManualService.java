@@ -5,6 +5,7 @@ import io.infrasystem.commons.audit.Change;
 import io.infrasystem.commons.audit.ChangeRecorder;
 import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.commons.http.Versions;
+import io.infrasystem.commons.persistence.Jdbc;
 import io.infrasystem.commons.persistence.UtcTimes;
 import io.infrasystem.commons.problem.Problem.FieldError;
 import io.infrasystem.commons.problem.ProblemException;
@@ -12,9 +13,6 @@ import io.infrasystem.commons.security.CurrentActor;
 import io.infrasystem.vm.virtualmachine.VmDetailQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -35,7 +33,7 @@ public class ManualService {
     /** A write on one VM inside its transaction. */
     @FunctionalInterface
     interface Mutation {
-        void apply(Connection c, ManualView before) throws SQLException;
+        void apply(Jdbc jdbc, ManualView before) throws SQLException;
     }
 
     private final DataSource dataSource;
@@ -53,11 +51,7 @@ public class ManualService {
     /** @return the manual view of a VM; 404 when unknown */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ManualView view(long vmId) {
-        try (Connection c = dataSource.getConnection()) {
-            return view(c, vmId, false);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Jdbc.withConnection(dataSource, jdbc -> view(jdbc, vmId, false));
     }
 
     /**
@@ -69,16 +63,16 @@ public class ManualService {
      */
     @Transactional
     public ManualView patchManual(long vmId, String ifMatch, JsonNode patch) {
-        return mutate(vmId, "updated", (c, before) -> {
+        return mutate(vmId, "updated", (jdbc, before) -> {
             Versions.checkIfMatch(ifMatch, before.manual().version());
             ManualInput input = mergePatch.apply(ManualInput.of(before.manual()), patch, ManualInput.class);
             List<FieldError> errors = new ArrayList<>();
-            checkOwner(c, "business_owner_id", input.businessOwnerId(), errors);
-            checkOwner(c, "technical_owner_id", input.technicalOwnerId(), errors);
+            checkOwner(jdbc, "business_owner_id", input.businessOwnerId(), errors);
+            checkOwner(jdbc, "technical_owner_id", input.technicalOwnerId(), errors);
             if (!errors.isEmpty()) {
                 throw ProblemException.invalid(errors);
             }
-            upsert(c, vmId, input);
+            upsert(jdbc, vmId, input);
         });
     }
 
@@ -89,16 +83,16 @@ public class ManualService {
      */
     @Transactional
     public ManualView assignTechnicalOwner(long vmId, Long ownerId) {
-        return mutate(vmId, "updated", (c, before) -> {
+        return mutate(vmId, "updated", (jdbc, before) -> {
             List<FieldError> errors = new ArrayList<>();
             if (ownerId == null) {
                 errors.add(new FieldError("owner_id", "is required"));
             }
-            checkOwner(c, "owner_id", ownerId, errors);
+            checkOwner(jdbc, "owner_id", ownerId, errors);
             if (!errors.isEmpty()) {
                 throw ProblemException.invalid(errors);
             }
-            upsert(c, vmId, ManualInput.of(before.manual(), ownerId));
+            upsert(jdbc, vmId, ManualInput.of(before.manual(), ownerId));
         });
     }
 
@@ -110,7 +104,7 @@ public class ManualService {
     @Transactional
     public ManualView addIp(long vmId, String ip, boolean primary, String label) {
         String address = IpAddresses.normalize(ip);
-        return mutate(vmId, "updated", (c, before) -> {
+        return mutate(vmId, "updated", (jdbc, before) -> {
             if (before.manualIps().stream().anyMatch(i -> i.ipAddress().equals(address))) {
                 throw ProblemException.conflict("IP " + address + " is already on vm " + vmId);
             }
@@ -119,13 +113,13 @@ public class ManualService {
             }
             if (primary) {
                 update(
-                        c,
+                        jdbc,
                         "update vm_ip_manual set is_primary = false, updated_at = ? where vm_id = ? and is_primary",
                         now(),
                         vmId);
             }
             update(
-                    c,
+                    jdbc,
                     "insert into vm_ip_manual (vm_id, ip_address, is_primary, label, created_at, updated_at) "
                             + "values (?, ?, ?, ?, ?, ?)",
                     vmId,
@@ -140,8 +134,8 @@ public class ManualService {
     /** Removes a manual IP; 404 when the VM has no such IP. */
     @Transactional
     public ManualView removeIp(long vmId, long ipId) {
-        return mutate(vmId, "updated", (c, before) -> {
-            if (update(c, "delete from vm_ip_manual where vm_id = ? and id = ?", vmId, ipId) == 0) {
+        return mutate(vmId, "updated", (jdbc, before) -> {
+            if (update(jdbc, "delete from vm_ip_manual where vm_id = ? and id = ?", vmId, ipId) == 0) {
                 throw ProblemException.notFound("manual ip", ipId);
             }
         });
@@ -169,10 +163,10 @@ public class ManualService {
         String by = actor.resolve("manual").name();
         List<ManualView> out = new ArrayList<>();
         for (Long vmId : vmIds) {
-            out.add(mutate(vmId, "updated", (c, before) -> {
+            out.add(mutate(vmId, "updated", (jdbc, before) -> {
                 for (String tag : adding) {
                     update(
-                            c,
+                            jdbc,
                             "insert into vm_tag (vm_id, tag_value, created_by, created_at, updated_at) values "
                                     + "(?, ?, ?, ?, ?) on conflict do nothing",
                             vmId,
@@ -182,7 +176,7 @@ public class ManualService {
                             now());
                 }
                 for (String tag : removing) {
-                    update(c, "delete from vm_tag where vm_id = ? and tag_value = ?", vmId, tag);
+                    update(jdbc, "delete from vm_tag where vm_id = ? and tag_value = ?", vmId, tag);
                 }
             }));
         }
@@ -212,13 +206,13 @@ public class ManualService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return mutate(vmId, "updated", (c, before) -> {
+        return mutate(vmId, "updated", (jdbc, before) -> {
             for (Map.Entry<String, JsonNode> e : fields.properties()) {
                 if (e.getValue().isNull()) {
-                    update(c, "delete from vm_custom_field where vm_id = ? and field_key = ?", vmId, e.getKey());
+                    update(jdbc, "delete from vm_custom_field where vm_id = ? and field_key = ?", vmId, e.getKey());
                 } else {
                     update(
-                            c,
+                            jdbc,
                             "insert into vm_custom_field (vm_id, field_key, field_value, created_at, updated_at) "
                                     + "values (?, ?, ?, ?, ?) on conflict (vm_id, field_key) do update set field_value = "
                                     + "excluded.field_value, updated_at = excluded.updated_at where vm_custom_field.field_value "
@@ -241,12 +235,12 @@ public class ManualService {
     @Transactional
     public ManualView softDelete(long vmId, String reason) {
         String by = actor.resolve("manual").name();
-        return mutate(vmId, "deleted", (c, before) -> {
+        return mutate(vmId, "deleted", (jdbc, before) -> {
             if (before.isDeleted()) {
                 throw ProblemException.conflict("vm " + vmId + " is already deleted");
             }
             update(
-                    c,
+                    jdbc,
                     "update vm set is_deleted = true, deleted_at = ?, deleted_by = ?, delete_reason = ?, "
                             + "version = version + 1, updated_at = ? where id = ?",
                     now(),
@@ -254,7 +248,7 @@ public class ManualService {
                     reason == null || reason.isBlank() ? "deleted by hand" : reason,
                     now(),
                     vmId);
-            history(c, vmId, "deleted", "false", "true");
+            history(jdbc, vmId, "deleted", "false", "true");
         });
     }
 
@@ -265,59 +259,51 @@ public class ManualService {
      */
     @Transactional
     public ManualView restore(long vmId) {
-        return mutate(vmId, "restored", (c, before) -> {
+        return mutate(vmId, "restored", (jdbc, before) -> {
             if (!before.isDeleted()) {
                 throw ProblemException.conflict("vm " + vmId + " is not deleted");
             }
             update(
-                    c,
+                    jdbc,
                     "update vm set is_deleted = false, deleted_at = null, deleted_by = null, delete_reason = null, "
                             + "version = version + 1, updated_at = ? where id = ?",
                     now(),
                     vmId);
-            history(c, vmId, "restored", "true", "false");
+            history(jdbc, vmId, "restored", "true", "false");
         });
     }
 
     private ManualView mutate(long vmId, String action, Mutation mutation) {
-        try (Connection c = dataSource.getConnection()) {
-            ManualView before = view(c, vmId, true);
-            mutation.apply(c, before);
-            ManualView after = view(c, vmId, false);
+        return Jdbc.withConnection(dataSource, jdbc -> {
+            ManualView before = view(jdbc, vmId, true);
+            mutation.apply(jdbc, before);
+            ManualView after = view(jdbc, vmId, false);
             changes.record(new Change("vm", String.valueOf(vmId), action, before, after, null));
             return after;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        });
     }
 
-    private static ManualView view(Connection c, long vmId, boolean lock) throws SQLException {
-        boolean deleted;
-        try (PreparedStatement s =
-                c.prepareStatement("select is_deleted from vm where id = ?" + (lock ? " for update" : ""))) {
-            s.setLong(1, vmId);
-            try (ResultSet r = s.executeQuery()) {
-                if (!r.next()) {
-                    throw ProblemException.notFound("vm", vmId);
-                }
-                deleted = r.getBoolean(1);
-            }
-        }
+    private static ManualView view(Jdbc jdbc, long vmId, boolean lock) throws SQLException {
+        boolean deleted = jdbc.one(
+                        "select is_deleted from vm where id = ?" + (lock ? " for update" : ""),
+                        s -> s.setLong(1, vmId),
+                        r -> r.getBoolean(1))
+                .orElseThrow(() -> ProblemException.notFound("vm", vmId));
         return new ManualView(
                 vmId,
                 deleted,
-                VmDetailQuery.manual(c, vmId),
-                VmDetailQuery.manualIps(c, vmId),
-                VmDetailQuery.tags(c, vmId),
-                VmDetailQuery.customFields(c, vmId));
+                VmDetailQuery.manual(jdbc, vmId),
+                VmDetailQuery.manualIps(jdbc, vmId),
+                VmDetailQuery.tags(jdbc, vmId),
+                VmDetailQuery.customFields(jdbc, vmId));
     }
 
-    private void upsert(Connection c, long vmId, ManualInput m) throws SQLException {
+    private void upsert(Jdbc jdbc, long vmId, ManualInput m) throws SQLException {
         List<Object> args = new ArrayList<>();
         args.add(vmId);
         args.addAll(m.columns());
         args.addAll(List.of(actor.resolve("manual").name(), now(), now()));
-        update(c, """
+        update(jdbc, """
                 insert into vm_manual (vm_id, business_owner_id, technical_owner_id, project_name, environment, notes,
                     override_power_state, manual_power_state, override_cluster, manual_cluster_name, override_hostname,
                     manual_hostname, override_os_type, manual_os_type, updated_by, version, created_at, updated_at)
@@ -332,24 +318,17 @@ public class ManualService {
                     updated_by = excluded.updated_by, version = vm_manual.version + 1, updated_at = excluded.updated_at""", args.toArray());
     }
 
-    private static void checkOwner(Connection c, String field, Long ownerId, List<FieldError> errors)
-            throws SQLException {
-        if (ownerId == null) {
-            return;
-        }
-        try (PreparedStatement s = c.prepareStatement("select 1 from owners where id = ?")) {
-            s.setLong(1, ownerId);
-            try (ResultSet r = s.executeQuery()) {
-                if (!r.next()) {
-                    errors.add(new FieldError(field, "owner " + ownerId + " does not exist"));
-                }
-            }
+    private static void checkOwner(Jdbc jdbc, String field, Long ownerId, List<FieldError> errors) throws SQLException {
+        if (ownerId != null
+                && jdbc.one("select 1 from owners where id = ?", s -> s.setLong(1, ownerId), r -> true)
+                        .isEmpty()) {
+            errors.add(new FieldError(field, "owner " + ownerId + " does not exist"));
         }
     }
 
-    private static void history(Connection c, long vmId, String type, String old, String now) throws SQLException {
+    private static void history(Jdbc jdbc, long vmId, String type, String old, String now) throws SQLException {
         update(
-                c,
+                jdbc,
                 "insert into vm_change_history (vm_id, change_type, field_name, old_value, new_value, changed_at, "
                         + "created_at, updated_at) values (?, ?, 'is_deleted', ?, ?, ?, ?, ?)",
                 vmId,
@@ -372,12 +351,7 @@ public class ManualService {
         return UtcTimes.toColumn(Instant.now());
     }
 
-    private static int update(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                s.setObject(i + 1, args[i]);
-            }
-            return s.executeUpdate();
-        }
+    private static int update(Jdbc jdbc, String sql, Object... args) throws SQLException {
+        return jdbc.update(sql, Jdbc.values(args));
     }
 }

@@ -30,12 +30,7 @@ final class NormalizedParser {
             ctx.error("vms", "must be an array of VMs");
             return List.of();
         }
-        List<VmFacts> vms = new ArrayList<>();
-        int i = 0;
-        for (JsonNode vm : root.path("vms")) {
-            vms.add(vm(vm, "vms[" + i++ + "]", ctx));
-        }
-        return vms;
+        return PayloadContext.each(root.path("vms"), "vms", (vm, path) -> vm(vm, path, ctx));
     }
 
     private static VmFacts vm(JsonNode vm, String path, PayloadContext ctx) {

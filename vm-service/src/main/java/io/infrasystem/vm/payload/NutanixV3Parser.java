@@ -35,18 +35,12 @@ final class NutanixV3Parser {
     }
 
     static List<VmFacts> parse(JsonNode root, PayloadContext ctx) {
-        List<VmFacts> vms = new ArrayList<>();
         if (root.path("entities").isArray()) {
-            int i = 0;
-            for (JsonNode entity : root.path("entities")) {
-                vms.add(vm(entity, "entities[" + i++ + "]", ctx));
-            }
-        } else if (isWebhook(root)) {
-            vms.add(vm(root.path("data").path("metadata"), "data.metadata", ctx));
-        } else {
-            vms.add(vm(root, "$", ctx));
+            return PayloadContext.each(root.path("entities"), "entities", (vm, path) -> vm(vm, path, ctx));
         }
-        return vms;
+        return isWebhook(root)
+                ? List.of(vm(root.path("data").path("metadata"), "data.metadata", ctx))
+                : List.of(vm(root, "$", ctx));
     }
 
     private static VmFacts vm(JsonNode entity, String path, PayloadContext ctx) {
@@ -67,9 +61,7 @@ final class NutanixV3Parser {
         Integer sockets = ctx.intCount(res, "num_sockets", resPath);
         Integer perSocket = ctx.intCount(res, "num_vcpus_per_socket", resPath);
         Integer threads = ctx.intCount(res, "num_threads_per_core", resPath);
-        Integer vcpus = sockets == null
-                ? null
-                : sockets * (perSocket == null ? 1 : perSocket) * (threads == null ? 1 : threads);
+        Integer vcpus = PayloadContext.vcpus(sockets, perSocket, threads);
         Long memory = ctx.count(res, "memory_size_mib", resPath);
 
         List<VmFacts.Disk> disks = new ArrayList<>();

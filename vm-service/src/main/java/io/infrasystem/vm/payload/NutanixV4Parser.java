@@ -35,20 +35,14 @@ final class NutanixV4Parser {
     }
 
     static List<VmFacts> parse(JsonNode root, PayloadContext ctx) {
-        List<VmFacts> vms = new ArrayList<>();
-        int i = 0;
-        for (JsonNode item : root.path("data")) {
-            vms.add(vm(item, "data[" + i++ + "]", ctx));
-        }
-        return vms;
+        return PayloadContext.each(root.path("data"), "data", (vm, path) -> vm(vm, path, ctx));
     }
 
     private static VmFacts vm(JsonNode vm, String path, PayloadContext ctx) {
         Integer sockets = ctx.intCount(vm, "numSockets", path);
         Integer cores = ctx.intCount(vm, "numCoresPerSocket", path);
         Integer threads = ctx.intCount(vm, "numThreadsPerCore", path);
-        Integer vcpus =
-                sockets == null ? null : sockets * (cores == null ? 1 : cores) * (threads == null ? 1 : threads);
+        Integer vcpus = PayloadContext.vcpus(sockets, cores, threads);
         Long memoryBytes = ctx.count(vm, "memorySizeBytes", path);
 
         List<VmFacts.Disk> disks = new ArrayList<>();

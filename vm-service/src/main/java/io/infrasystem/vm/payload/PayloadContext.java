@@ -2,6 +2,7 @@ package io.infrasystem.vm.payload;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.infrasystem.commons.problem.Problem.FieldError;
+import io.infrasystem.vm.facts.VmFacts;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -23,6 +24,35 @@ final class PayloadContext {
     private static final long BYTES_PER_MIB = 1L << 20;
 
     private final List<FieldError> errors = new ArrayList<>();
+
+    /** Reads one VM of a payload; {@code path} is the JSON path of {@code item}. */
+    @FunctionalInterface
+    interface VmReader {
+        VmFacts read(JsonNode item, String path);
+    }
+
+    /**
+     * @param items the VMs of a payload (a JSON array)
+     * @param path the array's JSON path ({@code vms}, {@code data}, {@code $})
+     * @return every item read, in order, each with its path {@code path[i]}
+     */
+    static List<VmFacts> each(JsonNode items, String path, VmReader reader) {
+        List<VmFacts> vms = new ArrayList<>();
+        int i = 0;
+        for (JsonNode item : items) {
+            vms.add(reader.read(item, path + "[" + i++ + "]"));
+        }
+        return vms;
+    }
+
+    /** @return sockets × cores per socket × threads per core (a missing factor counts 1), null without sockets */
+    static Integer vcpus(Integer sockets, Integer coresPerSocket, Integer threadsPerCore) {
+        return sockets == null
+                ? null
+                : sockets
+                        * (coresPerSocket == null ? 1 : coresPerSocket)
+                        * (threadsPerCore == null ? 1 : threadsPerCore);
+    }
 
     List<FieldError> errors() {
         return errors;

@@ -59,18 +59,13 @@ final class VsphereParser {
     }
 
     static List<VmFacts> parse(JsonNode root, PayloadContext ctx) {
-        List<VmFacts> vms = new ArrayList<>();
-        if (root.isArray() || root.path("vms").isArray()) {
-            JsonNode items = root.isArray() ? root : root.path("vms");
-            String prefix = root.isArray() ? "$" : "vms";
-            int i = 0;
-            for (JsonNode item : items) {
-                vms.add(item(item, prefix + "[" + i++ + "]", ctx));
-            }
-        } else {
-            vms.add(item(root, "$", ctx));
+        if (root.isArray()) {
+            return PayloadContext.each(root, "$", (item, path) -> item(item, path, ctx));
         }
-        return vms;
+        if (root.path("vms").isArray()) {
+            return PayloadContext.each(root.path("vms"), "vms", (item, path) -> item(item, path, ctx));
+        }
+        return List.of(item(root, "$", ctx));
     }
 
     private static VmFacts item(JsonNode item, String path, PayloadContext ctx) {

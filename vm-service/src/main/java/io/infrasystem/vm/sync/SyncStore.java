@@ -5,9 +5,6 @@ import io.infrasystem.commons.persistence.UtcTimes;
 import io.infrasystem.vm.facts.Platform;
 import io.infrasystem.vm.facts.VmFacts;
 import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -15,10 +12,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Plain-JDBC reads and batched writes of the sync path (PostgreSQL). Reads load a whole source
@@ -27,11 +24,9 @@ import java.util.Set;
 final class SyncStore {
 
     private final Jdbc jdbc;
-    private final Connection c;
 
     SyncStore(Jdbc jdbc) {
         this.jdbc = jdbc;
-        this.c = jdbc.connection();
     }
 
     /** Serialises syncs of one platform and source (transaction-scoped advisory lock). */
@@ -45,24 +40,23 @@ final class SyncStore {
     /** @return every VM of the platform and source, by uuid */
     Map<String, CurrentVm> loadSource(Platform platform, String source) throws SQLException {
         Map<String, CurrentVm> vms = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement("""
+        for (CurrentVm vm : jdbc.list(
+                """
                 select v.id, v.vm_uuid, v.vm_name, v.bios_uuid, v.is_deleted, f.fingerprint
-                from vm v left join vm_fact f on f.vm_id = v.id where v.platform = ? and v.source = ?""")) {
-            s.setString(1, platform.wire());
-            s.setString(2, source);
-            s.setFetchSize(5000);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    CurrentVm vm = new CurrentVm(
-                            r.getLong(1),
-                            r.getString(2),
-                            r.getString(3),
-                            r.getString(4),
-                            r.getBoolean(5),
-                            r.getString(6));
-                    vms.put(vm.vmUuid(), vm);
-                }
-            }
+                from vm v left join vm_fact f on f.vm_id = v.id where v.platform = ? and v.source = ?""",
+                s -> {
+                    s.setString(1, platform.wire());
+                    s.setString(2, source);
+                    s.setFetchSize(5000);
+                },
+                r -> new CurrentVm(
+                        r.getLong(1),
+                        r.getString(2),
+                        r.getString(3),
+                        r.getString(4),
+                        r.getBoolean(5),
+                        r.getString(6)))) {
+            vms.put(vm.vmUuid(), vm);
         }
         return vms;
     }
@@ -75,87 +69,65 @@ final class SyncStore {
         }
         Map<Long, CurrentVm> byId = new HashMap<>();
         vms.forEach(v -> byId.put(v.id(), v));
-        Array ids = c.createArrayOf("bigint", byId.keySet().toArray());
-        Map<Long, List<VmFacts.Disk>> disks = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement("select vm_id, disk_uuid, disk_label, size_gb, storage_name, "
-                + "backing_type from vm_disk_fact where vm_id = any(?) order by vm_id, position")) {
-            s.setArray(1, ids);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    disks.computeIfAbsent(r.getLong(1), k -> new ArrayList<>())
-                            .add(new VmFacts.Disk(
-                                    r.getString(2),
-                                    r.getString(3),
-                                    r.getBigDecimal(4),
-                                    r.getString(5),
-                                    r.getString(6)));
-                }
-            }
-        }
-        Map<Long, List<VmFacts.Ip>> ips = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement("select i.nic_id, i.ip_address, i.ip_type from vm_nic_ip_fact i "
-                + "join vm_nic_fact n on n.id = i.nic_id where n.vm_id = any(?)")) {
-            s.setArray(1, ids);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    ips.computeIfAbsent(r.getLong(1), k -> new ArrayList<>())
-                            .add(new VmFacts.Ip(r.getString(2), r.getString(3)));
-                }
-            }
-        }
-        Map<Long, List<VmFacts.Nic>> nics = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement(
-                "select vm_id, id, nic_uuid, mac_address, network_id, network_name, "
-                        + "is_connected, state, vlan_mode from vm_nic_fact where vm_id = any(?) order by vm_id, position")) {
-            s.setArray(1, ids);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    nics.computeIfAbsent(r.getLong(1), k -> new ArrayList<>())
-                            .add(new VmFacts.Nic(
-                                    r.getString(3),
-                                    r.getString(4),
-                                    r.getString(5),
-                                    r.getString(6),
-                                    Jdbc.getBoolean(r, 7),
-                                    r.getString(8),
-                                    r.getString(9),
-                                    ips.getOrDefault(r.getLong(2), List.of())));
-                }
-            }
-        }
-        try (PreparedStatement s = c.prepareStatement("""
+        Jdbc.Binder anyId = anyOf(byId.keySet());
+        Map<Long, List<VmFacts.Disk>> disks = grouped(jdbc.list(
+                "select vm_id, disk_uuid, disk_label, size_gb, storage_name, backing_type from vm_disk_fact "
+                        + "where vm_id = any(?) order by vm_id, position",
+                anyId,
+                r -> Map.entry(
+                        r.getLong(1),
+                        new VmFacts.Disk(
+                                r.getString(2), r.getString(3), r.getBigDecimal(4), r.getString(5), r.getString(6)))));
+        Map<Long, List<VmFacts.Ip>> ips = grouped(jdbc.list(
+                "select i.nic_id, i.ip_address, i.ip_type from vm_nic_ip_fact i "
+                        + "join vm_nic_fact n on n.id = i.nic_id where n.vm_id = any(?)",
+                anyId,
+                r -> Map.entry(r.getLong(1), new VmFacts.Ip(r.getString(2), r.getString(3)))));
+        Map<Long, List<VmFacts.Nic>> nics = grouped(jdbc.list(
+                "select vm_id, id, nic_uuid, mac_address, network_id, network_name, is_connected, state, vlan_mode "
+                        + "from vm_nic_fact where vm_id = any(?) order by vm_id, position",
+                anyId,
+                r -> Map.entry(
+                        r.getLong(1),
+                        new VmFacts.Nic(
+                                r.getString(3),
+                                r.getString(4),
+                                r.getString(5),
+                                r.getString(6),
+                                Jdbc.getBoolean(r, 7),
+                                r.getString(8),
+                                r.getString(9),
+                                ips.getOrDefault(r.getLong(2), List.of())))));
+        for (Map.Entry<Long, VmFacts> f : jdbc.list("""
                 select vm_id, power_state, hypervisor_type, cluster_name, host_identifier, hostname, os_type, os_family,
                        total_vcpus, num_sockets, cores_per_socket, memory_mb, creation_date
-                from vm_fact where vm_id = any(?)""")) {
-            s.setArray(1, ids);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    long id = r.getLong(1);
-                    CurrentVm vm = byId.get(id);
-                    facts.put(
-                            id,
-                            new VmFacts(
-                                    vm.vmUuid(),
-                                    vm.name(),
-                                    vm.biosUuid(),
-                                    r.getString(2),
-                                    r.getString(3),
-                                    r.getString(4),
-                                    r.getString(5),
-                                    r.getString(6),
-                                    r.getString(7),
-                                    r.getString(8),
-                                    Jdbc.getInteger(r, 9),
-                                    Jdbc.getInteger(r, 10),
-                                    Jdbc.getInteger(r, 11),
-                                    Jdbc.getLong(r, 12),
-                                    Jdbc.getInstant(r, 13),
-                                    null,
-                                    nics.getOrDefault(id, List.of()),
-                                    disks.getOrDefault(id, List.of()),
-                                    null));
-                }
-            }
+                from vm_fact where vm_id = any(?)""", anyId, r -> {
+            long id = r.getLong(1);
+            CurrentVm vm = byId.get(id);
+            return Map.entry(
+                    id,
+                    new VmFacts(
+                            vm.vmUuid(),
+                            vm.name(),
+                            vm.biosUuid(),
+                            r.getString(2),
+                            r.getString(3),
+                            r.getString(4),
+                            r.getString(5),
+                            r.getString(6),
+                            r.getString(7),
+                            r.getString(8),
+                            Jdbc.getInteger(r, 9),
+                            Jdbc.getInteger(r, 10),
+                            Jdbc.getInteger(r, 11),
+                            Jdbc.getLong(r, 12),
+                            Jdbc.getInstant(r, 13),
+                            null,
+                            nics.getOrDefault(id, List.of()),
+                            disks.getOrDefault(id, List.of()),
+                            null));
+        })) {
+            facts.put(f.getKey(), f.getValue());
         }
         return facts;
     }
@@ -245,15 +217,9 @@ final class SyncStore {
         }
         LocalDateTime t = UtcTimes.toColumn(now);
         if (!created) {
-            Array ids = c.createArrayOf("bigint", writes.keySet().toArray());
-            try (PreparedStatement s = c.prepareStatement("delete from vm_nic_fact where vm_id = any(?)")) {
-                s.setArray(1, ids);
-                s.executeUpdate();
-            }
-            try (PreparedStatement s = c.prepareStatement("delete from vm_disk_fact where vm_id = any(?)")) {
-                s.setArray(1, ids);
-                s.executeUpdate();
-            }
+            Jdbc.Binder anyId = anyOf(writes.keySet());
+            jdbc.update("delete from vm_nic_fact where vm_id = any(?)", anyId);
+            jdbc.update("delete from vm_disk_fact where vm_id = any(?)", anyId);
         }
         String sql = created ? """
                 insert into vm_fact (power_state, hypervisor_type, cluster_name, host_identifier, hostname, os_type,
@@ -266,113 +232,94 @@ final class SyncStore {
                     memory_mb = ?, total_disks = ?, total_disk_gb = ?, total_nics = ?, creation_date = ?,
                     last_update_date = ?, fact_updated_at = ?, fingerprint = ?, raw = ?, updated_at = ?
                 where vm_id = ?""";
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (Map.Entry<Long, FactWrite> e : writes.entrySet()) {
-                VmFacts f = e.getValue().facts();
-                s.setString(1, f.powerState());
-                s.setString(2, f.hypervisorType());
-                s.setString(3, f.clusterName());
-                s.setString(4, f.hostIdentifier());
-                s.setString(5, f.hostname());
-                s.setString(6, f.osType());
-                s.setString(7, f.osFamily());
-                Jdbc.setInteger(s, 8, f.totalVcpus());
-                Jdbc.setInteger(s, 9, f.numSockets());
-                Jdbc.setInteger(s, 10, f.coresPerSocket());
-                Jdbc.setLong(s, 11, f.memoryMb());
-                s.setInt(12, f.totalDisks());
-                s.setBigDecimal(13, f.totalDiskGb());
-                s.setInt(14, f.totalNics());
-                Jdbc.setInstant(s, 15, f.creationDate());
-                Jdbc.setInstant(s, 16, f.lastUpdateDate());
-                s.setObject(17, t);
-                s.setString(18, e.getValue().fingerprint());
-                s.setString(19, e.getValue().rawJson());
-                s.setObject(20, t);
-                s.setLong(21, e.getKey());
-                if (created) {
-                    s.setObject(22, t);
-                }
-                s.addBatch();
+        jdbc.batch(sql, writes.entrySet(), (s, e) -> {
+            VmFacts f = e.getValue().facts();
+            s.setString(1, f.powerState());
+            s.setString(2, f.hypervisorType());
+            s.setString(3, f.clusterName());
+            s.setString(4, f.hostIdentifier());
+            s.setString(5, f.hostname());
+            s.setString(6, f.osType());
+            s.setString(7, f.osFamily());
+            Jdbc.setInteger(s, 8, f.totalVcpus());
+            Jdbc.setInteger(s, 9, f.numSockets());
+            Jdbc.setInteger(s, 10, f.coresPerSocket());
+            Jdbc.setLong(s, 11, f.memoryMb());
+            s.setInt(12, f.totalDisks());
+            s.setBigDecimal(13, f.totalDiskGb());
+            s.setInt(14, f.totalNics());
+            Jdbc.setInstant(s, 15, f.creationDate());
+            Jdbc.setInstant(s, 16, f.lastUpdateDate());
+            s.setObject(17, t);
+            s.setString(18, e.getValue().fingerprint());
+            s.setString(19, e.getValue().rawJson());
+            s.setObject(20, t);
+            s.setLong(21, e.getKey());
+            if (created) {
+                s.setObject(22, t);
             }
-            s.executeBatch();
-        }
-        List<long[]> nicOwners = new ArrayList<>();
-        List<VmFacts.Nic> nicRows = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("""
+        });
+        List<Positioned<VmFacts.Nic>> nics = positioned(writes, VmFacts::nics);
+        List<Long> nicIds = jdbc.insertBatch("""
                 insert into vm_nic_fact (vm_id, position, nic_uuid, mac_address, network_id, network_name, is_connected,
-                    state, vlan_mode, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"})) {
-            for (Map.Entry<Long, FactWrite> e : writes.entrySet()) {
-                List<VmFacts.Nic> nics = e.getValue().facts().nics();
-                for (int i = 0; i < nics.size(); i++) {
-                    VmFacts.Nic n = nics.get(i);
-                    s.setLong(1, e.getKey());
-                    s.setInt(2, i);
-                    s.setString(3, n.nicUuid());
-                    s.setString(4, n.macAddress());
-                    s.setString(5, n.networkId());
-                    s.setString(6, n.networkName());
-                    Jdbc.setBoolean(s, 7, n.connected());
-                    s.setString(8, n.state());
-                    s.setString(9, n.vlanMode());
-                    s.setObject(10, t);
-                    s.setObject(11, t);
-                    s.addBatch();
-                    nicRows.add(n);
-                }
-            }
-            if (!nicRows.isEmpty()) {
-                s.executeBatch();
-                try (ResultSet keys = s.getGeneratedKeys()) {
-                    while (keys.next()) {
-                        nicOwners.add(new long[] {keys.getLong(1)});
-                    }
-                }
+                    state, vlan_mode, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", nics, (s, n) -> {
+            s.setLong(1, n.vmId());
+            s.setInt(2, n.position());
+            s.setString(3, n.item().nicUuid());
+            s.setString(4, n.item().macAddress());
+            s.setString(5, n.item().networkId());
+            s.setString(6, n.item().networkName());
+            Jdbc.setBoolean(s, 7, n.item().connected());
+            s.setString(8, n.item().state());
+            s.setString(9, n.item().vlanMode());
+            s.setObject(10, t);
+            s.setObject(11, t);
+        });
+        List<Map.Entry<Long, VmFacts.Ip>> ips = new ArrayList<>();
+        for (int i = 0; i < nics.size(); i++) {
+            for (VmFacts.Ip ip : nics.get(i).item().ips()) {
+                ips.add(Map.entry(nicIds.get(i), ip));
             }
         }
-        try (PreparedStatement s = c.prepareStatement("insert into vm_nic_ip_fact (nic_id, ip_address, ip_type, "
-                + "created_at, updated_at) values (?, ?, ?, ?, ?) on conflict do nothing")) {
-            int batched = 0;
-            for (int i = 0; i < nicRows.size(); i++) {
-                for (VmFacts.Ip ip : nicRows.get(i).ips()) {
-                    s.setLong(1, nicOwners.get(i)[0]);
-                    s.setString(2, ip.address());
-                    s.setString(3, ip.type());
+        jdbc.batch(
+                "insert into vm_nic_ip_fact (nic_id, ip_address, ip_type, created_at, updated_at) "
+                        + "values (?, ?, ?, ?, ?) on conflict do nothing",
+                ips,
+                (s, ip) -> {
+                    s.setLong(1, ip.getKey());
+                    s.setString(2, ip.getValue().address());
+                    s.setString(3, ip.getValue().type());
                     s.setObject(4, t);
                     s.setObject(5, t);
-                    s.addBatch();
-                    batched++;
-                }
-            }
-            if (batched > 0) {
-                s.executeBatch();
-            }
-        }
-        try (PreparedStatement s = c.prepareStatement("""
+                });
+        jdbc.batch("""
                 insert into vm_disk_fact (vm_id, position, disk_uuid, disk_label, size_gb, storage_name, backing_type,
-                    created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            int batched = 0;
-            for (Map.Entry<Long, FactWrite> e : writes.entrySet()) {
-                List<VmFacts.Disk> disks = e.getValue().facts().disks();
-                for (int i = 0; i < disks.size(); i++) {
-                    VmFacts.Disk d = disks.get(i);
-                    s.setLong(1, e.getKey());
-                    s.setInt(2, i);
-                    s.setString(3, d.diskUuid());
-                    s.setString(4, d.label());
-                    s.setBigDecimal(5, d.sizeGb());
-                    s.setString(6, d.storageName());
-                    s.setString(7, d.backingType());
-                    s.setObject(8, t);
-                    s.setObject(9, t);
-                    s.addBatch();
-                    batched++;
-                }
-            }
-            if (batched > 0) {
-                s.executeBatch();
+                    created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", positioned(writes, VmFacts::disks), (s, d) -> {
+            s.setLong(1, d.vmId());
+            s.setInt(2, d.position());
+            s.setString(3, d.item().diskUuid());
+            s.setString(4, d.item().label());
+            s.setBigDecimal(5, d.item().sizeGb());
+            s.setString(6, d.item().storageName());
+            s.setString(7, d.item().backingType());
+            s.setObject(8, t);
+            s.setObject(9, t);
+        });
+    }
+
+    /** A NIC or disk of a VM with its position in the VM's list. */
+    private record Positioned<T>(long vmId, int position, T item) {}
+
+    /** @return the NICs or disks of every written VM, in order, with their positions */
+    private static <T> List<Positioned<T>> positioned(Map<Long, FactWrite> writes, Function<VmFacts, List<T>> items) {
+        List<Positioned<T>> out = new ArrayList<>();
+        for (Map.Entry<Long, FactWrite> e : writes.entrySet()) {
+            List<T> list = items.apply(e.getValue().facts());
+            for (int i = 0; i < list.size(); i++) {
+                out.add(new Positioned<>(e.getKey(), i, list.get(i)));
             }
         }
+        return out;
     }
 
     /** What to store as a VM's facts: the facts, their fingerprint and the VM's raw payload as JSON text. */
@@ -401,73 +348,70 @@ final class SyncStore {
     /** Adds hosts and networks not known yet; names a network whose name was unknown. */
     void upsertHostsAndNetworks(Platform platform, Set<String> hosts, Map<String, String> networks, Instant now)
             throws SQLException {
-        Set<String> knownHosts = new HashSet<>();
-        try (PreparedStatement s = c.prepareStatement("select host_id from hosts where platform = ?")) {
-            s.setString(1, platform.wire());
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    knownHosts.add(r.getString(1));
-                }
-            }
-        }
-        Map<String, String> knownNetworks = new LinkedHashMap<>();
-        try (PreparedStatement s = c.prepareStatement("select network_id, name from networks where platform = ?")) {
-            s.setString(1, platform.wire());
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    knownNetworks.put(r.getString(1), r.getString(2));
-                }
-            }
+        Set<String> knownHosts = new HashSet<>(jdbc.list(
+                "select host_id from hosts where platform = ?",
+                s -> s.setString(1, platform.wire()),
+                r -> r.getString(1)));
+        Map<String, String> knownNetworks = new HashMap<>();
+        for (String[] network : jdbc.list(
+                "select network_id, name from networks where platform = ?", s -> s.setString(1, platform.wire()), r ->
+                        new String[] {r.getString(1), r.getString(2)})) {
+            knownNetworks.put(network[0], network[1]);
         }
         LocalDateTime t = UtcTimes.toColumn(now);
-        try (PreparedStatement s = c.prepareStatement("insert into hosts (platform, host_id, hostname, created_at, "
-                + "updated_at) values (?, ?, ?, ?, ?) on conflict do nothing")) {
-            int n = 0;
-            for (String host : hosts) {
-                if (!knownHosts.contains(host)) {
+        jdbc.batch(
+                "insert into hosts (platform, host_id, hostname, created_at, updated_at) values (?, ?, ?, ?, ?) "
+                        + "on conflict do nothing",
+                hosts.stream().filter(h -> !knownHosts.contains(h)).toList(),
+                (s, host) -> {
                     s.setString(1, platform.wire());
                     s.setString(2, host);
                     s.setString(3, host);
                     s.setObject(4, t);
                     s.setObject(5, t);
-                    s.addBatch();
-                    n++;
-                }
-            }
-            if (n > 0) {
-                s.executeBatch();
-            }
-        }
-        try (PreparedStatement insert = c.prepareStatement("insert into networks (platform, network_id, name, "
-                        + "created_at, updated_at) values (?, ?, ?, ?, ?) on conflict do nothing");
-                PreparedStatement rename = c.prepareStatement(
-                        "update networks set name = ?, updated_at = ? " + "where platform = ? and network_id = ?")) {
-            int inserts = 0;
-            int renames = 0;
-            for (Map.Entry<String, String> e : networks.entrySet()) {
-                if (!knownNetworks.containsKey(e.getKey())) {
-                    insert.setString(1, platform.wire());
-                    insert.setString(2, e.getKey());
-                    insert.setString(3, e.getValue());
-                    insert.setObject(4, t);
-                    insert.setObject(5, t);
-                    insert.addBatch();
-                    inserts++;
-                } else if (e.getValue() != null && !e.getValue().equals(knownNetworks.get(e.getKey()))) {
-                    rename.setString(1, e.getValue());
-                    rename.setObject(2, t);
-                    rename.setString(3, platform.wire());
-                    rename.setString(4, e.getKey());
-                    rename.addBatch();
-                    renames++;
-                }
-            }
-            if (inserts > 0) {
-                insert.executeBatch();
-            }
-            if (renames > 0) {
-                rename.executeBatch();
+                });
+        List<Map.Entry<String, String>> inserts = new ArrayList<>();
+        List<Map.Entry<String, String>> renames = new ArrayList<>();
+        for (Map.Entry<String, String> e : networks.entrySet()) {
+            if (!knownNetworks.containsKey(e.getKey())) {
+                inserts.add(e);
+            } else if (e.getValue() != null && !e.getValue().equals(knownNetworks.get(e.getKey()))) {
+                renames.add(e);
             }
         }
+        jdbc.batch(
+                "insert into networks (platform, network_id, name, created_at, updated_at) values (?, ?, ?, ?, ?) "
+                        + "on conflict do nothing",
+                inserts,
+                (s, e) -> {
+                    s.setString(1, platform.wire());
+                    s.setString(2, e.getKey());
+                    s.setString(3, e.getValue());
+                    s.setObject(4, t);
+                    s.setObject(5, t);
+                });
+        jdbc.batch(
+                "update networks set name = ?, updated_at = ? where platform = ? and network_id = ?",
+                renames,
+                (s, e) -> {
+                    s.setString(1, e.getValue());
+                    s.setObject(2, t);
+                    s.setString(3, platform.wire());
+                    s.setString(4, e.getKey());
+                });
+    }
+
+    /** @return a binder of the ids as the one {@code bigint[]} parameter of {@code = any(?)} */
+    private Jdbc.Binder anyOf(Collection<Long> ids) throws SQLException {
+        Array array = jdbc.connection().createArrayOf("bigint", ids.toArray());
+        return s -> s.setArray(1, array);
+    }
+
+    /** @return the values of (vm or NIC id, value) rows by id, in row order */
+    private static <T> Map<Long, List<T>> grouped(List<Map.Entry<Long, T>> rows) {
+        Map<Long, List<T>> out = new HashMap<>();
+        rows.forEach(
+                row -> out.computeIfAbsent(row.getKey(), k -> new ArrayList<>()).add(row.getValue()));
+        return out;
     }
 }

@@ -3,7 +3,6 @@ package io.infrasystem.vm.virtualmachine;
 import io.infrasystem.commons.persistence.Jdbc;
 import io.infrasystem.commons.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +34,6 @@ public class VmDetailQuery {
     public VmDetail detail(long id) {
         VmSummary summary = queries.summary(id);
         return Jdbc.withConnection(dataSource, jdbc -> {
-            Connection c = jdbc.connection();
             Optional<SyncedRow> row = jdbc.one(
                     """
                     select f.power_state, f.hypervisor_type, f.cluster_name, f.host_identifier, f.hostname, f.os_type,
@@ -73,11 +71,11 @@ public class VmDetailQuery {
                     summary,
                     synced.biosUuid(),
                     synced.facts(),
-                    manual(c, id),
+                    manual(jdbc, id),
                     nics(jdbc, id),
                     disks(jdbc, id),
-                    manualIps(c, id),
-                    customFields(c, id),
+                    manualIps(jdbc, id),
+                    customFields(jdbc, id),
                     synced.deletedAt(),
                     synced.deletedBy(),
                     synced.deleteReason(),
@@ -96,18 +94,16 @@ public class VmDetailQuery {
             Long lastSyncRunId) {}
 
     /** @return the tags of a VM, sorted */
-    public static List<String> tags(Connection c, long id) throws SQLException {
-        return Jdbc.on(c)
-                .list(
-                        "select tag_value from vm_tag where vm_id = ? order by tag_value",
-                        s -> s.setLong(1, id),
-                        r -> r.getString(1));
+    public static List<String> tags(Jdbc jdbc, long id) throws SQLException {
+        return jdbc.list(
+                "select tag_value from vm_tag where vm_id = ? order by tag_value",
+                s -> s.setLong(1, id),
+                r -> r.getString(1));
     }
 
     /** @return the manual data of a VM (defaults when none was entered) */
-    public static VmDetail.Manual manual(Connection c, long id) throws SQLException {
-        return Jdbc.on(c)
-                .one(
+    public static VmDetail.Manual manual(Jdbc jdbc, long id) throws SQLException {
+        return jdbc.one(
                         """
                         select business_owner_id, technical_owner_id, project_name, environment, notes,
                                override_power_state, manual_power_state, override_cluster, manual_cluster_name,
@@ -171,23 +167,21 @@ public class VmDetailQuery {
     }
 
     /** @return the IPs entered by hand for a VM, the primary first */
-    public static List<VmDetail.ManualIp> manualIps(Connection c, long id) throws SQLException {
-        return Jdbc.on(c)
-                .list(
-                        "select id, ip_address, is_primary, label from vm_ip_manual where vm_id = ? "
-                                + "order by is_primary desc, id",
-                        s -> s.setLong(1, id),
-                        r -> new VmDetail.ManualIp(r.getLong(1), r.getString(2), r.getBoolean(3), r.getString(4)));
+    public static List<VmDetail.ManualIp> manualIps(Jdbc jdbc, long id) throws SQLException {
+        return jdbc.list(
+                "select id, ip_address, is_primary, label from vm_ip_manual where vm_id = ? "
+                        + "order by is_primary desc, id",
+                s -> s.setLong(1, id),
+                r -> new VmDetail.ManualIp(r.getLong(1), r.getString(2), r.getBoolean(3), r.getString(4)));
     }
 
     /** @return the custom fields of a VM, by key */
-    public static Map<String, String> customFields(Connection c, long id) throws SQLException {
+    public static Map<String, String> customFields(Jdbc jdbc, long id) throws SQLException {
         Map<String, String> out = new LinkedHashMap<>();
-        for (Map.Entry<String, String> field : Jdbc.on(c)
-                .list(
-                        "select field_key, field_value from vm_custom_field where vm_id = ? order by field_key",
-                        s -> s.setLong(1, id),
-                        r -> new java.util.AbstractMap.SimpleEntry<>(r.getString(1), r.getString(2)))) {
+        for (Map.Entry<String, String> field : jdbc.list(
+                "select field_key, field_value from vm_custom_field where vm_id = ? order by field_key",
+                s -> s.setLong(1, id),
+                r -> new java.util.AbstractMap.SimpleEntry<>(r.getString(1), r.getString(2)))) {
             out.put(field.getKey(), field.getValue());
         }
         return out;

@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.infrasystem.commons.persistence.Jdbc;
 import io.infrasystem.commons.persistence.UtcTimes;
 import io.infrasystem.commons.security.Scopes;
 import io.infrasystem.commons.testing.TestDatabase;
@@ -28,6 +29,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -280,126 +283,110 @@ class VmSyncBenchmark {
         long start = System.nanoTime();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
+            Jdbc jdbc = Jdbc.on(c);
             LocalDateTime now = UtcTimes.toColumn(Instant.now());
-            List<Long> ids = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(
+            List<Long> ids = jdbc.insertBatch(
                     "insert into vm (platform, source, vm_uuid, vm_name, bios_uuid, "
                             + "first_seen_at, last_seen_at, created_at, updated_at) values ('vmware', ?, ?, ?, ?, ?, ?, ?, ?) "
                             + "on conflict (platform, source, vm_uuid) do update set vm_name = excluded.vm_name",
-                    new String[] {"id"})) {
-                for (VmFacts vm : vms) {
-                    s.setString(1, source);
-                    s.setString(2, vm.vmUuid());
-                    s.setString(3, vm.name());
-                    s.setString(4, vm.biosUuid());
-                    for (int k = 5; k <= 8; k++) {
-                        s.setObject(k, now);
-                    }
-                    s.addBatch();
-                }
-                s.executeBatch();
-                try (ResultSet keys = s.getGeneratedKeys()) {
-                    while (keys.next()) {
-                        ids.add(keys.getLong(1));
-                    }
-                }
-            }
-            try (PreparedStatement s = c.prepareStatement("insert into vm_fact (vm_id, power_state, hypervisor_type, "
-                    + "cluster_name, host_identifier, hostname, os_type, os_family, total_vcpus, num_sockets, "
-                    + "cores_per_socket, memory_mb, total_disks, total_disk_gb, total_nics, fact_updated_at, fingerprint, "
-                    + "raw, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                    + "on conflict (vm_id) do update set memory_mb = excluded.memory_mb")) {
-                for (int i = 0; i < vms.size(); i++) {
-                    VmFacts vm = vms.get(i);
-                    s.setLong(1, ids.get(i));
-                    s.setString(2, vm.powerState());
-                    s.setString(3, vm.hypervisorType());
-                    s.setString(4, vm.clusterName());
-                    s.setString(5, vm.hostIdentifier());
-                    s.setString(6, vm.hostname());
-                    s.setString(7, vm.osType());
-                    s.setString(8, vm.osFamily());
-                    s.setObject(9, vm.totalVcpus());
-                    s.setObject(10, vm.numSockets());
-                    s.setObject(11, vm.coresPerSocket());
-                    s.setObject(12, vm.memoryMb());
-                    s.setInt(13, vm.totalDisks());
-                    s.setBigDecimal(14, vm.totalDiskGb());
-                    s.setInt(15, vm.totalNics());
-                    s.setObject(16, now);
-                    s.setString(17, "raw");
-                    s.setString(18, vm.raw().toString());
-                    s.setObject(19, now);
-                    s.setObject(20, now);
-                    s.addBatch();
-                }
-                s.executeBatch();
-            }
-            List<Long> nicIds = new ArrayList<>();
-            List<VmFacts.Nic> nics = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(
+                    vms,
+                    (s, vm) -> {
+                        s.setString(1, source);
+                        s.setString(2, vm.vmUuid());
+                        s.setString(3, vm.name());
+                        s.setString(4, vm.biosUuid());
+                        for (int k = 5; k <= 8; k++) {
+                            s.setObject(k, now);
+                        }
+                    });
+            jdbc.batch(
+                    "insert into vm_fact (vm_id, power_state, hypervisor_type, "
+                            + "cluster_name, host_identifier, hostname, os_type, os_family, total_vcpus, num_sockets, "
+                            + "cores_per_socket, memory_mb, total_disks, total_disk_gb, total_nics, fact_updated_at, fingerprint, "
+                            + "raw, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                            + "on conflict (vm_id) do update set memory_mb = excluded.memory_mb",
+                    IntStream.range(0, vms.size()).boxed().toList(),
+                    (s, i) -> {
+                        VmFacts vm = vms.get(i);
+                        s.setLong(1, ids.get(i));
+                        s.setString(2, vm.powerState());
+                        s.setString(3, vm.hypervisorType());
+                        s.setString(4, vm.clusterName());
+                        s.setString(5, vm.hostIdentifier());
+                        s.setString(6, vm.hostname());
+                        s.setString(7, vm.osType());
+                        s.setString(8, vm.osFamily());
+                        s.setObject(9, vm.totalVcpus());
+                        s.setObject(10, vm.numSockets());
+                        s.setObject(11, vm.coresPerSocket());
+                        s.setObject(12, vm.memoryMb());
+                        s.setInt(13, vm.totalDisks());
+                        s.setBigDecimal(14, vm.totalDiskGb());
+                        s.setInt(15, vm.totalNics());
+                        s.setObject(16, now);
+                        s.setString(17, "raw");
+                        s.setString(18, vm.raw().toString());
+                        s.setObject(19, now);
+                        s.setObject(20, now);
+                    });
+            List<Item<VmFacts.Nic>> nics = items(ids, vms, VmFacts::nics);
+            List<Long> nicIds = jdbc.insertBatch(
                     "insert into vm_nic_fact (vm_id, position, nic_uuid, mac_address, "
                             + "network_id, is_connected, state, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    new String[] {"id"})) {
-                for (int i = 0; i < vms.size(); i++) {
-                    int position = 0;
-                    for (VmFacts.Nic nic : vms.get(i).nics()) {
-                        s.setLong(1, ids.get(i));
-                        s.setInt(2, position++);
-                        s.setString(3, nic.nicUuid());
-                        s.setString(4, nic.macAddress());
-                        s.setString(5, nic.networkId());
-                        s.setObject(6, nic.connected());
-                        s.setString(7, nic.state());
-                        s.setObject(8, now);
-                        s.setObject(9, now);
-                        s.addBatch();
-                        nics.add(nic);
-                    }
-                }
-                s.executeBatch();
-                try (ResultSet keys = s.getGeneratedKeys()) {
-                    while (keys.next()) {
-                        nicIds.add(keys.getLong(1));
-                    }
+                    nics,
+                    (s, nic) -> Jdbc.values(
+                                    nic.vmId(),
+                                    nic.position(),
+                                    nic.item().nicUuid(),
+                                    nic.item().macAddress(),
+                                    nic.item().networkId(),
+                                    nic.item().connected(),
+                                    nic.item().state(),
+                                    now,
+                                    now)
+                            .bind(s));
+            List<Object[]> ips = new ArrayList<>();
+            for (int i = 0; i < nics.size(); i++) {
+                for (VmFacts.Ip ip : nics.get(i).item().ips()) {
+                    ips.add(new Object[] {nicIds.get(i), ip.address(), ip.type(), now, now});
                 }
             }
-            try (PreparedStatement s = c.prepareStatement("insert into vm_nic_ip_fact (nic_id, ip_address, ip_type, "
-                    + "created_at, updated_at) values (?, ?, ?, ?, ?) on conflict do nothing")) {
-                for (int i = 0; i < nics.size(); i++) {
-                    for (VmFacts.Ip ip : nics.get(i).ips()) {
-                        s.setLong(1, nicIds.get(i));
-                        s.setString(2, ip.address());
-                        s.setString(3, ip.type());
-                        s.setObject(4, now);
-                        s.setObject(5, now);
-                        s.addBatch();
-                    }
-                }
-                s.executeBatch();
-            }
-            try (PreparedStatement s = c.prepareStatement(
+            jdbc.batch(
+                    "insert into vm_nic_ip_fact (nic_id, ip_address, ip_type, created_at, updated_at) "
+                            + "values (?, ?, ?, ?, ?) on conflict do nothing",
+                    ips,
+                    (s, ip) -> Jdbc.values(ip).bind(s));
+            jdbc.batch(
                     "insert into vm_disk_fact (vm_id, position, disk_uuid, disk_label, "
-                            + "size_gb, storage_name, backing_type, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (int i = 0; i < vms.size(); i++) {
-                    int position = 0;
-                    for (VmFacts.Disk disk : vms.get(i).disks()) {
-                        s.setLong(1, ids.get(i));
-                        s.setInt(2, position++);
-                        s.setString(3, disk.diskUuid());
-                        s.setString(4, disk.label());
-                        s.setBigDecimal(5, disk.sizeGb());
-                        s.setString(6, disk.storageName());
-                        s.setString(7, disk.backingType());
-                        s.setObject(8, now);
-                        s.setObject(9, now);
-                        s.addBatch();
-                    }
-                }
-                s.executeBatch();
-            }
+                            + "size_gb, storage_name, backing_type, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    items(ids, vms, VmFacts::disks),
+                    (s, disk) -> Jdbc.values(
+                                    disk.vmId(),
+                                    disk.position(),
+                                    disk.item().diskUuid(),
+                                    disk.item().label(),
+                                    disk.item().sizeGb(),
+                                    disk.item().storageName(),
+                                    disk.item().backingType(),
+                                    now,
+                                    now)
+                            .bind(s));
             c.commit();
         }
         return System.nanoTime() - start;
+    }
+
+    /** A NIC or disk with its VM's id and its position in the VM's list. */
+    private record Item<T>(long vmId, int position, T item) {}
+
+    private static <T> List<Item<T>> items(List<Long> ids, List<VmFacts> vms, Function<VmFacts, List<T>> of) {
+        List<Item<T>> out = new ArrayList<>();
+        for (int i = 0; i < vms.size(); i++) {
+            List<T> list = of.apply(vms.get(i));
+            for (int k = 0; k < list.size(); k++) {
+                out.add(new Item<>(ids.get(i), k, list.get(k)));
+            }
+        }
+        return out;
     }
 }

@@ -67,6 +67,11 @@ class SyncRejectionTest {
                 .contentType("application/problem+json");
     }
 
+    /** Posts {@code body} to {@code path} and checks the 400 names {@code field}. */
+    static void refused(String path, String body, String field) {
+        post(path, body).statusCode(400).body("errors.field", hasItem(field));
+    }
+
     @Test
     void malformedJsonIs400() {
         post("/api/vm/sync/nutanix?source=pc", "{\"entities\": [")
@@ -88,60 +93,43 @@ class SyncRejectionTest {
 
     @Test
     void platformMismatchIs400() {
-        post(
-                        "/api/vm/sync/vmware?source=vc",
-                        fixture("nutanix/v3_vms_list_own.json").toString())
-                .statusCode(400)
-                .body("errors.field", hasItem("platform"));
+        refused("/api/vm/sync/vmware?source=vc", fixture(SyncTest.OWN).toString(), "platform");
     }
 
     @Test
     void unknownPlatformAndMissingSourceAndBadModeAre400() {
-        post(
-                        "/api/vm/sync/xen?source=x",
-                        fixture("nutanix/v3_vms_list_own.json").toString())
-                .statusCode(400)
-                .body("errors.field", hasItem("platform"));
-        post("/api/vm/sync/nutanix", fixture("nutanix/v3_vms_list_own.json").toString())
-                .statusCode(400)
-                .body("errors.field", hasItem("source"));
-        post(
-                        "/api/vm/sync/nutanix?source=pc&mode=sometimes",
-                        fixture("nutanix/v3_vms_list_own.json").toString())
-                .statusCode(400)
-                .body("errors.field", hasItem("mode"));
+        refused("/api/vm/sync/xen?source=x", fixture(SyncTest.OWN).toString(), "platform");
+        refused("/api/vm/sync/nutanix", fixture(SyncTest.OWN).toString(), "source");
+        refused(
+                "/api/vm/sync/nutanix?source=pc&mode=sometimes",
+                fixture(SyncTest.OWN).toString(),
+                "mode");
     }
 
     @Test
     void aValidVmBesideOneWithoutUuidIsNotWritten() {
-        var root = fixture("nutanix/v3_vms_list_own.json");
+        var root = fixture(SyncTest.OWN);
         ((com.fasterxml.jackson.databind.node.ObjectNode)
                         root.get("entities").get(2).get("metadata"))
                 .remove("uuid");
-        post("/api/vm/sync/nutanix?source=pc", root.toString())
-                .statusCode(400)
-                .body("errors.field", hasItem("vms[2].vm_uuid"));
+        refused("/api/vm/sync/nutanix?source=pc", root.toString(), "vms[2].vm_uuid");
     }
 
     @Test
     void negativeSizesAre400() {
-        var root = fixture("nutanix/v3_vms_list_own.json");
+        var root = fixture(SyncTest.OWN);
         ((com.fasterxml.jackson.databind.node.ObjectNode)
                         root.get("entities").get(0).get("status").get("resources"))
                 .put("memory_size_mib", -4096);
-        post("/api/vm/sync/nutanix?source=pc", root.toString())
-                .statusCode(400)
-                .body("errors.field", hasItem("entities[0].status.resources.memory_size_mib"));
+        refused("/api/vm/sync/nutanix?source=pc", root.toString(), "entities[0].status.resources.memory_size_mib");
     }
 
     @Test
     void duplicateUuidsInOnePayloadAre400() {
-        var root = fixture("nutanix/v3_vms_list_own.json");
+        var root = fixture(SyncTest.OWN);
         ((com.fasterxml.jackson.databind.node.ArrayNode) root.get("entities"))
                 .add(root.get("entities").get(0).deepCopy());
-        post("/api/vm/sync/nutanix?source=pc", root.toString())
-                .statusCode(400)
-                .body("errors.field", hasItem("vms[3].vm_uuid"));
+        refused("/api/vm/sync/nutanix?source=pc", root.toString(), "vms[3].vm_uuid");
     }
 
     @Test
@@ -160,7 +148,7 @@ class SyncRejectionTest {
                 .statusCode(401);
         given().header("Authorization", TestTokens.user("val", Scopes.groupsForRoles(Set.of(Scopes.VIEWER))))
                 .contentType(ContentType.JSON)
-                .body(fixture("nutanix/v3_vms_list_own.json").toString())
+                .body(fixture(SyncTest.OWN).toString())
                 .post("/api/vm/sync/nutanix?source=pc")
                 .then()
                 .statusCode(403);

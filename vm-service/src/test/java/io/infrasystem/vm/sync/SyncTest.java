@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -96,9 +97,10 @@ class SyncTest {
     static final String WEB = "a1b2c3d4-1111-4aaa-8bbb-000000000001";
     static final String DB = "a1b2c3d4-2222-4aaa-8bbb-000000000002";
     static final String OLD = "a1b2c3d4-3333-4aaa-8bbb-000000000003";
+    static final String OWN = "nutanix/v3_vms_list_own.json";
 
     static ObjectNode v3Without(String uuid) {
-        ObjectNode root = fixture("nutanix/v3_vms_list_own.json");
+        ObjectNode root = fixture(OWN);
         ArrayNode entities = (ArrayNode) root.get("entities");
         for (int i = entities.size() - 1; i >= 0; i--) {
             if (entities.get(i).path("metadata").path("uuid").asText().equals(uuid)) {
@@ -106,6 +108,59 @@ class SyncTest {
             }
         }
         return root;
+    }
+
+    /** Posts the Nutanix v3 fixture of three VMs as a full sync of {@code source}. */
+    static ValidatableResponse syncOwn(String source) {
+        return post("nutanix", "?source=" + source, fixture(OWN));
+    }
+
+    /** @return the response to opening a chunked run, its 201 checked */
+    static ValidatableResponse openRun(String platform, String source) {
+        return given().header("Authorization", N8N)
+                .contentType(ContentType.JSON)
+                .body("{\"platform\": \"" + platform + "\", \"source\": \"" + source + "\"}")
+                .post("/api/vm/sync-runs")
+                .then()
+                .statusCode(201);
+    }
+
+    static ValidatableResponse finish(int run) {
+        return given().header("Authorization", N8N)
+                .post("/api/vm/sync-runs/" + run + "/finish")
+                .then();
+    }
+
+    List<String> syncedIps(long vmId) {
+        return strings(
+                "select i.ip_address from vm_nic_ip_fact i join vm_nic_fact n on n.id = i.nic_id where n.vm_id = ?",
+                vmId);
+    }
+
+    List<String> updatedFields(long vmId) {
+        return strings("select field_name from vm_change_history where vm_id = ? and change_type = 'updated'", vmId);
+    }
+
+    /** The VM a resync changed and the answer to that resync. */
+    record Resync(long vmId, ValidatableResponse response) {}
+
+    /**
+     * Syncs the v3 fixture into {@code source}, then again with {@code change} applied to the v3
+     * entity of VM {@code uuid}; checks that the second sync updated one VM.
+     */
+    Resync resyncChanged(String source, String uuid, Consumer<ObjectNode> change) {
+        syncOwn(source).statusCode(200);
+        long id = vmId(source, uuid);
+        ObjectNode changed = fixture(OWN);
+        change.accept(v3Entity(changed, uuid));
+        return new Resync(
+                id,
+                post("nutanix", "?source=" + source, changed).statusCode(200).body("updated_count", equalTo(1)));
+    }
+
+    /** @return {@code status.resources} of a v3 entity */
+    static ObjectNode resources(ObjectNode entity) {
+        return (ObjectNode) entity.get("status").get("resources");
     }
 
     static ObjectNode v3Entity(ObjectNode root, String uuid) {
@@ -119,7 +174,7 @@ class SyncTest {
 
     @Test
     void firstSyncCreatesVmsWithFactsHistoryAndOneEventEach() {
-        post("nutanix", "?source=pc-first", fixture("nutanix/v3_vms_list_own.json"))
+        syncOwn("pc-first")
                 .statusCode(200)
                 .body("status", equalTo("completed"))
                 .body("vm_count_seen", equalTo(3))
@@ -129,10 +184,7 @@ class SyncTest {
         assertThat(scalar("select memory_mb from vm_fact where vm_id = ?", web)).isEqualTo(8192);
         assertThat(scalar("select total_disks from vm_fact where vm_id = ?", web))
                 .isEqualTo(2);
-        assertThat(strings(
-                        "select i.ip_address from vm_nic_ip_fact i join vm_nic_fact n on n.id = i.nic_id where n.vm_id = ?",
-                        web))
-                .containsExactly("10.20.120.11");
+        assertThat(syncedIps(web)).containsExactly("10.20.120.11");
         assertThat(events("vm.vm.created", web)).isEqualTo(1);
         assertThat(strings("select change_type from vm_change_history where vm_id = ?", web))
                 .containsExactly("created");
@@ -144,12 +196,11 @@ class SyncTest {
 
     @Test
     void identicalResyncWritesNoFactsNoHistoryAndNoEvents() {
-        post("nutanix", "?source=pc-same", fixture("nutanix/v3_vms_list_own.json"))
-                .statusCode(200);
+        syncOwn("pc-same").statusCode(200);
         String rows = rowVersions("pc-same");
         long history = scalar("select count(*) from vm_change_history");
         long outbox = scalar("select count(*) from outbox_event");
-        post("nutanix", "?source=pc-same", fixture("nutanix/v3_vms_list_own.json"))
+        syncOwn("pc-same")
                 .statusCode(200)
                 .body("unchanged_count", equalTo(3))
                 .body("updated_count", equalTo(0))
@@ -161,8 +212,8 @@ class SyncTest {
 
     @Test
     void fullSyncOrphansOnlyVmsOfItsOwnSourceAndRestoresThemWhenTheyReturn() {
-        post("nutanix", "?source=pc-a", fixture("nutanix/v3_vms_list_own.json")).statusCode(200);
-        post("nutanix", "?source=pc-b", fixture("nutanix/v3_vms_list_own.json")).statusCode(200);
+        syncOwn("pc-a").statusCode(200);
+        syncOwn("pc-b").statusCode(200);
         post("nutanix", "?source=pc-a", v3Without(OLD)).statusCode(200).body("deleted_count", equalTo(1));
 
         long gone = vmId("pc-a", OLD);
@@ -172,10 +223,7 @@ class SyncTest {
                 .isZero();
         assertThat(events("vm.vm.deleted", gone)).isEqualTo(1);
 
-        post("nutanix", "?source=pc-a", fixture("nutanix/v3_vms_list_own.json"))
-                .statusCode(200)
-                .body("restored_count", equalTo(1))
-                .body("unchanged_count", equalTo(2));
+        syncOwn("pc-a").statusCode(200).body("restored_count", equalTo(1)).body("unchanged_count", equalTo(2));
         assertThat(scalar("select count(*) from vm where id = ? and not is_deleted and deleted_at is null", gone))
                 .isEqualTo(1);
         assertThat(events("vm.vm.restored", gone)).isEqualTo(1);
@@ -185,8 +233,7 @@ class SyncTest {
 
     @Test
     void partialSyncDeletesNothing() {
-        post("nutanix", "?source=pc-partial", fixture("nutanix/v3_vms_list_own.json"))
-                .statusCode(200);
+        syncOwn("pc-partial").statusCode(200);
         post("nutanix", "?source=pc-partial&mode=partial", v3Without(OLD))
                 .statusCode(200)
                 .body("deleted_count", equalTo(0));
@@ -196,8 +243,7 @@ class SyncTest {
 
     @Test
     void prismWebhookEventUpdatesOneVmWithoutOrphaningTheRest() {
-        post("nutanix", "?source=pc-hook", fixture("nutanix/v3_vms_list_own.json"))
-                .statusCode(200);
+        syncOwn("pc-hook").statusCode(200);
         post("nutanix", "?source=pc-hook", fixture("nutanix/v3_webhook_vm_event_payload_prism.json"))
                 .statusCode(200)
                 .body("mode", equalTo("partial"))
@@ -207,16 +253,10 @@ class SyncTest {
 
     @Test
     void renamedVmStaysTheSameVmWithItsNameChangeRecorded() {
-        post("nutanix", "?source=pc-rename", fixture("nutanix/v3_vms_list_own.json"))
-                .statusCode(200);
-        long id = vmId("pc-rename", WEB);
-        ObjectNode renamed = fixture("nutanix/v3_vms_list_own.json");
-        ((ObjectNode) v3Entity(renamed, WEB).get("status")).put("name", "app-web-01-renamed");
-        post("nutanix", "?source=pc-rename", renamed)
-                .statusCode(200)
-                .body("updated_count", equalTo(1))
-                .body("created_count", equalTo(0))
-                .body("unchanged_count", equalTo(2));
+        Resync resync = resyncChanged(
+                "pc-rename", WEB, vm -> ((ObjectNode) vm.get("status")).put("name", "app-web-01-renamed"));
+        resync.response().body("created_count", equalTo(0)).body("unchanged_count", equalTo(2));
+        long id = resync.vmId();
         assertThat(vmId("pc-rename", WEB)).isEqualTo(id);
         assertThat(strings("select vm_name from vm where id = ?", id)).containsExactly("app-web-01-renamed");
         assertThat(strings(
@@ -249,38 +289,27 @@ class SyncTest {
                 .body("updated_count", equalTo(1))
                 .body("deleted_count", equalTo(0));
         assertThat(vmId("lab", "u-2")).isEqualTo(id);
-        assertThat(strings("select field_name from vm_change_history where vm_id = ? and change_type = 'updated'", id))
-                .containsExactly("vm_uuid");
+        assertThat(updatedFields(id)).containsExactly("vm_uuid");
     }
 
     @Test
     void poweredOffVmWithoutIpsKeepsItsLastIps() {
-        post("nutanix", "?source=pc-power", fixture("nutanix/v3_vms_list_own.json"))
-                .statusCode(200);
-        long id = vmId("pc-power", WEB);
-        ObjectNode off = fixture("nutanix/v3_vms_list_own.json");
-        ObjectNode resources = (ObjectNode) v3Entity(off, WEB).get("status").get("resources");
-        resources.put("power_state", "OFF");
-        ((ObjectNode) resources.get("nic_list").get(0)).putArray("ip_endpoint_list");
-        post("nutanix", "?source=pc-power", off).statusCode(200).body("updated_count", equalTo(1));
-        assertThat(strings(
-                        "select i.ip_address from vm_nic_ip_fact i join vm_nic_fact n on n.id = i.nic_id where n.vm_id = ?",
-                        id))
-                .containsExactly("10.20.120.11");
-        assertThat(strings("select field_name from vm_change_history where vm_id = ? and change_type = 'updated'", id))
-                .containsExactly("power_state");
+        long id = resyncChanged("pc-power", WEB, vm -> {
+                    resources(vm).put("power_state", "OFF");
+                    ((ObjectNode) resources(vm).get("nic_list").get(0)).putArray("ip_endpoint_list");
+                })
+                .vmId();
+        assertThat(syncedIps(id)).containsExactly("10.20.120.11");
+        assertThat(updatedFields(id)).containsExactly("power_state");
     }
 
     @Test
     void changedDiskAndMemoryAreRecordedFieldByField() {
-        post("nutanix", "?source=pc-fields", fixture("nutanix/v3_vms_list_own.json"))
-                .statusCode(200);
-        long id = vmId("pc-fields", DB);
-        ObjectNode changed = fixture("nutanix/v3_vms_list_own.json");
-        ObjectNode resources = (ObjectNode) v3Entity(changed, DB).get("status").get("resources");
-        resources.put("memory_size_mib", 65536);
-        ((ObjectNode) resources.get("disk_list").get(1)).put("disk_size_bytes", 107374182400L);
-        post("nutanix", "?source=pc-fields", changed).statusCode(200).body("updated_count", equalTo(1));
+        long id = resyncChanged("pc-fields", DB, vm -> {
+                    resources(vm).put("memory_size_mib", 65536);
+                    ((ObjectNode) resources(vm).get("disk_list").get(1)).put("disk_size_bytes", 107374182400L);
+                })
+                .vmId();
         assertThat(strings(
                         "select field_name || '=' || old_value || '>' || new_value from vm_change_history "
                                 + "where vm_id = ? and change_type = 'updated' order by field_name",
@@ -294,14 +323,8 @@ class SyncTest {
 
     @Test
     void chunkedRunDeletesOnlyAtFinish() {
-        post("nutanix", "?source=pc-chunks", fixture("nutanix/v3_vms_list_own.json"))
-                .statusCode(200);
-        int run = given().header("Authorization", N8N)
-                .contentType(ContentType.JSON)
-                .body("{\"platform\": \"nutanix\", \"source\": \"pc-chunks\"}")
-                .post("/api/vm/sync-runs")
-                .then()
-                .statusCode(201)
+        syncOwn("pc-chunks").statusCode(200);
+        int run = openRun("nutanix", "pc-chunks")
                 .body("status", equalTo("open"))
                 .extract()
                 .path("id");
@@ -317,45 +340,25 @@ class SyncTest {
         assertThat(scalar("select count(*) from vm where source = 'pc-chunks' and is_deleted"))
                 .isZero();
 
-        given().header("Authorization", N8N)
-                .post("/api/vm/sync-runs/" + run + "/finish")
-                .then()
-                .statusCode(200)
-                .body("status", equalTo("completed"))
-                .body("deleted_count", equalTo(1));
+        finish(run).statusCode(200).body("status", equalTo("completed")).body("deleted_count", equalTo(1));
         assertThat(strings("select vm_uuid from vm where source = 'pc-chunks' and is_deleted"))
                 .containsExactly(OLD);
-        given().header("Authorization", N8N)
-                .post("/api/vm/sync-runs/" + run + "/finish")
-                .then()
-                .statusCode(409);
+        finish(run).statusCode(409);
     }
 
     @Test
     void vmsFirstReportedByTheChunksOfARunSurviveItsFinish() {
-        int run = given().header("Authorization", N8N)
-                .contentType(ContentType.JSON)
-                .body("{\"platform\": \"nutanix\", \"source\": \"pc-new-chunks\"}")
-                .post("/api/vm/sync-runs")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        ObjectNode first = fixture("nutanix/v3_vms_list_own.json");
+        int run = openRun("nutanix", "pc-new-chunks").extract().path("id");
+        ObjectNode first = fixture(OWN);
         ((ArrayNode) first.get("entities")).remove(2);
         ((ArrayNode) first.get("entities")).remove(1);
         post("nutanix", "?run_id=" + run, first).statusCode(200).body("created_count", equalTo(1));
-        ObjectNode second = fixture("nutanix/v3_vms_list_own.json");
+        ObjectNode second = fixture(OWN);
         ((ArrayNode) second.get("entities")).remove(0);
         // the run answers its totals so far
         post("nutanix", "?run_id=" + run, second).statusCode(200).body("created_count", equalTo(3));
 
-        given().header("Authorization", N8N)
-                .post("/api/vm/sync-runs/" + run + "/finish")
-                .then()
-                .statusCode(200)
-                .body("status", equalTo("completed"))
-                .body("deleted_count", equalTo(0));
+        finish(run).statusCode(200).body("status", equalTo("completed")).body("deleted_count", equalTo(0));
         assertThat(scalar("select count(*) from vm where source = 'pc-new-chunks' and not is_deleted"))
                 .isEqualTo(3);
         assertThat(scalar("select count(*) from vm_change_history h join vm v on v.id = h.vm_id "
@@ -365,16 +368,8 @@ class SyncTest {
 
     @Test
     void chunkedRunNeverFinishedDeletesNothingAndExpires() {
-        post("nutanix", "?source=pc-abandoned", fixture("nutanix/v3_vms_list_own.json"))
-                .statusCode(200);
-        int run = given().header("Authorization", N8N)
-                .contentType(ContentType.JSON)
-                .body("{\"platform\": \"nutanix\", \"source\": \"pc-abandoned\"}")
-                .post("/api/vm/sync-runs")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        syncOwn("pc-abandoned").statusCode(200);
+        int run = openRun("nutanix", "pc-abandoned").extract().path("id");
         post("nutanix", "?run_id=" + run, v3Without(OLD)).statusCode(200);
         execute("update vm_sync_run set expires_at = now() - interval '1 minute' where id = ?", (long) run);
         post("nutanix", "?run_id=" + run, v3Without(OLD)).statusCode(409);
@@ -402,17 +397,8 @@ class SyncTest {
 
     @Test
     void aChunkForARunOfAnotherPlatformIsRefused() {
-        int run = given().header("Authorization", N8N)
-                .contentType(ContentType.JSON)
-                .body("{\"platform\": \"vmware\", \"source\": \"vc-1\"}")
-                .post("/api/vm/sync-runs")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        post("nutanix", "?run_id=" + run, fixture("nutanix/v3_vms_list_own.json"))
-                .statusCode(409);
-        post("nutanix", "?run_id=999999", fixture("nutanix/v3_vms_list_own.json"))
-                .statusCode(404);
+        int run = openRun("vmware", "vc-1").extract().path("id");
+        post("nutanix", "?run_id=" + run, fixture(OWN)).statusCode(409);
+        post("nutanix", "?run_id=999999", fixture(OWN)).statusCode(404);
     }
 }

@@ -60,6 +60,13 @@ class TriggerTest {
         return "http://127.0.0.1:" + n8n.getAddress().getPort() + path;
     }
 
+    static void deleteSystemApi(int api) {
+        given().header("Authorization", ADMIN)
+                .delete("/api/vm/system-apis/" + api)
+                .then()
+                .statusCode(204);
+    }
+
     int systemApi(String name, String type, String path, String source) {
         return given().header("Authorization", ADMIN)
                 .contentType(ContentType.JSON)
@@ -107,10 +114,7 @@ class TriggerTest {
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("completed"));
-        given().header("Authorization", ADMIN)
-                .delete("/api/vm/system-apis/" + api)
-                .then()
-                .statusCode(204);
+        deleteSystemApi(api);
     }
 
     @Test
@@ -128,10 +132,7 @@ class TriggerTest {
                 .then()
                 .body("status", equalTo("failed"))
                 .body("error", equalTo("webhook answered HTTP 500"));
-        given().header("Authorization", ADMIN)
-                .delete("/api/vm/system-apis/" + api)
-                .then()
-                .statusCode(204);
+        deleteSystemApi(api);
     }
 
     @Test

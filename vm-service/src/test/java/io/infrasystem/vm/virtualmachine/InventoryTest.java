@@ -20,6 +20,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.util.Set;
@@ -41,6 +42,19 @@ class InventoryTest {
 
     static RequestSpecification as(String token) {
         return given().header("Authorization", token);
+    }
+
+    static final String JSON = ContentType.JSON.toString();
+    static final String MERGE_PATCH = "application/merge-patch+json";
+
+    /** @return the answer to a JSON {@code POST} of {@code json} to {@code path} as {@code token} */
+    static ValidatableResponse postJson(String token, String path, String json) {
+        return as(token).contentType(ContentType.JSON).body(json).post(path).then();
+    }
+
+    /** @return the answer to a {@code PATCH} of {@code json} as {@code contentType} to {@code path} as {@code token} */
+    static ValidatableResponse patch(String token, String path, String contentType, String json) {
+        return as(token).contentType(contentType).body(json).patch(path).then();
     }
 
     static void sync(String platform, String source, Object body) {
@@ -152,12 +166,11 @@ class InventoryTest {
     @Test
     void overrideSurvivesASyncAndIsMarked() {
         long id = id("db-main-01");
-        as(EDITOR)
-                .contentType("application/merge-patch+json")
-                .body(
+        patch(
+                        EDITOR,
+                        "/api/vm/vms/" + id + "/manual",
+                        MERGE_PATCH,
                         "{\"override_cluster\": true, \"manual_cluster_name\": \"dr-site\", \"environment\": \"production\"}")
-                .patch("/api/vm/vms/" + id + "/manual")
-                .then()
                 .statusCode(200)
                 .header("ETag", "\"1\"");
         ObjectNode moved = Fixtures.json("nutanix/v3_vms_list_own.json");
@@ -181,48 +194,24 @@ class InventoryTest {
                 .patch("/api/vm/vms/" + id + "/manual")
                 .then()
                 .statusCode(412);
-        as(EDITOR)
-                .contentType("application/merge-patch+json")
-                .body("{\"override_hostname\": true}")
-                .patch("/api/vm/vms/" + id + "/manual")
-                .then()
+        patch(EDITOR, "/api/vm/vms/" + id + "/manual", MERGE_PATCH, "{\"override_hostname\": true}")
                 .statusCode(400);
-        as(EDITOR)
-                .contentType("application/merge-patch+json")
-                .body("{\"business_owner_id\": 4242}")
-                .patch("/api/vm/vms/" + id + "/manual")
-                .then()
+        patch(EDITOR, "/api/vm/vms/" + id + "/manual", MERGE_PATCH, "{\"business_owner_id\": 4242}")
                 .statusCode(400)
                 .body("errors.field", contains("business_owner_id"));
-        as(VIEWER)
-                .contentType("application/merge-patch+json")
-                .body("{\"notes\": \"x\"}")
-                .patch("/api/vm/vms/" + id + "/manual")
-                .then()
+        patch(VIEWER, "/api/vm/vms/" + id + "/manual", MERGE_PATCH, "{\"notes\": \"x\"}")
                 .statusCode(403);
     }
 
     @Test
     void manualIpsSurviveEverySyncAndAreFilterable() {
         long id = id("build-agent-old");
-        as(EDITOR)
-                .contentType(ContentType.JSON)
-                .body("{\"ip_address\": \"10.99.0.7\", \"is_primary\": true}")
-                .post("/api/vm/vms/" + id + "/ips")
-                .then()
+        postJson(EDITOR, "/api/vm/vms/" + id + "/ips", "{\"ip_address\": \"10.99.0.7\", \"is_primary\": true}")
                 .statusCode(201)
                 .body("manual_ips.ip_address", contains("10.99.0.7"));
-        as(EDITOR)
-                .contentType(ContentType.JSON)
-                .body("{\"ip_address\": \"10.99.0.7\"}")
-                .post("/api/vm/vms/" + id + "/ips")
-                .then()
+        postJson(EDITOR, "/api/vm/vms/" + id + "/ips", "{\"ip_address\": \"10.99.0.7\"}")
                 .statusCode(409);
-        as(EDITOR)
-                .contentType(ContentType.JSON)
-                .body("{\"ip_address\": \"10.99.0.999\"}")
-                .post("/api/vm/vms/" + id + "/ips")
-                .then()
+        postJson(EDITOR, "/api/vm/vms/" + id + "/ips", "{\"ip_address\": \"10.99.0.999\"}")
                 .statusCode(400);
         sync("nutanix", "pc-inv", Fixtures.json("nutanix/v3_vms_list_own.json"));
         as(VIEWER)
@@ -236,25 +225,13 @@ class InventoryTest {
     void tagsAndCustomFieldsSingleAndBulk() {
         long a = id("Acme-VM1");
         long b = id("Acme-VM2");
-        as(EDITOR)
-                .contentType(ContentType.JSON)
-                .body("{\"tag\": \"pci\"}")
-                .post("/api/vm/vms/" + a + "/tags")
-                .then()
+        postJson(EDITOR, "/api/vm/vms/" + a + "/tags", "{\"tag\": \"pci\"}")
                 .statusCode(200)
                 .body("tags", contains("pci"));
-        as(EDITOR)
-                .contentType(ContentType.JSON)
-                .body("{\"vm_ids\": [" + a + ", " + b + "], \"add\": [\"backup\"]}")
-                .post("/api/vm/vms/tags/bulk")
-                .then()
+        postJson(EDITOR, "/api/vm/vms/tags/bulk", "{\"vm_ids\": [" + a + ", " + b + "], \"add\": [\"backup\"]}")
                 .statusCode(200);
         as(VIEWER).get("/api/vm/vms?tag=backup").then().body("count", equalTo(2));
-        as(EDITOR)
-                .contentType(ContentType.JSON)
-                .body("{\"vm_ids\": [" + a + ", 999999], \"add\": [\"never\"]}")
-                .post("/api/vm/vms/tags/bulk")
-                .then()
+        postJson(EDITOR, "/api/vm/vms/tags/bulk", "{\"vm_ids\": [" + a + ", 999999], \"add\": [\"never\"]}")
                 .statusCode(404);
         as(VIEWER).get("/api/vm/vms?tag=never").then().body("count", equalTo(0));
         as(EDITOR)
@@ -262,56 +239,31 @@ class InventoryTest {
                 .then()
                 .statusCode(200)
                 .body("tags", contains("backup"));
-        as(EDITOR)
-                .contentType(ContentType.JSON)
-                .body("{\"cost_center\": \"CC-12\", \"rack\": null}")
-                .patch("/api/vm/vms/" + a + "/custom-fields")
-                .then()
+        patch(EDITOR, "/api/vm/vms/" + a + "/custom-fields", JSON, "{\"cost_center\": \"CC-12\", \"rack\": null}")
                 .statusCode(200)
                 .body("custom_fields.cost_center", equalTo("CC-12"));
-        as(EDITOR)
-                .contentType(ContentType.JSON)
-                .body("{\"bad key!\": \"x\"}")
-                .patch("/api/vm/vms/" + a + "/custom-fields")
-                .then()
+        patch(EDITOR, "/api/vm/vms/" + a + "/custom-fields", JSON, "{\"bad key!\": \"x\"}")
                 .statusCode(400);
     }
 
     @Test
     void ownersWithUniqueEmailAndAdminQuickAssign() {
-        int owner = as(EDITOR)
-                .contentType(ContentType.JSON)
-                .body("{\"full_name\": \"Grace Hopper\", \"email\": \"grace@example.com\", \"department\": \"Ops\"}")
-                .post("/api/vm/owners")
-                .then()
+        int owner = postJson(
+                        EDITOR,
+                        "/api/vm/owners",
+                        "{\"full_name\": \"Grace Hopper\", \"email\": \"grace@example.com\", \"department\": \"Ops\"}")
                 .statusCode(201)
                 .extract()
                 .path("id");
-        as(EDITOR)
-                .contentType(ContentType.JSON)
-                .body("{\"full_name\": \"G\", \"email\": \"GRACE@example.com\"}")
-                .post("/api/vm/owners")
-                .then()
+        postJson(EDITOR, "/api/vm/owners", "{\"full_name\": \"G\", \"email\": \"GRACE@example.com\"}")
                 .statusCode(409);
-        as(EDITOR)
-                .contentType(ContentType.JSON)
-                .body("{\"full_name\": \"\", \"email\": \"not-an-email\"}")
-                .post("/api/vm/owners")
-                .then()
+        postJson(EDITOR, "/api/vm/owners", "{\"full_name\": \"\", \"email\": \"not-an-email\"}")
                 .statusCode(400)
                 .body("errors.field", containsInAnyOrder("full_name", "email"));
         long vm = id("GI-ELK");
-        as(EDITOR)
-                .contentType(ContentType.JSON)
-                .body("{\"owner_id\": " + owner + "}")
-                .post("/api/vm/vms/" + vm + "/technical-owner")
-                .then()
+        postJson(EDITOR, "/api/vm/vms/" + vm + "/technical-owner", "{\"owner_id\": " + owner + "}")
                 .statusCode(403);
-        as(ADMIN)
-                .contentType(ContentType.JSON)
-                .body("{\"owner_id\": " + owner + "}")
-                .post("/api/vm/vms/" + vm + "/technical-owner")
-                .then()
+        postJson(ADMIN, "/api/vm/vms/" + vm + "/technical-owner", "{\"owner_id\": " + owner + "}")
                 .statusCode(200);
         as(VIEWER)
                 .get("/api/vm/vms?owner=grace@example.com")

@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -49,6 +50,32 @@ public final class Jdbc {
     /** Binds nothing. */
     public static final Binder NONE = s -> {};
 
+    /**
+     * @param values the parameters in order
+     * @return a binder of {@code values} as {@link #column(Object)} turns them
+     */
+    public static Binder values(Object... values) {
+        return s -> {
+            for (int i = 0; i < values.length; i++) {
+                s.setObject(i + 1, column(values[i]));
+            }
+        };
+    }
+
+    /**
+     * @return {@code value} as it is bound: an {@link Instant} as a UTC {@code datetime(6)} value, an
+     *     enum as its lower-case name, anything else (null included) as it is
+     */
+    public static Object column(Object value) {
+        if (value instanceof Instant instant) {
+            return UtcTimes.toColumn(instant);
+        }
+        if (value instanceof Enum<?> constant) {
+            return constant.name().toLowerCase(Locale.ROOT);
+        }
+        return value;
+    }
+
     private final Connection connection;
 
     private Jdbc(Connection connection) {
@@ -68,10 +95,20 @@ public final class Jdbc {
      * @throws IllegalStateException wrapping the {@link SQLException} of a failed statement
      */
     public static <T> T withConnection(DataSource dataSource, Work<T> work) {
+        return withConnection(dataSource, null, work);
+    }
+
+    /**
+     * As {@link #withConnection(DataSource, Work)}, naming what failed.
+     *
+     * @param failure the message of the {@link IllegalStateException} for a failed statement (null:
+     *     the statement's message)
+     */
+    public static <T> T withConnection(DataSource dataSource, String failure, Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
             return work.run(new Jdbc(c));
         } catch (SQLException e) {
-            throw new IllegalStateException(e.getMessage(), e);
+            throw new IllegalStateException(failure == null ? e.getMessage() : failure, e);
         }
     }
 
@@ -172,29 +209,17 @@ public final class Jdbc {
 
     /** Binds an Integer, SQL null for null. */
     public static void setInteger(PreparedStatement s, int index, Integer value) throws SQLException {
-        if (value == null) {
-            s.setNull(index, Types.INTEGER);
-        } else {
-            s.setInt(index, value);
-        }
+        s.setObject(index, value, Types.INTEGER);
     }
 
     /** Binds a Long, SQL null for null. */
     public static void setLong(PreparedStatement s, int index, Long value) throws SQLException {
-        if (value == null) {
-            s.setNull(index, Types.BIGINT);
-        } else {
-            s.setLong(index, value);
-        }
+        s.setObject(index, value, Types.BIGINT);
     }
 
     /** Binds a Boolean, SQL null for null. */
     public static void setBoolean(PreparedStatement s, int index, Boolean value) throws SQLException {
-        if (value == null) {
-            s.setNull(index, Types.BOOLEAN);
-        } else {
-            s.setBoolean(index, value);
-        }
+        s.setObject(index, value, Types.BOOLEAN);
     }
 
     /** Binds an instant as a UTC {@code datetime(6)} value, SQL null for null. */

@@ -3,7 +3,6 @@ package io.infrasystem.commons.persistence;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -14,7 +13,7 @@ import java.util.regex.Pattern;
 /**
  * Runs SQL written with named parameters ({@code :name}, as produced by the commons filter
  * parser) on plain JDBC: each name becomes {@code ?} (a collection becomes {@code ?, ?, …}) and its
- * value is bound, {@link Instant}s as UTC {@code datetime(6)} values. Names inside quoted literals
+ * value is bound as {@link Jdbc#values} binds it. Names inside quoted literals
  * are left alone.
  */
 public final class NamedParameters {
@@ -56,15 +55,7 @@ public final class NamedParameters {
         }
         m.appendTail(out);
         PreparedStatement statement = connection.prepareStatement(out.toString());
-        for (int i = 0; i < values.size(); i++) {
-            Object value = values.get(i);
-            if (value instanceof Instant instant) {
-                value = UtcTimes.toColumn(instant);
-            } else if (value instanceof Enum<?> constant) {
-                value = constant.name().toLowerCase(java.util.Locale.ROOT);
-            }
-            statement.setObject(i + 1, value);
-        }
+        Jdbc.values(values.toArray()).bind(statement);
         return statement;
     }
 }
