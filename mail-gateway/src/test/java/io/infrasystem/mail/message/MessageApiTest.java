@@ -12,7 +12,6 @@ import io.infrasystem.mail.support.Mail;
 import io.infrasystem.mail.support.SmtpServerResource;
 import io.infrasystem.mail.support.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -28,7 +27,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(value = TestDatabase.class, initArgs = @ResourceArg(name = "kind", value = "mariadb"))
+@QuarkusTestResource(TestDatabase.MariaDb.class)
 @QuarkusTestResource(SmtpServerResource.class)
 class MessageApiTest {
 
@@ -39,7 +38,8 @@ class MessageApiTest {
     void validMessageIsQueuedWith202LocationAndItsSummary() {
         String to = Mail.uniqueAddress("ops");
         var response = Mail.post(Tokens.sender("n8n"), """
-                {"to": ["Ops Team <%s>"], "subject": "Disk almost full", "text": "sda1 at 93%%"}""".formatted(to));
+            {"to": ["Ops Team <%s>"], "subject": "Disk almost full", "text": "sda1 at 93%%"}\
+            """.formatted(to));
         response.then()
                 .statusCode(202)
                 .header("Location", containsString("/api/mail/messages/"))
@@ -58,8 +58,9 @@ class MessageApiTest {
     void invalidAddressesAreRefusedNamingEachFieldAndNothingIsQueued() {
         long before = messages();
         Mail.post(Tokens.editor(), """
-                {"to": ["not an address", "a@b@c.example", "ok@example.com"], "cc": ["x@example.com, y@example.com"],
-                 "bcc": ["Group: a@example.com;"], "reply_to": "bad reply", "subject": "s", "text": "t"}""")
+            {"to": ["not an address", "a@b@c.example", "ok@example.com"], "cc": ["x@example.com, y@example.com"],
+             "bcc": ["Group: a@example.com;"], "reply_to": "bad reply", "subject": "s", "text": "t"}\
+            """)
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
@@ -71,20 +72,23 @@ class MessageApiTest {
     @Test
     void lineBreakInSubjectOrAddressIsHeaderInjectionAndRefused() {
         Mail.post(Tokens.editor(), """
-                {"to": ["a@example.com"], "subject": "Hello\\r\\nBcc: victim@example.com", "text": "t"}""")
+            {"to": ["a@example.com"], "subject": "Hello\\r\\nBcc: victim@example.com", "text": "t"}\
+            """)
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("subject"))
                 .body("errors[0].message", containsString("one line"));
         Mail.post(Tokens.editor(), """
-                {"to": ["a@example.com\\r\\nBcc: victim@example.com"], "subject": "s", "text": "t"}""")
+            {"to": ["a@example.com\\r\\nBcc: victim@example.com"], "subject": "s", "text": "t"}\
+            """)
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("to[0]"))
                 .body("errors[0].message", containsString("line breaks"));
         Mail.post(Tokens.editor(), """
-                {"to": ["a@example.com"], "subject": "s", "text": "t",
-                 "attachments": [{"file_name": "x.txt\\r\\nContent-Type: text/html", "content_type": "text/plain", "content": "eA=="}]}""")
+            {"to": ["a@example.com"], "subject": "s", "text": "t",
+             "attachments": [{"file_name": "x.txt\\r\\nContent-Type: text/html", "content_type": "text/plain", "content": "eA=="}]}\
+            """)
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("attachments[0].file_name"));
@@ -93,16 +97,19 @@ class MessageApiTest {
     @Test
     void messageWithoutBodyOrRecipientsIsRefused() {
         Mail.post(Tokens.editor(), """
-                {"to": ["a@example.com"], "subject": "s", "text": "  "}""").then().statusCode(400).body("errors[0].field", equalTo("text"));
+            {"to": ["a@example.com"], "subject": "s", "text": "  "}\
+            """).then().statusCode(400).body("errors[0].field", equalTo("text"));
         Mail.post(Tokens.editor(), """
-                {"subject": "s", "text": "t"}""").then().statusCode(400).body("errors[0].field", equalTo("to"));
+            {"subject": "s", "text": "t"}\
+            """).then().statusCode(400).body("errors[0].field", equalTo("to"));
         Mail.post(Tokens.editor(), "").then().statusCode(400);
     }
 
     @Test
     void unknownTemplateIsRefused() {
         Mail.post(Tokens.editor(), """
-                {"to": ["a@example.com"], "template": "no-such-template", "variables": {"a": 1}}""")
+            {"to": ["a@example.com"], "template": "no-such-template", "variables": {"a": 1}}\
+            """)
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("template"))
@@ -114,16 +121,18 @@ class MessageApiTest {
         String big = Base64.getEncoder().encodeToString(new byte[700_000]);
         long before = messages();
         Mail.post(Tokens.editor(), """
-                {"to": ["a@example.com"], "subject": "s", "text": "t", "attachments": [
-                  {"file_name": "a.bin", "content_type": "application/octet-stream", "content": "%s"},
-                  {"file_name": "b.bin", "content_type": "application/octet-stream", "content": "%s"}]}""".formatted(big, big))
+            {"to": ["a@example.com"], "subject": "s", "text": "t", "attachments": [
+              {"file_name": "a.bin", "content_type": "application/octet-stream", "content": "%s"},
+              {"file_name": "b.bin", "content_type": "application/octet-stream", "content": "%s"}]}\
+            """.formatted(big, big))
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("attachments"))
                 .body("errors[0].message", containsString("exceeds the limit of 1048576 bytes"));
         Mail.post(Tokens.editor(), """
-                {"to": ["a@example.com"], "subject": "s", "text": "t", "attachments": [
-                  {"file_name": "a.bin", "content_type": "not a type", "content": "***"}]}""")
+            {"to": ["a@example.com"], "subject": "s", "text": "t", "attachments": [
+              {"file_name": "a.bin", "content_type": "not a type", "content": "***"}]}\
+            """)
                 .then()
                 .statusCode(400)
                 .body("errors.field", hasItems("attachments[0].content", "attachments[0].content_type"));
@@ -139,7 +148,8 @@ class MessageApiTest {
                 .mapToObj(i -> "\"cc" + i + "@example.com\"")
                 .collect(Collectors.joining(","));
         Mail.post(Tokens.editor(), """
-                {"to": [%s], "cc": [%s], "subject": "s", "text": "t"}""".formatted(to, cc))
+            {"to": [%s], "cc": [%s], "subject": "s", "text": "t"}\
+            """.formatted(to, cc))
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("to"))
