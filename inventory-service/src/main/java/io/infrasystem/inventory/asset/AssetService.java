@@ -30,8 +30,7 @@ public class AssetService extends EntityCrudService<Asset, AssetDto, AssetInput>
 
     /** Assets; the filters are those of asset lists and the asset CSV export. */
     static final CrudKind<Asset, AssetDto, AssetInput> KIND = CrudKind.of("asset", Asset.class, AssetInput.class)
-            .listedBy(CrudKind.filters("a")
-                    .defaultOrdering("id")
+            .listedBy(CrudKind.filters("a", "id")
                     .fields(FilterField::text, "hostname", "asset_tag", "serial", "owner", "mgmt_ip")
                     .fields(FilterField::decimal, "position")
                     .fields(FilterField::date, "purchase_date", "warranty_end")

@@ -13,10 +13,9 @@ public class DeviceTypeService extends EntityCrudService<DeviceType, DeviceTypeD
 
     static final CrudKind<DeviceType, DeviceTypeDto, DeviceTypeInput> KIND = CrudKind.of(
                     "device_type", DeviceType.class, DeviceTypeInput.class)
-            .listedBy(CrudKind.filters("t")
-                    .defaultOrdering("name")
-                    .fields(FilterField::text, "name")
+            .listedBy(CrudKind.filters("t", "name")
                     .field(FilterField.choice("category", "t.category", DeviceCategory.class))
+                    .fields(FilterField::text, "name")
                     .search("t.name", "t.description"))
             .entity(DeviceType::new, DeviceType::dto, DeviceType::input);
 

@@ -32,8 +32,7 @@ public class MaintenanceWindowService
 
     static final CrudKind<MaintenanceWindow, MaintenanceWindowDto, MaintenanceWindowInput> KIND = CrudKind.of(
                     "maintenance_window", MaintenanceWindow.class, MaintenanceWindowInput.class)
-            .listedBy(CrudKind.filters("w")
-                    .defaultOrdering("starts_at")
+            .listedBy(CrudKind.filters("w", "starts_at")
                     .fields(FilterField::timestamp, "starts_at", "ends_at")
                     .relation("site", "w.site", "Site", "slug", "name")
                     .field(FilterField.integer("rack_id", "w.rack.id"))

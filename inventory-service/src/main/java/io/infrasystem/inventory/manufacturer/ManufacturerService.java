@@ -14,8 +14,7 @@ public class ManufacturerService extends EntityCrudService<Manufacturer, Manufac
 
     static final CrudKind<Manufacturer, ManufacturerDto, ManufacturerInput> KIND = CrudKind.of(
                     "manufacturer", Manufacturer.class, ManufacturerInput.class)
-            .listedBy(CrudKind.filters("m")
-                    .defaultOrdering("name")
+            .listedBy(CrudKind.filters("m", "name")
                     .fields(FilterField::text, "name", "slug")
                     .search("m.name", "m.slug", "m.description"))
             .entity(Manufacturer::new, Manufacturer::dto, Manufacturer::input);

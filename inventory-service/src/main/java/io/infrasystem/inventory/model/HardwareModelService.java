@@ -21,16 +21,15 @@ public class HardwareModelService extends EntityCrudService<HardwareModel, Model
     /** Models; the filters are those of model lists and the model CSV export. */
     static final CrudKind<HardwareModel, ModelDto, ModelInput> KIND = CrudKind.of(
                     "model", HardwareModel.class, ModelInput.class)
-            .listedBy(CrudKind.filters("m")
-                    .defaultOrdering("name")
+            .listedBy(CrudKind.filters("m", "name")
+                    .search("m.name", "m.partNumber", "m.notes", "m.manufacturer.name")
                     .fields(FilterField::text, "name", "part_number")
                     .fields(FilterField::decimal, "u_height")
                     .fields(FilterField::date, "end_of_sale", "end_of_support")
                     .relation("manufacturer", "m.manufacturer", "Manufacturer", "slug", "name")
                     .relation("device_type", "m.deviceType", "DeviceType", "name")
                     .field(FilterField.choice("category", "m.deviceType.category", DeviceCategory.class))
-                    .field(FilterField.bool("is_full_depth", "m.fullDepth"))
-                    .search("m.name", "m.partNumber", "m.notes", "m.manufacturer.name"))
+                    .field(FilterField.bool("is_full_depth", "m.fullDepth")))
             .entity(HardwareModel::new, HardwareModel::dto, HardwareModel::input);
 
     public HardwareModelService(ChangeRecorder changes, MergePatch mergePatch) {

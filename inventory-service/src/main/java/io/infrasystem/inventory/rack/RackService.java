@@ -17,8 +17,7 @@ public class RackService extends EntityCrudService<Rack, RackDto, RackInput> {
 
     /** Racks; the filters are those of rack lists and the rack CSV export. */
     static final CrudKind<Rack, RackDto, RackInput> KIND = CrudKind.of("rack", Rack.class, RackInput.class)
-            .listedBy(CrudKind.filters("r")
-                    .defaultOrdering("name")
+            .listedBy(CrudKind.filters("r", "name")
                     .fields(FilterField::text, "name", "facility_id")
                     .fields(FilterField::integer, "u_height")
                     .relation("site", "r.site", "Site", "slug", "name")

@@ -15,8 +15,7 @@ public class SiteService extends EntityCrudService<Site, SiteDto, SiteInput> {
 
     /** Sites, with the filters of {@code GET /api/inventory/sites}. */
     static final CrudKind<Site, SiteDto, SiteInput> KIND = CrudKind.of("site", Site.class, SiteInput.class)
-            .listedBy(CrudKind.filters("s")
-                    .defaultOrdering("name")
+            .listedBy(CrudKind.filters("s", "name")
                     .fields(FilterField::text, "name", "slug", "time_zone")
                     .field(FilterField.choice("status", "s.status", SiteStatus.class))
                     .search("s.name", "s.slug", "s.address", "s.description"))

@@ -19,8 +19,7 @@ public class StorageArrayService extends EntityCrudService<StorageArray, Storage
 
     static final CrudKind<StorageArray, StorageArrayDto, StorageArrayInput> KIND = CrudKind.of(
                     "storage_array", StorageArray.class, StorageArrayInput.class)
-            .listedBy(CrudKind.filters("s")
-                    .defaultOrdering("name")
+            .listedBy(CrudKind.filters("s", "name")
                     .fields(FilterField::text, "name")
                     .fields(FilterField::decimal, "total_tb", "used_tb")
                     .relation("site", "s.site", "Site", "slug", "name")

@@ -29,8 +29,7 @@ public class ChannelService extends EntityCrudService<NotificationChannel, Chann
 
     static final CrudKind<NotificationChannel, ChannelViews.View, ChannelViews.Input> KIND = CrudKind.of(
                     "channel", NotificationChannel.class, ChannelViews.Input.class)
-            .listedBy(CrudKind.filters("c")
-                    .defaultOrdering("name")
+            .listedBy(CrudKind.filters("c", "name")
                     .fields(FilterField::text, "name")
                     .fields(FilterField::bool, "enabled")
                     .field(FilterField.choice("kind", "c.kind", Set.of("email", "slack", "webhook")))

@@ -25,8 +25,7 @@ public class TemplateService extends EntityCrudService<MailTemplate, TemplateVie
 
     static final CrudKind<MailTemplate, TemplateViews.View, TemplateViews.Input> KIND = CrudKind.of(
                     "template", MailTemplate.class, TemplateViews.Input.class)
-            .listedBy(CrudKind.filters("t")
-                    .defaultOrdering("name")
+            .listedBy(CrudKind.filters("t", "name")
                     .fields(FilterField::text, "name")
                     .search("t.name", "t.description", "t.subject"))
             .entity(MailTemplate::new, TemplateViews::of, TemplateViews::input);

@@ -21,8 +21,7 @@ import java.util.Locale;
 public class OwnerService extends EntityCrudService<Owner, OwnerDto, OwnerInput> {
 
     static final CrudKind<Owner, OwnerDto, OwnerInput> KIND = CrudKind.of("owner", Owner.class, OwnerInput.class)
-            .listedBy(CrudKind.filters("o")
-                    .defaultOrdering("full_name")
+            .listedBy(CrudKind.filters("o", "full_name")
                     .fields(FilterField::text, "full_name", "email", "department", "designation")
                     .search("o.fullName", "o.email", "coalesce(o.department, '')"))
             .entity(Owner::new, Owner::dto, Owner::input);

@@ -31,7 +31,7 @@ public class SystemApiService extends EntityCrudService<SystemApi, SystemApiDto,
 
     static final CrudKind<SystemApi, SystemApiDto, SystemApiInput> KIND = CrudKind.of(
                     "system_api", SystemApi.class, SystemApiInput.class)
-            .listedBy(CrudKind.filters("a").defaultOrdering("name").fields(FilterField::text, "name"))
+            .listedBy(CrudKind.filters("a", "name").fields(FilterField::text, "name"))
             .entity(SystemApi::new, SystemApi::dto, SystemApi::input);
 
     private static final String AUTH_HEADER_NAME = "auth_header_name";

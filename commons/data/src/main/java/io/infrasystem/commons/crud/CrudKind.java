@@ -12,8 +12,8 @@ import java.util.function.Supplier;
  * What an {@link EntityCrudService} serves: its names, its entity and input types, its list's
  * filters, and how to make, show and patch its entity. Usually one constant of the service, built
  * in three steps (names, list, entity), e.g.
- * {@code CrudKind.of("rack", Rack.class, RackInput.class).listedBy(CrudKind.filters("r")
- * .defaultOrdering("name").fields(FilterField::text, "name")).entity(Rack::new, Rack::dto, Rack::input)}.
+ * {@code CrudKind.of("rack", Rack.class, RackInput.class).listedBy(CrudKind.filters("r", "name")
+ * .fields(FilterField::text, "name")).entity(Rack::new, Rack::dto, Rack::input)}.
  * The list query is {@code from <Entity> <alias> where …}, the alias being the one the filters are
  * written over, so a service names it once.
  *
@@ -42,16 +42,19 @@ public record CrudKind<E, D, I>(
     /**
      * The filters every kind's list accepts, over the entity's alias in HQL: {@code id} (whole
      * number) and the {@link Stamped} times {@code created_at} and {@code updated_at} (ISO-8601),
-     * all orderable. A service adds its own fields, search and default ordering, e.g.
-     * {@code CrudKind.filters("r").defaultOrdering("name").fields(FilterField::text, "name").search("r.name")}.
+     * all orderable. A service adds its own fields and search, e.g.
+     * {@code CrudKind.filters("r", "name").fields(FilterField::text, "name").search("r.name")}.
      *
      * @param alias the entity's alias in the list query, e.g. {@code r} for {@code from Rack r}
-     * @return a builder as {@link FilterSpec#forEntity}, holding those three fields
+     * @param defaultOrdering the ordering of a request that names none, e.g. {@code name} or
+     *     {@code -created_at} (then the id, as always)
+     * @return a builder as {@link FilterSpec#forEntity}, holding those three fields and the ordering
      */
-    public static FilterSpec.Builder filters(String alias) {
+    public static FilterSpec.Builder filters(String alias, String defaultOrdering) {
         return FilterSpec.forEntity(alias)
                 .fields(FilterField::integer, "id")
-                .fields(FilterField::timestamp, "created_at", "updated_at");
+                .fields(FilterField::timestamp, "created_at", "updated_at")
+                .defaultOrdering(defaultOrdering);
     }
 
     /**

@@ -38,9 +38,7 @@ public class WidgetCrudResource extends CrudResource<WidgetCrudResource.View, Wi
                     changes,
                     mergePatch,
                     CrudKind.of("widget", Widget.class, Input.class)
-                            .listedBy(CrudKind.filters("w")
-                                    .defaultOrdering("name")
-                                    .fields(FilterField::text, "name"))
+                            .listedBy(CrudKind.filters("w", "name").fields(FilterField::text, "name"))
                             .entity(
                                     Widget::new,
                                     w -> new View(w.id, w.name, w.sizeU, w.version),
