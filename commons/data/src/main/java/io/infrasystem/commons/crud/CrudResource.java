@@ -30,9 +30,9 @@ import jakarta.ws.rs.core.UriInfo;
  * /{id}} (204). Errors are the service's {@link io.infrasystem.commons.problem.ProblemException}s
  * (400, 404, 409, 412 as problem+json).
  *
- * <p>Every endpoint, the kernel's and those a subclass adds, needs an authenticated caller
- * ({@code @Authenticated} here: 401 {@code application/problem+json} otherwise) and answers JSON
- * unless it says otherwise. A subclass declares only what differs: its {@code @Path}, its
+ * <p>Every endpoint, the kernel's and those a subclass adds, needs an authenticated caller (401
+ * {@code application/problem+json} otherwise: {@code @Authenticated} here for the kernel's,
+ * {@link CrudScopeFilter} for all) and answers JSON unless it says otherwise. A subclass declares only what differs: its {@code @Path}, its
  * {@link CrudScopes} (which scope reads, writes and deletes; {@link CrudScopeFilter} checks them,
  * 403 otherwise), and the {@link CrudService} it passes to the constructor; e.g.
  * {@code @Path("/api/inventory/sites") @CrudScopes(read = …, write = …, delete = …) class
