@@ -4,7 +4,10 @@ import io.infrasystem.commons.crud.CrudScopes;
 import io.infrasystem.commons.crud.ExportableCrudResource;
 import io.infrasystem.commons.security.Scopes;
 import io.infrasystem.inventory.csv.CsvExporter;
+import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 /**
  * {@code /api/inventory/assets}: hardware assets; viewers read, editors write, admins delete.
@@ -13,6 +16,8 @@ import jakarta.ws.rs.Path;
  * re-imports to the same state.
  */
 @Path("/api/inventory/assets")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
 @CrudScopes(read = Scopes.INVENTORY_READ, write = Scopes.INVENTORY_WRITE, delete = Scopes.ADMIN)
 public class AssetResource extends ExportableCrudResource<AssetDto, AssetInput> {
 

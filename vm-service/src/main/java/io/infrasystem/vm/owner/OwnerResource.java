@@ -3,7 +3,10 @@ package io.infrasystem.vm.owner;
 import io.infrasystem.commons.crud.CrudResource;
 import io.infrasystem.commons.crud.CrudScopes;
 import io.infrasystem.commons.security.Scopes;
+import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 /**
  * Owners CRUD at {@code /api/vm/owners} on the commons kernel: list (filters {@code full_name},
@@ -12,6 +15,8 @@ import jakarta.ws.rs.Path;
  * to it); {@code vm:read} reads, {@code vm:write} writes and deletes.
  */
 @Path("/api/vm/owners")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
 @CrudScopes(read = Scopes.VM_READ, write = Scopes.VM_WRITE, delete = Scopes.VM_WRITE)
 public class OwnerResource extends CrudResource<OwnerDto, OwnerInput> {
 

@@ -3,7 +3,6 @@ package io.infrasystem.commons.crud;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.infrasystem.commons.http.Versions;
 import io.infrasystem.commons.paging.Page;
-import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -15,7 +14,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -30,21 +28,18 @@ import jakarta.ws.rs.core.UriInfo;
  * /{id}} (204). Errors are the service's {@link io.infrasystem.commons.problem.ProblemException}s
  * (400, 404, 409, 412 as problem+json).
  *
- * <p>Every endpoint, the kernel's and those a subclass adds, needs an authenticated caller (401
- * {@code application/problem+json} otherwise: {@code @Authenticated} here for the kernel's,
- * {@link CrudScopeFilter} for all) and answers JSON unless it says otherwise. A subclass declares only what differs: its {@code @Path}, its
- * {@link CrudScopes} (which scope reads, writes and deletes; {@link CrudScopeFilter} checks them,
- * 403 otherwise), and the {@link CrudService} it passes to the constructor; e.g.
- * {@code @Path("/api/inventory/sites") @CrudScopes(read = …, write = …, delete = …) class
- * SiteResource extends CrudResource<SiteDto, SiteInput>}. It may add endpoints of its own (marked
- * {@link CrudScopes.Needs} to need one of the scopes). Resources hold no transaction: every call is
- * one transaction of the service.
+ * <p>A subclass declares the class-level {@code @Path}, {@code @Authenticated},
+ * {@code @Produces(MediaType.APPLICATION_JSON)} and {@link CrudScopes} (which scope reads, writes
+ * and deletes; {@link CrudScopeFilter} checks them), and passes its {@link CrudService} to the
+ * constructor; it may add endpoints of its own (marked {@link CrudScopes.Needs} to need one of the
+ * scopes). The first two stay on the subclass: Quarkus Security applies a class-level annotation
+ * only to the methods declared in that class (JSR-250), and the OpenAPI document adds the bearer
+ * requirement and the 401/403 answers only for the annotated resource class. Resources hold no
+ * transaction: every call is one transaction of the service.
  *
  * @param <D> the DTO
  * @param <I> the input record
  */
-@Authenticated
-@Produces(MediaType.APPLICATION_JSON)
 public abstract class CrudResource<D extends Versioned, I> {
 
     private final CrudService<D, I> service;

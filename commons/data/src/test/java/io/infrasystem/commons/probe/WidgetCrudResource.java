@@ -9,17 +9,22 @@ import io.infrasystem.commons.crud.Versioned;
 import io.infrasystem.commons.filter.FilterField;
 import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.commons.security.Scopes;
+import io.quarkus.security.Authenticated;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 /**
  * The probe service's widgets on the CRUD kernel, declared as a service declares its resources
- * ({@code @Path}, {@link CrudScopes}, the service), plus two endpoints of its own: {@code count}
+ * ({@code @Path}, {@code @Authenticated}, {@code @Produces}, {@link CrudScopes}, the service), plus two endpoints of its own: {@code count}
  * (any signed-in caller) and {@code count/admin} (the delete scope).
  */
 @Path("/api/probe/crud/widgets")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
 @CrudScopes(read = Scopes.INVENTORY_READ, write = Scopes.INVENTORY_WRITE, delete = Scopes.ADMIN)
 public class WidgetCrudResource extends CrudResource<WidgetCrudResource.View, WidgetCrudResource.Input> {
 
