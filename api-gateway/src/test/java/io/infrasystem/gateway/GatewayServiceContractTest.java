@@ -12,8 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(UpstreamStub.class)
 class GatewayServiceContractTest extends ServiceContract {
 
-    @Override
-    protected String auditPath() {
-        return "/api/gateway/audit";
+    GatewayServiceContractTest() {
+        super("/api/gateway/audit");
     }
 }

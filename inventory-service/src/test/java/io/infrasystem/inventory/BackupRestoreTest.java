@@ -12,7 +12,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.infrasystem.commons.testing.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.io.ByteArrayInputStream;
@@ -29,7 +28,7 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(value = TestDatabase.class, initArgs = @ResourceArg(name = "kind", value = "mariadb"))
+@QuarkusTestResource(TestDatabase.MariaDb.class)
 class BackupRestoreTest {
 
     private static ValidatableResponse restore(byte[] archive, boolean dryRun) {

@@ -14,7 +14,6 @@ import static org.hamcrest.Matchers.hasItems;
 
 import io.infrasystem.commons.testing.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.io.IOException;
@@ -25,7 +24,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(value = TestDatabase.class, initArgs = @ResourceArg(name = "kind", value = "mariadb"))
+@QuarkusTestResource(TestDatabase.MariaDb.class)
 class CsvImportExportTest {
 
     private static ValidatableResponse importCsv(String kind, String csv, boolean dryRun) {

@@ -12,7 +12,6 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.infrasystem.commons.testing.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.io.IOException;
@@ -21,7 +20,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(value = TestDatabase.class, initArgs = @ResourceArg(name = "kind", value = "mariadb"))
+@QuarkusTestResource(TestDatabase.MariaDb.class)
 class DeviceTypeLibraryImportTest {
 
     private static final String PATH = "/api/inventory/models/import/devicetype-library";

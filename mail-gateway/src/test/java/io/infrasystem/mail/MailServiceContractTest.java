@@ -3,15 +3,13 @@ package io.infrasystem.mail;
 import io.infrasystem.commons.testing.ServiceContract;
 import io.infrasystem.commons.testing.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@QuarkusTestResource(value = TestDatabase.class, initArgs = @ResourceArg(name = "kind", value = "mariadb"))
+@QuarkusTestResource(TestDatabase.MariaDb.class)
 class MailServiceContractTest extends ServiceContract {
 
-    @Override
-    protected String auditPath() {
-        return "/api/mail/audit";
+    MailServiceContractTest() {
+        super("/api/mail/audit");
     }
 }

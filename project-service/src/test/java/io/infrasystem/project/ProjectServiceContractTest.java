@@ -3,15 +3,13 @@ package io.infrasystem.project;
 import io.infrasystem.commons.testing.ServiceContract;
 import io.infrasystem.commons.testing.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@QuarkusTestResource(value = TestDatabase.class, initArgs = @ResourceArg(name = "kind", value = "postgresql"))
+@QuarkusTestResource(TestDatabase.Postgres.class)
 class ProjectServiceContractTest extends ServiceContract {
 
-    @Override
-    protected String auditPath() {
-        return "/api/project/audit";
+    ProjectServiceContractTest() {
+        super("/api/project/audit");
     }
 }

@@ -6,8 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class RealtimeServiceContractTest extends ServiceContract {
 
-    @Override
-    protected String auditPath() {
-        return null;
+    RealtimeServiceContractTest() {
+        super(null);
     }
 }

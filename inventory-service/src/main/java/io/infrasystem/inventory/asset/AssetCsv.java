@@ -97,7 +97,7 @@ public class AssetCsv implements CsvTable<Asset> {
 
     @Override
     public FilterSpec filters() {
-        return AssetService.FILTERS;
+        return AssetService.KIND.filters();
     }
 
     @Override

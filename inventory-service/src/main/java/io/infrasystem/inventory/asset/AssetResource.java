@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * {@code /api/inventory/assets}: hardware assets; viewers read, editors write, admins delete.
- * Filters: {@code id hostname asset_tag serial status site site_id rack rack_id model model_id manufacturer manufacturer_id face position owner mgmt_ip tag purchase_date warranty_end q ordering limit offset}.
+ * Filters: {@code id created_at updated_at hostname asset_tag serial status site site_id rack rack_id model model_id manufacturer manufacturer_id face position owner mgmt_ip tag purchase_date warranty_end q ordering limit offset}.
  * {@code GET /api/inventory/assets/export.csv} with the same filters: every match as CSV, streamed;
  * re-imports to the same state.
  */

@@ -6,7 +6,6 @@ import io.infrasystem.commons.crud.CrudKind;
 import io.infrasystem.commons.crud.EntityCrudService;
 import io.infrasystem.commons.crud.References;
 import io.infrasystem.commons.filter.FilterField;
-import io.infrasystem.commons.filter.FilterSpec;
 import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.commons.problem.Problem.FieldError;
 import io.infrasystem.commons.problem.ProblemException;
@@ -29,53 +28,28 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class AssetService extends EntityCrudService<Asset, AssetDto, AssetInput> {
 
-    /** Filters of asset lists and the asset CSV export. */
-    public static final FilterSpec FILTERS = FilterSpec.builder("a.id")
-            .field(FilterField.integer("id", "a.id"))
-            .field(FilterField.text("hostname", "a.hostname"))
-            .field(FilterField.text("asset_tag", "a.assetTag"))
-            .field(FilterField.text("serial", "a.serial"))
-            .field(FilterField.choice("status", "a.status", AssetStatus.class))
-            .field(FilterField.integer("site_id", "a.site.id"))
-            .field(FilterField.membership(
-                    "site",
-                    "exists (select 1 from Site s where s = a.site and (s.slug in (:values) or s.name in (:values)))",
-                    v -> v))
-            .field(FilterField.integer("rack_id", "a.rack.id"))
-            .field(FilterField.membership(
-                    "rack", "exists (select 1 from Rack r where r = a.rack and r.name in (:values))", v -> v))
-            .field(FilterField.integer("model_id", "a.model.id"))
-            .field(FilterField.membership(
-                    "model",
-                    "exists (select 1 from HardwareModel m where m = a.model and m.name in (:values))",
-                    v -> v))
-            .field(FilterField.integer("manufacturer_id", "a.manufacturer.id"))
-            .field(FilterField.membership(
-                    "manufacturer",
-                    "exists (select 1 from Manufacturer f where f = a.manufacturer and (f.slug in (:values) or f.name in (:values)))",
-                    v -> v))
-            .field(FilterField.membership(
-                    "category",
-                    "exists (select 1 from HardwareModel m where m = a.model and m.deviceType.category in (:values))",
-                    v -> DeviceCategory.of(v)))
-            .field(FilterField.choice("face", "a.face", Face.class))
-            .field(FilterField.decimal("position", "a.position"))
-            .field(FilterField.text("owner", "a.owner"))
-            .field(FilterField.text("mgmt_ip", "a.mgmtIp"))
-            .field(FilterField.membership(
-                    "tag", "exists (select 1 from Asset t join t.tags g where t = a and g in (:values))", v -> v))
-            .field(FilterField.date("purchase_date", "a.purchaseDate"))
-            .field(FilterField.date("warranty_end", "a.warrantyEnd"))
-            .field(FilterField.timestamp("created_at", "a.createdAt"))
-            .field(FilterField.timestamp("updated_at", "a.updatedAt"))
-            .search("a.hostname", "a.assetTag", "a.serial", "a.owner", "a.mgmtIp", "a.notes")
-            .defaultOrdering("id")
-            .build();
-
-    private static final CrudKind<Asset, AssetDto, AssetInput> KIND = CrudKind.of(
-                    "asset", Asset.class, AssetInput.class)
-            .entity(Asset::new, Asset::dto, Asset::input)
-            .listedBy(FILTERS, (q, p) -> Asset.find("from Asset a where " + q, p));
+    /** Assets; the filters are those of asset lists and the asset CSV export. */
+    static final CrudKind<Asset, AssetDto, AssetInput> KIND = CrudKind.of("asset", Asset.class, AssetInput.class)
+            .listedBy(CrudKind.filters("a", "id")
+                    .fields(FilterField::text, "hostname", "asset_tag", "serial", "owner", "mgmt_ip")
+                    .fields(FilterField::decimal, "position")
+                    .fields(FilterField::date, "purchase_date", "warranty_end")
+                    .field(FilterField.choice("status", "a.status", AssetStatus.class))
+                    .relation("site", "a.site", "Site", "slug", "name")
+                    .relation("rack", "a.rack", "Rack", "name")
+                    .relation("model", "a.model", "HardwareModel", "name")
+                    .relation("manufacturer", "a.manufacturer", "Manufacturer", "slug", "name")
+                    .field(FilterField.membership(
+                            "category",
+                            "exists (select 1 from HardwareModel m where m = a.model and m.deviceType.category in (:values))",
+                            v -> DeviceCategory.of(v)))
+                    .field(FilterField.choice("face", "a.face", Face.class))
+                    .field(FilterField.membership(
+                            "tag",
+                            "exists (select 1 from Asset t join t.tags g where t = a and g in (:values))",
+                            v -> v))
+                    .search("a.hostname", "a.assetTag", "a.serial", "a.owner", "a.mgmtIp", "a.notes"))
+            .entity(Asset::new, Asset::dto, Asset::input);
 
     private final PlacementRules rules;
 

@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * {@code /api/inventory/device-types}: categories of hardware; viewers read, editors write, admins delete.
- * Filters: {@code id name category q ordering limit offset}.
+ * Filters: {@code id created_at updated_at name category q ordering limit offset}.
  */
 @Path("/api/inventory/device-types")
 @Authenticated

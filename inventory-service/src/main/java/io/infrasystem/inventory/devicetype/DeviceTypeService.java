@@ -4,7 +4,6 @@ import io.infrasystem.commons.audit.ChangeRecorder;
 import io.infrasystem.commons.crud.CrudKind;
 import io.infrasystem.commons.crud.EntityCrudService;
 import io.infrasystem.commons.filter.FilterField;
-import io.infrasystem.commons.filter.FilterSpec;
 import io.infrasystem.commons.http.MergePatch;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,18 +11,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class DeviceTypeService extends EntityCrudService<DeviceType, DeviceTypeDto, DeviceTypeInput> {
 
-    static final FilterSpec FILTERS = FilterSpec.builder("t.id")
-            .field(FilterField.integer("id", "t.id"))
-            .field(FilterField.text("name", "t.name"))
-            .field(FilterField.choice("category", "t.category", DeviceCategory.class))
-            .search("t.name", "t.description")
-            .defaultOrdering("name")
-            .build();
-
-    private static final CrudKind<DeviceType, DeviceTypeDto, DeviceTypeInput> KIND = CrudKind.of(
+    static final CrudKind<DeviceType, DeviceTypeDto, DeviceTypeInput> KIND = CrudKind.of(
                     "device_type", DeviceType.class, DeviceTypeInput.class)
-            .entity(DeviceType::new, DeviceType::dto, DeviceType::input)
-            .listedBy(FILTERS, (q, p) -> DeviceType.find("from DeviceType t where " + q, p));
+            .listedBy(CrudKind.filters("t", "name")
+                    .field(FilterField.choice("category", "t.category", DeviceCategory.class))
+                    .fields(FilterField::text, "name")
+                    .search("t.name", "t.description"))
+            .entity(DeviceType::new, DeviceType::dto, DeviceType::input);
 
     public DeviceTypeService(ChangeRecorder changes, MergePatch mergePatch) {
         super(changes, mergePatch, KIND);

@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * {@code /api/inventory/maintenance-windows}: maintenance windows; viewers read, editors write, admins delete.
- * Filters: {@code id site site_id rack_id asset_id starts_at ends_at q ordering limit offset}.
+ * Filters: {@code id created_at updated_at site site_id rack_id asset_id starts_at ends_at q ordering limit offset}.
  */
 @Path("/api/inventory/maintenance-windows")
 @Authenticated

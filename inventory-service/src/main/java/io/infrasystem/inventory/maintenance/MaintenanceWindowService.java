@@ -5,7 +5,6 @@ import io.infrasystem.commons.crud.CrudKind;
 import io.infrasystem.commons.crud.EntityCrudService;
 import io.infrasystem.commons.crud.References;
 import io.infrasystem.commons.filter.FilterField;
-import io.infrasystem.commons.filter.FilterSpec;
 import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.inventory.asset.Asset;
@@ -31,31 +30,21 @@ public class MaintenanceWindowService
     private static final String STATE = "(case when w.startsAt > utc_timestamp() then 'scheduled'"
             + " when w.endsAt > utc_timestamp() then 'in_progress' else 'ended' end)";
 
-    static final FilterSpec FILTERS = FilterSpec.builder("w.id")
-            .field(FilterField.integer("id", "w.id"))
-            .field(FilterField.integer("site_id", "w.site.id"))
-            .field(FilterField.membership(
-                    "site",
-                    "exists (select 1 from Site x where x = w.site and (x.slug in (:values) or x.name in (:values)))",
-                    v -> v))
-            .field(FilterField.integer("rack_id", "w.rack.id"))
-            .field(FilterField.integer("asset_id", "w.asset.id"))
-            .field(FilterField.timestamp("starts_at", "w.startsAt"))
-            .field(FilterField.timestamp("ends_at", "w.endsAt"))
-            .field(FilterField.choice(
-                    "state",
-                    STATE,
-                    java.util.Arrays.stream(WindowState.values())
-                            .map(WindowState::wire)
-                            .collect(java.util.stream.Collectors.toSet())))
-            .search("w.description")
-            .defaultOrdering("starts_at")
-            .build();
-
-    private static final CrudKind<MaintenanceWindow, MaintenanceWindowDto, MaintenanceWindowInput> KIND = CrudKind.of(
+    static final CrudKind<MaintenanceWindow, MaintenanceWindowDto, MaintenanceWindowInput> KIND = CrudKind.of(
                     "maintenance_window", MaintenanceWindow.class, MaintenanceWindowInput.class)
-            .entity(MaintenanceWindow::new, MaintenanceWindow::dto, MaintenanceWindow::input)
-            .listedBy(FILTERS, (q, p) -> MaintenanceWindow.find("from MaintenanceWindow w where " + q, p));
+            .listedBy(CrudKind.filters("w", "starts_at")
+                    .fields(FilterField::timestamp, "starts_at", "ends_at")
+                    .relation("site", "w.site", "Site", "slug", "name")
+                    .field(FilterField.integer("rack_id", "w.rack.id"))
+                    .field(FilterField.integer("asset_id", "w.asset.id"))
+                    .field(FilterField.choice(
+                            "state",
+                            STATE,
+                            java.util.Arrays.stream(WindowState.values())
+                                    .map(WindowState::wire)
+                                    .collect(java.util.stream.Collectors.toSet())))
+                    .search("w.description"))
+            .entity(MaintenanceWindow::new, MaintenanceWindow::dto, MaintenanceWindow::input);
 
     public MaintenanceWindowService(ChangeRecorder changes, MergePatch mergePatch) {
         super(changes, mergePatch, KIND);

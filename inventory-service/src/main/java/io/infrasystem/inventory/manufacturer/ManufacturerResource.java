@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * {@code /api/inventory/manufacturers}: hardware brands; viewers read, editors write, admins delete.
- * Filters: {@code id name slug q ordering limit offset}.
+ * Filters: {@code id created_at updated_at name slug q ordering limit offset}.
  */
 @Path("/api/inventory/manufacturers")
 @Authenticated

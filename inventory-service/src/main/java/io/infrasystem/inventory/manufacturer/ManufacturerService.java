@@ -4,7 +4,6 @@ import io.infrasystem.commons.audit.ChangeRecorder;
 import io.infrasystem.commons.crud.CrudKind;
 import io.infrasystem.commons.crud.EntityCrudService;
 import io.infrasystem.commons.filter.FilterField;
-import io.infrasystem.commons.filter.FilterSpec;
 import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.inventory.slug.Slugs;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,18 +12,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class ManufacturerService extends EntityCrudService<Manufacturer, ManufacturerDto, ManufacturerInput> {
 
-    static final FilterSpec FILTERS = FilterSpec.builder("m.id")
-            .field(FilterField.integer("id", "m.id"))
-            .field(FilterField.text("name", "m.name"))
-            .field(FilterField.text("slug", "m.slug"))
-            .search("m.name", "m.slug", "m.description")
-            .defaultOrdering("name")
-            .build();
-
-    private static final CrudKind<Manufacturer, ManufacturerDto, ManufacturerInput> KIND = CrudKind.of(
+    static final CrudKind<Manufacturer, ManufacturerDto, ManufacturerInput> KIND = CrudKind.of(
                     "manufacturer", Manufacturer.class, ManufacturerInput.class)
-            .entity(Manufacturer::new, Manufacturer::dto, Manufacturer::input)
-            .listedBy(FILTERS, (q, p) -> Manufacturer.find("from Manufacturer m where " + q, p));
+            .listedBy(CrudKind.filters("m", "name")
+                    .fields(FilterField::text, "name", "slug")
+                    .search("m.name", "m.slug", "m.description"))
+            .entity(Manufacturer::new, Manufacturer::dto, Manufacturer::input);
 
     public ManufacturerService(ChangeRecorder changes, MergePatch mergePatch) {
         super(changes, mergePatch, KIND);

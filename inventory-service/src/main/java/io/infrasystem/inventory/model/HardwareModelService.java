@@ -5,7 +5,6 @@ import io.infrasystem.commons.crud.CrudKind;
 import io.infrasystem.commons.crud.EntityCrudService;
 import io.infrasystem.commons.crud.References;
 import io.infrasystem.commons.filter.FilterField;
-import io.infrasystem.commons.filter.FilterSpec;
 import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.inventory.devicetype.DeviceCategory;
@@ -19,31 +18,19 @@ import java.util.Objects;
 @ApplicationScoped
 public class HardwareModelService extends EntityCrudService<HardwareModel, ModelDto, ModelInput> {
 
-    /** Filters of model lists and the model CSV export. */
-    public static final FilterSpec FILTERS = FilterSpec.builder("m.id")
-            .field(FilterField.integer("id", "m.id"))
-            .field(FilterField.text("name", "m.name"))
-            .field(FilterField.integer("manufacturer_id", "m.manufacturer.id"))
-            .field(FilterField.membership(
-                    "manufacturer", "(m.manufacturer.slug in (:values) or m.manufacturer.name in (:values))", v -> v))
-            .field(FilterField.integer("device_type_id", "m.deviceType.id"))
-            .field(FilterField.membership("device_type", "m.deviceType.name in (:values)", v -> v))
-            .field(FilterField.choice("category", "m.deviceType.category", DeviceCategory.class))
-            .field(FilterField.text("part_number", "m.partNumber"))
-            .field(FilterField.decimal("u_height", "m.uHeight"))
-            .field(FilterField.bool("is_full_depth", "m.fullDepth"))
-            .field(FilterField.date("end_of_sale", "m.endOfSale"))
-            .field(FilterField.date("end_of_support", "m.endOfSupport"))
-            .field(FilterField.timestamp("created_at", "m.createdAt"))
-            .field(FilterField.timestamp("updated_at", "m.updatedAt"))
-            .search("m.name", "m.partNumber", "m.notes", "m.manufacturer.name")
-            .defaultOrdering("name")
-            .build();
-
-    private static final CrudKind<HardwareModel, ModelDto, ModelInput> KIND = CrudKind.of(
+    /** Models; the filters are those of model lists and the model CSV export. */
+    static final CrudKind<HardwareModel, ModelDto, ModelInput> KIND = CrudKind.of(
                     "model", HardwareModel.class, ModelInput.class)
-            .entity(HardwareModel::new, HardwareModel::dto, HardwareModel::input)
-            .listedBy(FILTERS, (q, p) -> HardwareModel.find("from HardwareModel m where " + q, p));
+            .listedBy(CrudKind.filters("m", "name")
+                    .search("m.name", "m.partNumber", "m.notes", "m.manufacturer.name")
+                    .fields(FilterField::text, "name", "part_number")
+                    .fields(FilterField::decimal, "u_height")
+                    .fields(FilterField::date, "end_of_sale", "end_of_support")
+                    .relation("manufacturer", "m.manufacturer", "Manufacturer", "slug", "name")
+                    .relation("device_type", "m.deviceType", "DeviceType", "name")
+                    .field(FilterField.choice("category", "m.deviceType.category", DeviceCategory.class))
+                    .field(FilterField.bool("is_full_depth", "m.fullDepth")))
+            .entity(HardwareModel::new, HardwareModel::dto, HardwareModel::input);
 
     public HardwareModelService(ChangeRecorder changes, MergePatch mergePatch) {
         super(changes, mergePatch, KIND);

@@ -62,7 +62,7 @@ public class ModelCsv implements CsvTable<HardwareModel> {
 
     @Override
     public FilterSpec filters() {
-        return HardwareModelService.FILTERS;
+        return HardwareModelService.KIND.filters();
     }
 
     @Override

@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * {@code /api/inventory/models}: hardware models with their size and support dates; viewers read, editors write, admins delete.
- * Filters: {@code id name manufacturer manufacturer_id device_type device_type_id category part_number u_height is_full_depth end_of_sale end_of_support q ordering limit offset}.
+ * Filters: {@code id created_at updated_at name manufacturer manufacturer_id device_type device_type_id category part_number u_height is_full_depth end_of_sale end_of_support q ordering limit offset}.
  * {@code GET /api/inventory/models/export.csv} with the same filters: every match as CSV, streamed;
  * re-imports to the same state.
  */

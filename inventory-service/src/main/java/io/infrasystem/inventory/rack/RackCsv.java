@@ -62,7 +62,7 @@ public class RackCsv implements CsvTable<Rack> {
 
     @Override
     public FilterSpec filters() {
-        return RackService.FILTERS;
+        return RackService.KIND.filters();
     }
 
     @Override

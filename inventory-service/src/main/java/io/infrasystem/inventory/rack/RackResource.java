@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * {@code /api/inventory/racks}: racks; viewers read, editors write, admins delete.
- * Filters: {@code id name site site_id status facility_id u_height q ordering limit offset}.
+ * Filters: {@code id created_at updated_at name site site_id status facility_id u_height q ordering limit offset}.
  * {@code GET /api/inventory/racks/export.csv} with the same filters: every match as CSV, streamed;
  * re-imports to the same state.
  */

@@ -5,7 +5,6 @@ import io.infrasystem.commons.crud.CrudKind;
 import io.infrasystem.commons.crud.EntityCrudService;
 import io.infrasystem.commons.crud.References;
 import io.infrasystem.commons.filter.FilterField;
-import io.infrasystem.commons.filter.FilterSpec;
 import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.inventory.site.Site;
@@ -16,24 +15,15 @@ import java.util.Set;
 @ApplicationScoped
 public class RackService extends EntityCrudService<Rack, RackDto, RackInput> {
 
-    /** Filters of rack lists and the rack CSV export. */
-    public static final FilterSpec FILTERS = FilterSpec.builder("r.id")
-            .field(FilterField.integer("id", "r.id"))
-            .field(FilterField.text("name", "r.name"))
-            .field(FilterField.integer("site_id", "r.site.id"))
-            .field(FilterField.membership("site", "(r.site.slug in (:values) or r.site.name in (:values))", v -> v))
-            .field(FilterField.choice("status", "r.status", RackStatus.class))
-            .field(FilterField.text("facility_id", "r.facilityId"))
-            .field(FilterField.integer("u_height", "r.uHeight"))
-            .field(FilterField.timestamp("created_at", "r.createdAt"))
-            .field(FilterField.timestamp("updated_at", "r.updatedAt"))
-            .search("r.name", "r.facilityId", "r.description")
-            .defaultOrdering("name")
-            .build();
-
-    private static final CrudKind<Rack, RackDto, RackInput> KIND = CrudKind.of("rack", Rack.class, RackInput.class)
-            .entity(Rack::new, Rack::dto, Rack::input)
-            .listedBy(FILTERS, (q, p) -> Rack.find("from Rack r where " + q, p));
+    /** Racks; the filters are those of rack lists and the rack CSV export. */
+    static final CrudKind<Rack, RackDto, RackInput> KIND = CrudKind.of("rack", Rack.class, RackInput.class)
+            .listedBy(CrudKind.filters("r", "name")
+                    .fields(FilterField::text, "name", "facility_id")
+                    .fields(FilterField::integer, "u_height")
+                    .relation("site", "r.site", "Site", "slug", "name")
+                    .field(FilterField.choice("status", "r.status", RackStatus.class))
+                    .search("r.name", "r.facilityId", "r.description"))
+            .entity(Rack::new, Rack::dto, Rack::input);
 
     private static final String ASSETS = "select count(a) from Asset a where a.rack.id = :id";
 
@@ -82,8 +72,9 @@ public class RackService extends EntityCrudService<Rack, RackDto, RackInput> {
         }
         long outside = Rack.getEntityManager()
                 .createQuery("""
-                select count(a) from Asset a where a.rack.id = :id and a.position is not null
-                and (a.position < :low or a.position + a.model.uHeight > :high)""", Long.class)
+                    select count(a) from Asset a where a.rack.id = :id and a.position is not null
+                    and (a.position < :low or a.position + a.model.uHeight > :high)\
+                    """, Long.class)
                 .setParameter("id", rack.id)
                 .setParameter("low", new java.math.BigDecimal(rack.startingUnit))
                 .setParameter("high", new java.math.BigDecimal(rack.aboveTop()))

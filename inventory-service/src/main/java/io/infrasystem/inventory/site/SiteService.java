@@ -4,7 +4,6 @@ import io.infrasystem.commons.audit.ChangeRecorder;
 import io.infrasystem.commons.crud.CrudKind;
 import io.infrasystem.commons.crud.EntityCrudService;
 import io.infrasystem.commons.filter.FilterField;
-import io.infrasystem.commons.filter.FilterSpec;
 import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.inventory.slug.Slugs;
@@ -14,22 +13,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class SiteService extends EntityCrudService<Site, SiteDto, SiteInput> {
 
-    /** Filters of {@code GET /api/inventory/sites}. */
-    static final FilterSpec FILTERS = FilterSpec.builder("s.id")
-            .field(FilterField.integer("id", "s.id"))
-            .field(FilterField.text("name", "s.name"))
-            .field(FilterField.text("slug", "s.slug"))
-            .field(FilterField.choice("status", "s.status", SiteStatus.class))
-            .field(FilterField.text("time_zone", "s.timeZone"))
-            .field(FilterField.timestamp("created_at", "s.createdAt"))
-            .field(FilterField.timestamp("updated_at", "s.updatedAt"))
-            .search("s.name", "s.slug", "s.address", "s.description")
-            .defaultOrdering("name")
-            .build();
-
-    private static final CrudKind<Site, SiteDto, SiteInput> KIND = CrudKind.of("site", Site.class, SiteInput.class)
-            .entity(Site::new, Site::dto, Site::input)
-            .listedBy(FILTERS, (q, p) -> Site.find("from Site s where " + q, p));
+    /** Sites, with the filters of {@code GET /api/inventory/sites}. */
+    static final CrudKind<Site, SiteDto, SiteInput> KIND = CrudKind.of("site", Site.class, SiteInput.class)
+            .listedBy(CrudKind.filters("s", "name")
+                    .fields(FilterField::text, "name", "slug", "time_zone")
+                    .field(FilterField.choice("status", "s.status", SiteStatus.class))
+                    .search("s.name", "s.slug", "s.address", "s.description"))
+            .entity(Site::new, Site::dto, Site::input);
 
     public SiteService(ChangeRecorder changes, MergePatch mergePatch) {
         super(changes, mergePatch, KIND);

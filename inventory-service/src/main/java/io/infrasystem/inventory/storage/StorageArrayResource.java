@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * {@code /api/inventory/storage-arrays}: storage arrays and their capacity; viewers read, editors write, admins delete.
- * Filters: {@code id name site site_id model_id status total_tb used_tb q ordering limit offset}.
+ * Filters: {@code id created_at updated_at name site site_id model_id status total_tb used_tb q ordering limit offset}.
  */
 @Path("/api/inventory/storage-arrays")
 @Authenticated

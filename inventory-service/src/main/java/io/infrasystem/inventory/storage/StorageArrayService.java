@@ -5,7 +5,6 @@ import io.infrasystem.commons.crud.CrudKind;
 import io.infrasystem.commons.crud.EntityCrudService;
 import io.infrasystem.commons.crud.References;
 import io.infrasystem.commons.filter.FilterField;
-import io.infrasystem.commons.filter.FilterSpec;
 import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.inventory.asset.AssetStatus;
@@ -18,26 +17,16 @@ import java.math.BigDecimal;
 @ApplicationScoped
 public class StorageArrayService extends EntityCrudService<StorageArray, StorageArrayDto, StorageArrayInput> {
 
-    static final FilterSpec FILTERS = FilterSpec.builder("s.id")
-            .field(FilterField.integer("id", "s.id"))
-            .field(FilterField.text("name", "s.name"))
-            .field(FilterField.integer("site_id", "s.site.id"))
-            .field(FilterField.membership(
-                    "site",
-                    "exists (select 1 from Site x where x = s.site and (x.slug in (:values) or x.name in (:values)))",
-                    v -> v))
-            .field(FilterField.integer("model_id", "s.model.id"))
-            .field(FilterField.choice("status", "s.status", AssetStatus.class))
-            .field(FilterField.decimal("total_tb", "s.totalTb"))
-            .field(FilterField.decimal("used_tb", "s.usedTb"))
-            .search("s.name", "s.description")
-            .defaultOrdering("name")
-            .build();
-
-    private static final CrudKind<StorageArray, StorageArrayDto, StorageArrayInput> KIND = CrudKind.of(
+    static final CrudKind<StorageArray, StorageArrayDto, StorageArrayInput> KIND = CrudKind.of(
                     "storage_array", StorageArray.class, StorageArrayInput.class)
-            .entity(StorageArray::new, StorageArray::dto, StorageArray::input)
-            .listedBy(FILTERS, (q, p) -> StorageArray.find("from StorageArray s where " + q, p));
+            .listedBy(CrudKind.filters("s", "name")
+                    .fields(FilterField::text, "name")
+                    .fields(FilterField::decimal, "total_tb", "used_tb")
+                    .relation("site", "s.site", "Site", "slug", "name")
+                    .field(FilterField.integer("model_id", "s.model.id"))
+                    .field(FilterField.choice("status", "s.status", AssetStatus.class))
+                    .search("s.name", "s.description"))
+            .entity(StorageArray::new, StorageArray::dto, StorageArray::input);
 
     public StorageArrayService(ChangeRecorder changes, MergePatch mergePatch) {
         super(changes, mergePatch, KIND);

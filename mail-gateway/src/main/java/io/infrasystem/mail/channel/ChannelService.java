@@ -4,7 +4,6 @@ import io.infrasystem.commons.audit.ChangeRecorder;
 import io.infrasystem.commons.crud.CrudKind;
 import io.infrasystem.commons.crud.EntityCrudService;
 import io.infrasystem.commons.filter.FilterField;
-import io.infrasystem.commons.filter.FilterSpec;
 import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.commons.problem.Problem.FieldError;
 import io.infrasystem.commons.problem.ProblemException;
@@ -28,26 +27,14 @@ import java.util.Set;
 @ApplicationScoped
 public class ChannelService extends EntityCrudService<NotificationChannel, ChannelViews.View, ChannelViews.Input> {
 
-    private static final FilterSpec FILTERS = FilterSpec.builder("c.id")
-            .field(FilterField.integer("id", "c.id"))
-            .field(FilterField.text("name", "c.name"))
-            .field(FilterField.choice("kind", "c.kind", Set.of("email", "slack", "webhook")))
-            .field(FilterField.bool("enabled", "c.enabled"))
-            .search("c.name")
-            .defaultOrdering("name")
-            .build();
-    private static final CrudKind<NotificationChannel, ChannelViews.View, ChannelViews.Input> KIND = new CrudKind<>(
-            "channel",
-            "channel",
-            NotificationChannel.class,
-            ChannelViews.Input.class,
-            NotificationChannel::new,
-            ChannelViews::of,
-            ChannelViews::input,
-            FILTERS,
-            (where, parameters) -> NotificationChannel.<NotificationChannel>find(
-                    "from NotificationChannel c where " + where, parameters));
-
+    static final CrudKind<NotificationChannel, ChannelViews.View, ChannelViews.Input> KIND = CrudKind.of(
+                    "channel", NotificationChannel.class, ChannelViews.Input.class)
+            .listedBy(CrudKind.filters("c", "name")
+                    .fields(FilterField::text, "name")
+                    .fields(FilterField::bool, "enabled")
+                    .field(FilterField.choice("kind", "c.kind", Set.of("email", "slack", "webhook")))
+                    .search("c.name"))
+            .entity(NotificationChannel::new, ChannelViews::of, ChannelViews::input);
     private final SecretCipher cipher;
 
     public ChannelService(ChangeRecorder changes, MergePatch mergePatch, SecretCipher cipher) {

@@ -4,7 +4,6 @@ import io.infrasystem.commons.audit.ChangeRecorder;
 import io.infrasystem.commons.crud.CrudKind;
 import io.infrasystem.commons.crud.EntityCrudService;
 import io.infrasystem.commons.filter.FilterField;
-import io.infrasystem.commons.filter.FilterSpec;
 import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.commons.problem.Problem.FieldError;
 import io.infrasystem.commons.problem.ProblemException;
@@ -24,24 +23,12 @@ import java.util.Map;
 @ApplicationScoped
 public class TemplateService extends EntityCrudService<MailTemplate, TemplateViews.View, TemplateViews.Input> {
 
-    private static final FilterSpec FILTERS = FilterSpec.builder("t.id")
-            .field(FilterField.integer("id", "t.id"))
-            .field(FilterField.text("name", "t.name"))
-            .field(FilterField.timestamp("updated_at", "t.updatedAt"))
-            .search("t.name", "t.description", "t.subject")
-            .defaultOrdering("name")
-            .build();
-    private static final CrudKind<MailTemplate, TemplateViews.View, TemplateViews.Input> KIND = new CrudKind<>(
-            "template",
-            "template",
-            MailTemplate.class,
-            TemplateViews.Input.class,
-            MailTemplate::new,
-            TemplateViews::of,
-            TemplateViews::input,
-            FILTERS,
-            (where, parameters) -> MailTemplate.<MailTemplate>find("from MailTemplate t where " + where, parameters));
-
+    static final CrudKind<MailTemplate, TemplateViews.View, TemplateViews.Input> KIND = CrudKind.of(
+                    "template", MailTemplate.class, TemplateViews.Input.class)
+            .listedBy(CrudKind.filters("t", "name")
+                    .fields(FilterField::text, "name")
+                    .search("t.name", "t.description", "t.subject"))
+            .entity(MailTemplate::new, TemplateViews::of, TemplateViews::input);
     private final TemplateRenderer renderer;
 
     public TemplateService(ChangeRecorder changes, MergePatch mergePatch, TemplateRenderer renderer) {

@@ -12,7 +12,6 @@ import io.infrasystem.mail.support.Mail;
 import io.infrasystem.mail.support.SmtpServerResource;
 import io.infrasystem.mail.support.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -28,7 +27,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(value = TestDatabase.class, initArgs = @ResourceArg(name = "kind", value = "mariadb"))
+@QuarkusTestResource(TestDatabase.MariaDb.class)
 @QuarkusTestResource(SmtpServerResource.class)
 class MessageApiTest {
 

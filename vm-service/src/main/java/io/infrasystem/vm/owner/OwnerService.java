@@ -4,7 +4,6 @@ import io.infrasystem.commons.audit.ChangeRecorder;
 import io.infrasystem.commons.crud.CrudKind;
 import io.infrasystem.commons.crud.EntityCrudService;
 import io.infrasystem.commons.filter.FilterField;
-import io.infrasystem.commons.filter.FilterSpec;
 import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.commons.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +11,8 @@ import jakarta.inject.Inject;
 import java.util.Locale;
 
 /**
- * Owners on the commons CRUD kernel: list with filters ({@code id}, {@code full_name}, {@code email},
+ * Owners on the commons CRUD kernel: list with filters ({@code id}, {@code created_at},
+ * {@code updated_at}, {@code full_name}, {@code email},
  * {@code department}, {@code designation}, {@code q}), get, create, JSON Merge Patch and delete,
  * each write one transaction recorded through the change hook. E-mail addresses are unique,
  * case-insensitive (409).
@@ -20,26 +20,11 @@ import java.util.Locale;
 @ApplicationScoped
 public class OwnerService extends EntityCrudService<Owner, OwnerDto, OwnerInput> {
 
-    static final FilterSpec FILTERS = FilterSpec.builder("id")
-            .field(FilterField.integer("id", "id"))
-            .field(FilterField.text("full_name", "fullName"))
-            .field(FilterField.text("email", "email"))
-            .field(FilterField.text("department", "department"))
-            .field(FilterField.text("designation", "designation"))
-            .search("fullName", "email", "coalesce(department, '')")
-            .defaultOrdering("full_name")
-            .build();
-
-    private static final CrudKind<Owner, OwnerDto, OwnerInput> KIND = new CrudKind<>(
-            "owner",
-            "owner",
-            Owner.class,
-            OwnerInput.class,
-            Owner::new,
-            Owner::dto,
-            Owner::input,
-            FILTERS,
-            (q, p) -> Owner.find(q, p));
+    static final CrudKind<Owner, OwnerDto, OwnerInput> KIND = CrudKind.of("owner", Owner.class, OwnerInput.class)
+            .listedBy(CrudKind.filters("o", "full_name")
+                    .fields(FilterField::text, "full_name", "email", "department", "designation")
+                    .search("o.fullName", "o.email", "coalesce(o.department, '')"))
+            .entity(Owner::new, Owner::dto, Owner::input);
 
     @Inject
     public OwnerService(ChangeRecorder changes, MergePatch mergePatch) {

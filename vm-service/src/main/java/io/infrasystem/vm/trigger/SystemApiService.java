@@ -6,7 +6,6 @@ import io.infrasystem.commons.audit.ChangeRecorder;
 import io.infrasystem.commons.crud.CrudKind;
 import io.infrasystem.commons.crud.EntityCrudService;
 import io.infrasystem.commons.filter.FilterField;
-import io.infrasystem.commons.filter.FilterSpec;
 import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.commons.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,22 +29,10 @@ import java.util.Objects;
 @ApplicationScoped
 public class SystemApiService extends EntityCrudService<SystemApi, SystemApiDto, SystemApiInput> {
 
-    static final FilterSpec FILTERS = FilterSpec.builder("id")
-            .field(FilterField.integer("id", "id"))
-            .field(FilterField.text("name", "name"))
-            .defaultOrdering("name")
-            .build();
-
-    private static final CrudKind<SystemApi, SystemApiDto, SystemApiInput> KIND = new CrudKind<>(
-            "system_api",
-            "system api",
-            SystemApi.class,
-            SystemApiInput.class,
-            SystemApi::new,
-            SystemApi::dto,
-            SystemApi::input,
-            FILTERS,
-            (q, p) -> SystemApi.find(q, p));
+    static final CrudKind<SystemApi, SystemApiDto, SystemApiInput> KIND = CrudKind.of(
+                    "system_api", SystemApi.class, SystemApiInput.class)
+            .listedBy(CrudKind.filters("a", "name").fields(FilterField::text, "name"))
+            .entity(SystemApi::new, SystemApi::dto, SystemApi::input);
 
     private static final String AUTH_HEADER_NAME = "auth_header_name";
     private static final String AUTH_HEADER_VALUE = "auth_header_value";

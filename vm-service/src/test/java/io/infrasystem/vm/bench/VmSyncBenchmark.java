@@ -14,7 +14,6 @@ import io.infrasystem.vm.facts.Platform;
 import io.infrasystem.vm.facts.VmFacts;
 import io.infrasystem.vm.payload.PayloadReader;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -42,7 +41,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(BenchProfile.class)
-@QuarkusTestResource(value = TestDatabase.class, initArgs = @ResourceArg(name = "kind", value = "postgresql"))
+@QuarkusTestResource(TestDatabase.Postgres.class)
 class VmSyncBenchmark {
 
     static final int VMS = 10_000;

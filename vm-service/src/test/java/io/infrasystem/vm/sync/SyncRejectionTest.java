@@ -11,7 +11,6 @@ import io.infrasystem.commons.security.Scopes;
 import io.infrasystem.commons.testing.TestDatabase;
 import io.infrasystem.commons.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -26,7 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(value = TestDatabase.class, initArgs = @ResourceArg(name = "kind", value = "postgresql"))
+@QuarkusTestResource(TestDatabase.Postgres.class)
 class SyncRejectionTest {
 
     @Inject
@@ -37,10 +36,11 @@ class SyncRejectionTest {
     String footprint() {
         try (Connection c = dataSource.getConnection();
                 ResultSet r = c.createStatement().executeQuery("""
-                select (select count(*) from vm) || '/' || (select count(*) from vm_fact) || '/'
-                    || (select count(*) from vm_sync_run) || '/' || (select count(*) from vm_change_history) || '/'
-                    || (select count(*) from outbox_event) || '/' || (select count(*) from audit_log) || '/'
-                    || (select count(*) from networks)""")) {
+                    select (select count(*) from vm) || '/' || (select count(*) from vm_fact) || '/'
+                        || (select count(*) from vm_sync_run) || '/' || (select count(*) from vm_change_history) || '/'
+                        || (select count(*) from outbox_event) || '/' || (select count(*) from audit_log) || '/'
+                        || (select count(*) from networks)\
+                    """)) {
             r.next();
             return r.getString(1);
         } catch (SQLException e) {

@@ -14,7 +14,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.infrasystem.commons.testing.TestDatabase;
 import io.infrasystem.vm.Sql;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -35,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * does with a "Header Auth" credential (403 for a missing or wrong value).
  */
 @QuarkusTest
-@QuarkusTestResource(value = TestDatabase.class, initArgs = @ResourceArg(name = "kind", value = "postgresql"))
+@QuarkusTestResource(TestDatabase.Postgres.class)
 class WebhookAuthTest {
 
     static final String HEADER = "X-Infra-Webhook-Token";
@@ -124,8 +123,9 @@ class WebhookAuthTest {
     /** @return row counts of the tables a system API write touches */
     String footprint() {
         return strings("""
-                select (select count(*) from system_api) || '/' || (select count(*) from audit_log) || '/'
-                    || (select count(*) from outbox_event)""").get(0);
+            select (select count(*) from system_api) || '/' || (select count(*) from audit_log) || '/'
+                || (select count(*) from outbox_event)\
+            """).get(0);
     }
 
     @Test
@@ -223,7 +223,8 @@ class WebhookAuthTest {
 
         List<String> audit = strings("""
                 select coalesce(before_data, '') || ' ' || coalesce(after_data, '') || ' ' || changes
-                from audit_log where resource_type = 'system_api' and resource_id = ?""", String.valueOf(id));
+                from audit_log where resource_type = 'system_api' and resource_id = ?\
+                """, String.valueOf(id));
         List<String> events = strings(
                 "select payload from outbox_event where event_type like 'vm.system_api.%' " + "and subject = ?",
                 String.valueOf(id));

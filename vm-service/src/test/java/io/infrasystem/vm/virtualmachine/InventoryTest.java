@@ -17,7 +17,6 @@ import io.infrasystem.commons.testing.TestTokens;
 import io.infrasystem.vm.Fixtures;
 import io.infrasystem.vm.Sql;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -31,7 +30,7 @@ import org.junit.jupiter.api.TestInstance;
 
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@QuarkusTestResource(value = TestDatabase.class, initArgs = @ResourceArg(name = "kind", value = "postgresql"))
+@QuarkusTestResource(TestDatabase.Postgres.class)
 class InventoryTest {
 
     static final String N8N = TestTokens.apiKey("n8n", Scopes.VM_SYNC);

@@ -1,29 +1,30 @@
 package io.infrasystem.commons.crud;
 
+import io.infrasystem.commons.filter.FilterField;
 import io.infrasystem.commons.filter.FilterSpec;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.runtime.JpaOperations;
 import java.util.Map;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * What an {@link EntityCrudService} serves: its names, its entity and input types, and how to
- * make, show, list and patch its entity. Usually one constant of the service, built in three steps
- * (names, entity, list), e.g.
- * {@code CrudKind.of("rack", Rack.class, RackInput.class).entity(Rack::new, Rack::dto, Rack::input)
- * .listedBy(FILTERS, (q, p) -> Rack.find("from Rack r where " + q, p))}.
+ * What an {@link EntityCrudService} serves: its names, its entity and input types, its list's
+ * filters, and how to make, show and patch its entity. Usually one constant of the service, built
+ * in three steps (names, list, entity), e.g.
+ * {@code CrudKind.of("rack", Rack.class, RackInput.class).listedBy(CrudKind.filters("r", "name")
+ * .fields(FilterField::text, "name")).entity(Rack::new, Rack::dto, Rack::input)}.
+ * The list query is {@code from <Entity> <alias> where …}, the alias being the one the filters are
+ * written over, so a service names it once.
  *
  * @param resourceType the name in audit entries and event types, e.g. {@code storage_array}
  * @param noun how errors name the resource, e.g. {@code storage array}
- * @param entityType the entity class
+ * @param entityType the entity class (its simple name is its HQL entity name)
  * @param inputType the input record (the target of JSON Merge Patch)
+ * @param filters the list endpoint's filters (HQL expressions over the alias of {@link FilterSpec#alias})
  * @param factory makes a new, empty entity
  * @param toDto the API form of an entity
  * @param toInput the current values of an entity as an input
- * @param filters the list endpoint's filters (HQL expressions over the alias of {@code finder})
- * @param finder the entity's {@code find} for a {@code where} condition (with its {@code order by})
- *     and its named parameters
  * @param <E> the entity
  * @param <D> its API form
  * @param <I> its input
@@ -33,11 +34,28 @@ public record CrudKind<E, D, I>(
         String noun,
         Class<E> entityType,
         Class<I> inputType,
+        FilterSpec filters,
         Supplier<E> factory,
         Function<E, D> toDto,
-        Function<E, I> toInput,
-        FilterSpec filters,
-        BiFunction<String, Map<String, Object>, PanacheQuery<E>> finder) {
+        Function<E, I> toInput) {
+
+    /**
+     * The filters every kind's list accepts, over the entity's alias in HQL: {@code id} (whole
+     * number) and the {@link Stamped} times {@code created_at} and {@code updated_at} (ISO-8601),
+     * all orderable. A service adds its own fields and search, e.g.
+     * {@code CrudKind.filters("r", "name").fields(FilterField::text, "name").search("r.name")}.
+     *
+     * @param alias the entity's alias in the list query, e.g. {@code r} for {@code from Rack r}
+     * @param defaultOrdering the ordering of a request that names none, e.g. {@code name} or
+     *     {@code -created_at} (then the id, as always)
+     * @return a builder as {@link FilterSpec#forEntity}, holding those three fields and the ordering
+     */
+    public static FilterSpec.Builder filters(String alias, String defaultOrdering) {
+        return FilterSpec.forEntity(alias)
+                .fields(FilterField::integer, "id")
+                .fields(FilterField::timestamp, "created_at", "updated_at")
+                .defaultOrdering(defaultOrdering);
+    }
 
     /**
      * Starts a kind whose noun is its resource type with spaces for underscores
@@ -46,14 +64,28 @@ public record CrudKind<E, D, I>(
      * @param resourceType the name in audit entries and event types, e.g. {@code storage_array}
      * @param entityType the entity class
      * @param inputType the input record
-     * @return the first step; {@link Named#entity} and {@link Made#listedBy} complete it
+     * @return the first step; {@link Named#listedBy} and {@link Listed#entity} complete it
      */
     public static <E, I> Named<E, I> of(String resourceType, Class<E> entityType, Class<I> inputType) {
         return new Named<>(resourceType, resourceType.replace('_', ' '), entityType, inputType);
     }
 
     /**
-     * A kind's names and types, before its entity functions.
+     * The entities matching a list's condition.
+     *
+     * @param whereOrdered the condition and its {@code order by} ({@link
+     *     io.infrasystem.commons.filter.QueryFilter#whereOrdered}), over {@link FilterSpec#alias}
+     * @param parameters its named parameters
+     * @return the query {@code from <Entity> <alias> where <whereOrdered>}, not yet run
+     */
+    @SuppressWarnings("unchecked")
+    public PanacheQuery<E> find(String whereOrdered, Map<String, Object> parameters) {
+        String query = "from " + entityType.getSimpleName() + " " + filters.alias() + " where " + whereOrdered;
+        return (PanacheQuery<E>) JpaOperations.INSTANCE.find(entityType, query, parameters);
+    }
+
+    /**
+     * A kind's names and types, before its list and entity functions.
      *
      * @param resourceType as {@link CrudKind#resourceType}
      * @param noun as {@link CrudKind#noun}
@@ -64,42 +96,47 @@ public record CrudKind<E, D, I>(
      */
     public record Named<E, I>(String resourceType, String noun, Class<E> entityType, Class<I> inputType) {
 
-        /** @return the next step, with how to make, show and read back the entity */
-        public <D> Made<E, D, I> entity(Supplier<E> factory, Function<E, D> toDto, Function<E, I> toInput) {
-            return new Made<>(this, factory, toDto, toInput);
+        /**
+         * @param filters the list endpoint's filters, from {@link CrudKind#filters} (over the alias
+         *     the list query uses)
+         * @return the next step, with the list's filters
+         * @throws IllegalArgumentException when the filters name no entity alias
+         */
+        public Listed<E, I> listedBy(FilterSpec.Builder filters) {
+            FilterSpec spec = filters.build();
+            if (spec.alias() == null) {
+                throw new IllegalArgumentException("the filters of " + resourceType + " name no entity alias");
+            }
+            return new Listed<>(this, spec);
         }
     }
 
     /**
-     * A kind's names, types and entity functions, before its list.
+     * A kind's names, types and filters, before its entity functions.
      *
      * @param named the names and types
-     * @param factory makes a new, empty entity
-     * @param toDto the API form of an entity
-     * @param toInput the current values of an entity as an input
+     * @param filters the list endpoint's filters
      * @param <E> the entity
-     * @param <D> its API form
      * @param <I> its input
      */
-    public record Made<E, D, I>(Named<E, I> named, Supplier<E> factory, Function<E, D> toDto, Function<E, I> toInput) {
+    public record Listed<E, I>(Named<E, I> named, FilterSpec filters) {
 
         /**
-         * @param filters the list endpoint's filters (HQL expressions over the alias of {@code finder})
-         * @param finder the entity's {@code find} for a {@code where} condition and its named parameters
+         * @param factory makes a new, empty entity
+         * @param toDto the API form of an entity
+         * @param toInput the current values of an entity as an input
          * @return the complete kind
          */
-        public CrudKind<E, D, I> listedBy(
-                FilterSpec filters, BiFunction<String, Map<String, Object>, PanacheQuery<E>> finder) {
+        public <D> CrudKind<E, D, I> entity(Supplier<E> factory, Function<E, D> toDto, Function<E, I> toInput) {
             return new CrudKind<>(
                     named.resourceType(),
                     named.noun(),
                     named.entityType(),
                     named.inputType(),
+                    filters,
                     factory,
                     toDto,
-                    toInput,
-                    filters,
-                    finder);
+                    toInput);
         }
     }
 }

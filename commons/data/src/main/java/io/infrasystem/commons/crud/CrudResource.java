@@ -31,8 +31,11 @@ import jakarta.ws.rs.core.UriInfo;
  * <p>A subclass declares the class-level {@code @Path}, {@code @Authenticated},
  * {@code @Produces(MediaType.APPLICATION_JSON)} and {@link CrudScopes} (which scope reads, writes
  * and deletes; {@link CrudScopeFilter} checks them), and passes its {@link CrudService} to the
- * constructor; it may add endpoints of its own. Resources hold no transaction: every call is one
- * transaction of the service.
+ * constructor; it may add endpoints of its own (marked {@link CrudScopes.Needs} to need one of the
+ * scopes). The first two stay on the subclass: Quarkus Security applies a class-level annotation
+ * only to the methods declared in that class (JSR-250), and the OpenAPI document adds the bearer
+ * requirement and the 401/403 answers only for the annotated resource class. Resources hold no
+ * transaction: every call is one transaction of the service.
  *
  * @param <D> the DTO
  * @param <I> the input record

@@ -47,7 +47,10 @@ public @interface CrudScopes {
         }
     }
 
-    /** Marks a kernel endpoint with the access it needs; read by {@link CrudScopeFilter}. */
+    /**
+     * Marks an endpoint of a {@link CrudResource} (the kernel's, or one a subclass adds) with the
+     * access it needs; read by {@link CrudScopeFilter}.
+     */
     @Documented
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.METHOD)

@@ -122,7 +122,7 @@ public abstract class EntityCrudService<E extends Tracked, D extends Versioned, 
     @Transactional(Transactional.TxType.SUPPORTS)
     @Override
     public Page<D> list(UriInfo uri) {
-        return Lists.page(kind.filters(), uri, kind.finder(), kind.toDto());
+        return Lists.page(kind.filters(), uri, kind::find, kind.toDto());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -34,30 +34,18 @@ public record FilterField(
 
     /** @return a whole-number field (bound as {@code Long}) */
     public static FilterField integer(String name, String expression) {
-        return parsed(
-                name,
-                expression,
-                FieldKind.ORDERED,
-                Long::parseLong,
-                NumberFormatException.class,
-                "must be a whole number");
+        return ordered(name, expression, Long::parseLong, NumberFormatException.class, "must be a whole number");
     }
 
     /** @return a decimal field (bound as {@code BigDecimal}) */
     public static FilterField decimal(String name, String expression) {
-        return parsed(
-                name, expression, FieldKind.ORDERED, BigDecimal::new, NumberFormatException.class, "must be a number");
+        return ordered(name, expression, BigDecimal::new, NumberFormatException.class, "must be a number");
     }
 
     /** @return a calendar-date field, values {@code YYYY-MM-DD} (bound as {@code LocalDate}) */
     public static FilterField date(String name, String expression) {
-        return parsed(
-                name,
-                expression,
-                FieldKind.ORDERED,
-                LocalDate::parse,
-                DateTimeParseException.class,
-                "must be a date as YYYY-MM-DD");
+        return ordered(
+                name, expression, LocalDate::parse, DateTimeParseException.class, "must be a date as YYYY-MM-DD");
     }
 
     /**
@@ -139,6 +127,16 @@ public record FilterField(
     /** @return a copy that cannot be named in {@code ordering} */
     public FilterField notOrderable() {
         return new FilterField(name, expression, kind, converter, false);
+    }
+
+    /** A {@link FieldKind#ORDERED} field as {@link #parsed}. */
+    private static FilterField ordered(
+            String name,
+            String expression,
+            Function<String, Object> parser,
+            Class<? extends RuntimeException> failure,
+            String mustBe) {
+        return parsed(name, expression, FieldKind.ORDERED, parser, failure, mustBe);
     }
 
     /**

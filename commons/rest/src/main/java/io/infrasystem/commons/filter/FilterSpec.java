@@ -39,6 +39,7 @@ public final class FilterSpec {
     private final List<String> searchExpressions;
     private final String defaultOrdering;
     private final String idExpression;
+    private final String alias;
     private final Set<String> ignored;
 
     private FilterSpec(Builder builder) {
@@ -46,6 +47,7 @@ public final class FilterSpec {
         this.searchExpressions = List.copyOf(builder.search);
         this.defaultOrdering = builder.defaultOrdering;
         this.idExpression = builder.idExpression;
+        this.alias = builder.alias;
         this.ignored = Set.copyOf(builder.ignored);
     }
 
@@ -54,7 +56,7 @@ public final class FilterSpec {
      * @return a builder
      */
     public static Builder builder(String idExpression) {
-        return new Builder(idExpression, UnaryOperator.identity());
+        return new Builder(idExpression, null, UnaryOperator.identity());
     }
 
     /**
@@ -66,7 +68,15 @@ public final class FilterSpec {
      * @return a builder
      */
     public static Builder forEntity(String alias) {
-        return new Builder(alias + ".id", name -> alias + "." + camelCase(name));
+        return new Builder(alias + ".id", alias, name -> alias + "." + camelCase(name));
+    }
+
+    /**
+     * @return the entity alias the expressions are written over ({@link #forEntity}), or
+     *     {@code null} for a specification from {@link #builder}
+     */
+    public String alias() {
+        return alias;
     }
 
     /** @return {@code snake_case} as {@code snakeCase} */
@@ -267,11 +277,13 @@ public final class FilterSpec {
         private final List<String> search = new ArrayList<>();
         private final Set<String> ignored = new LinkedHashSet<>();
         private final String idExpression;
+        private final String alias;
         private final UnaryOperator<String> naming;
         private String defaultOrdering;
 
-        private Builder(String idExpression, UnaryOperator<String> naming) {
+        private Builder(String idExpression, String alias, UnaryOperator<String> naming) {
             this.idExpression = idExpression;
+            this.alias = alias;
             this.naming = naming;
         }
 
@@ -297,6 +309,33 @@ public final class FilterSpec {
                 field(kind.apply(name, naming.apply(name)));
             }
             return this;
+        }
+
+        /**
+         * Adds the two filters of a relation, as NetBox names them: {@code <name>_id} (whole number,
+         * the related entity's id) and {@code <name>} (matches any of the related entity's
+         * {@code keys}, e.g. its slug or name; a row without the relation matches no value). HQL.
+         *
+         * @param name the relation's public name, e.g. {@code site}
+         * @param path the relation's expression, e.g. {@code a.site}
+         * @param entity the related entity's HQL name, e.g. {@code Site}
+         * @param keys the related entity's attributes that {@code <name>} matches, e.g. {@code slug},
+         *     {@code name}
+         * @throws IllegalArgumentException when a name is declared twice
+         */
+        public Builder relation(String name, String path, String entity, String... keys) {
+            String related = "x_" + name;
+            String matches = String.join(
+                    " or ",
+                    List.of(keys).stream()
+                            .map(key -> related + "." + key + " in (:values)")
+                            .toList());
+            return field(FilterField.integer(name + "_id", path + ".id"))
+                    .field(FilterField.membership(
+                            name,
+                            "exists (select 1 from " + entity + " " + related + " where " + related + " = " + path
+                                    + " and (" + matches + "))",
+                            v -> v));
         }
 
         /** Adds text expressions that {@code q} searches, case-insensitive. */

@@ -80,21 +80,19 @@ public class ProblemExceptionMappers {
                 ProblemKind.MALFORMED_JSON, "The body is not valid JSON" + location(e), path(uri), List.of());
     }
 
-    @ServerExceptionMapper
-    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
-        return ProblemResponses.of(ProblemKind.UNAUTHORIZED, "A valid token is required", path(uri), List.of());
-    }
-
-    @ServerExceptionMapper
-    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
-        return ProblemResponses.of(
-                ProblemKind.UNAUTHORIZED, "The token is missing, invalid or expired", path(uri), List.of());
-    }
-
-    @ServerExceptionMapper
-    public Response authenticationCompletion(AuthenticationCompletionException e, UriInfo uri) {
-        return ProblemResponses.of(
-                ProblemKind.UNAUTHORIZED, "Authentication could not be completed", path(uri), List.of());
+    /** 401 for a caller without a token, with an invalid or expired one, or whose authentication failed. */
+    @ServerExceptionMapper({
+        UnauthorizedException.class,
+        AuthenticationFailedException.class,
+        AuthenticationCompletionException.class
+    })
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        String detail = switch (e) {
+            case AuthenticationFailedException failed -> "The token is missing, invalid or expired";
+            case AuthenticationCompletionException incomplete -> "Authentication could not be completed";
+            default -> "A valid token is required";
+        };
+        return ProblemResponses.of(ProblemKind.UNAUTHORIZED, detail, path(uri), List.of());
     }
 
     @ServerExceptionMapper

@@ -16,16 +16,22 @@ import org.junit.jupiter.api.Test;
  * readiness (which covers its database, if it has one, and Kafka), its OpenAPI document (the one
  * published in {@code docs/api/}, see {@link PublishedApiDocument}),
  * Prometheus metrics, and the audit log endpoint for administrators only. A service's test extends
- * it and is annotated {@code @QuarkusTest} with its test resources.
+ * it, is annotated {@code @QuarkusTest} with its test resources and names its audit endpoint, e.g.
+ * {@code @QuarkusTest @QuarkusTestResource(TestDatabase.Postgres.class) class VmServiceContractTest
+ * extends ServiceContract { VmServiceContractTest() { super("/api/vm/audit"); } }}.
  */
 public abstract class ServiceContract {
 
-    /** @return the service's audit endpoint, e.g. {@code /api/vm/audit}, or {@code null} if it has none */
-    protected abstract String auditPath();
+    private final String auditPath;
+
+    /** @param auditPath the service's audit endpoint, e.g. {@code /api/vm/audit}; {@code null} when it has none (nor a database) */
+    protected ServiceContract(String auditPath) {
+        this.auditPath = auditPath;
+    }
 
     /** @return whether readiness must include a database check */
-    protected boolean hasDatabase() {
-        return auditPath() != null;
+    private boolean hasDatabase() {
+        return auditPath != null;
     }
 
     @Test
@@ -76,7 +82,7 @@ public abstract class ServiceContract {
 
     @Test
     void auditLogAnswersAdminsOnly() {
-        String path = auditPath();
+        String path = auditPath;
         if (path == null) {
             return;
         }
@@ -96,7 +102,7 @@ public abstract class ServiceContract {
 
     @Test
     void callWithoutTheGatewaysTokenIsRefused() {
-        String path = auditPath();
+        String path = auditPath;
         if (path == null) {
             return;
         }

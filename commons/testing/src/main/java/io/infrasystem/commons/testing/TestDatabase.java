@@ -14,7 +14,9 @@ import java.util.UUID;
  * created empty at start (Liquibase then migrates it), used as the default datasource, and dropped
  * at the end, so that runs never see each other's data.
  *
- * <p>Init args: {@code kind} = {@code postgresql} (default) or {@code mariadb}. The server and the
+ * <p>A test names the kind by class: {@code @QuarkusTestResource(TestDatabase.Postgres.class)} or
+ * {@code @QuarkusTestResource(TestDatabase.MariaDb.class)}; on this class itself the init arg
+ * {@code kind} = {@code postgresql} (default) or {@code mariadb} chooses. The server and the
  * account that creates databases come from the environment (dev defaults of {@code deploy/local}):
  * {@code INFRA_TEST_PG_URL} ({@code jdbc:postgresql://127.0.0.1:5432/postgres}),
  * {@code INFRA_TEST_MARIADB_URL} ({@code jdbc:mariadb://127.0.0.1:3306/}), {@code INFRA_TEST_DB_USER}
@@ -23,13 +25,36 @@ import java.util.UUID;
  */
 public class TestDatabase implements QuarkusTestResourceLifecycleManager {
 
-    private String kind = "postgresql";
+    private String kind;
     private String adminUrl;
     private String name;
 
+    /** A PostgreSQL database, unless the init arg {@code kind} says {@code mariadb}. */
+    public TestDatabase() {
+        this("postgresql");
+    }
+
+    private TestDatabase(String kind) {
+        this.kind = kind;
+    }
+
+    /** A database of its own on the local PostgreSQL. */
+    public static final class Postgres extends TestDatabase {
+        public Postgres() {
+            super("postgresql");
+        }
+    }
+
+    /** A database of its own on the local MariaDB. */
+    public static final class MariaDb extends TestDatabase {
+        public MariaDb() {
+            super("mariadb");
+        }
+    }
+
     @Override
     public void init(Map<String, String> initArgs) {
-        kind = initArgs.getOrDefault("kind", "postgresql").toLowerCase(Locale.ROOT);
+        kind = initArgs.getOrDefault("kind", kind).toLowerCase(Locale.ROOT);
         if (!kind.equals("postgresql") && !kind.equals("mariadb")) {
             throw new IllegalArgumentException("kind must be postgresql or mariadb, not " + kind);
         }
