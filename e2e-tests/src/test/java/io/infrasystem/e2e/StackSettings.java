@@ -26,6 +26,7 @@ final class StackSettings {
             "INFRA_KEYCLOAK_URL",
             "KEYCLOAK_REALM",
             "INFRA_DEV_CLIENT_ID",
+            "DEV_ADMIN_PASSWORD",
             "DEV_EDITOR_PASSWORD",
             "DEV_VIEWER_PASSWORD",
             "KC_BOOTSTRAP_ADMIN_USERNAME",
