@@ -249,6 +249,13 @@ class EdgeProxyTest {
         assertThat(seen.getString("sha256")).isEqualTo(payload.sha256());
         System.out.printf(
                 "[edge] 60 MB (%d bytes) with Content-Length through the gateway: %d ms%n", payload.size, millis);
+
+        HttpResponse<String> expecting =
+                postWithLength("/api/vm/sync/vmware?source=vc-60mb-expect", syncKey(), payload, true);
+        assertThat(expecting.statusCode())
+                .as("with Expect: 100-continue, as curl sends it")
+                .isEqualTo(200);
+        assertThat(new JsonObject(expecting.body()).getString("sha256")).isEqualTo(payload.sha256());
     }
 
     @Test

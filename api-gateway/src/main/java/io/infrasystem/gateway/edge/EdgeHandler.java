@@ -40,7 +40,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  *     gateway's own resources through the routing context ({@link EdgePrincipalMechanism}), which
  *     answer 401/403 themselves;</li>
  * <li>a path of the route table is authenticated (API key or Keycloak token; else 401), checked
- *     against the route's body cap (413), and forwarded with the internal token in place of the
+ *     against the route's body cap (413; {@code 100 Continue} once it passes when the client expects
+ *     it), and forwarded with the internal token in place of the
  *     caller's credential and with the public base URL and client address in {@code X-Forwarded-*}
  *     ({@link PublicBase});</li>
  * <li>anything else is authenticated and then answered by Quarkus (404 problem).</li>
@@ -195,6 +196,12 @@ public class EdgeHandler implements Handler<RoutingContext> {
             return;
         }
         var headers = request.headers();
+        if (headers.contains(HttpHeaders.EXPECT, HttpHeaders.CONTINUE, true)) {
+            // The body is accepted here (authenticated, within the route's cap): the client (curl sends
+            // Expect for large bodies) may send it now; the service gets it without the expectation.
+            headers.remove(HttpHeaders.EXPECT);
+            request.response().writeContinue();
+        }
         headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.tokenFor(principal));
         headers.remove(Credential.API_KEY_HEADER);
         if (credential.viaProtocolHeader()) {
