@@ -63,7 +63,8 @@ final class ListWalk {
         for (String document : DOCUMENTS) {
             JsonNode openApi = get(publicBase + document).expect(200).json();
             JsonNode schemas = openApi.path("components").path("schemas");
-            Iterator<Map.Entry<String, JsonNode>> entries = openApi.path("paths").fields();
+            Iterator<Map.Entry<String, JsonNode>> entries =
+                    openApi.path("paths").fields();
             while (entries.hasNext()) {
                 Map.Entry<String, JsonNode> entry = entries.next();
                 JsonNode get = entry.getValue().path("get");
@@ -88,7 +89,8 @@ final class ListWalk {
 
     private static boolean hasRequiredQuery(JsonNode operation) {
         for (JsonNode parameter : operation.path("parameters")) {
-            if (parameter.path("in").asText().equals("query") && parameter.path("required").asBoolean()) {
+            if (parameter.path("in").asText().equals("query")
+                    && parameter.path("required").asBoolean()) {
                 return true;
             }
         }
@@ -101,7 +103,11 @@ final class ListWalk {
      * base and the walk must see each item once and {@code count} items in all.
      */
     Walk walk(String path) {
-        long count = get(publicBase + path + "?limit=1").expect(200).json().path("count").asLong();
+        long count = get(publicBase + path + "?limit=1")
+                .expect(200)
+                .json()
+                .path("count")
+                .asLong();
         int limit = (int) Math.max(1, (count + MAX_PAGES - 1) / MAX_PAGES);
         Set<String> seen = new HashSet<>();
         List<String> duplicates = new ArrayList<>();

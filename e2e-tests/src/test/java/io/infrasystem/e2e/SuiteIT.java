@@ -465,7 +465,9 @@ class SuiteIT {
                                 Map.of("full_name", "Walker " + i, "email", "walker-" + i + "-" + run + "@example.com"))
                         .expect(201);
                 String location = created.headers().firstValue("Location").orElseThrow();
-                assertThat(location).isEqualTo(publicBase + "/api/vm/owners/" + created.json().path("id").asLong());
+                assertThat(location)
+                        .isEqualTo(publicBase + "/api/vm/owners/"
+                                + created.json().path("id").asLong());
                 locations.add(location);
             }
             return locations.get(0) + " …";
@@ -485,7 +487,8 @@ class SuiteIT {
         step("8. every walk saw each item once on " + publicBase, () -> {
             long paged = walks.stream().filter(w -> w.pages() >= 3).count();
             assertThat(paged).as("lists with three pages or more").isGreaterThanOrEqualTo(5);
-            return walks.size() + " lists, " + walks.stream().mapToLong(ListWalk.Walk::count).sum() + " items, "
+            return walks.size() + " lists, "
+                    + walks.stream().mapToLong(ListWalk.Walk::count).sum() + " items, "
                     + walks.stream().mapToInt(ListWalk.Walk::pages).sum() + " pages; " + paged
                     + " lists with ≥ 3 pages";
         });
