@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.infrasystem.commons.testing.TestDatabase;
@@ -20,13 +21,18 @@ import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.io.InputStream;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -219,42 +225,82 @@ class EdgeProxyTest {
 
     @Test
     void aSixtyMegabyteBodyStreamsThroughUnchanged() throws Exception {
-        long size = 60L * 1024 * 1024;
-        MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        byte[] block = new byte[64 * 1024];
-        new Random(7).nextBytes(block);
-        for (long sent = 0; sent < size; sent += block.length) {
-            digest.update(block);
-        }
-        InputStream body = new InputStream() {
-            long position;
-
-            @Override
-            public int read() {
-                return position < size ? block[(int) (position++ % block.length)] & 0xff : -1;
-            }
-
-            @Override
-            public int read(byte[] target, int offset, int length) {
-                if (position >= size) {
-                    return -1;
-                }
-                int index = (int) (position % block.length);
-                int count = (int) Math.min(Math.min(length, block.length - index), size - position);
-                System.arraycopy(block, index, target, offset, count);
-                position += count;
-                return count;
-            }
-        };
+        Payload payload = new Payload(60L * 1024 * 1024);
         given().header("X-API-Key", syncKey())
                 .contentType("application/octet-stream")
-                .body(body)
+                .body(payload.stream())
                 .when()
                 .post("/api/vm/sync/runs")
                 .then()
                 .statusCode(200)
-                .body("bytes", equalTo((int) size))
-                .body("sha256", equalTo(HexFormat.of().formatHex(digest.digest())));
+                .body("bytes", equalTo((int) payload.size))
+                .body("sha256", equalTo(payload.sha256()));
+    }
+
+    @Test
+    void aSixtyMegabyteBodyWithContentLengthReachesTheSyncRouteUnchanged() throws Exception {
+        Payload payload = new Payload(60L * 1000 * 1000);
+        long start = System.nanoTime();
+        HttpResponse<String> response = postWithLength("/api/vm/sync/vmware?source=vc-60mb", syncKey(), payload, false);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonObject seen = new JsonObject(response.body());
+        assertThat(seen.getLong("bytes")).isEqualTo(payload.size);
+        assertThat(seen.getString("sha256")).isEqualTo(payload.sha256());
+        System.out.printf(
+                "[edge] 60 MB (%d bytes) with Content-Length through the gateway: %d ms%n", payload.size, millis);
+
+        HttpResponse<String> expecting =
+                postWithLength("/api/vm/sync/vmware?source=vc-60mb-expect", syncKey(), payload, true);
+        assertThat(expecting.statusCode())
+                .as("with Expect: 100-continue, as curl sends it")
+                .isEqualTo(200);
+        assertThat(new JsonObject(expecting.body()).getString("sha256")).isEqualTo(payload.sha256());
+    }
+
+    @Test
+    void tenMebibytesAndOneByteToAnOrdinaryRouteIs413AndNeverForwardedDeclaredOrChunked() throws Exception {
+        long tooMuch = 10L * 1024 * 1024 + 1;
+        for (String path : new String[] {"/api/vm/vms", "/api/vm/sync-runs"}) {
+            String query = "probe=" + java.util.UUID.randomUUID();
+            HttpResponse<String> declared = postWithLength(path + "?" + query, syncKey(), new Payload(tooMuch), true);
+            assertThat(declared.statusCode()).as(path).isEqualTo(413);
+            assertThat(declared.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            JsonObject problem = new JsonObject(declared.body());
+            assertThat(problem.getString("type")).endsWith("/payload-too-large");
+            assertThat(problem.getString("detail")).contains("'vm'", "10485760 bytes");
+            assertThat(upstreamCompleted(query)).as(path).isFalse();
+
+            String chunkedQuery = "probe=" + java.util.UUID.randomUUID();
+            assertThat(chunkedPost(path + "?" + chunkedQuery, syncKey(), tooMuch))
+                    .as(path)
+                    .isEqualTo(413);
+            assertThat(upstreamCompleted(chunkedQuery)).as(path).isFalse();
+        }
+        String exact = "probe=" + java.util.UUID.randomUUID();
+        assertThat(chunkedPost("/api/vm/vms?" + exact, syncKey(), tooMuch - 1)).isEqualTo(200);
+        assertThat(upstreamCompleted(exact)).isTrue();
+    }
+
+    @Test
+    void theServiceGetsThePublicBaseTheClientUsedAndNoForwardingHeaderOfTheClient() {
+        given().header("X-API-Key", readKey())
+                .header("X-Forwarded-Host", "evil.example")
+                .header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Prefix", "/evil")
+                .header("X-Forwarded-Port", "666")
+                .header("X-Forwarded-For", "6.6.6.6")
+                .header("Forwarded", "for=6.6.6.6;host=evil.example;proto=https")
+                .when()
+                .get("/api/vm/vms?limit=1")
+                .then()
+                .statusCode(200)
+                .body("forwarded_proto", equalTo("http"))
+                .body("forwarded_host", equalTo(base.getHost() + ":" + base.getPort()))
+                .body("forwarded_prefix", nullValue())
+                .body("forwarded_port", nullValue())
+                .body("forwarded", nullValue())
+                .body("forwarded_for", equalTo("127.0.0.1"));
     }
 
     @Test
@@ -268,8 +314,8 @@ class EdgeProxyTest {
                 .statusCode(413)
                 .contentType("application/problem+json")
                 .body("detail", containsString("'realtime'"));
-        assertThat(chunkedPost(200 * 1024)).isEqualTo(413);
-        assertThat(chunkedPost(10 * 1024)).isEqualTo(200);
+        assertThat(chunkedPost("/api/realtime/anything", readKey(), 200 * 1024)).isEqualTo(413);
+        assertThat(chunkedPost("/api/realtime/anything", readKey(), 10 * 1024)).isEqualTo(200);
     }
 
     @Test
@@ -422,8 +468,8 @@ class EdgeProxyTest {
         given().when().get("/api/gateway/jwks").then().statusCode(200).body("keys.kty", hasItem("RSA"));
     }
 
-    /** Posts {@code size} bytes to the realtime route in 1 KB chunks without Content-Length; returns the status. */
-    private int chunkedPost(int size) throws Exception {
+    /** Posts {@code size} zero bytes to {@code uri} in 64 KB chunks without Content-Length; returns the status. */
+    private int chunkedPost(String uri, String key, long size) throws Exception {
         Vertx vertx = Vertx.vertx();
         try {
             return vertx.createHttpClient()
@@ -431,22 +477,99 @@ class EdgeProxyTest {
                             .setMethod(io.vertx.core.http.HttpMethod.POST)
                             .setHost(base.getHost())
                             .setPort(base.getPort())
-                            .setURI("/api/realtime/anything")
-                            .putHeader("X-API-Key", readKey()))
+                            .setURI(uri)
+                            .putHeader("X-API-Key", key))
                     .compose(request -> {
                         request.setChunked(true);
-                        io.vertx.core.buffer.Buffer chunk = io.vertx.core.buffer.Buffer.buffer(new byte[1024]);
-                        for (int sent = 0; sent < size; sent += 1024) {
-                            request.write(chunk);
+                        io.vertx.core.buffer.Buffer chunk = io.vertx.core.buffer.Buffer.buffer(new byte[64 * 1024]);
+                        for (long sent = 0; sent < size; sent += chunk.length()) {
+                            request.write(sent + chunk.length() <= size ? chunk : chunk.slice(0, (int) (size - sent)));
                         }
                         request.end();
                         return request.response().compose(r -> r.body().map(b -> r.statusCode()));
                     })
                     .toCompletionStage()
                     .toCompletableFuture()
-                    .get(10, TimeUnit.SECONDS);
+                    .get(30, TimeUnit.SECONDS);
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * Posts {@code payload} to {@code uri} with its {@code Content-Length}; with {@code expectContinue}
+     * the body is only sent once the gateway asks for it (a refusal comes before it).
+     */
+    private HttpResponse<String> postWithLength(String uri, String key, Payload payload, boolean expectContinue)
+            throws Exception {
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+        HttpRequest request = HttpRequest.newBuilder(base.toURI().resolve(uri))
+                .timeout(Duration.ofSeconds(120))
+                .header("X-API-Key", key)
+                .header("Content-Type", "application/json")
+                .expectContinue(expectContinue)
+                .POST(HttpRequest.BodyPublishers.fromPublisher(
+                        HttpRequest.BodyPublishers.ofInputStream(payload::stream), payload.size))
+                .build();
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** @return whether the stub upstream received a request with this query string to its end */
+    private static boolean upstreamCompleted(String query) {
+        String upstream = ConfigProvider.getConfig().getValue("gateway.bench.upstream-url", String.class);
+        return given().baseUri(upstream)
+                .queryParam("query", query)
+                .when()
+                .get(UpstreamStub.COMPLETED_PATH)
+                .then()
+                .statusCode(200)
+                .extract()
+                .<Boolean>path("completed");
+    }
+
+    /** A body of {@code size} repeated pseudo-random bytes, generated while it is sent, and its SHA-256. */
+    private static final class Payload {
+
+        private final long size;
+        private final byte[] block = new byte[64 * 1024];
+
+        Payload(long size) {
+            this.size = size;
+            new Random(7).nextBytes(block);
+        }
+
+        String sha256() throws Exception {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (long done = 0; done < size; done += block.length) {
+                digest.update(block, 0, (int) Math.min(block.length, size - done));
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        }
+
+        InputStream stream() {
+            return new InputStream() {
+                long position;
+
+                @Override
+                public int read() {
+                    return position < size ? block[(int) (position++ % block.length)] & 0xff : -1;
+                }
+
+                @Override
+                public int read(byte[] target, int offset, int length) {
+                    if (position >= size) {
+                        return -1;
+                    }
+                    int index = (int) (position % block.length);
+                    int count = (int) Math.min(Math.min(length, block.length - index), size - position);
+                    System.arraycopy(block, index, target, offset, count);
+                    position += count;
+                    return count;
+                }
+            };
         }
     }
 

@@ -437,13 +437,73 @@ class SuiteIT {
 
     @Test
     @Order(7)
+    void aSyncPayloadAboveTenMebibytesWithContentLengthIsAccepted() throws Exception {
+        step("7. POST a 12 MB vSphere payload with Content-Length (source e2e-large-body)", () -> {
+            byte[] json = Http.JSON.writeValueAsBytes(payloads.vsphereSet(List.of("22"), null));
+            byte[] body = new byte[12_000_000];
+            java.util.Arrays.fill(body, (byte) ' ');
+            System.arraycopy(json, 0, body, 0, json.length);
+            JsonNode result = syncKey.post("/api/vm/sync/vmware?source=e2e-large-body", "application/json", body)
+                    .expect(200)
+                    .json();
+            return body.length + " bytes (JSON padded with whitespace), " + result.path("counts");
+        });
+    }
+
+    @Test
+    @Order(8)
+    void everyListIsWalkedByNextOnThePublicBaseTheClientUsed() throws Exception {
+        String publicBase = "http://localhost:" + settings.port("API_GATEWAY_PORT");
+        String admin = "Bearer "
+                + keycloak.passwordGrant(
+                        settings.get("INFRA_DEV_CLIENT_ID"), "dev-admin", settings.get("DEV_ADMIN_PASSWORD"));
+        Http.Caller caller = http.caller(publicBase, "Authorization", admin);
+        step("8. admin creates three owners at " + publicBase + "; each Location is on that base", () -> {
+            List<String> locations = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                Http.Reply created = caller.postJson(
+                                "/api/vm/owners",
+                                Map.of("full_name", "Walker " + i, "email", "walker-" + i + "-" + run + "@example.com"))
+                        .expect(201);
+                String location = created.headers().firstValue("Location").orElseThrow();
+                assertThat(location)
+                        .isEqualTo(publicBase + "/api/vm/owners/"
+                                + created.json().path("id").asLong());
+                locations.add(location);
+            }
+            return locations.get(0) + " …";
+        });
+        ListWalk walker = new ListWalk(http, publicBase, admin);
+        List<String> endpoints = new ArrayList<>();
+        step("8. the list endpoints of every OpenAPI document", () -> {
+            endpoints.addAll(walker.endpoints());
+            assertThat(endpoints)
+                    .contains("/api/vm/vms", "/api/vm/owners", "/api/inventory/assets", "/api/gateway/api-keys");
+            return endpoints.size() + " lists";
+        });
+        List<ListWalk.Walk> walks = new ArrayList<>();
+        for (String endpoint : endpoints) {
+            walks.add(step("8. walk " + endpoint + " by next", () -> walker.walk(endpoint)));
+        }
+        step("8. every walk saw each item once on " + publicBase, () -> {
+            long paged = walks.stream().filter(w -> w.pages() >= 3).count();
+            assertThat(paged).as("lists with three pages or more").isGreaterThanOrEqualTo(5);
+            return walks.size() + " lists, "
+                    + walks.stream().mapToLong(ListWalk.Walk::count).sum() + " items, "
+                    + walks.stream().mapToInt(ListWalk.Walk::pages).sum() + " pages; " + paged
+                    + " lists with ≥ 3 pages";
+        });
+    }
+
+    @Test
+    @Order(9)
     void theWebApplicationsBrowserScenariosPass() throws Exception {
         assumeFalse(
                 Boolean.getBoolean("infra.skip.npm"),
                 "-Dskip.npm: the web module was not built, so its browser scenarios cannot run");
         Path output = Path.of(System.getProperty("infra.repo.root", ".."), "e2e-tests", "target");
         step(
-                "7. the web application's Playwright scenarios in Chromium (web/e2e, log e2e-tests/target/playwright.log)",
+                "9. the web application's Playwright scenarios in Chromium (web/e2e, log e2e-tests/target/playwright.log)",
                 () -> new BrowserScenarios(settings, output.toAbsolutePath().normalize()).run());
     }
 

@@ -40,8 +40,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  *     gateway's own resources through the routing context ({@link EdgePrincipalMechanism}), which
  *     answer 401/403 themselves;</li>
  * <li>a path of the route table is authenticated (API key or Keycloak token; else 401), checked
- *     against the route's body cap (413), and forwarded with the internal token in place of the
- *     caller's credential;</li>
+ *     against the route's body cap (413; {@code 100 Continue} once it passes when the client expects
+ *     it), and forwarded with the internal token in place of the
+ *     caller's credential and with the public base URL and client address in {@code X-Forwarded-*}
+ *     ({@link PublicBase});</li>
  * <li>anything else is authenticated and then answered by Quarkus (404 problem).</li>
  * </ul>
  * One access-log line is written when the response ends.
@@ -58,6 +60,7 @@ public class EdgeHandler implements Handler<RoutingContext> {
     private final RateLimiter limiter;
     private final VertxProblems problems;
     private final AccessLog accessLog;
+    private final PublicBase publicBase;
 
     public EdgeHandler(
             RouteTable routes,
@@ -66,7 +69,8 @@ public class EdgeHandler implements Handler<RoutingContext> {
             InternalTokenIssuer tokens,
             RateLimiter limiter,
             VertxProblems problems,
-            AccessLog accessLog) {
+            AccessLog accessLog,
+            PublicBase publicBase) {
         this.routes = routes;
         this.proxy = proxy;
         this.authenticator = authenticator;
@@ -74,6 +78,7 @@ public class EdgeHandler implements Handler<RoutingContext> {
         this.limiter = limiter;
         this.problems = problems;
         this.accessLog = accessLog;
+        this.publicBase = publicBase;
     }
 
     @Override
@@ -95,7 +100,7 @@ public class EdgeHandler implements Handler<RoutingContext> {
             if (wait > 0) {
                 tooMany(ctx, wait, requestId);
             } else if (path.startsWith(OPENAPI_PREFIX)) {
-                openApi(ctx, path.substring(OPENAPI_PREFIX.length()), requestId);
+                openApi(ctx, path.substring(OPENAPI_PREFIX.length()), requestId, clientIp);
             } else {
                 ctx.next();
             }
@@ -191,6 +196,12 @@ public class EdgeHandler implements Handler<RoutingContext> {
             return;
         }
         var headers = request.headers();
+        if (headers.contains(HttpHeaders.EXPECT, HttpHeaders.CONTINUE, true)) {
+            // The body is accepted here (authenticated, within the route's cap): the client (curl sends
+            // Expect for large bodies) may send it now; the service gets it without the expectation.
+            headers.remove(HttpHeaders.EXPECT);
+            request.response().writeContinue();
+        }
         headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.tokenFor(principal));
         headers.remove(Credential.API_KEY_HEADER);
         if (credential.viaProtocolHeader()) {
@@ -202,13 +213,11 @@ public class EdgeHandler implements Handler<RoutingContext> {
                 headers.set("Sec-WebSocket-Protocol", kept.stream().collect(Collectors.joining(", ")));
             }
         }
-        String forwarded = headers.get("X-Forwarded-For");
-        headers.set("X-Forwarded-For", forwarded == null ? clientIp : forwarded + ", " + clientIp);
-        headers.set("X-Forwarded-Proto", request.scheme());
+        publicBase.apply(request, clientIp);
         proxy.forward(request, route);
     }
 
-    private void openApi(RoutingContext ctx, String name, String requestId) {
+    private void openApi(RoutingContext ctx, String name, String requestId, String clientIp) {
         Optional<Route> route = routes.named(name);
         if (route.isEmpty()) {
             problems.send(
@@ -222,6 +231,7 @@ public class EdgeHandler implements Handler<RoutingContext> {
         }
         ctx.request().headers().remove(HttpHeaders.AUTHORIZATION);
         ctx.request().headers().remove(Credential.API_KEY_HEADER);
+        publicBase.apply(ctx.request(), clientIp);
         proxy.forwardOpenApi(ctx.request(), route.get());
     }
 

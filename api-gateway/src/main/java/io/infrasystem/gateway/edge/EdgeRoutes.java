@@ -7,14 +7,16 @@ import jakarta.enterprise.event.Observes;
 
 /**
  * Installs {@link EdgeHandler} in front of every route of the HTTP server: after Quarkus' CORS
- * handling (so preflights from unknown origins are refused before anything else) and before the
- * REST resources.
+ * handling (so preflights from unknown origins are refused before anything else), before Quarkus'
+ * upload limit and before the REST resources. Requests to a route are the edge's alone and capped by
+ * their route; requests it passes on (the gateway's own endpoints) meet Quarkus' upload limit
+ * ({@code quarkus.http.limits.max-body-size}) next.
  */
 @ApplicationScoped
 public class EdgeRoutes {
 
-    /** Order of the edge route: just after Quarkus' upload limit and before the default routes. */
-    static final int ORDER = RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT + 1;
+    /** Order of the edge route: just before Quarkus' upload limit, after its CORS filter. */
+    static final int ORDER = RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1;
 
     void install(@Observes Router router, EdgeHandler edge) {
         router.route().order(ORDER).handler(edge);

@@ -29,16 +29,26 @@ public record Route(
 
     /** @return whether {@code path} belongs to this route ({@code prefix} itself or below it) */
     public boolean matches(String path) {
-        return path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/');
+        return covers(prefix, path);
     }
 
-    /** @return the body cap that applies to {@code path} */
+    /**
+     * @return the body cap that applies to {@code path}: {@link #largeBodyBytes} on a large-body path
+     *     or below it (whole segments: {@code /api/vm/sync} covers {@code /api/vm/sync/vmware}, not
+     *     {@code /api/vm/sync-runs}), otherwise {@link #maxBodyBytes}
+     */
     public long bodyCap(String path) {
         for (String large : largeBodyPaths) {
-            if (path.startsWith(large)) {
+            if (covers(large, path)) {
                 return largeBodyBytes;
             }
         }
         return maxBodyBytes;
+    }
+
+    /** @return whether {@code path} is {@code prefix} itself or below it, on a segment boundary */
+    static boolean covers(String prefix, String path) {
+        String base = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+        return path.startsWith(base) && (path.length() == base.length() || path.charAt(base.length()) == '/');
     }
 }

@@ -12,8 +12,8 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class WebAppRoutes {
 
-    /** Just before Quarkus' upload limit, hence before the edge route. */
-    static final int ORDER = RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1;
+    /** Just before the edge route (which is just before Quarkus' upload limit). */
+    static final int ORDER = RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 2;
 
     void install(@Observes Router router, WebAppHandler web) {
         router.route().order(ORDER).handler(web);

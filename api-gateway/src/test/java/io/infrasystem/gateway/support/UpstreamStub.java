@@ -9,6 +9,8 @@ import java.net.ServerSocket;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -16,12 +18,20 @@ import java.util.concurrent.TimeUnit;
  * routes {@code vm}, {@code inventory}, {@code realtime} and {@code cert} point to. It answers
  * every request with what it received, as JSON: {@code method}, {@code path}, {@code query},
  * {@code authorization}, {@code api_key}, {@code request_id}, {@code forwarded_for},
- * {@code bytes} (body length) and {@code sha256} (of the body, read as a stream). Paths under
+ * {@code forwarded_proto}, {@code forwarded_host}, {@code forwarded_prefix}, {@code forwarded_port},
+ * {@code forwarded} (the RFC 7239 header), {@code bytes} (body length) and {@code sha256} (of the
+ * body, read as a stream). The query strings of requests it read to the end are kept
+ * ({@link #COMPLETED_PATH}), so a test can check that a refused request never reached it whole. Paths under
  * {@code /api/vm/slow} never answer (504 test). WebSocket upgrades are accepted and the first frame
  * sent is the JSON of the upgrade request. The route {@code mail} points to a port nothing listens
  * on (a stopped service).
  */
 public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
+
+    /** Answers {@code {"completed": true|false}} for {@code ?query=<a query string>}, asked directly (not through the gateway). */
+    public static final String COMPLETED_PATH = "/__stub/completed";
+
+    private static final Set<String> COMPLETED = ConcurrentHashMap.newKeySet();
 
     private Vertx vertx;
 
@@ -70,6 +80,14 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
         if (request.path().startsWith("/api/vm/slow")) {
             return;
         }
+        if (request.path().equals(COMPLETED_PATH)) {
+            request.response()
+                    .putHeader("Content-Type", "application/json")
+                    .end(new JsonObject()
+                            .put("completed", COMPLETED.contains(request.getParam("query")))
+                            .encode());
+            return;
+        }
         if (request.path().equals("/api/vm/ping") || request.path().equals("/__bench/jwks")) {
             BenchEndpoint.handle(request);
             return;
@@ -86,6 +104,9 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
             digest.update(buffer.getBytes());
         });
         request.endHandler(v -> {
+            if (request.query() != null) {
+                COMPLETED.add(request.query());
+            }
             JsonObject seen = new JsonObject()
                     .put("method", request.method().name())
                     .put("path", request.path())
@@ -94,6 +115,11 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
                     .put("api_key", request.getHeader("X-API-Key"))
                     .put("request_id", request.getHeader("X-Request-ID"))
                     .put("forwarded_for", request.getHeader("X-Forwarded-For"))
+                    .put("forwarded_proto", request.getHeader("X-Forwarded-Proto"))
+                    .put("forwarded_host", request.getHeader("X-Forwarded-Host"))
+                    .put("forwarded_prefix", request.getHeader("X-Forwarded-Prefix"))
+                    .put("forwarded_port", request.getHeader("X-Forwarded-Port"))
+                    .put("forwarded", request.getHeader("Forwarded"))
                     .put("bytes", bytes[0])
                     .put("sha256", HexFormat.of().formatHex(digest.digest()));
             request.response()

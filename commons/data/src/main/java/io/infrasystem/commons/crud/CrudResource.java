@@ -23,7 +23,7 @@ import jakarta.ws.rs.core.UriInfo;
  * The collection and item endpoints of a resource, written once: {@code GET} list (the service's
  * filters, {@code limit}/{@code offset}, {@code ordering}, {@code q}; a {@link
  * io.infrasystem.commons.paging.Page}), {@code GET /{id}} with {@code ETag}, {@code POST} (201 with
- * {@code ETag}), {@code PUT /{id}} and {@code PATCH /{id}} (JSON Merge Patch, {@code
+ * {@code Location} and {@code ETag}), {@code PUT /{id}} and {@code PATCH /{id}} (JSON Merge Patch, {@code
  * application/merge-patch+json}) with an optional {@code If-Match} (412 when stale), {@code DELETE
  * /{id}} (204). Errors are the service's {@link io.infrasystem.commons.problem.ProblemException}s
  * (400, 404, 409, 412 as problem+json).
@@ -65,13 +65,17 @@ public abstract class CrudResource<D extends Versioned, I> {
         return Versions.ok(dto, dto.version());
     }
 
-    /** @return 201 with the created resource and its {@code ETag}; 400 invalid, 409 duplicate */
+    /**
+     * @return 201 with the created resource, its {@code Location} (the collection's URL as the client
+     *     used it, plus the id) and its {@code ETag}; 400 invalid, 409 duplicate
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @CrudScopes.Needs(CrudScopes.Access.WRITE)
-    public Response create(@Valid @NotNull I input) {
+    public Response create(@Valid @NotNull I input, @Context UriInfo uri) {
         D dto = service.create(input);
-        return Versions.created(dto, dto.version());
+        return Versions.created(
+                uri.getAbsolutePathBuilder().path(Long.toString(dto.id())).build(), dto, dto.version());
     }
 
     /** @return 200 with the replaced resource; 400, 404, 409, 412 when {@code If-Match} is stale */

@@ -3,6 +3,7 @@ package io.infrasystem.commons.http;
 import io.infrasystem.commons.problem.ProblemException;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 
 /**
  * Optimistic locking over HTTP (RFC 9110 §8.8.3 and §13.1.1): every mutable resource has an integer
@@ -31,15 +32,14 @@ public final class Versions {
     }
 
     /**
+     * @param location the created resource's absolute URL, built from the request's {@code UriInfo}
+     *     (so behind the gateway it is the public URL the client used)
      * @param body the created resource's DTO
      * @param version its version
-     * @return 201 with the body and its {@code ETag}
+     * @return 201 with {@code Location}, the body and its {@code ETag}
      */
-    public static Response created(Object body, long version) {
-        return Response.status(Response.Status.CREATED)
-                .entity(body)
-                .tag(etag(version))
-                .build();
+    public static Response created(URI location, Object body, long version) {
+        return Response.created(location).entity(body).tag(etag(version)).build();
     }
 
     /**

@@ -7,38 +7,49 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refuses a request whose declared {@code Content-Length} exceeds
- * {@code quarkus.http.limits.max-body-size} with a 413 problem, before any of the body is read.
- * (Quarkus itself would answer such a request with an empty 413; bodies sent without a length are
- * still cut off by Quarkus at the same limit.)
+ * Refuses a request whose declared {@code Content-Length} exceeds its cap with a 413 problem, before
+ * any of the body is read. The cap is {@code quarkus.http.limits.max-body-size}, unless the
+ * application provides a {@link BodyLimit} bean, which decides per request. (Quarkus itself would
+ * answer such a request with an empty 413; bodies sent without a length are still cut off by Quarkus
+ * at {@code max-body-size}.)
  */
 @ApplicationScoped
 public class BodySizeGuard {
 
     private final Optional<MemorySize> maxBodySize;
+    private final Instance<BodyLimit> limits;
     private final VertxProblems problems;
 
     public BodySizeGuard(
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize,
+            Instance<BodyLimit> limits,
             VertxProblems problems) {
         this.maxBodySize = maxBodySize;
+        this.limits = limits;
         this.problems = problems;
     }
 
     void install(@Observes Router router) {
-        if (maxBodySize.isEmpty()) {
+        BodyLimit limit;
+        if (limits.isResolvable()) {
+            limit = limits.get();
+        } else if (maxBodySize.isPresent()) {
+            OptionalLong uniform = OptionalLong.of(maxBodySize.get().asLongValue());
+            limit = request -> uniform;
+        } else {
             return;
         }
-        long limit = maxBodySize.get().asLongValue();
         router.route().order(Integer.MIN_VALUE).handler(context -> check(context, limit));
     }
 
-    private void check(RoutingContext context, long limit) {
+    private void check(RoutingContext context, BodyLimit limit) {
         String declared = context.request().getHeader("Content-Length");
         long length;
         try {
@@ -46,7 +57,8 @@ public class BodySizeGuard {
         } catch (NumberFormatException e) {
             length = -1;
         }
-        if (length <= limit) {
+        OptionalLong cap = length < 0 ? OptionalLong.empty() : limit.capFor(context.request());
+        if (cap.isEmpty() || length <= cap.getAsLong()) {
             context.next();
             return;
         }
@@ -54,7 +66,7 @@ public class BodySizeGuard {
         problems.send(
                 context.request(),
                 ProblemKind.PAYLOAD_TOO_LARGE,
-                "The body is " + length + " bytes; this service accepts at most " + limit + " bytes",
+                "The body is " + length + " bytes; this service accepts at most " + cap.getAsLong() + " bytes",
                 List.of());
     }
 }
