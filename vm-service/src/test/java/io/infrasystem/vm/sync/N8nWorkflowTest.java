@@ -246,7 +246,7 @@ class N8nWorkflowTest {
     @Test
     void vcenterGuestDataIsDroppedOnlyFor503AndItsSessionIsDeletedEitherWay() {
         Workflow w = Workflow.read("vcenter-vm-sync.json");
-        String guest = w.param("Guest identity and placement", "jsCode");
+        String guest = w.param("VMs, guest identity and placement", "jsCode");
         assertThat(guest)
                 .contains("'/guest/identity', [503]")
                 .contains("'/guest/networking/interfaces', [503]")
