@@ -84,6 +84,7 @@ SECRET=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
 export N8N_USER_FOLDER=$WORK N8N_PORT N8N_LISTEN_ADDRESS=127.0.0.1 N8N_ENCRYPTION_KEY=infra-n8n-harness \
   N8N_DIAGNOSTICS_ENABLED=false N8N_VERSION_NOTIFICATIONS_ENABLED=false N8N_PERSONALIZATION_ENABLED=false \
   N8N_BLOCK_ENV_ACCESS_IN_NODE=true N8N_RUNNERS_ENABLED=true N8N_HIRING_BANNER_ENABLED=false \
+  N8N_RUNNERS_BROKER_PORT=$((N8N_PORT + 1)) N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS=false \
   WEBHOOK_URL="http://127.0.0.1:$N8N_PORT/" DB_SQLITE_POOL_SIZE=2 N8N_LOG_LEVEL=${N8N_LOG_LEVEL:-warn}
 read -r VC PC3 PC4 < <(node "$HERE/prepare.mjs" "$HERE/.." "$WORK" "$MOCK" "$MOCK/infra" "$API_KEY" "$SECRET")
 "$N8N" import:credentials --input="$WORK/credentials.json" >>"$WORK/n8n-cli.log" 2>&1 || die "import:credentials (see $WORK/n8n-cli.log)"

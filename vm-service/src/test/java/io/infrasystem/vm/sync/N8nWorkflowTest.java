@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The structure of the n8n workflows shipped in {@code deploy/n8n/} (read as files, no n8n needed;
@@ -135,18 +135,23 @@ class N8nWorkflowTest {
     @MethodSource("workflows")
     void credentialsAreTheDocumentedOnesByNameWithoutSecretsOrEnvironment(String file) {
         Workflow w = Workflow.read(file);
-        w.nodes().values().forEach(n -> n.path("credentials").properties().forEach(c -> {
-            String name = c.getValue().path("name").asText();
-            assertThat(CREDENTIALS).as(n.get("name").asText()).containsEntry(name, c.getKey());
-            // an id would bind to one n8n instance; the name resolves at import
-            assertThat(c.getValue().path("id").asText()).isEmpty();
-        }));
+        w.nodes()
+                .values()
+                .forEach(n -> n.path("credentials").properties().forEach(c -> {
+                    String name = c.getValue().path("name").asText();
+                    assertThat(CREDENTIALS).as(n.get("name").asText()).containsEntry(name, c.getKey());
+                    // an id would bind to one n8n instance; the name resolves at import
+                    assertThat(c.getValue().path("id").asText()).isEmpty();
+                }));
         assertThat(w.text()).doesNotContain("$env").doesNotContain("process.env");
         assertThat(README).contains(CREDENTIALS.keySet());
         // the vm-service calls authenticate with the API key credential, never a literal header
         w.ofType("httpRequest").stream()
                 .filter(n -> n.path("parameters").path("url").asText().contains("/api/vm/"))
-                .forEach(n -> assertThat(n.path("credentials").path("httpHeaderAuth").path("name").asText())
+                .forEach(n -> assertThat(n.path("credentials")
+                                .path("httpHeaderAuth")
+                                .path("name")
+                                .asText())
                         .as(n.get("name").asText())
                         .isEqualTo("vm-service API key"));
         // the hypervisor calls skip TLS checks only when "Settings" says so for the source
@@ -157,7 +162,7 @@ class N8nWorkflowTest {
                                 .path("allowUnauthorizedCerts")
                                 .asText())
                         .as(n.get("name").asText())
-                        .isEqualTo("={{ $('Source').first().json.allow_self_signed }}"));
+                        .isEqualTo("={{ $('Source').first(0).json.allow_self_signed }}"));
     }
 
     static final String README = readme();
@@ -224,7 +229,7 @@ class N8nWorkflowTest {
         assertThat(loops.get(0).path("parameters").path("batchSize").asInt()).isEqualTo(1);
         JsonNode post = w.nodes().get(POST);
         assertThat(post.path("parameters").path("options").has("batching")).isFalse();
-        assertThat(w.param(POST, "url")).contains("run_id={{ $('Source').first().json.run_id }}");
+        assertThat(w.param(POST, "url")).contains("run_id={{ $('Source').first(0).json.run_id }}");
         // loop output 1 carries one chunk to the post, whose answer goes back to the loop
         assertThat(w.reachable(w.targets(loop, 1).get(0))).contains(POST);
         assertThat(w.targets(POST, 0)).containsExactly(loop);
@@ -251,7 +256,9 @@ class N8nWorkflowTest {
                 .contains("'/guest/identity', [503]")
                 .contains("'/guest/networking/interfaces', [503]")
                 .contains("skipSslCertificateValidation: src.allow_self_signed === true")
-                .doesNotContain("catch");
+                // a failed call (TLS, network) is rethrown, never turned into "no data"
+                .contains("} catch (e) {\n    fail('GET ' + path + ' failed, '");
+        assertThat(guest.split("catch", -1)).hasSize(2);
         assertThat(w.targets(FINISH, 0)).containsExactly("End vCenter session");
         assertThat(w.reachable(FAIL)).contains("End vCenter session after failure");
         for (String end : List.of("End vCenter session", "End vCenter session after failure")) {
