@@ -68,14 +68,14 @@ trap cleanup EXIT
 node "$HERE/mock-hypervisors.mjs" "$REPO/vm-service/src/test/resources/fixtures" "$MOCK_PORT" "$GATEWAY" \
   >"$WORK/mock.log" 2>&1 &
 PIDS+=($!)
-for _ in $(seq 50); do curl -fsS -o /dev/null "$MOCK/_stats" && break; sleep 0.2; done
+for _ in $(seq 50); do curl -fs -o /dev/null "$MOCK/_stats" && break; sleep 0.2; done
 
 # ---- an admin token (dev user) and a vm:sync API key for n8n
 ADMIN=$(curl -fsS -d grant_type=password -d "client_id=$CLIENT" -d username=dev-admin -d "password=$ADMIN_PASSWORD" \
   "$KEYCLOAK/realms/$REALM/protocol/openid-connect/token" | jq -r .access_token)
 [[ -n $ADMIN && $ADMIN != null ]] || die "no admin token from $KEYCLOAK"
 KEY_JSON=$(curl -fsS -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
-  -d "{\"name\": \"n8n harness $(date -u +%s)\", \"scopes\": [\"vm:sync\"]}" "$GATEWAY/api/gateway/api-keys")
+  -d "{\"name\": \"n8n-harness-$(date -u +%s)\", \"scopes\": [\"vm:sync\"]}" "$GATEWAY/api/gateway/api-keys")
 API_KEY_ID=$(jq -r .api_key.id <<<"$KEY_JSON")
 API_KEY=$(jq -r .secret <<<"$KEY_JSON")
 SECRET=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
@@ -134,8 +134,16 @@ done
 "$N8N" update:workflow --id="$PC4" --active=true >>"$WORK/n8n-cli.log" 2>&1
 "$N8N" start >"$WORK/n8n.log" 2>&1 &
 PIDS+=($!)
-for _ in $(seq 240); do curl -fsS -o /dev/null "http://127.0.0.1:$N8N_PORT/healthz/readiness" && break; sleep 0.5; done
+for _ in $(seq 240); do curl -fs -o /dev/null "http://127.0.0.1:$N8N_PORT/healthz/readiness" && break; sleep 0.5; done
 curl -fsS -o /dev/null "http://127.0.0.1:$N8N_PORT/healthz/readiness" || die "n8n did not start (see $WORK/n8n.log)"
+# the webhooks register after readiness: wait until one answers 403 (Header Auth) instead of 404
+for _ in $(seq 120); do
+  code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$N8N_PORT/webhook/infra-vm-sync-vcenter-vcenter")
+  [[ $code == 403 ]] && break
+  sleep 0.5
+done
+[[ $code == 403 ]] || die "the vCenter webhook answers $code without its secret, not 403 (see $WORK/n8n.log)"
+log "n8n started; /webhook/infra-vm-sync-vcenter-vcenter answers 403 without the secret"
 
 others=$(curl -fsS -H "Authorization: Bearer $ADMIN" "$GATEWAY/api/vm/system-apis?limit=500" \
   | jq -r '[.results[] | select(.is_active and (.name | startswith("harness-") | not))] | length')
