@@ -216,7 +216,7 @@ class N8nWorkflowTest {
         assertThat(checked).isGreaterThanOrEqualTo(5);
         // before "Run id" there is no run to fail: those nodes stop the execution (the default)
         assertThat(w.nodes().get("Run id").has("onError")).isFalse();
-        assertThat(w.param("Run id", "jsCode")).contains("throw new Error('no sync run id");
+        assertThat(w.param("Run id", "jsCode")).contains("fail('no sync run id");
     }
 
     @ParameterizedTest
