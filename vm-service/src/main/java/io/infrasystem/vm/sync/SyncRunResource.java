@@ -25,7 +25,8 @@ import jakarta.ws.rs.core.UriInfo;
  * Sync runs: {@code GET /api/vm/sync-runs} (filters platform, source, status, mode, started_at;
  * newest first), {@code GET /api/vm/sync-runs/{id}}, {@code POST /api/vm/sync-runs} to open a
  * chunked run ({@code {"platform", "source"}}), {@code POST /api/vm/sync-runs/{id}/finish} to
- * complete it (soft-deletes what no chunk reported). Unfinished runs expire ({@link SyncRunExpiry}).
+ * complete it (soft-deletes what no chunk reported), {@code POST /api/vm/sync-runs/{id}/fail} to end
+ * it as failed ({@code {"error"}}; deletes nothing). Unfinished runs expire ({@link SyncRunExpiry}).
  */
 @Path("/api/vm/sync-runs")
 @Authenticated
@@ -34,6 +35,9 @@ public class SyncRunResource {
 
     /** Body of {@code POST /api/vm/sync-runs}. */
     public record OpenRun(String platform, String source) {}
+
+    /** Body of {@code POST /api/vm/sync-runs/{id}/fail}: why the workflow failed (1–2,000 characters kept). */
+    public record FailRun(String error) {}
 
     static final FilterSpec FILTERS = FilterSpec.builder("id")
             .field(FilterField.choice("platform", "platform", Platform.class))
@@ -100,5 +104,20 @@ public class SyncRunResource {
     @RolesAllowed(Scopes.VM_SYNC)
     public SyncRun finish(@PathParam("id") long id) {
         return sync.finish(id);
+    }
+
+    /**
+     * @return the failed run (chunks already applied stay, nothing is deleted); 400 without an
+     *     {@code error}, 404 unknown, 409 when not open or expired
+     */
+    @POST
+    @Path("{id}/fail")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Scopes.VM_SYNC)
+    public SyncRun fail(@PathParam("id") long id, FailRun body) {
+        if (body == null || body.error() == null || body.error().isBlank()) {
+            throw ProblemException.invalid("error", "is required: why the run failed");
+        }
+        return sync.failRun(id, body.error());
     }
 }

@@ -180,17 +180,43 @@ public class SyncService {
     }
 
     /**
+     * Fails a chunked run on its workflow's word ({@code POST /api/vm/sync-runs/{id}/fail}): it
+     * deletes nothing, keeps the chunks already applied, stores the error on the run and records
+     * the change (audit entry, event {@code vm.sync_run.failed}) in the same transaction.
+     *
+     * @param error why, shown on the run (cut to 2,000 characters)
+     * @return the failed run
+     * @throws ProblemException 404 for an unknown run, 409 for a run that is not open or has expired
+     */
+    @Transactional
+    public SyncRun failRun(long runId, String error) {
+        Instant now = Instant.now();
+        return Jdbc.withConnection(dataSource, jdbc -> {
+            SyncRunStore runs = new SyncRunStore(jdbc);
+            SyncRun run = runs.find(runId, true).orElseThrow(() -> ProblemException.notFound("sync run", runId));
+            requireOpen(run, now);
+            runs.close(runId, SyncRunStatus.FAILED, 0, shown(error), now);
+            SyncRun failed = runs.find(runId, false).orElseThrow();
+            changes.record(new Change("sync_run", String.valueOf(runId), "failed", run, failed, null));
+            return failed;
+        });
+    }
+
+    /**
      * Marks an unfinished run failed (e.g. its n8n webhook could not be called); it deletes nothing.
      *
      * @param error why, shown on the run (cut to 2,000 characters)
      */
     @Transactional
     public void fail(long runId, String error) {
-        String shown = error.length() > 2000 ? error.substring(0, 2000) : error;
         Jdbc.withConnection(dataSource, jdbc -> {
-            new SyncRunStore(jdbc).close(runId, SyncRunStatus.FAILED, 0, shown, Instant.now());
+            new SyncRunStore(jdbc).close(runId, SyncRunStatus.FAILED, 0, shown(error), Instant.now());
             return null;
         });
+    }
+
+    private static String shown(String error) {
+        return error.length() > 2000 ? error.substring(0, 2000) : error;
     }
 
     /**

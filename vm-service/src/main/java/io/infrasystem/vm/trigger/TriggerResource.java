@@ -68,8 +68,12 @@ public class TriggerResource {
         this.config = config;
         this.mapper = mapper;
         this.actor = actor;
-        this.http =
-                HttpClient.newBuilder().connectTimeout(config.triggerTimeout()).build();
+        // HTTP/1.1: on an http:// URL the client's default (HTTP/2) asks for an h2c upgrade, which n8n
+        // leaves unanswered until the timeout (its server hands every upgrade request to its websocket push)
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(config.triggerTimeout())
+                .build();
     }
 
     /**

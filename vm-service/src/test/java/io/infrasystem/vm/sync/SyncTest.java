@@ -400,4 +400,75 @@ class SyncTest {
         post("nutanix", "?run_id=" + run, fixture(OWN)).statusCode(409);
         post("nutanix", "?run_id=999999", fixture(OWN)).statusCode(404);
     }
+
+    @Test
+    void aFailedRunKeepsItsChunksDeletesNothingAndRecordsItsError() {
+        post("nutanix", "?source=pc-failing", fixture("nutanix/v3_vms_list_own.json"))
+                .statusCode(200);
+        int run = given().header("Authorization", N8N)
+                .contentType(ContentType.JSON)
+                .body("{\"platform\": \"nutanix\", \"source\": \"pc-failing\"}")
+                .post("/api/vm/sync-runs")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        post("nutanix", "?run_id=" + run, v3Without(OLD)).statusCode(200);
+
+        given().header("Authorization", N8N)
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .post("/api/vm/sync-runs/" + run + "/fail")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        given().header("Authorization", TestTokens.apiKey("reader", Scopes.VM_READ))
+                .contentType(ContentType.JSON)
+                .body("{\"error\": \"no\"}")
+                .post("/api/vm/sync-runs/" + run + "/fail")
+                .then()
+                .statusCode(403);
+        given().header("Authorization", N8N)
+                .contentType(ContentType.JSON)
+                .body("{\"error\": \"List VMs: connect ECONNREFUSED\"}")
+                .post("/api/vm/sync-runs/" + run + "/fail")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("failed"))
+                .body("error", equalTo("List VMs: connect ECONNREFUSED"))
+                .body("chunk_count", equalTo(1))
+                .body("deleted_count", equalTo(0));
+        assertThat(scalar("select count(*) from vm where source = 'pc-failing' and is_deleted"))
+                .isZero();
+        assertThat(strings(
+                        "select action || ' ' || after_data from audit_log where resource_type = 'sync_run' "
+                                + "and resource_id = ?",
+                        String.valueOf(run)))
+                .singleElement()
+                .satisfies(row -> assertThat(row).startsWith("failed ").contains("ECONNREFUSED"));
+        assertThat(scalar(
+                        "select count(*) from outbox_event where event_type = 'vm.sync_run.failed' and subject = ?",
+                        String.valueOf(run)))
+                .isEqualTo(1);
+
+        // an ended run can be neither failed again nor finished; an unknown one is 404
+        given().header("Authorization", N8N)
+                .contentType(ContentType.JSON)
+                .body("{\"error\": \"again\"}")
+                .post("/api/vm/sync-runs/" + run + "/fail")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
+        given().header("Authorization", N8N)
+                .post("/api/vm/sync-runs/" + run + "/finish")
+                .then()
+                .statusCode(409);
+        given().header("Authorization", N8N)
+                .contentType(ContentType.JSON)
+                .body("{\"error\": \"gone\"}")
+                .post("/api/vm/sync-runs/999999/fail")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+    }
 }

@@ -34,12 +34,15 @@ class TriggerTest {
 
     HttpServer n8n;
     final List<String> received = new CopyOnWriteArrayList<>();
+    /** The Upgrade header of each call to /webhook/ok: n8n never answers a call that asks for h2c. */
+    final List<String> upgrades = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void startFakeN8n() throws IOException {
         n8n = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         n8n.createContext("/webhook/ok", exchange -> {
             received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            upgrades.add(String.valueOf(exchange.getRequestHeaders().getFirst("Upgrade")));
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
         });
@@ -95,6 +98,7 @@ class TriggerTest {
                 .asString()
                 .contains("\"run_id\":" + run)
                 .contains("\"source\":\"vc-lab\"");
+        assertThat(upgrades).containsExactly("null");
         given().header("Authorization", N8N)
                 .get("/api/vm/sync-runs/" + run)
                 .then()
