@@ -6,6 +6,7 @@ import { ownerApi, type Owner, type OwnerInput } from '../api/owners';
 import { useAuth } from '../auth/AuthContext';
 import { hasRole } from '../auth/roles';
 import { ListTable, SearchFilter, listFeatures, useListParams } from '../components/List';
+import { ConfirmDelete } from '../components/ConfirmDelete';
 import { QueryView } from '../components/Query';
 import { Empty, ProblemAlert, fieldError } from '../components/States';
 
@@ -72,26 +73,14 @@ function OwnerForm({ owner, onDone }: { owner?: Owner; onDone: () => void }) {
 }
 
 function DeleteOwner({ owner, onDone }: { owner: Owner; onDone: () => void }) {
-  const client = useQueryClient();
-  const remove = useMutation({
-    mutationFn: () => ownerApi.remove(owner.id ?? 0, owner.version ?? 0),
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['vm', 'owners'] });
-      onDone();
-    },
-  });
   return (
-    <Stack>
-      <Text>
-        Delete {owner.full_name} ({owner.email})? Virtual machines that name this owner as business or
-        technical owner lose the reference.
-      </Text>
-      {remove.isError && <ProblemAlert error={remove.error} />}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onDone}>Cancel</Button>
-        <Button color="red" loading={remove.isPending} onClick={() => remove.mutate()}>Delete owner</Button>
-      </Group>
-    </Stack>
+    <ConfirmDelete
+      message={`Delete ${owner.full_name} (${owner.email})? Virtual machines that name this owner as business or technical owner lose the reference.`}
+      confirm="Delete owner"
+      remove={() => ownerApi.remove(owner.id ?? 0, owner.version ?? 0)}
+      invalidates={['vm', 'owners']}
+      onDone={onDone}
+    />
   );
 }
 

@@ -6,6 +6,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { createColumnHelper } from '@tanstack/react-table';
 import { syncApi, type SystemApi, type SystemApiInput, type SystemApiPatch } from '../api/sync';
 import { ListTable, SearchFilter, listFeatures, useListParams } from '../components/List';
+import { ConfirmDelete } from '../components/ConfirmDelete';
 import { QueryView } from '../components/Query';
 import { Empty, ProblemAlert, fieldError } from '../components/States';
 import { formatTime } from '../components/time';
@@ -137,23 +138,14 @@ function SystemApiForm({ api, onDone }: { api?: SystemApi; onDone: () => void })
 }
 
 function DeleteSystemApi({ api, onDone }: { api: SystemApi; onDone: () => void }) {
-  const client = useQueryClient();
-  const remove = useMutation({
-    mutationFn: () => syncApi.removeSystemApi(api.id ?? 0, api.version ?? 0),
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['vm', 'system-apis'] });
-      onDone();
-    },
-  });
   return (
-    <Stack>
-      <Text>Delete {api.name}? Triggers stop calling its webhook.</Text>
-      {remove.isError && <ProblemAlert error={remove.error} />}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onDone}>Cancel</Button>
-        <Button color="red" loading={remove.isPending} onClick={() => remove.mutate()}>Delete system API</Button>
-      </Group>
-    </Stack>
+    <ConfirmDelete
+      message={`Delete ${api.name}? Triggers stop calling its webhook.`}
+      confirm="Delete system API"
+      remove={() => syncApi.removeSystemApi(api.id ?? 0, api.version ?? 0)}
+      invalidates={['vm', 'system-apis']}
+      onDone={onDone}
+    />
   );
 }
 
