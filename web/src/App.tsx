@@ -11,6 +11,14 @@ const VmList = lazy(() => import('./screens/VmList'));
 const VmDetail = lazy(() => import('./screens/VmDetail'));
 const ApiKeys = lazy(() => import('./screens/ApiKeys'));
 const AuthFailures = lazy(() => import('./screens/AuthFailures'));
+const Owners = lazy(() => import('./screens/Owners'));
+const Hosts = lazy(() => import('./screens/Hosts'));
+const Networks = lazy(() => import('./screens/Networks'));
+const Sync = lazy(() => import('./screens/Sync'));
+const SystemApis = lazy(() => import('./screens/SystemApis'));
+const Audit = lazy(() => import('./screens/Audit'));
+const MailLog = lazy(() => import('./screens/MailLog'));
+const MailMessage = lazy(() => import('./screens/MailMessage'));
 
 /** Shows the page only to holders of the role; others get the "not allowed" page. */
 export function RequireRole({ role, children }: { role: Role; children: ReactNode }) {
@@ -32,6 +40,14 @@ export function App() {
             path="/admin/auth-failures"
             element={<RequireRole role="admin"><AuthFailures /></RequireRole>}
           />
+          <Route path="/owners" element={<RequireRole role="viewer"><Owners /></RequireRole>} />
+          <Route path="/hosts" element={<RequireRole role="viewer"><Hosts /></RequireRole>} />
+          <Route path="/networks" element={<RequireRole role="viewer"><Networks /></RequireRole>} />
+          <Route path="/sync" element={<RequireRole role="viewer"><Sync /></RequireRole>} />
+          <Route path="/mail" element={<RequireRole role="viewer"><MailLog /></RequireRole>} />
+          <Route path="/mail/:id" element={<RequireRole role="viewer"><MailMessage /></RequireRole>} />
+          <Route path="/admin/system-apis" element={<RequireRole role="admin"><SystemApis /></RequireRole>} />
+          <Route path="/admin/audit" element={<RequireRole role="admin"><Audit /></RequireRole>} />
           <Route path="/forbidden" element={<Forbidden />} />
           <Route path="*" element={<NotFound />} />
         </Routes>

@@ -26,6 +26,15 @@ describe('api client', () => {
     expect(error).toMatchObject({ status: 403, title: 'Forbidden', detail: 'needs admin' });
   });
 
+  it('keeps the field errors of a problem document', async () => {
+    configureTransport({
+      fetch: async () =>
+        new Response('{"title":"Bad Request","status":400,"errors":[{"field":"email","message":"must not be blank"}]}', { status: 400 }),
+    });
+    const error = await api('POST', '/api/vm/owners', {}).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 400, errors: [{ field: 'email', message: 'must not be blank' }] });
+  });
+
   it('leaves empty query values out', () => {
     expect(withQuery('/api/vm/vms', { q: '', platform: 'vmware', limit: 50, x: undefined })).toBe(
       '/api/vm/vms?platform=vmware&limit=50',

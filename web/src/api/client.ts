@@ -7,9 +7,17 @@ export class ApiError extends Error {
     readonly status: number,
     readonly title: string,
     readonly detail?: string,
+    /** The problem document's field errors (a 400's `errors`), each naming the JSON field. */
+    readonly errors: FieldError[] = [],
   ) {
     super(detail ? `${title}: ${detail}` : title);
   }
+}
+
+/** One entry of a problem document's `errors`: the field (snake_case, as sent) and why it was refused. */
+export interface FieldError {
+  field: string;
+  message: string;
 }
 
 export interface Transport {
@@ -60,13 +68,18 @@ export async function api<T>(
     throw new ApiError(401, 'Authentication required');
   }
   if (!response.ok) {
-    let problem: { title?: string; detail?: string } = {};
+    let problem: { title?: string; detail?: string; errors?: FieldError[] } = {};
     try {
       problem = (await response.json()) as typeof problem;
     } catch {
       // not a problem document
     }
-    throw new ApiError(response.status, problem.title ?? response.statusText ?? 'Request failed', problem.detail);
+    throw new ApiError(
+      response.status,
+      problem.title ?? response.statusText ?? 'Request failed',
+      problem.detail,
+      Array.isArray(problem.errors) ? problem.errors : [],
+    );
   }
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;

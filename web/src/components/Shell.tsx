@@ -15,7 +15,14 @@ interface Item {
 export const NAVIGATION: Item[] = [
   { to: '/', label: 'Dashboard', role: 'viewer' },
   { to: '/vms', label: 'Virtual machines', role: 'viewer' },
+  { to: '/owners', label: 'Owners', role: 'viewer' },
+  { to: '/hosts', label: 'Hosts', role: 'viewer' },
+  { to: '/networks', label: 'Networks', role: 'viewer' },
+  { to: '/sync', label: 'Sync', role: 'viewer' },
+  { to: '/mail', label: 'Mail log', role: 'viewer' },
   { to: '/api-keys', label: 'API keys', role: 'viewer' },
+  { to: '/admin/system-apis', label: 'System APIs', role: 'admin' },
+  { to: '/admin/audit', label: 'Audit log', role: 'admin' },
   { to: '/admin/auth-failures', label: 'Authentication failures', role: 'admin' },
 ];
 

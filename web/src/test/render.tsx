@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { MemoryRouter } from 'react-router';
+import { MemoryRouter, useLocation } from 'react-router';
 import { render } from '@testing-library/react';
 import { AuthContext } from '../auth/AuthContext';
 import type { Role } from '../auth/roles';
@@ -39,4 +39,26 @@ export function renderApp(ui: ReactElement, { roles = ['viewer'] as Role[], url 
       </QueryClientProvider>
     </MantineProvider>,
   );
+}
+
+/** Shows the router's current path and query, so tests can assert what a screen keeps in the URL. */
+export function LocationProbe() {
+  const location = useLocation();
+  return <output data-testid="location">{location.pathname + location.search}</output>;
+}
+
+/** @returns the query parameters the stub received on the last call to `path` */
+export function lastQuery(calls: { url: string }[], path: string): Record<string, string> {
+  const call = calls.filter((c) => c.url.split('?')[0] === path).at(-1);
+  if (!call) throw new Error(`no call to ${path}`);
+  return Object.fromEntries(new URL(call.url, 'http://x').searchParams);
+}
+
+/** @returns a stub answer: the status with a problem+json document */
+export function problem(status: number, title: string, detail?: string, errors?: { field: string; message: string }[]) {
+  return () =>
+    new Response(JSON.stringify({ status, title, detail, errors }), {
+      status,
+      headers: { 'Content-Type': 'application/problem+json' },
+    });
 }
