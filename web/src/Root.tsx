@@ -1,11 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
 import { MantineProvider, createTheme } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter } from 'react-router';
 import { AuthContext } from './auth/AuthContext';
 import type { Session } from './auth/session';
 import { ApiError } from './api/client';
 import { App } from './App';
+import { LiveUpdates } from './live/LiveUpdates';
 
 // primaryShade 8: links and buttons keep a 4.5:1 contrast (axe).
 export const theme = createTheme({ primaryColor: 'blue', primaryShade: 8 });
@@ -27,7 +29,7 @@ interface Props {
   logout: () => void;
 }
 
-/** Providers around the app: theme, server state, router and the session. */
+/** Providers around the app: theme, toasts, server state, live updates, router and the session. */
 export function Root({ initial, subscribe, logout }: Props) {
   const [session, setSession] = useState(initial);
   useEffect(() => subscribe(setSession), [subscribe]);
@@ -35,8 +37,10 @@ export function Root({ initial, subscribe, logout }: Props) {
   const auth = useMemo(() => ({ session, logout }), [session, logout]);
   return (
     <MantineProvider theme={theme}>
+      <Notifications position="bottom-right" limit={5} />
       <QueryClientProvider client={client}>
         <AuthContext.Provider value={auth}>
+          <LiveUpdates />
           <BrowserRouter>
             <App />
           </BrowserRouter>

@@ -54,7 +54,18 @@ export async function api<T>(
   body?: unknown,
   extraHeaders: Record<string, string> = {},
 ): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', ...extraHeaders };
+  const response = await send(method, path, body, { Accept: 'application/json', ...extraHeaders });
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+/** GETs a file (e.g. a CSV export) with the token and returns its content; errors as in {@link api}. */
+export async function download(path: string, accept: string): Promise<Blob> {
+  return (await send('GET', path, undefined, { Accept: accept })).blob();
+}
+
+async function send(method: string, path: string, body: unknown, extraHeaders: Record<string, string>): Promise<Response> {
+  const headers: Record<string, string> = { ...extraHeaders };
   const token = transport.token();
   if (token) headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -81,6 +92,5 @@ export async function api<T>(
       Array.isArray(problem.errors) ? problem.errors : [],
     );
   }
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
+  return response;
 }

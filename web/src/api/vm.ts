@@ -1,5 +1,5 @@
 import type { components } from './generated/vm-service';
-import { api, withQuery, type Query } from './client';
+import { api, download, withQuery, type Query } from './client';
 
 type Schemas = components['schemas'];
 export type Stats = Schemas['Stats'];
@@ -11,5 +11,6 @@ export type VmPage = Schemas['PageVmSummary'];
 export const vmApi = {
   stats: () => api<Stats>('GET', '/api/vm/stats'),
   vms: (query: Query) => api<VmPage>('GET', withQuery('/api/vm/vms', query)),
+  exportCsv: (query: Query) => download(withQuery('/api/vm/vms/export.csv', query), 'text/csv'),
   vm: (id: number) => api<VmDetail>('GET', `/api/vm/vms/${id}`),
 };

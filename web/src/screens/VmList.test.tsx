@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import VmList from './VmList';
@@ -37,5 +37,40 @@ describe('VmList', () => {
     stubFetch({ '/api/vm/vms': { count: 0, next: null, previous: null, results: [] } });
     renderApp(<VmList />, { url: '/vms?q=nothing' });
     expect(await screen.findByText('No virtual machine matches these filters.')).toBeInTheDocument();
+  });
+
+  it('passes any API filter of the URL through, e.g. a tag and a range', async () => {
+    const calls = stubFetch({ '/api/vm/vms': { count: 1, next: null, previous: null, results: [VM] } });
+    renderApp(<VmList />, { url: '/vms?tag=db&memory_mb__gte=2048&owner=a%40b.c' });
+    await screen.findByRole('link', { name: 'web-01' });
+    const query = Object.fromEntries(new URL(calls[0].url, 'http://x').searchParams);
+    expect(query).toMatchObject({ tag: 'db', memory_mb__gte: '2048', owner: 'a@b.c' });
+  });
+
+  it('exports the filtered list as CSV with the token', async () => {
+    URL.createObjectURL = vi.fn(() => 'blob:x');
+    URL.revokeObjectURL = vi.fn();
+    const calls = stubFetch({
+      '/api/vm/vms': { count: 1, next: null, previous: null, results: [VM] },
+      '/api/vm/vms/export.csv': () => new Response('id\n12\n', { status: 200, headers: { 'Content-Type': 'text/csv' } }),
+    });
+    renderApp(<VmList />, { url: '/vms?platform=vmware&tag=db' });
+    await userEvent.click(await screen.findByRole('button', { name: 'Export CSV' }));
+    await vi.waitFor(() => expect(URL.createObjectURL).toHaveBeenCalled());
+    const call = calls.find((c) => c.url.startsWith('/api/vm/vms/export.csv'))!;
+    expect(Object.fromEntries(new URL(call.url, 'http://x').searchParams)).toEqual({
+      platform: 'vmware', tag: 'db', ordering: 'name',
+    });
+    expect((call.init!.headers as Record<string, string>).Authorization).toBe('Bearer test-token');
+  });
+
+  it('shows the problem of a refused export', async () => {
+    stubFetch({
+      '/api/vm/vms': { count: 1, next: null, previous: null, results: [VM] },
+      '/api/vm/vms/export.csv': () => new Response(JSON.stringify({ title: 'Bad Request', detail: 'tag: unknown lookup' }), { status: 400 }),
+    });
+    renderApp(<VmList />, { url: '/vms' });
+    await userEvent.click(await screen.findByRole('button', { name: 'Export CSV' }));
+    expect(await screen.findByText('Bad Request: tag: unknown lookup')).toBeInTheDocument();
   });
 });

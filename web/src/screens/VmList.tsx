@@ -1,4 +1,5 @@
-import { Anchor, Badge, Group, Pagination, Select, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { useState } from 'react';
+import { Anchor, Badge, Button, Group, Pagination, Select, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table';
 import { Link, useSearchParams } from 'react-router';
@@ -45,12 +46,11 @@ export default function VmList() {
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
   const ordering = params.get('ordering') ?? 'name';
-  const filters: Record<string, string | undefined> = {
-    q: params.get('q') ?? undefined,
-    platform: params.get('platform') ?? undefined,
-    power_state: params.get('power_state') ?? undefined,
-    os_family: params.get('os_family') ?? undefined,
-  };
+  // Every URL parameter but the page goes to the API as it is, so any filter and lookup the API
+  // accepts (tag, owner, memory_mb__gte, …) can be bookmarked; the API answers 400 for unknown ones.
+  const filters: Record<string, string | undefined> = Object.fromEntries(
+    [...params.entries()].filter(([key]) => key !== 'page' && key !== 'ordering'),
+  );
   const query = { ...filters, ordering, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
   const vms = useQuery({
     queryKey: ['vm', 'vms', query],
@@ -67,6 +67,25 @@ export default function VmList() {
     }
     if (!('page' in changes)) next.delete('page');
     setParams(next);
+  };
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<string>();
+  /** Downloads the filtered list (same filters and ordering, no paging) through the token-carrying client. */
+  const exportCsv = async () => {
+    setExporting(true);
+    setExportError(undefined);
+    try {
+      const blob = await vmApi.exportCsv({ ...filters, ordering });
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(blob);
+      link.download = 'vms.csv';
+      link.click();
+      URL.revokeObjectURL(link.href);
+    } catch (error) {
+      setExportError(error instanceof Error ? error.message : String(error));
+    } finally {
+      setExporting(false);
+    }
   };
   const sortBy = (id: string) => update({ ordering: ordering === id ? `-${id}` : id });
   const sortState = (id: string) => (ordering === id ? 'ascending' : ordering === `-${id}` ? 'descending' : 'none');
@@ -93,6 +112,10 @@ export default function VmList() {
             w={160}
           />
         ))}
+      </Group>
+      <Group>
+        <Button variant="default" loading={exporting} onClick={() => void exportCsv()}>Export CSV</Button>
+        {exportError && <Text c="red.8" size="sm" role="alert">{exportError}</Text>}
       </Group>
       <QueryView query={vms}>
         {(data) =>
