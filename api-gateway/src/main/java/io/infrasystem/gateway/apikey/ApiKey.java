@@ -1,9 +1,7 @@
 package io.infrasystem.gateway.apikey;
 
 import io.infrasystem.commons.crud.Tracked;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -13,38 +11,22 @@ import java.util.List;
  * SHA-256. Id, version and {@code created_at}/{@code updated_at} come from {@link Tracked}.
  */
 @Entity
-@Table(name = "api_key")
 public class ApiKey extends Tracked {
 
-    @Column(name = "key_id")
     public String keyId;
-
-    @Column(name = "secret_hash")
     public String secretHash;
-
-    @Column(name = "secret_last4")
     public String secretLast4;
-
     public String name;
     public String description;
     public String owner;
-
-    @Column(name = "created_by")
     public String createdBy;
 
     /** Space-separated scopes. */
     public String scopes;
 
-    @Column(name = "expires_at")
     public Instant expiresAt;
-
-    @Column(name = "revoked_at")
     public Instant revokedAt;
-
-    @Column(name = "revoked_by")
     public String revokedBy;
-
-    @Column(name = "last_used_at")
     public Instant lastUsedAt;
 
     /** @return the scopes as a list, in stored order */

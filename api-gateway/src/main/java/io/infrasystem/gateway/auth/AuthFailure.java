@@ -1,9 +1,7 @@
 package io.infrasystem.gateway.auth;
 
 import io.infrasystem.commons.crud.Stamped;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
@@ -11,30 +9,16 @@ import java.time.Instant;
  * {@code created_at}/{@code updated_at} come from {@link Stamped}.
  */
 @Entity
-@Table(name = "auth_failure")
 public class AuthFailure extends Stamped {
 
-    @Column(name = "occurred_at")
     public Instant occurredAt;
-
-    @Column(name = "credential_type")
     public String credentialType;
-
     public String reason;
-
-    @Column(name = "credential_hint")
     public String credentialHint;
-
-    @Column(name = "client_ip")
     public String clientIp;
-
     public String method;
     public String path;
-
-    @Column(name = "request_id")
     public String requestId;
-
-    @Column(name = "suppressed_before")
     public long suppressedBefore;
 
     /**

@@ -3,12 +3,10 @@ package io.infrasystem.inventory.devicetype;
 import io.infrasystem.commons.crud.Tracked;
 import io.infrasystem.inventory.csv.CsvRelation;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Table;
 import java.util.Optional;
 
 /** A category of hardware that models belong to (table {@code device_type}), e.g. "Server". */
 @Entity
-@Table(name = "device_type")
 public class DeviceType extends Tracked {
 
     public String name;

@@ -4,12 +4,9 @@ import io.infrasystem.commons.crud.Tracked;
 import io.infrasystem.inventory.asset.Asset;
 import io.infrasystem.inventory.rack.Rack;
 import io.infrasystem.inventory.site.Site;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
@@ -17,30 +14,20 @@ import java.time.Instant;
  * {@code maintenance_window}); times are stored in UTC with the IANA zone it was planned in.
  */
 @Entity
-@Table(name = "maintenance_window")
 public class MaintenanceWindow extends Tracked {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "site_id")
     public Site site;
 
     @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "rack_id")
     public Rack rack;
 
     @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "asset_id")
     public Asset asset;
 
-    @Column(name = "starts_at")
     public Instant startsAt;
-
-    @Column(name = "ends_at")
     public Instant endsAt;
-
-    @Column(name = "time_zone")
     public String timeZone;
-
     public String description;
 
     /** @return the state at {@code now} */

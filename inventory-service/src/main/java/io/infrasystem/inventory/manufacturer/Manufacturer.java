@@ -3,12 +3,10 @@ package io.infrasystem.inventory.manufacturer;
 import io.infrasystem.commons.crud.Tracked;
 import io.infrasystem.inventory.csv.CsvRelation;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Table;
 import java.util.Optional;
 
 /** A hardware brand (table {@code manufacturer}). */
 @Entity
-@Table(name = "manufacturer")
 public class Manufacturer extends Tracked {
 
     public String name;

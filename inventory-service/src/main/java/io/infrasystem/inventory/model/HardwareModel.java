@@ -7,7 +7,6 @@ import io.infrasystem.inventory.manufacturer.Manufacturer;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
@@ -23,30 +22,20 @@ import java.time.LocalDate;
 public class HardwareModel extends Tracked {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "manufacturer_id")
     public Manufacturer manufacturer;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "device_type_id")
     public DeviceType deviceType;
 
     public String name;
-
-    @Column(name = "part_number")
     public String partNumber;
-
-    @Column(name = "u_height")
     public BigDecimal uHeight;
 
     @Column(name = "is_full_depth")
     public boolean fullDepth;
 
-    @Column(name = "end_of_sale")
     public LocalDate endOfSale;
-
-    @Column(name = "end_of_support")
     public LocalDate endOfSupport;
-
     public String notes;
 
     /** @return whether the model takes no rack unit (mounted on the side, such as a PDU) */

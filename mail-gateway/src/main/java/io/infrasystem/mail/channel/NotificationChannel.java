@@ -1,9 +1,7 @@
 package io.infrasystem.mail.channel;
 
 import io.infrasystem.commons.crud.Tracked;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Table;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -14,13 +12,10 @@ import java.util.Optional;
  * with HMAC-SHA256 when a secret is set).
  */
 @Entity
-@Table(name = "notification_channel")
 public class NotificationChannel extends Tracked {
     public String name;
     public String kind;
     public String url;
-
-    @Column(name = "secret_encrypted")
     public String secretEncrypted;
     /** Email channel: addresses, one per line. */
     public String recipients;

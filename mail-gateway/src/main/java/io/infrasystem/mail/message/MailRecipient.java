@@ -1,12 +1,10 @@
 package io.infrasystem.mail.message;
 
 import jakarta.persistence.Entity;
-import jakarta.persistence.Table;
 import java.util.List;
 
 /** A to, cc or bcc recipient of a message. */
 @Entity
-@Table(name = "mail_recipient")
 public class MailRecipient extends MessagePart {
     /** {@code to}, {@code cc} or {@code bcc}. */
     public String kind;

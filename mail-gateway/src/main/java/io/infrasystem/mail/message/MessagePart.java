@@ -1,7 +1,6 @@
 package io.infrasystem.mail.message;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -23,13 +22,9 @@ public abstract class MessagePart extends PanacheEntityBase {
     public Long id;
 
     /** The {@link MailMessage} this row belongs to. */
-    @Column(name = "message_id")
     public long messageId;
 
-    @Column(name = "created_at")
     public Instant createdAt;
-
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
     @PrePersist

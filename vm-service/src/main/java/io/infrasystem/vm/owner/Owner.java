@@ -1,7 +1,6 @@
 package io.infrasystem.vm.owner;
 
 import io.infrasystem.commons.crud.Tracked;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
@@ -10,9 +9,7 @@ import jakarta.persistence.Table;
 @Table(name = "owners")
 public class Owner extends Tracked {
 
-    @Column(name = "full_name")
     public String fullName;
-
     public String email;
     public String designation;
     public String department;

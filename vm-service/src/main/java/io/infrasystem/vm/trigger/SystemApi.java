@@ -5,34 +5,26 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
-import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import java.time.Instant;
 
 /** An n8n webhook that starts a sync of one vCenter or Prism Central ({@code system_api}). */
 @Entity
-@Table(name = "system_api")
 public class SystemApi extends Tracked {
 
     public String name;
     public String url;
     public String method;
-
-    @Column(name = "resource_type")
     public String resourceType;
-
     public String source;
 
     @Column(name = "is_active")
     public boolean active;
     /** Header the trigger sends to authenticate at n8n (Header Auth), null when the webhook is open. */
-    @Column(name = "auth_header_name")
     public String authHeaderName;
     /** The header's secret value, stored as given; never leaves the service except towards the webhook. */
-    @Column(name = "auth_header_value")
     public String authHeaderValue;
     /** When the header was last set, changed or cleared (UTC), null when never. */
-    @Column(name = "auth_header_changed_at")
     public Instant authHeaderChangedAt;
 
     /** Whether the pending write sets, rotates or clears the auth header (then its time moves). */
