@@ -33,7 +33,7 @@ test('an editor creates an owner and sees the sync triggers', async ({ page }, t
   await page.getByRole('button', { name: 'Create owner' }).click();
   await page.getByRole('textbox', { name: 'Search' }).fill(name);
   await page.getByRole('textbox', { name: 'Search' }).press('Enter');
-  await expect(page.getByRole('cell', { name })).toBeVisible();
+  await expect(page.getByRole('cell', { name, exact: true })).toBeVisible();
 
   await page.getByRole('link', { name: 'Sync', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Sync all' })).toBeVisible();

@@ -39,5 +39,5 @@ export async function screenshotAndScan(page: Page, testInfo: TestInfo, name: st
   await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => `${n.target.join(' ')} ${n.html}`).join(', ')})`)).toEqual([]);
 }
