@@ -464,7 +464,13 @@ class EdgeProxyTest {
 
     @Test
     void theDocsListEveryServicesOpenApiFetchedThroughItsRouteForAnAuthenticatedCaller() {
-        given().when().get("/api/docs/").then().statusCode(200).contentType(containsString("text/html"));
+        given().when()
+                .get("/api/docs/")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/html"))
+                .body(containsString("persistAuthorization: true"))
+                .body(containsString("requestInterceptor: function(request)"));
         given().when().get("/q/openapi").then().statusCode(200);
         given().when()
                 .get("/api/docs/openapi/vm?format=json")
