@@ -47,6 +47,7 @@ start_keycloak() {
     info "keycloak: started on $INFRA_KEYCLOAK_URL (pid $(running_pid keycloak)) in $(elapsed_since "$t0")"
   fi
   keycloak_dev_check
+  keycloak_directory_check
 }
 
 # The dev overlay with its "${NAME}" placeholders replaced by the values of infra.env (client id
@@ -67,7 +68,57 @@ keycloak_dev_overlay() {
 keycloak_import_file() {
   local overlay
   overlay=$(keycloak_dev_overlay) || die "keycloak: cannot read $KEYCLOAK_DIR/dev-overlay.json"
-  jq --argjson dev "$overlay" '.users += $dev.users | .clients += $dev.clients' "$KEYCLOAK_DIR/infra-realm.json"
+  jq --argjson dev "$overlay" --arg directory_secret "$INFRA_GATEWAY_OWNERS_CLIENT_SECRET" \
+    '.users += $dev.users | .clients += $dev.clients
+     | .clients |= map(if .clientId == "infra-gateway-directory" then .secret = $directory_secret else . end)' \
+    "$KEYCLOAK_DIR/infra-realm.json"
+}
+
+# True if the gateway's directory client (API key owner check) logs in with the secret of infra.env
+# and may read the realm's users.
+directory_client_works() {
+  local token
+  token=$(curl -sS -m 10 -f -d grant_type=client_credentials -d client_id=infra-gateway-directory \
+    --data-urlencode client_secret="$INFRA_GATEWAY_OWNERS_CLIENT_SECRET" \
+    "$INFRA_KEYCLOAK_URL/realms/$KEYCLOAK_REALM/protocol/openid-connect/token" 2>/dev/null |
+    jq -r '.access_token // empty') || return 1
+  [[ -n $token ]] &&
+    curl -sS -m 10 -f -o /dev/null -H "Authorization: Bearer $token" \
+      "$INFRA_KEYCLOAK_URL/admin/realms/$KEYCLOAK_REALM/users?max=1" 2>/dev/null
+}
+
+# Makes the gateway's directory client work in a realm imported before it existed (or whose secret
+# differs from infra.env): creates it or sets its secret, and grants its service account
+# realm-management/view-users, through the admin REST API.
+keycloak_directory_check() {
+  directory_client_works && return 0
+  local token base id user management role
+  token=$(keycloak_admin_token) || token=""
+  [[ -n $token ]] || die "keycloak: cannot log in to the master realm to set up client infra-gateway-directory"
+  base=$INFRA_KEYCLOAK_URL/admin/realms/$KEYCLOAK_REALM
+  kc_admin() { curl -sS -m 20 -f -H "Authorization: Bearer $token" -H 'Content-Type: application/json' "$@"; }
+  id=$(kc_admin "$base/clients?clientId=infra-gateway-directory" | jq -r '.[0].id // empty')
+  if [[ -z $id ]]; then
+    jq '.clients[] | select(.clientId == "infra-gateway-directory")' "$KEYCLOAK_DIR/infra-realm.json" |
+      jq --arg s "$INFRA_GATEWAY_OWNERS_CLIENT_SECRET" '.secret = $s' |
+      kc_admin --data-binary @- "$base/clients" >/dev/null || die "keycloak: cannot create client infra-gateway-directory"
+    id=$(kc_admin "$base/clients?clientId=infra-gateway-directory" | jq -r '.[0].id // empty')
+  else
+    kc_admin "$base/clients/$id" |
+      jq --arg s "$INFRA_GATEWAY_OWNERS_CLIENT_SECRET" \
+        --argjson file "$(jq '.clients[] | select(.clientId == "infra-gateway-directory")' "$KEYCLOAK_DIR/infra-realm.json")" \
+        '. + $file + {secret: $s}' |
+      kc_admin -X PUT --data-binary @- "$base/clients/$id" >/dev/null ||
+      die "keycloak: cannot set the secret of client infra-gateway-directory"
+  fi
+  user=$(kc_admin "$base/clients/$id/service-account-user" | jq -r '.id')
+  management=$(kc_admin "$base/clients?clientId=realm-management" | jq -r '.[0].id')
+  role=$(kc_admin "$base/clients/$management/roles/view-users")
+  jq -n --argjson role "$role" '[$role]' |
+    kc_admin --data-binary @- "$base/users/$user/role-mappings/clients/$management" >/dev/null ||
+    die "keycloak: cannot grant view-users to infra-gateway-directory"
+  directory_client_works || die "keycloak: client infra-gateway-directory still cannot log in"
+  info "keycloak: client infra-gateway-directory set up (API key owner check)"
 }
 
 # Access token of a realm user through the dev client (password grant); prints the JSON answer.

@@ -20,9 +20,15 @@ service_jar() { echo "$REPO_ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
 
 service_module_exists() { [[ -f $REPO_ROOT/$1/pom.xml ]]; }
 
+# Port of a service's health endpoints: the gateway serves them on its management interface only
+# (never on the public port), the other services on their HTTP port.
+service_health_port() {
+  if [[ $1 == api-gateway ]]; then echo "$API_GATEWAY_MANAGEMENT_PORT"; else component_port "$1"; fi
+}
+
 service_ready() {
   local body
-  body=$(curl -sS -m 5 "http://127.0.0.1:$(component_port "$1")/q/health/ready" 2>/dev/null) || return 1
+  body=$(curl -sS -m 5 "http://127.0.0.1:$(service_health_port "$1")/q/health/ready" 2>/dev/null) || return 1
   [[ "$(jq -r '.status // empty' <<<"$body" 2>/dev/null)" == UP ]]
 }
 
@@ -86,6 +92,8 @@ start_service() {
     mail-gateway) env_vars+=(INFRA_MAIL_SMTP_HOST="$SMTP_HOST" INFRA_MAIL_SMTP_PORT="$SMTP_PORT"
       INFRA_MAIL_ENCRYPTION_KEY="$INFRA_MAIL_ENCRYPTION_KEY") ;;
     api-gateway) env_vars+=(INFRA_KEYCLOAK_URL="$INFRA_KEYCLOAK_URL"
+      QUARKUS_MANAGEMENT_PORT="$API_GATEWAY_MANAGEMENT_PORT" QUARKUS_MANAGEMENT_HOST=127.0.0.1
+      INFRA_GATEWAY_OWNERS_CLIENT_SECRET="$INFRA_GATEWAY_OWNERS_CLIENT_SECRET"
       INFRA_GATEWAY_ROUTES_INVENTORY_URL="http://127.0.0.1:$INVENTORY_SERVICE_PORT"
       INFRA_GATEWAY_ROUTES_VM_URL="http://127.0.0.1:$VM_SERVICE_PORT"
       INFRA_GATEWAY_ROUTES_CERT_URL="http://127.0.0.1:$CERT_SERVICE_PORT"
@@ -111,7 +119,7 @@ status_service() {
     echo "no module folder yet"
     return 0
   fi
-  body=$(curl -sS -m 5 "http://127.0.0.1:$(component_port "$name")/q/health/ready" 2>/dev/null) ||
+  body=$(curl -sS -m 5 "http://127.0.0.1:$(service_health_port "$name")/q/health/ready" 2>/dev/null) ||
     { echo "/q/health/ready: no answer"; return 1; }
   if [[ "$(jq -r '.status // empty' <<<"$body" 2>/dev/null)" == UP ]]; then
     echo "/q/health/ready UP"

@@ -45,8 +45,7 @@ mkdir -p "$WORK"
 : >"$RESULT"
 log "n8n $("$N8N" --version 2>/dev/null | tail -1), node $(node --version), gateway $GATEWAY"
 
-curl -fsS "$GATEWAY/q/health/ready" >/dev/null 2>&1 \
-  || curl -fsS -o /dev/null "$GATEWAY/api/gateway/jwks" \
+curl -fsS -o /dev/null "$GATEWAY/api/gateway/jwks" \
   || die "the gateway does not answer at $GATEWAY (deploy/local/stack up api-gateway vm-service)"
 
 # ---- what this script starts, it stops (by PID) and removes (by id)

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.startsWith;
 import io.infrasystem.commons.testing.TestDatabase;
 import io.infrasystem.commons.testing.TestTokens;
 import io.infrasystem.gateway.support.Keycloak;
+import io.infrasystem.gateway.support.KeycloakDirectory;
 import io.infrasystem.gateway.support.UpstreamStub;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = TestDatabase.class, initArgs = @ResourceArg(name = "kind", value = "postgresql"))
 @QuarkusTestResource(UpstreamStub.class)
+@QuarkusTestResource(KeycloakDirectory.class)
 class ApiKeyTest {
 
     static final String KEYS = "/api/gateway/api-keys";
@@ -166,7 +168,7 @@ class ApiKeyTest {
                 .path("authorization");
         Map<String, Object> claims = InternalTokenAssert.verify(authorization.substring(7));
         assertThat(claims.get("principal_type")).isEqualTo("api_key");
-        assertThat(claims.get("preferred_username")).isEqualTo(created.getString("api_key.name"));
+        assertThat(claims.get("preferred_username")).isEqualTo("key:dev-editor/" + created.getString("api_key.name"));
         assertThat(claims.get("groups")).isEqualTo(List.of("vm:read"));
 
         given().header("Authorization", Keycloak.bearer("dev-editor"))
@@ -251,6 +253,99 @@ class ApiKeyTest {
                 .statusCode(401)
                 .contentType("application/problem+json");
         given().when().get(KEYS).then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void aKeyNamedAdminActsAsKeyOwnerSlashNameNeverAsAPerson() {
+        String name = unique("admin");
+        JsonPath created = create(Keycloak.bearer("dev-viewer"), Map.of("name", name, "scopes", List.of("vm:read")));
+        Map<String, Object> claims = InternalTokenAssert.verify(given().header("X-API-Key", created.getString("secret"))
+                .when()
+                .get("/api/vm/vms")
+                .then()
+                .statusCode(200)
+                .extract()
+                .<String>path("authorization")
+                .substring(7));
+        assertThat(claims)
+                .containsEntry("sub", "key:dev-viewer/" + name)
+                .containsEntry("preferred_username", "key:dev-viewer/" + name)
+                .containsEntry("principal_type", "api_key");
+    }
+
+    @Test
+    void aKeyLivesNinetyDaysByDefaultAndAtMostTheConfiguredMaximum() {
+        Instant before = Instant.now();
+        JsonPath created = create(
+                Keycloak.bearer("dev-viewer"), Map.of("name", unique("default-life"), "scopes", List.of("vm:read")));
+        Instant expires = Instant.parse(created.getString("api_key.expires_at"));
+        assertThat(expires)
+                .isBetween(
+                        before.plus(java.time.Duration.ofDays(90)).minusSeconds(5),
+                        Instant.now().plus(java.time.Duration.ofDays(90)).plusSeconds(5));
+        given().header("Authorization", Keycloak.bearer("dev-viewer"))
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "name", unique("too-long"),
+                        "scopes", List.of("vm:read"),
+                        "expires_at",
+                                Instant.now()
+                                        .plus(java.time.Duration.ofDays(366))
+                                        .toString()))
+                .when()
+                .post(KEYS)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("expires_at"));
+    }
+
+    @Test
+    void aDemotedOwnersKeyLosesTheScopesTheRoleNoLongerGrantsAndADisabledOwnersKeyStopsWorking() {
+        String user = unique("gw-owner");
+        String password = UUID.randomUUID().toString();
+        String userId = Keycloak.createUser(user, password, "editor");
+        try {
+            String bearer = "Bearer " + Keycloak.tokenWithPassword(user, password);
+            JsonPath created =
+                    create(bearer, Map.of("name", unique("owned"), "scopes", List.of("vm:read", "vm:write")));
+            String secret = created.getString("secret");
+            assertThat(groupsSeenUpstream(secret)).containsExactly("vm:read", "vm:write");
+
+            Keycloak.realmRole(userId, "editor", false);
+            Keycloak.realmRole(userId, "viewer", true);
+            sleep(2500); // the owner cache of the tests: 2 s
+            assertThat(groupsSeenUpstream(secret)).containsExactly("vm:read");
+
+            Keycloak.setEnabled(userId, false);
+            sleep(2500);
+            String probe = "probe=" + UUID.randomUUID();
+            given().header("X-API-Key", secret)
+                    .when()
+                    .get("/api/vm/vms?" + probe)
+                    .then()
+                    .statusCode(401)
+                    .contentType("application/problem+json")
+                    .body("detail", org.hamcrest.Matchers.containsString("owner is disabled"));
+            asAdmin("/api/gateway/auth-failures", Map.of("credential_hint", created.getString("api_key.key_id")))
+                    .body("results.reason", hasItem("the key's owner is disabled or removed"));
+        } finally {
+            Keycloak.deleteUser(userId);
+        }
+    }
+
+    /** @return the groups of the internal token that a request with {@code secret} carried upstream */
+    @SuppressWarnings("unchecked")
+    private static List<String> groupsSeenUpstream(String secret) {
+        String authorization = given().header("X-API-Key", secret)
+                .when()
+                .get("/api/vm/vms")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("authorization");
+        return (List<String>)
+                InternalTokenAssert.verify(authorization.substring(7)).get("groups");
     }
 
     @Test

@@ -10,6 +10,8 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.infrasystem.commons.testing.TestDatabase;
 import io.infrasystem.gateway.support.Keycloak;
+import io.infrasystem.gateway.support.KeycloakDirectory;
+import io.infrasystem.gateway.support.RawHttp;
 import io.infrasystem.gateway.support.UpstreamStub;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -38,10 +40,15 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = TestDatabase.class, initArgs = @ResourceArg(name = "kind", value = "postgresql"))
 @QuarkusTestResource(UpstreamStub.class)
+@QuarkusTestResource(KeycloakDirectory.class)
 class EdgeProxyTest {
 
     @TestHTTPResource("/")
     URL base;
+
+    /** Any URL of the management interface: only its host and port are used. */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     @Test
     void aRealmUsersTokenReachesTheServiceAsAnInternalTokenNamingThatUser() {
@@ -448,7 +455,7 @@ class EdgeProxyTest {
                 .findFirst()
                 .orElseThrow());
         assertThat(line.getString("route")).isEqualTo("inventory");
-        assertThat(line.getString("principal")).startsWith("edge-read-");
+        assertThat(line.getString("principal")).startsWith("key:dev-admin/edge-read-");
         assertThat(line.getString("principal_type")).isEqualTo("api_key");
         assertThat(line.getInteger("status")).isEqualTo(200);
         assertThat(line.getDouble("latency_ms")).isPositive();
@@ -456,16 +463,83 @@ class EdgeProxyTest {
     }
 
     @Test
-    void theDocsListEveryServicesOpenApiFetchedThroughItsRoute() {
-        given().when().get("/api/docs/").then().statusCode(200).contentType(containsString("text/html"));
+    void theDocsListEveryServicesOpenApiFetchedThroughItsRouteForAnAuthenticatedCaller() {
         given().when()
+                .get("/api/docs/")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/html"))
+                .body(containsString("persistAuthorization: true"))
+                .body(containsString("requestInterceptor: function(request)"));
+        given().when().get("/q/openapi").then().statusCode(200);
+        given().when()
+                .get("/api/docs/openapi/vm?format=json")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+        given().header("X-API-Key", readKey())
+                .when()
                 .get("/api/docs/openapi/vm?format=json")
                 .then()
                 .statusCode(200)
                 .body("path", equalTo("/q/openapi"))
-                .body("query", equalTo("format=json"));
-        given().when().get("/api/docs/openapi/nothing").then().statusCode(404);
+                .body("query", equalTo("format=json"))
+                .body("api_key", nullValue())
+                .body("authorization", nullValue());
+        given().header("X-API-Key", readKey())
+                .when()
+                .get("/api/docs/openapi/nothing")
+                .then()
+                .statusCode(404);
         given().when().get("/api/gateway/jwks").then().statusCode(200).body("keys.kty", hasItem("RSA"));
+    }
+
+    @Test
+    void traversalEncodedDotsEmptySegmentsAndPathParametersAre400ProblemsThatNeverReachAService() throws Exception {
+        String[] hostile = {
+            "/api/vm/../../q/metrics",
+            "/api/vm/%2e%2e/%2e%2e/q/metrics",
+            "/api/vm/%2E%2E/q/health/ready",
+            "/api/vm/.%2e/.%2e/q/openapi",
+            "/api/vm/vms/%2f..%2f..%2fq/metrics",
+            "/api/vm//vms",
+            "/api/vm/vms;jsessionid=1",
+            "/api/vm/./vms",
+            "/api/docs/openapi/../../q/metrics",
+            "/api/gateway/../q/metrics"
+        };
+        for (String path : hostile) {
+            String probe = "probe=" + java.util.UUID.randomUUID();
+            RawHttp.Reply reply = RawHttp.get(base, path + "?" + probe, Map.of("X-API-Key", readKey()));
+            assertThat(reply.status()).as(path).isEqualTo(400);
+            assertThat(reply.header("Content-Type")).as(path).startsWith("application/problem+json");
+            assertThat(new JsonObject(reply.body()).getString("detail"))
+                    .as(path)
+                    .startsWith("Path refused");
+            assertThat(upstreamCompleted(probe)).as(path).isFalse();
+        }
+        RawHttp.Reply anonymous = RawHttp.get(base, "/api/vm/../../q/metrics", Map.of());
+        assertThat(anonymous.status()).isEqualTo(400);
+    }
+
+    @Test
+    void theGatewaysOwnHealthAndMetricsAreOnlyOnTheManagementInterface() {
+        given().when().get("/q/metrics").then().statusCode(401).contentType("application/problem+json");
+        given().when().get("/q/health/ready").then().statusCode(401);
+        given().header("X-API-Key", readKey())
+                .when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        String interfaceBase = "http://" + management.getHost() + ":" + management.getPort();
+        assertThat(management.getPort()).isNotEqualTo(base.getPort());
+        given().when()
+                .get(interfaceBase + "/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"));
+        given().when().get(interfaceBase + "/q/metrics").then().statusCode(200).body(containsString("# TYPE"));
     }
 
     /** Posts {@code size} zero bytes to {@code uri} in 64 KB chunks without Content-Length; returns the status. */

@@ -125,10 +125,10 @@ class EventDeliveryTest extends LiveEventsTest {
     }
 
     @Test
-    void apiKeyWithEventsReadReceivesWhatAViewerReceives() throws Exception {
+    void apiKeyWithEventsReadAndVmReadReceivesTheVmEventsAViewerReceives() throws Exception {
         String subject = "vm-" + UUID.randomUUID();
-        try (WsClient key =
-                WsClient.connect(vertx, "subjects=" + subject, TestTokens.apiKey("dashboard", "events:read"))) {
+        try (WsClient key = WsClient.connect(
+                vertx, "subjects=" + subject, TestTokens.apiKey("dashboard", "events:read", "vm:read"))) {
             assertThat(key.await("subscribed", n -> true, WAIT)).isNotNull();
             events.send("gateway.events", "gateway.api_key.created", subject, "{}");
             events.send("vm.events", "vm.vm.deleted", subject, "{}");
@@ -200,7 +200,7 @@ class EventDeliveryTest extends LiveEventsTest {
     void eventsOfATopicCreatedAfterStartAreDelivered() throws Exception {
         String topic = "test-" + UUID.randomUUID() + ".events";
         String subject = "new-" + UUID.randomUUID();
-        try (WsClient client = WsClient.connect(vertx, "subjects=" + subject, Tokens.viewer())) {
+        try (WsClient client = WsClient.connect(vertx, "subjects=" + subject, Tokens.admin())) {
             events.send(topic, "test.thing.created", subject, "{\"n\":1}");
             assertThat(client.events(subject, 1, Duration.ofSeconds(30)))
                     .as("event of the new topic")

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.infrasystem.commons.security.ActorType;
 import io.infrasystem.gateway.config.GatewayConfig;
+import io.infrasystem.gateway.owner.OwnerDirectory;
 import io.infrasystem.gateway.principal.AuthOutcome;
 import io.infrasystem.gateway.principal.CredentialType;
 import io.infrasystem.gateway.principal.GatewayPrincipal;
@@ -20,26 +21,35 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Checks an {@code X-API-Key}. Keys are read from the database by {@code key_id} and kept in memory
  * for {@code infra.gateway.api-keys.cache-ttl} (revocation on this instance takes effect at once,
- * on another within that time); the secret's SHA-256 is compared on every request. Blocking: call
- * it from a worker thread.
+ * on another within that time); the secret's SHA-256 is compared on every request. The key's owner
+ * is then checked in Keycloak ({@link OwnerDirectory}, cached at most 60 s): a missing or disabled
+ * owner's keys are refused, and a key acts with the scopes it holds that the owner's roles still
+ * grant (none left: refused). The principal is {@code key:<owner>/<key name>}, so a key named
+ * {@code admin} never reads as a person. Blocking: call it from a worker thread.
  */
 @ApplicationScoped
 public class ApiKeyAuthenticator {
 
     private final Cache<String, Optional<Snapshot>> cache;
     private final Duration lastUsedGranularity;
+    private final OwnerDirectory owners;
+
+    /** Prefix of API key principals: {@code key:<owner>/<key name>}. */
+    public static final String PRINCIPAL_PREFIX = "key:";
 
     /** What authentication needs of a key row. */
     record Snapshot(
             long id,
             String name,
+            String owner,
             String secretHash,
             List<String> scopes,
             Instant expiresAt,
             Instant revokedAt,
             AtomicReference<Instant> lastUsedAt) {}
 
-    public ApiKeyAuthenticator(GatewayConfig config) {
+    public ApiKeyAuthenticator(GatewayConfig config, OwnerDirectory owners) {
+        this.owners = owners;
         this.cache = Caffeine.newBuilder()
                 .maximumSize(50_000)
                 .expireAfterWrite(config.apiKeys().cacheTtl())
@@ -49,7 +59,8 @@ public class ApiKeyAuthenticator {
 
     /**
      * @param header value of {@code X-API-Key}
-     * @return the key's principal (name = key name, groups = its scopes), or the reason it was refused
+     * @return the key's principal (name {@code key:<owner>/<key name>}, groups = its scopes that the
+     *     owner's roles still grant), or the reason it was refused
      */
     public AuthOutcome authenticate(String header) {
         Optional<ApiKeySecrets.Presented> presented = ApiKeySecrets.parse(header);
@@ -58,8 +69,22 @@ public class ApiKeyAuthenticator {
         }
         String keyId = presented.get().keyId();
         Optional<Snapshot> found = cache.get(keyId, this::load);
+        return decide(presented.get(), found, owner -> {
+            try {
+                return owners.standing(owner);
+            } catch (OwnerDirectory.Unavailable e) {
+                return null;
+            }
+        });
+    }
+
+    private AuthOutcome decide(
+            ApiKeySecrets.Presented presented,
+            Optional<Snapshot> found,
+            java.util.function.Function<String, OwnerDirectory.Standing> standingOf) {
+        String keyId = presented.keyId();
         if (found.isEmpty()
-                || !ApiKeySecrets.matches(presented.get().secret(), found.get().secretHash())) {
+                || !ApiKeySecrets.matches(presented.secret(), found.get().secretHash())) {
             return AuthOutcome.failure(CredentialType.API_KEY, "unknown API key", keyId);
         }
         Snapshot key = found.get();
@@ -70,9 +95,27 @@ public class ApiKeyAuthenticator {
         if (key.expiresAt() != null && !key.expiresAt().isAfter(now)) {
             return AuthOutcome.failure(CredentialType.API_KEY, "expired API key", keyId);
         }
+        OwnerDirectory.Standing owner = standingOf.apply(key.owner());
+        if (owner == null) {
+            return AuthOutcome.failure(CredentialType.API_KEY, "the key's owner cannot be checked now", keyId);
+        }
+        if (!owner.enabled()) {
+            return AuthOutcome.failure(CredentialType.API_KEY, "the key's owner is disabled or removed", keyId);
+        }
+        LinkedHashSet<String> scopes = new LinkedHashSet<>(key.scopes());
+        scopes.retainAll(owner.groups());
+        if (scopes.isEmpty()) {
+            return AuthOutcome.failure(
+                    CredentialType.API_KEY, "the owner's roles no longer grant any of the key's scopes", keyId);
+        }
         touch(key, now);
         return AuthOutcome.success(
-                new GatewayPrincipal(key.name(), ActorType.API_KEY, new LinkedHashSet<>(key.scopes())));
+                new GatewayPrincipal(principalName(key.owner(), key.name()), ActorType.API_KEY, scopes));
+    }
+
+    /** @return the principal name of a key: {@code key:<owner>/<key name>} */
+    public static String principalName(String owner, String keyName) {
+        return PRINCIPAL_PREFIX + owner + "/" + keyName;
     }
 
     /**
@@ -94,7 +137,11 @@ public class ApiKeyAuthenticator {
                 && (last == null || !last.plus(lastUsedGranularity).isAfter(Instant.now()))) {
             return Optional.empty();
         }
-        return Optional.of(authenticate(header));
+        if (found.isPresent() && owners.cached(found.get().owner()).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                decide(presented.get(), found, owner -> owners.cached(owner).orElse(null)));
     }
 
     /** Drops the cached copy of a key (after revocation). */
@@ -109,6 +156,7 @@ public class ApiKeyAuthenticator {
                         .map(k -> new Snapshot(
                                 k.id,
                                 k.name,
+                                k.owner,
                                 k.secretHash,
                                 k.scopeList(),
                                 k.expiresAt,

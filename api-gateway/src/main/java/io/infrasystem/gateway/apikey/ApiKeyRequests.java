@@ -20,7 +20,7 @@ public final class ApiKeyRequests {
      * @param owner user name of the owner; only admins may name someone else (default: the caller)
      * @param scopes scopes of DESIGN.md §2, none wider than the caller's role allows
      * @param expiresAt end of validity (UTC, future, at most {@code infra.gateway.api-keys.max-lifetime}
-     *     ahead); default: that maximum
+     *     ahead, 365 days by default); default: {@code infra.gateway.api-keys.default-lifetime} (90 days)
      */
     public record Create(
             @NotBlank

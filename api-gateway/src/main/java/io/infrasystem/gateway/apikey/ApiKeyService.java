@@ -93,8 +93,10 @@ public class ApiKeyService {
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Instant latest = now.plus(config.apiKeys().maxLifetime());
-        Instant expiresAt =
-                input.expiresAt() == null ? latest : input.expiresAt().truncatedTo(ChronoUnit.MICROS);
+        Instant byDefault = now.plus(config.apiKeys().defaultLifetime());
+        Instant expiresAt = input.expiresAt() == null
+                ? (byDefault.isAfter(latest) ? latest : byDefault)
+                : input.expiresAt().truncatedTo(ChronoUnit.MICROS);
         if (!expiresAt.isAfter(now)) {
             throw ProblemException.invalid("expires_at", "must be in the future");
         }

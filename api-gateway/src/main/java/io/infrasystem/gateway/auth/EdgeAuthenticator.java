@@ -7,6 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * Authenticates a {@link Credential} at the edge: API keys through {@link ApiKeyAuthenticator},
@@ -43,16 +44,19 @@ public class EdgeAuthenticator {
     /**
      * @param credential what the request presents
      * @param info the request, for the failure log
+     * @param mayLookUp asked before any database or Keycloak look-up and before a failure is
+     *     written; when it answers {@code false} the outcome is {@link AuthOutcome#throttled} (a
+     *     cached credential is still decided from memory)
      * @return the outcome; never a failed future
      */
-    public Future<AuthOutcome> authenticate(Credential credential, RequestInfo info) {
+    public Future<AuthOutcome> authenticate(Credential credential, RequestInfo info, BooleanSupplier mayLookUp) {
         Optional<AuthOutcome> fast = switch (credential.type()) {
             case API_KEY -> apiKeys.tryCached(credential.value());
             case BEARER -> keycloak.cached(credential.value());
             case NONE -> Optional.of(AuthOutcome.failure(CredentialType.NONE, "no credential", null));
         };
         if (fast.isPresent()) {
-            if (!fast.get().succeeded()) {
+            if (!fast.get().succeeded() && mayLookUp.getAsBoolean()) {
                 vertx.executeBlocking(
                         () -> {
                             failures.record(fast.get(), info.clientIp(), info.method(), info.path(), info.requestId());
@@ -61,6 +65,9 @@ public class EdgeAuthenticator {
                         false);
             }
             return Future.succeededFuture(fast.get());
+        }
+        if (!mayLookUp.getAsBoolean()) {
+            return Future.succeededFuture(AuthOutcome.throttled(credential.type()));
         }
         return vertx.executeBlocking(
                 () -> {

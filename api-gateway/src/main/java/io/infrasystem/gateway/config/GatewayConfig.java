@@ -32,6 +32,9 @@ public interface GatewayConfig {
     /** @return API key handling */
     ApiKeys apiKeys();
 
+    /** @return how API key owners are re-checked in Keycloak */
+    Owners owners();
+
     /** @return rate limits */
     RateLimits rateLimit();
 
@@ -101,9 +104,32 @@ public interface GatewayConfig {
         @WithDefault("60s")
         Duration lastUsedGranularity();
 
+        /** @return lifetime of a new key created without {@code expires_at} (capped by {@link #maxLifetime()}) */
+        @WithDefault("90d")
+        Duration defaultLifetime();
+
         /** @return longest lifetime a new key may have */
-        @WithDefault("730d")
+        @WithDefault("365d")
         Duration maxLifetime();
+    }
+
+    /**
+     * Re-checking API key owners in Keycloak (realm {@code infra.keycloak.realm}) through the admin
+     * REST API, with the service account of a confidential client holding
+     * {@code realm-management/view-users} (environment {@code INFRA_GATEWAY_OWNERS_CLIENT_ID},
+     * {@code INFRA_GATEWAY_OWNERS_CLIENT_SECRET}).
+     */
+    interface Owners {
+        /** @return client id of the service account */
+        @WithDefault("infra-gateway-directory")
+        String clientId();
+
+        /** @return its secret; without it every API key is refused (fail closed) */
+        Optional<String> clientSecret();
+
+        /** @return how long an owner's standing is remembered; at most 60 s */
+        @WithDefault("60s")
+        Duration cacheTtl();
     }
 
     /** Token buckets (Bucket4j, greedy refill). */

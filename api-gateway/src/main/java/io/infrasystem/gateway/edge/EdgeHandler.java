@@ -34,8 +34,14 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * The edge: every request passes here first. It assigns the request id, answers rate-limited
  * callers with 429 and {@code Retry-After}, and then:
  * <ul>
- * <li>public paths ({@code /q/*}, {@code /api/docs*}, {@code /api/gateway/jwks}) go on unauthenticated
- *     ({@code /api/docs/openapi/<route>} is proxied to that service's {@code /q/openapi});</li>
+ * <li>a path that a service could read differently ({@link PathGuard}: {@code ..}, encoded dots or
+ *     slashes, {@code //}, {@code ;}) is refused with 400 before routing or authentication;</li>
+ * <li>public paths (the gateway's {@code /q/openapi}, Swagger UI under {@code /api/docs},
+ *     {@code /api/gateway/jwks}) go on unauthenticated; {@code /api/docs/openapi/<route>} is
+ *     authenticated and then proxied to that service's {@code /q/openapi};</li>
+ * <li>requests without a valid credential count against their socket address
+ *     ({@link RateLimiter#tryRefused}; {@code X-Forwarded-For} is never believed); an address out of
+ *     that allowance gets 429 without its next credential being looked up;</li>
  * <li>{@code /api/gateway/**}: the credential is checked here and the outcome handed to the
  *     gateway's own resources through the routing context ({@link EdgePrincipalMechanism}), which
  *     answer 401/403 themselves;</li>
@@ -95,12 +101,15 @@ public class EdgeHandler implements Handler<RoutingContext> {
         ctx.addHeadersEndHandler(v -> ctx.response().headers().set(RequestIds.HEADER, requestId));
         ctx.addEndHandler(v -> log(ctx, requestId, routeName, clientIp, start));
 
+        Optional<String> refusal = PathGuard.refusal(path);
+        if (refusal.isPresent()) {
+            refuse(ctx, ProblemKind.BAD_REQUEST, "Path refused: " + refusal.get(), requestId);
+            return;
+        }
         if (isPublic(path)) {
             long wait = limiter.tryAnonymous(clientIp);
             if (wait > 0) {
                 tooMany(ctx, wait, requestId);
-            } else if (path.startsWith(OPENAPI_PREFIX)) {
-                openApi(ctx, path.substring(OPENAPI_PREFIX.length()), requestId, clientIp);
             } else {
                 ctx.next();
             }
@@ -118,7 +127,7 @@ public class EdgeHandler implements Handler<RoutingContext> {
         Credential credential = Credential.of(request);
         authenticate(ctx, credential, clientIp, requestId, outcome -> {
             if (!outcome.succeeded()) {
-                long wait = limiter.tryAnonymous(clientIp);
+                long wait = outcome.throttled() ? limiter.waitForRefused(clientIp) : limiter.tryRefused(clientIp);
                 if (wait > 0) {
                     tooMany(ctx, wait, requestId);
                 } else {
@@ -130,6 +139,8 @@ public class EdgeHandler implements Handler<RoutingContext> {
             long wait = limiter.tryPrincipal(principal.key());
             if (wait > 0) {
                 tooMany(ctx, wait, requestId);
+            } else if (path.startsWith(OPENAPI_PREFIX)) {
+                openApi(ctx, path.substring(OPENAPI_PREFIX.length()), requestId, clientIp);
             } else if (route.isEmpty()) {
                 request.resume();
                 ctx.next();
@@ -153,6 +164,13 @@ public class EdgeHandler implements Handler<RoutingContext> {
             return;
         }
         authenticate(ctx, credential, clientIp, requestId, outcome -> {
+            long wait = outcome.succeeded()
+                    ? 0
+                    : outcome.throttled() ? limiter.waitForRefused(clientIp) : limiter.tryRefused(clientIp);
+            if (wait > 0) {
+                tooMany(ctx, wait, requestId);
+                return;
+            }
             ctx.request().resume();
             ctx.next();
         });
@@ -168,13 +186,17 @@ public class EdgeHandler implements Handler<RoutingContext> {
         request.pause();
         EdgeAuthenticator.RequestInfo info =
                 new EdgeAuthenticator.RequestInfo(clientIp, request.method().name(), request.path(), requestId);
-        authenticator.authenticate(credential, info).onComplete(result -> {
-            AuthOutcome outcome = result.succeeded()
-                    ? result.result()
-                    : AuthOutcome.failure(credential.type(), "authentication unavailable", null);
-            EdgePrincipalMechanism.hand(ctx, outcome);
-            then.accept(outcome);
-        });
+        // An address out of its allowance of refused credentials gets no look-up (no key read, no
+        // token verified, no failure row) until its bucket refills.
+        authenticator
+                .authenticate(credential, info, () -> limiter.waitForRefused(clientIp) == 0)
+                .onComplete(result -> {
+                    AuthOutcome outcome = result.succeeded()
+                            ? result.result()
+                            : AuthOutcome.failure(credential.type(), "authentication unavailable", null);
+                    EdgePrincipalMechanism.hand(ctx, outcome);
+                    then.accept(outcome);
+                });
     }
 
     private void forward(
@@ -253,10 +275,15 @@ public class EdgeHandler implements Handler<RoutingContext> {
         }
     }
 
+    /**
+     * Paths answered without a credential: the gateway's own OpenAPI document, Swagger UI and the
+     * JWKS. The services' documents ({@code /api/docs/openapi/<route>}) need a credential; the
+     * gateway's health and metrics are on the management interface, not here.
+     */
     private static boolean isPublic(String path) {
-        return path.startsWith("/q/")
+        return path.equals("/q/openapi")
                 || path.equals("/api/docs")
-                || path.startsWith("/api/docs/")
+                || (path.startsWith("/api/docs/") && !path.startsWith(OPENAPI_PREFIX))
                 || path.equals("/api/gateway/jwks");
     }
 

@@ -10,6 +10,9 @@ package io.infrasystem.gateway.principal;
  */
 public record AuthOutcome(GatewayPrincipal principal, CredentialType credentialType, String reason, String hint) {
 
+    /** Reason of an outcome decided without looking the credential up: the address is rate-limited. */
+    public static final String THROTTLED = "too many refused credentials from this address";
+
     /** @return a success */
     public static AuthOutcome success(GatewayPrincipal principal) {
         return new AuthOutcome(principal, null, null, null);
@@ -18,6 +21,16 @@ public record AuthOutcome(GatewayPrincipal principal, CredentialType credentialT
     /** @return a refusal */
     public static AuthOutcome failure(CredentialType credentialType, String reason, String hint) {
         return new AuthOutcome(null, credentialType, reason, hint);
+    }
+
+    /** @return a refusal without look-up because the caller's address is rate-limited */
+    public static AuthOutcome throttled(CredentialType credentialType) {
+        return new AuthOutcome(null, credentialType, THROTTLED, null);
+    }
+
+    /** @return whether the credential was not even looked up ({@link #throttled}) */
+    public boolean throttled() {
+        return principal == null && THROTTLED.equals(reason);
     }
 
     /** @return whether the credential was accepted */

@@ -5,14 +5,19 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 import io.infrasystem.gateway.config.GatewayConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 
 /**
- * Per-caller token buckets (Bucket4j, greedy refill): {@code infra.gateway.rate-limit.principal}
+ * Per-caller token buckets (Bucket4j, greedy refill), keyed by the principal or by the socket
+ * address (no {@code X-Forwarded-For} is believed but from the proxies that
+ * {@code quarkus.http.proxy.trusted-proxies} names): {@code infra.gateway.rate-limit.principal}
  * requests per {@code period} for each authenticated principal, {@code anonymous} per period for
- * each client IP whose requests carry no valid credential, {@code own-endpoints} per period for
+ * each client IP on the public paths and, in a bucket of its own, for each client IP whose requests
+ * carry no valid credential ({@link #tryRefused}; while it is empty the edge looks up no credential
+ * of that address), {@code own-endpoints} per period for
  * each client IP calling {@code /api/gateway/**} (authenticated later, by the resources). Buckets live in this instance's memory
  * (idle ones are dropped after two periods), so with N gateway instances behind a balancer the
  * effective limit is at most N times the configured one.
@@ -54,6 +59,32 @@ public class RateLimiter {
     }
 
     /**
+     * Counts one request without a valid credential (none, refused, expired) against its address.
+     *
+     * @param clientIp the socket address of the caller (never a forwarded header)
+     * @return 0 when the refusal may be answered with 401, otherwise the seconds to wait ({@code Retry-After})
+     */
+    public long tryRefused(String clientIp) {
+        return consume("r|" + clientIp, anonymousCapacity);
+    }
+
+    /**
+     * Asks, without counting, whether an address still has allowance for refused credentials; the
+     * edge looks no credential of an address up while it has none.
+     *
+     * @param clientIp the socket address of the caller
+     * @return 0 when it has, otherwise the seconds until it has again
+     */
+    public long waitForRefused(String clientIp) {
+        Bucket bucket = buckets.getIfPresent("r|" + clientIp);
+        if (bucket == null) {
+            return 0;
+        }
+        EstimationProbe probe = bucket.estimateAbilityToConsume(1);
+        return probe.canBeConsumed() ? 0 : seconds(probe.getNanosToWaitForRefill());
+    }
+
+    /**
      * @param clientIp the caller's address
      * @return 0 when a request to {@code /api/gateway/**} may proceed, otherwise the seconds to wait
      */
@@ -74,6 +105,10 @@ public class RateLimiter {
         if (probe.isConsumed()) {
             return 0;
         }
-        return Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+        return seconds(probe.getNanosToWaitForRefill());
+    }
+
+    private static long seconds(long nanos) {
+        return Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);
     }
 }

@@ -44,6 +44,111 @@ public final class Keycloak {
                 .path("access_token");
     }
 
+    /** @return a fresh access token of {@code user} with {@code password} through the dev client */
+    public static String tokenWithPassword(String user, String password) {
+        return given().baseUri(URL)
+                .formParam("grant_type", "password")
+                .formParam("client_id", CLIENT)
+                .formParam("username", user)
+                .formParam("password", password)
+                .when()
+                .post("/realms/" + REALM + "/protocol/openid-connect/token")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
+    }
+
+    /**
+     * Creates an enabled user of the realm with a password and one realm role (admin REST API).
+     *
+     * @return the user's id
+     */
+    public static String createUser(String user, String password, String role) {
+        String realm = "/admin/realms/" + REALM;
+        given().baseUri(URL)
+                .header("Authorization", "Bearer " + adminToken())
+                .contentType("application/json")
+                .body(Map.of(
+                        "username",
+                        user,
+                        "enabled",
+                        true,
+                        "email",
+                        user + "@infra-system.invalid",
+                        "emailVerified",
+                        true,
+                        "firstName",
+                        "Test",
+                        "lastName",
+                        "User",
+                        "credentials",
+                        java.util.List.of(Map.of("type", "password", "value", password, "temporary", false))))
+                .post(realm + "/users")
+                .then()
+                .statusCode(201);
+        String id = given().baseUri(URL)
+                .header("Authorization", "Bearer " + adminToken())
+                .queryParam("username", user)
+                .queryParam("exact", true)
+                .get(realm + "/users")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("[0].id");
+        realmRole(id, role, true);
+        return id;
+    }
+
+    /** Grants ({@code add}) or removes a realm role of a user (admin REST API). */
+    public static void realmRole(String userId, String role, boolean add) {
+        String realm = "/admin/realms/" + REALM;
+        Map<String, Object> representation = given().baseUri(URL)
+                .header("Authorization", "Bearer " + adminToken())
+                .get(realm + "/roles/" + role)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("$");
+        var request = given().baseUri(URL)
+                .header("Authorization", "Bearer " + adminToken())
+                .contentType("application/json")
+                .body(java.util.List.of(Map.of("id", representation.get("id"), "name", role)));
+        (add
+                        ? request.post(realm + "/users/" + userId + "/role-mappings/realm")
+                        : request.delete(realm + "/users/" + userId + "/role-mappings/realm"))
+                .then()
+                .statusCode(204);
+    }
+
+    /** Enables or disables a user (admin REST API). */
+    public static void setEnabled(String userId, boolean enabled) {
+        Map<String, Object> user = new java.util.HashMap<>(given().baseUri(URL)
+                .header("Authorization", "Bearer " + adminToken())
+                .get("/admin/realms/" + REALM + "/users/" + userId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .<Map<String, Object>>path("$"));
+        user.put("enabled", enabled);
+        given().baseUri(URL)
+                .header("Authorization", "Bearer " + adminToken())
+                .contentType("application/json")
+                .body(user)
+                .put("/admin/realms/" + REALM + "/users/" + userId)
+                .then()
+                .statusCode(204);
+    }
+
+    /** Deletes a user (admin REST API). */
+    public static void deleteUser(String userId) {
+        given().baseUri(URL)
+                .header("Authorization", "Bearer " + adminToken())
+                .delete("/admin/realms/" + REALM + "/users/" + userId)
+                .then()
+                .statusCode(204);
+    }
+
     /** @return an access token of the master realm's bootstrap administrator (admin REST API) */
     public static String adminToken() {
         return given().baseUri(URL)

@@ -68,7 +68,6 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
                     Map.entry("infra.gateway.routes.mail.url", "http://127.0.0.1:" + closed),
                     Map.entry("infra.gateway.upstream.idle-timeout", "3s"),
                     Map.entry("infra.gateway.rate-limit.principal", bench ? "1000000000" : "60"),
-                    Map.entry("infra.gateway.rate-limit.anonymous", "1000"),
                     Map.entry("infra.gateway.rate-limit.own-endpoints", "1000"),
                     Map.entry("infra.keycloak.clock-skew", "0s"));
         } catch (Exception e) {

@@ -76,13 +76,20 @@ public interface RealtimeConfig {
         /** Most type patterns plus subjects one connection may hold. */
         @WithDefault("200")
         int maxFilters();
+
+        /**
+         * Most streams (WebSocket and SSE together) one principal may hold open on this instance;
+         * one more is refused with 429.
+         */
+        @WithDefault("10")
+        int maxPerPrincipal();
     }
 
     /** Role-based visibility of event types. */
     interface Visibility {
 
         /** Type patterns only {@code admin} receives (e.g. {@code mail.*}). */
-        @WithDefault("mail.*,gateway.*")
+        @WithDefault("mail.*,gateway.*,vm.system_api.*")
         List<String> adminOnlyTypes();
     }
 }

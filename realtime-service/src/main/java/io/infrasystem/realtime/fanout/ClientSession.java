@@ -53,6 +53,28 @@ public abstract class ClientSession {
         return transport;
     }
 
+    /** @return what this client may see, and whose stream it is */
+    public Visibility.Clearance clearance() {
+        return clearance;
+    }
+
+    /**
+     * Closes the stream when the internal token it was opened with has expired; the client
+     * reconnects with a fresh token and resumes from its last cursor.
+     *
+     * @param now the current time
+     * @return whether it was closed now
+     */
+    public boolean closeIfTokenExpired(java.time.Instant now) {
+        if (!isClosed() && clearance.expiredAt(now)) {
+            drop(
+                    DropReason.TOKEN_EXPIRED,
+                    "token expired: reconnect with a fresh token and resume_from your last cursor");
+            return true;
+        }
+        return false;
+    }
+
     /** @return the current subscription */
     public Subscription subscription() {
         return subscription;

@@ -7,7 +7,9 @@ public enum DropReason {
     /** Nothing (not even a pong) arrived from the client within the idle timeout. */
     IDLE,
     /** Writing to the client failed (it went away without closing). */
-    WRITE_FAILED;
+    WRITE_FAILED,
+    /** The internal token the stream was opened with expired: the client reconnects with its cursor. */
+    TOKEN_EXPIRED;
 
     /** @return the tag value, lower case */
     public String tag() {

@@ -132,6 +132,16 @@ public class EventHub {
         return sessions;
     }
 
+    /**
+     * @param principal a principal name ({@link io.infrasystem.realtime.subscription.Visibility.Clearance#principal})
+     * @return how many streams it holds open on this instance
+     */
+    public long openStreams(String principal) {
+        return sessions.stream()
+                .filter(s -> principal.equals(s.clearance().principal()))
+                .count();
+    }
+
     /** @return the cursor of the newest event */
     public synchronized Cursor last() {
         return buffer.last();

@@ -11,7 +11,8 @@ import java.time.Instant;
 /**
  * Every {@code infra.realtime.connections.keepalive-interval}, pings every WebSocket client (and
  * closes those silent beyond the idle timeout) and sends an SSE comment to quiet SSE clients,
- * which also reveals connections that went away without closing.
+ * which also reveals connections that went away without closing. A stream whose internal token has
+ * expired is closed instead (so within one interval of the expiry).
  */
 @ApplicationScoped
 public class Keepalive {
@@ -45,7 +46,9 @@ public class Keepalive {
     private void tick() {
         Instant now = Instant.now();
         for (ClientSession session : hub.sessions()) {
-            session.keepalive(now, config.connections().idleTimeout());
+            if (!session.closeIfTokenExpired(now)) {
+                session.keepalive(now, config.connections().idleTimeout());
+            }
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.infrasystem.realtime.sse;
 
+import io.infrasystem.commons.problem.ProblemException;
+import io.infrasystem.commons.problem.ProblemKind;
 import io.infrasystem.commons.security.Scopes;
 import io.infrasystem.realtime.config.RealtimeConfig;
 import io.infrasystem.realtime.fanout.EventHub;
@@ -58,7 +60,8 @@ public class EventStreamResource {
      * @param lastEventId the cursor a reconnecting {@code EventSource} sends (wins over {@code resume_from})
      * @param sink the stream
      * @param sse the SSE event factory
-     * @throws io.infrasystem.commons.problem.ProblemException 400 for malformed parameters
+     * @throws ProblemException 400 for malformed parameters, 429 when the caller already holds
+     *     {@code infra.realtime.connections.max-per-principal} open streams
      */
     @GET
     @Path("/stream")
@@ -76,6 +79,13 @@ public class EventStreamResource {
         ConnectRequest request = ConnectRequest.parse(
                 types, subjects, cursor, config.connections().maxFilters());
         Visibility.Clearance clearance = visibility.clearanceOf(identity);
+        if (hub.openStreams(clearance.principal()) >= config.connections().maxPerPrincipal()) {
+            throw new ProblemException(
+                    ProblemKind.TOO_MANY_REQUESTS,
+                    "At most " + config.connections().maxPerPrincipal()
+                            + " open streams per principal; close one before opening another",
+                    List.of());
+        }
         SseSession session = new SseSession(
                 sink,
                 sse,

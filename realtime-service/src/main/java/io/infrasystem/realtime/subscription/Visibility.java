@@ -4,12 +4,17 @@ import io.infrasystem.commons.security.Scopes;
 import io.infrasystem.realtime.config.RealtimeConfig;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Decides which event types a caller may receive (DESIGN.md §2): holders of {@code events:read}
- * (viewers and up, API keys with that scope) receive every type except the admin-only ones
- * ({@code mail.*}, {@code gateway.*} by default); {@code admin} receives everything.
+ * Decides which event types a caller may receive (DESIGN.md §2 and §10): a caller connects with
+ * {@code events:read} and then receives events of type {@code <service>.*} only when it also holds
+ * {@code <service>:read} (a key with {@code events:read} alone receives nothing); the admin-only
+ * types ({@code mail.*}, {@code gateway.*}, {@code vm.system_api.*} by default: they carry webhook
+ * URLs and delivery details) reach {@code admin} only; {@code admin} receives everything.
  */
 @ApplicationScoped
 public class Visibility {
@@ -31,19 +36,23 @@ public class Visibility {
         if (identity == null || identity.isAnonymous()) {
             return null;
         }
-        if (identity.hasRole(Scopes.ADMIN)) {
-            return Clearance.ADMIN;
+        boolean admin = identity.hasRole(Scopes.ADMIN);
+        if (!admin && !identity.hasRole(Scopes.EVENTS_READ)) {
+            return null;
         }
-        return identity.hasRole(Scopes.EVENTS_READ) ? Clearance.READER : null;
+        Instant expiresAt = identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getExpirationTime() > 0
+                ? Instant.ofEpochSecond(jwt.getExpirationTime())
+                : null;
+        return new Clearance(identity.getPrincipal().getName(), admin, identity.getRoles(), expiresAt);
     }
 
     /**
      * @param clearance the caller's clearance
-     * @param type a CloudEvents type
+     * @param type a CloudEvents type ({@code <service>.<entity>.<action>})
      * @return whether a caller of that clearance may receive events of that type
      */
     public boolean allows(Clearance clearance, String type) {
-        if (clearance == Clearance.ADMIN) {
+        if (clearance.admin()) {
             return true;
         }
         for (TypePattern pattern : adminOnly) {
@@ -51,14 +60,27 @@ public class Visibility {
                 return false;
             }
         }
-        return true;
+        int dot = type.indexOf('.');
+        return dot > 0 && clearance.groups().contains(type.substring(0, dot) + ":read");
     }
 
-    /** What a connected caller may see. */
-    public enum Clearance {
-        /** {@code events:read}: everything but the admin-only types. */
-        READER,
-        /** {@code admin}: everything. */
-        ADMIN
+    /**
+     * What a connected caller may see, as its internal token said at connection time.
+     *
+     * @param principal the caller's name (user name or {@code key:<owner>/<name>}), for the per-principal stream cap
+     * @param admin whether it holds {@code admin}
+     * @param groups its roles and scopes
+     * @param expiresAt when its internal token expires (the stream is closed then), or {@code null}
+     */
+    public record Clearance(String principal, boolean admin, Set<String> groups, Instant expiresAt) {
+
+        public Clearance {
+            groups = Set.copyOf(groups);
+        }
+
+        /** @return whether the token behind this clearance has expired at {@code now} */
+        public boolean expiredAt(Instant now) {
+            return expiresAt != null && !now.isBefore(expiresAt);
+        }
     }
 }

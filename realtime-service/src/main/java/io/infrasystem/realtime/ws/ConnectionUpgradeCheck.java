@@ -2,6 +2,7 @@ package io.infrasystem.realtime.ws;
 
 import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.realtime.config.RealtimeConfig;
+import io.infrasystem.realtime.fanout.EventHub;
 import io.infrasystem.realtime.subscription.ConnectRequest;
 import io.infrasystem.realtime.subscription.Visibility;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
@@ -13,7 +14,8 @@ import java.util.Map;
 
 /**
  * Admits a WebSocket upgrade only for a caller with a valid internal token holding
- * {@code events:read} (401 with {@code WWW-Authenticate: Bearer} otherwise, 403 without the scope)
+ * {@code events:read} (401 with {@code WWW-Authenticate: Bearer} otherwise, 403 without the scope,
+ * 429 when the principal already holds {@code infra.realtime.connections.max-per-principal} streams)
  * and hands the caller's clearance and subscription to the connection.
  */
 @ApplicationScoped
@@ -23,14 +25,17 @@ public class ConnectionUpgradeCheck implements HttpUpgradeCheck {
 
     private final Visibility visibility;
     private final RealtimeConfig config;
+    private final EventHub hub;
 
     /**
      * @param visibility visibility rules
      * @param config limits
+     * @param hub the open streams (per-principal cap)
      */
-    public ConnectionUpgradeCheck(Visibility visibility, RealtimeConfig config) {
+    public ConnectionUpgradeCheck(Visibility visibility, RealtimeConfig config, EventHub hub) {
         this.visibility = visibility;
         this.config = config;
+        this.hub = hub;
     }
 
     @Override
@@ -47,6 +52,9 @@ public class ConnectionUpgradeCheck implements HttpUpgradeCheck {
             Visibility.Clearance clearance = visibility.clearanceOf(identity);
             if (clearance == null) {
                 return CheckResult.rejectUpgradeSync(403);
+            }
+            if (hub.openStreams(clearance.principal()) >= config.connections().maxPerPrincipal()) {
+                return CheckResult.rejectUpgradeSync(429);
             }
             try {
                 ConnectRequest request = ConnectParameterFilter.parse(

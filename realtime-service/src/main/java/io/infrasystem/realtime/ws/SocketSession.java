@@ -21,7 +21,7 @@ final class SocketSession extends ClientSession {
 
     /** RFC 6455 §7.4.1: policy violation (used for a slow client). */
     static final int POLICY_VIOLATION = 1008;
-    /** RFC 6455 §7.4.1: going away (used for an idle client). */
+    /** RFC 6455 §7.4.1: going away (used for an idle client and an expired token: reconnect). */
     static final int GOING_AWAY = 1001;
 
     private static final Buffer PING = Buffer.buffer("keepalive");
@@ -69,7 +69,7 @@ final class SocketSession extends ClientSession {
 
     @Override
     protected void terminate(DropReason reason, String detail) {
-        int code = reason == DropReason.IDLE ? GOING_AWAY : POLICY_VIOLATION;
+        int code = reason == DropReason.IDLE || reason == DropReason.TOKEN_EXPIRED ? GOING_AWAY : POLICY_VIOLATION;
         connection.close(new CloseReason(code, detail)).subscribe().with(ok -> {}, failure -> {});
     }
 }

@@ -20,6 +20,8 @@ public class BenchProfile implements QuarkusTestProfile {
                 Map.entry("infra.realtime.connections.idle-timeout", "70s"),
                 Map.entry("infra.realtime.replay.max-events", "10000"),
                 Map.entry("infra.realtime.replay.max-age", "1m"),
+                // every bench client is one principal (Tokens.benchReader)
+                Map.entry("infra.realtime.connections.max-per-principal", "100000"),
                 Map.entry("quarkus.log.category.\"io.infrasystem\".level", "WARN"),
                 Map.entry("quarkus.http.limits.max-connections", "20000"));
     }

@@ -152,7 +152,7 @@ class RealtimeBenchmark {
                     E2E_CLIENTS,
                     RestAssured.port,
                     i -> "/api/realtime/ws?types=bench.*&subjects=" + run + "-" + (i % ENTITIES),
-                    Tokens.viewer());
+                    Tokens.benchReader());
             // warm-up: the topic exists and is read before measuring
             LatencyRecorder warm = new LatencyRecorder(100_000);
             clients.recordInto(warm);
@@ -208,7 +208,7 @@ class RealtimeBenchmark {
                     BROADCAST_CLIENTS,
                     RestAssured.port,
                     i -> "/api/realtime/ws?types=bench.*&subjects=" + subject,
-                    Tokens.viewer());
+                    Tokens.benchReader());
             service = phase(
                     clients,
                     i -> events.sendAsync(

@@ -14,6 +14,14 @@ public final class Tokens {
         return TestTokens.user("vera", Scopes.groupsForRoles(Set.of(Scopes.VIEWER)));
     }
 
+    /**
+     * @return the benchmark clients' token: {@code events:read} and {@code bench:read}, so that
+     *     {@code bench.*} events reach it as {@code vm.*} events reach a {@code vm:read} holder
+     */
+    public static String benchReader() {
+        return TestTokens.user("bench-reader", Set.of(Scopes.EVENTS_READ, "bench:read"));
+    }
+
     /** @return an administrator's token */
     public static String admin() {
         return TestTokens.user("root", Scopes.groupsForRoles(Set.of(Scopes.ADMIN)));

@@ -29,6 +29,14 @@ public abstract class ServiceContract {
         this.auditPath = auditPath;
     }
 
+    /**
+     * @return where health and metrics are served: empty for the service's own port (the default),
+     *     or {@code http://host:port} of its management interface (the gateway's)
+     */
+    protected String managementBase() {
+        return "";
+    }
+
     /** @return whether readiness must include a database check */
     private boolean hasDatabase() {
         return auditPath != null;
@@ -36,13 +44,17 @@ public abstract class ServiceContract {
 
     @Test
     void livenessIsUp() {
-        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().when()
+                .get(managementBase() + "/q/health/live")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"));
     }
 
     @Test
     void readinessCoversKafkaAndTheDatabase() {
         var response = given().when()
-                .get("/q/health/ready")
+                .get(managementBase() + "/q/health/ready")
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
@@ -77,7 +89,11 @@ public abstract class ServiceContract {
 
     @Test
     void servesPrometheusMetrics() {
-        given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+        given().when()
+                .get(managementBase() + "/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(containsString("jvm_memory_used_bytes"));
     }
 
     @Test

@@ -25,6 +25,16 @@ public final class TestTokens {
     }
 
     /**
+     * @param username {@code preferred_username} and {@code sub}
+     * @param groups realm roles and scopes
+     * @param lifetime how long from now the token is valid
+     * @return {@code Bearer <jwt>} for a person, valid {@code lifetime}
+     */
+    public static String userValidFor(String username, Set<String> groups, Duration lifetime) {
+        return "Bearer " + claims(username, "user", groups).expiresIn(lifetime).sign();
+    }
+
+    /**
      * @param keyName the API key's name, used as principal name
      * @param scopes the key's scopes, e.g. {@code vm:sync}
      * @return {@code Bearer <jwt>} for a machine client, valid 5 minutes
