@@ -33,6 +33,7 @@ public class ApiKeyAuthenticator {
     record Snapshot(
             long id,
             String name,
+            String owner,
             String secretHash,
             List<String> scopes,
             Instant expiresAt,
@@ -49,7 +50,7 @@ public class ApiKeyAuthenticator {
 
     /**
      * @param header value of {@code X-API-Key}
-     * @return the key's principal (name = key name, groups = its scopes), or the reason it was refused
+     * @return the key's principal (name = key name, groups = its scopes, acting for its owner), or the reason it was refused
      */
     public AuthOutcome authenticate(String header) {
         Optional<ApiKeySecrets.Presented> presented = ApiKeySecrets.parse(header);
@@ -72,7 +73,7 @@ public class ApiKeyAuthenticator {
         }
         touch(key, now);
         return AuthOutcome.success(
-                new GatewayPrincipal(key.name(), ActorType.API_KEY, new LinkedHashSet<>(key.scopes())));
+                new GatewayPrincipal(key.name(), ActorType.API_KEY, new LinkedHashSet<>(key.scopes()), key.owner()));
     }
 
     /**
@@ -109,6 +110,7 @@ public class ApiKeyAuthenticator {
                         .map(k -> new Snapshot(
                                 k.id,
                                 k.name,
+                                k.owner,
                                 k.secretHash,
                                 k.scopeList(),
                                 k.expiresAt,
