@@ -170,6 +170,7 @@ class ApiKeyTest {
         assertThat(claims.get("principal_type")).isEqualTo("api_key");
         assertThat(claims.get("preferred_username")).isEqualTo("key:dev-editor/" + created.getString("api_key.name"));
         assertThat(claims.get("groups")).isEqualTo(List.of("vm:read"));
+        assertThat(claims.get("acts_for")).as("the key acts for its owner").isEqualTo("dev-editor");
 
         given().header("Authorization", Keycloak.bearer("dev-editor"))
                 .when()

@@ -66,7 +66,8 @@ class EdgeProxyTest {
         assertThat(claims)
                 .containsEntry("sub", "dev-editor")
                 .containsEntry("preferred_username", "dev-editor")
-                .containsEntry("principal_type", "user");
+                .containsEntry("principal_type", "user")
+                .doesNotContainKey("acts_for");
         @SuppressWarnings("unchecked")
         List<String> groups = (List<String>) claims.get("groups");
         assertThat(groups)

@@ -60,7 +60,7 @@ public class ApiKeyAuthenticator {
     /**
      * @param header value of {@code X-API-Key}
      * @return the key's principal (name {@code key:<owner>/<key name>}, groups = its scopes that the
-     *     owner's roles still grant), or the reason it was refused
+     *     owner's roles still grant, acting for its owner), or the reason it was refused
      */
     public AuthOutcome authenticate(String header) {
         Optional<ApiKeySecrets.Presented> presented = ApiKeySecrets.parse(header);
@@ -110,7 +110,7 @@ public class ApiKeyAuthenticator {
         }
         touch(key, now);
         return AuthOutcome.success(
-                new GatewayPrincipal(principalName(key.owner(), key.name()), ActorType.API_KEY, scopes));
+                new GatewayPrincipal(principalName(key.owner(), key.name()), ActorType.API_KEY, scopes, key.owner()));
     }
 
     /** @return the principal name of a key: {@code key:<owner>/<key name>} */

@@ -15,7 +15,7 @@ import java.time.Instant;
  * RS256 with the current {@link SigningKeys} key ({@code kid} in the header), {@code iss}
  * {@value InternalToken#ISSUER}, {@code aud} {@value InternalToken#AUDIENCE}, {@code sub} and
  * {@code preferred_username} = principal name, {@code principal_type} {@code user|api_key},
- * {@code groups}, {@code iat}, {@code exp} = {@code iat} + {@code infra.gateway.token.lifetime}.
+ * {@code groups}, for an API key {@code acts_for} (its owner's user name), {@code iat}, {@code exp} = {@code iat} + {@code infra.gateway.token.lifetime}.
  * Tokens are cached per principal (name, type and groups) until {@code renew-before} ahead of their
  * expiry, so a request normally costs a map look-up, not an RSA signature.
  */
@@ -56,13 +56,16 @@ public class InternalTokenIssuer {
     private String sign(GatewayPrincipal principal) {
         SigningKeys.ActiveKey key = keys.current();
         Instant now = Instant.now();
-        return Jwt.issuer(InternalToken.ISSUER)
+        var claims = Jwt.issuer(InternalToken.ISSUER)
                 .audience(InternalToken.AUDIENCE)
                 .subject(principal.name())
                 .preferredUserName(principal.name())
                 .claim(InternalToken.PRINCIPAL_TYPE_CLAIM, principal.type().wireName())
-                .groups(principal.groups())
-                .issuedAt(now)
+                .groups(principal.groups());
+        if (principal.actsFor() != null) {
+            claims.claim(InternalToken.ACTS_FOR_CLAIM, principal.actsFor());
+        }
+        return claims.issuedAt(now)
                 .expiresAt(now.plus(lifetime))
                 .jws()
                 .keyId(key.kid())

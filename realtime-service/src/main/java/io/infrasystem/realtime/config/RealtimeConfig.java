@@ -21,6 +21,9 @@ public interface RealtimeConfig {
     /** Who sees which event types. */
     Visibility visibility();
 
+    /** Per-project delivery of project-service's events. */
+    Projects projects();
+
     /** Kafka consumer settings. */
     interface Consumer {
 
@@ -91,5 +94,20 @@ public interface RealtimeConfig {
         /** Type patterns only {@code admin} receives (e.g. {@code mail.*}). */
         @WithDefault("mail.*,gateway.*,vm.system_api.*")
         List<String> adminOnlyTypes();
+    }
+
+    /**
+     * project-service's events reach administrators and the project's members only; the members
+     * are learnt from its {@code project.assignment.*} events (DESIGN.md §10).
+     */
+    interface Projects {
+
+        /** project-service's topic, read from its beginning at start-up for the assignments. */
+        @WithDefault("project.events")
+        String topic();
+
+        /** The event types delivered per project (the rest of the suite's types are not scoped). */
+        @WithDefault("project.")
+        String typePrefix();
     }
 }

@@ -106,7 +106,7 @@ public abstract class ClientSession {
      * @return whether it was queued
      */
     public boolean deliver(LiveEvent event) {
-        if (!visibility.allows(clearance, event.type()) || !subscription.matches(event)) {
+        if (!visibility.allows(clearance, event) || !subscription.matches(event)) {
             return false;
         }
         return enqueue(new Outbound(event.json(), event.cursor().toString()));

@@ -7,6 +7,7 @@ import io.infrasystem.realtime.config.RealtimeConfig;
 import io.infrasystem.realtime.event.Cursor;
 import io.infrasystem.realtime.event.EventMessage;
 import io.infrasystem.realtime.event.LiveEvent;
+import io.infrasystem.realtime.project.ProjectMembers;
 import io.infrasystem.realtime.subscription.Subscription;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
@@ -30,18 +31,23 @@ public class EventHub {
     private final Set<ClientSession> sessions = ConcurrentHashMap.newKeySet();
     private final ObjectMapper mapper;
     private final RealtimeMetrics metrics;
+    private final ProjectMembers members;
+    private final String projectTypes;
     private long sequence;
 
     /**
-     * @param config replay bounds
+     * @param config replay bounds, project event types
      * @param mapper JSON mapper (snake_case, ISO-8601 dates)
      * @param metrics meters
+     * @param members project membership, kept current from the assignment events passing here
      */
-    public EventHub(RealtimeConfig config, ObjectMapper mapper, RealtimeMetrics metrics) {
+    public EventHub(RealtimeConfig config, ObjectMapper mapper, RealtimeMetrics metrics, ProjectMembers members) {
         this.buffer = new ReplayBuffer(
                 epoch, config.replay().maxEvents(), config.replay().maxAge());
         this.mapper = mapper;
         this.metrics = metrics;
+        this.members = members;
+        this.projectTypes = config.projects().typePrefix();
     }
 
     /**
@@ -60,15 +66,29 @@ public class EventHub {
             String id, String type, String source, String subject, OffsetDateTime time, JsonNode data) {
         synchronized (this) {
             Cursor cursor = new Cursor(epoch, ++sequence);
+            Long projectId = type != null
+                            && type.startsWith(projectTypes)
+                            && data.path("project_id").canConvertToLong()
+                    ? data.path("project_id").asLong()
+                    : null;
             LiveEvent event = new LiveEvent(
                     cursor,
                     type,
                     subject,
                     Instant.now(),
-                    json(new EventMessage("event", id, type, source, subject, time, data, cursor.toString())));
+                    json(new EventMessage("event", id, type, source, subject, time, data, cursor.toString())),
+                    projectId);
             buffer.append(event);
+            // a new member receives its own assignment event; a removed one still receives its removal
+            boolean removal = type != null && type.endsWith(".deleted");
+            if (!removal) {
+                members.observe(type, subject, data);
+            }
             for (ClientSession session : sessions) {
                 session.deliver(event);
+            }
+            if (removal) {
+                members.observe(type, subject, data);
             }
             metrics.buffered(buffer.size());
             return event;

@@ -34,7 +34,8 @@ import javax.sql.DataSource;
  * every write goes through): in the change's own transaction it writes the audit entry (actor,
  * actor type, action, resource, before/after JSON, changed fields, request id, client IP, time)
  * and the outbox event {@code <service>.<resource>.<action>} whose data is
- * {@code {"entity": after-or-before, "changes": [{field, old, new}], "actor": {name, type}}}; the changes
+ * {@code {"entity": after-or-before, "changes": [{field, old, new}], "actor": {name, type}}} (plus
+ * the fields of the service's {@link EventContext}, if it has one); the changes
  * of a creation or deletion are empty (the entity is the whole record).
  *
  * <p>An update whose before and after differ only in ignored fields ({@code updated_at},
@@ -56,6 +57,7 @@ public class ChangeRecorder {
     private final EventsConfig events;
     private final CurrentActor currentActor;
     private final Instance<ClientAddress> clientAddress;
+    private final Instance<EventContext> eventContext;
 
     @Inject
     public ChangeRecorder(
@@ -64,13 +66,15 @@ public class ChangeRecorder {
             Outbox outbox,
             EventsConfig events,
             CurrentActor currentActor,
-            Instance<ClientAddress> clientAddress) {
+            Instance<ClientAddress> clientAddress,
+            Instance<EventContext> eventContext) {
         this.dataSource = dataSource;
         this.mapper = mapper;
         this.outbox = outbox;
         this.events = events;
         this.currentActor = currentActor;
         this.clientAddress = clientAddress;
+        this.eventContext = eventContext;
     }
 
     /**
@@ -146,6 +150,9 @@ public class ChangeRecorder {
                 data.put(
                         "actor",
                         Map.of("name", actor.name(), "type", actor.type().wireName()));
+                if (eventContext.isResolvable()) {
+                    eventContext.get().of(change).forEach(data::putIfAbsent);
+                }
                 String type = events.service() + "." + change.resourceType() + "." + change.action();
                 messages.add(new OutboxMessage(
                         UUID.randomUUID().toString(),

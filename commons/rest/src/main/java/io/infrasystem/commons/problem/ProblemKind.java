@@ -17,6 +17,8 @@ public enum ProblemKind {
     NOT_ACCEPTABLE(Status.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable"),
     CONFLICT(Status.CONFLICT, "conflict", "Conflict"),
     PRECONDITION_FAILED(Status.PRECONDITION_FAILED, "precondition-failed", "The resource was changed by someone else"),
+    /** A guarded change that needs a confirmation the request did not carry (RFC 6585). */
+    PRECONDITION_REQUIRED(Status.PRECONDITION_REQUIRED, "precondition-required", "Confirmation required"),
     PAYLOAD_TOO_LARGE(Status.REQUEST_ENTITY_TOO_LARGE, "payload-too-large", "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(Status.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type"),
     TOO_MANY_REQUESTS(Status.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests"),

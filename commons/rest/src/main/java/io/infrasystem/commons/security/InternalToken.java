@@ -16,5 +16,11 @@ public final class InternalToken {
     /** Claim naming the principal type: {@code user} or {@code api_key}. */
     public static final String PRINCIPAL_TYPE_CLAIM = "principal_type";
 
+    /**
+     * Claim of an API key's token naming the user the key acts for (its owner's user name), for
+     * services whose data is scoped per user (project assignments); absent for a person.
+     */
+    public static final String ACTS_FOR_CLAIM = "acts_for";
+
     private InternalToken() {}
 }
