@@ -19,6 +19,9 @@ const SystemApis = lazy(() => import('./screens/SystemApis'));
 const Audit = lazy(() => import('./screens/Audit'));
 const MailLog = lazy(() => import('./screens/MailLog'));
 const MailMessage = lazy(() => import('./screens/MailMessage'));
+const Sites = lazy(() => import('./screens/inventory/Sites'));
+const Racks = lazy(() => import('./screens/inventory/Racks'));
+const RackElevation = lazy(() => import('./screens/inventory/RackElevation'));
 
 /** Shows the page only to holders of the role; others get the "not allowed" page. */
 export function RequireRole({ role, children }: { role: Role; children: ReactNode }) {
@@ -46,6 +49,9 @@ export function App() {
           <Route path="/sync" element={<RequireRole role="viewer"><Sync /></RequireRole>} />
           <Route path="/mail" element={<RequireRole role="viewer"><MailLog /></RequireRole>} />
           <Route path="/mail/:id" element={<RequireRole role="viewer"><MailMessage /></RequireRole>} />
+          <Route path="/sites" element={<RequireRole role="viewer"><Sites /></RequireRole>} />
+          <Route path="/racks" element={<RequireRole role="viewer"><Racks /></RequireRole>} />
+          <Route path="/racks/:id" element={<RequireRole role="viewer"><RackElevation /></RequireRole>} />
           <Route path="/admin/system-apis" element={<RequireRole role="admin"><SystemApis /></RequireRole>} />
           <Route path="/admin/audit" element={<RequireRole role="admin"><Audit /></RequireRole>} />
           <Route path="/forbidden" element={<Forbidden />} />

@@ -20,6 +20,8 @@ export const NAVIGATION: Item[] = [
   { to: '/networks', label: 'Networks', role: 'viewer' },
   { to: '/sync', label: 'Sync', role: 'viewer' },
   { to: '/mail', label: 'Mail log', role: 'viewer' },
+  { to: '/sites', label: 'Sites', role: 'viewer' },
+  { to: '/racks', label: 'Racks', role: 'viewer' },
   { to: '/api-keys', label: 'API keys', role: 'viewer' },
   { to: '/admin/system-apis', label: 'System APIs', role: 'admin' },
   { to: '/admin/audit', label: 'Audit log', role: 'admin' },

@@ -1,0 +1,48 @@
+import type { components } from './generated/inventory-service';
+import { api, withQuery, type Query } from './client';
+
+type Schemas = components['schemas'];
+export type Site = Schemas['SiteDto'];
+export type SiteInput = Schemas['SiteInput'];
+export type SiteStatus = Schemas['SiteStatus'];
+export type Rack = Schemas['RackDto'];
+export type RackInput = Schemas['RackInput'];
+export type RackStatus = Schemas['RackStatus'];
+export type Asset = Schemas['AssetDto'];
+export type Elevation = Schemas['Elevation'];
+export type Occupant = Schemas['Occupant'];
+export type Face = Schemas['Face'];
+export type PlacementInput = Schemas['PlacementInput'];
+export type Page<T> = { count?: number; results?: T[] };
+
+export const SITE_STATUSES: SiteStatus[] = ['planned', 'staging', 'active', 'decommissioning', 'retired'];
+export const RACK_STATUSES: RackStatus[] = ['reserved', 'available', 'planned', 'active', 'deprecated'];
+
+const ifMatch = (version: number) => ({ 'If-Match': `"${version}"` });
+const BASE = '/api/inventory';
+
+/**
+ * inventory-service's sites, racks, assets and placements (types from its OpenAPI document; creates
+ * and replaces answer the DTO, which the document leaves untyped). Writes send `If-Match` with the
+ * version the user saw. Query keys of these calls start with `['inventory']`, so every
+ * `inventory.*` live event refreshes them (see `live/LiveUpdates.tsx`).
+ */
+export const inventoryApi = {
+  sites: (query: Query) => api<Schemas['PageSiteDto']>('GET', withQuery(`${BASE}/sites`, query)),
+  createSite: (input: SiteInput) => api<Site>('POST', `${BASE}/sites`, input),
+  replaceSite: (id: number, version: number, input: SiteInput) =>
+    api<Site>('PUT', `${BASE}/sites/${id}`, input, ifMatch(version)),
+  removeSite: (id: number, version: number) => api<void>('DELETE', `${BASE}/sites/${id}`, undefined, ifMatch(version)),
+
+  racks: (query: Query) => api<Schemas['PageRackDto']>('GET', withQuery(`${BASE}/racks`, query)),
+  rack: (id: number) => api<Rack>('GET', `${BASE}/racks/${id}`),
+  createRack: (input: RackInput) => api<Rack>('POST', `${BASE}/racks`, input),
+  replaceRack: (id: number, version: number, input: RackInput) =>
+    api<Rack>('PUT', `${BASE}/racks/${id}`, input, ifMatch(version)),
+  removeRack: (id: number, version: number) => api<void>('DELETE', `${BASE}/racks/${id}`, undefined, ifMatch(version)),
+  elevation: (id: number, face: Face) => api<Elevation>('GET', withQuery(`${BASE}/racks/${id}/elevation`, { face })),
+
+  assets: (query: Query) => api<Schemas['PageAssetDto']>('GET', withQuery(`${BASE}/assets`, query)),
+  /** Places (or, without rack, unplaces) an asset; a 409 names the blocking asset and its units. */
+  place: (assetId: number, input: PlacementInput) => api<Asset>('POST', `${BASE}/assets/${assetId}/placement`, input),
+};
