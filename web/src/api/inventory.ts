@@ -1,5 +1,5 @@
 import type { components } from './generated/inventory-service';
-import { api, withQuery, type Query } from './client';
+import { api, download, upload, withQuery, type Query } from './client';
 
 type Schemas = components['schemas'];
 export type Site = Schemas['SiteDto'];
@@ -45,4 +45,24 @@ export const inventoryApi = {
   assets: (query: Query) => api<Schemas['PageAssetDto']>('GET', withQuery(`${BASE}/assets`, query)),
   /** Places (or, without rack, unplaces) an asset; a 409 names the blocking asset and its units. */
   place: (assetId: number, input: PlacementInput) => api<Asset>('POST', `${BASE}/assets/${assetId}/placement`, input),
+};
+
+export type ImportKind = 'assets' | 'racks' | 'models';
+export type ImportResult = Schemas['ImportResult'];
+export type BackupInfo = Schemas['BackupInfo'];
+export type RestoreResult = Schemas['RestoreResult'];
+
+/**
+ * Admins' data tools: CSV import (a 400's problem carries every bad row's `line`, `column`,
+ * `field` and `message`), backups and restores (a restore dry run verifies an archive and answers
+ * its manifest: schema version and rows per table).
+ */
+export const dataApi = {
+  importCsv: (kind: ImportKind, csv: Blob | string, dryRun: boolean) =>
+    upload<ImportResult>(withQuery(`${BASE}/import/${kind}`, { dry_run: dryRun }), csv, 'text/csv'),
+  backups: () => api<BackupInfo[]>('GET', `${BASE}/backups`),
+  createBackup: () => api<BackupInfo>('POST', `${BASE}/backups`),
+  downloadBackup: (name: string) => download(`${BASE}/backups/${encodeURIComponent(name)}`, 'application/zip'),
+  restore: (archive: Blob, dryRun: boolean) =>
+    upload<RestoreResult>(withQuery(`${BASE}/restore`, { dry_run: dryRun }), archive, 'application/zip'),
 };
