@@ -23,6 +23,8 @@ const Sites = lazy(() => import('./screens/inventory/Sites'));
 const Racks = lazy(() => import('./screens/inventory/Racks'));
 const RackElevation = lazy(() => import('./screens/inventory/RackElevation'));
 const DataTools = lazy(() => import('./screens/inventory/DataTools'));
+const Assets = lazy(() => import('./screens/inventory/Assets'));
+const AssetDetail = lazy(() => import('./screens/inventory/AssetDetail'));
 
 /** Shows the page only to holders of the role; others get the "not allowed" page. */
 export function RequireRole({ role, children }: { role: Role; children: ReactNode }) {
@@ -53,6 +55,8 @@ export function App() {
           <Route path="/sites" element={<RequireRole role="viewer"><Sites /></RequireRole>} />
           <Route path="/racks" element={<RequireRole role="viewer"><Racks /></RequireRole>} />
           <Route path="/racks/:id" element={<RequireRole role="viewer"><RackElevation /></RequireRole>} />
+          <Route path="/assets" element={<RequireRole role="viewer"><Assets /></RequireRole>} />
+          <Route path="/assets/:id" element={<RequireRole role="viewer"><AssetDetail /></RequireRole>} />
           <Route path="/admin/data" element={<RequireRole role="admin"><DataTools /></RequireRole>} />
           <Route path="/admin/system-apis" element={<RequireRole role="admin"><SystemApis /></RequireRole>} />
           <Route path="/admin/audit" element={<RequireRole role="admin"><Audit /></RequireRole>} />

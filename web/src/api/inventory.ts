@@ -66,3 +66,24 @@ export const dataApi = {
   restore: (archive: Blob, dryRun: boolean) =>
     upload<RestoreResult>(withQuery(`${BASE}/restore`, { dry_run: dryRun }), archive, 'application/zip'),
 };
+
+export type AssetInput = Schemas['AssetInput'];
+export type AssetStatus = Schemas['AssetStatus'];
+export type Model = Schemas['ModelDto'];
+export const ASSET_STATUSES: AssetStatus[] = ['planned', 'active', 'maintenance', 'offline', 'decommissioned'];
+export const CATEGORIES: Schemas['DeviceCategory'][] = ['server', 'switch', 'router', 'firewall', 'storage', 'pdu', 'patch_panel', 'other'];
+
+/** Assets and the models they name (for end-of-support dates). */
+export const assetApi = {
+  list: inventoryApi.assets,
+  get: (id: number) => api<Asset>('GET', `${BASE}/assets/${id}`),
+  create: (input: AssetInput) => api<Asset>('POST', `${BASE}/assets`, input),
+  replace: (id: number, version: number, input: AssetInput) =>
+    api<Asset>('PUT', `${BASE}/assets/${id}`, input, ifMatch(version)),
+  remove: (id: number, version: number) => api<void>('DELETE', `${BASE}/assets/${id}`, undefined, ifMatch(version)),
+  model: (id: number) => api<Model>('GET', `${BASE}/models/${id}`),
+  /** The models of the given ids (the `id` filter repeated: any of them). */
+  modelsByIds: (ids: number[]) =>
+    api<Schemas['PageModelDto']>('GET', `${BASE}/models?${ids.map((id) => `id=${id}`).join('&')}&limit=${Math.max(ids.length, 1)}`),
+  models: (query: Query) => api<Schemas['PageModelDto']>('GET', withQuery(`${BASE}/models`, query)),
+};

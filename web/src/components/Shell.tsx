@@ -22,6 +22,7 @@ export const NAVIGATION: Item[] = [
   { to: '/mail', label: 'Mail log', role: 'viewer' },
   { to: '/sites', label: 'Sites', role: 'viewer' },
   { to: '/racks', label: 'Racks', role: 'viewer' },
+  { to: '/assets', label: 'Assets', role: 'viewer' },
   { to: '/api-keys', label: 'API keys', role: 'viewer' },
   { to: '/admin/data', label: 'Data tools', role: 'admin' },
   { to: '/admin/system-apis', label: 'System APIs', role: 'admin' },
