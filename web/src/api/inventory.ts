@@ -87,3 +87,31 @@ export const assetApi = {
     api<Schemas['PageModelDto']>('GET', `${BASE}/models?${ids.map((id) => `id=${id}`).join('&')}&limit=${Math.max(ids.length, 1)}`),
   models: (query: Query) => api<Schemas['PageModelDto']>('GET', withQuery(`${BASE}/models`, query)),
 };
+
+/** One asset of the End-of-Support report. */
+export interface EosAsset { id: number; hostname?: string; asset_tag?: string; serial?: string; status?: AssetStatus; rack_name?: string }
+/** One model of the report with its assets by site (the document leaves the report untyped; shape of `EosReport`). */
+export interface EosModel {
+  model_id: number; manufacturer?: string; model?: string; part_number?: string; end_of_sale?: string; end_of_support?: string;
+  /** past: ended on or before `as_of`; within: ends within `within_days` after it; unknown: no date. */
+  state: 'past' | 'within' | 'unknown';
+  days_left?: number | null;
+  asset_count: number;
+  sites: { site_id?: number | null; site_name?: string; asset_count: number; assets: EosAsset[] }[];
+}
+export interface EosReport {
+  as_of: string; within_days: number; horizon: string;
+  models: EosModel[]; unknown_end_of_support: EosModel[];
+  totals: { models: number; assets: number; unknown_models: number; unknown_assets: number };
+}
+export type EosNotice = Schemas['Notice'];
+
+/** The End-of-Support report for a date and horizon (days), as JSON or CSV; "send now" for admins. */
+export const eosApi = {
+  report: (asOf: string, withinDays: number) =>
+    api<EosReport>('GET', withQuery(`${BASE}/reports/eos`, { as_of: asOf, within_days: withinDays, format: 'json' })),
+  csv: (asOf: string, withinDays: number) =>
+    download(withQuery(`${BASE}/reports/eos`, { as_of: asOf, within_days: withinDays, format: 'csv' }), 'text/csv'),
+  notify: (asOf: string, withinDays: number) =>
+    api<EosNotice>('POST', withQuery(`${BASE}/reports/eos/notify`, { as_of: asOf, within_days: withinDays })),
+};
