@@ -2,9 +2,9 @@ import { Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { inventoryApi } from '../../api/inventory';
 
-/** The first 500 sites by name (the API's largest page), as a select of ids. */
+/** The first 1,000 sites by name (the API's largest page), as a select of ids. */
 export function useSiteOptions() {
-  const sites = useQuery({ queryKey: ['inventory', 'sites', 'options'], queryFn: () => inventoryApi.sites({ ordering: 'name', limit: 500 }) });
+  const sites = useQuery({ queryKey: ['inventory', 'sites', 'options'], queryFn: () => inventoryApi.sites({ ordering: 'name', limit: 1000 }) });
   return (sites.data?.results ?? []).map((s) => ({ value: String(s.id), label: s.name ?? `#${s.id}` }));
 }
 
