@@ -32,13 +32,19 @@ async function catalogue(baseURL: string, user: string, tag: string) {
   return { manufacturer, model };
 }
 
-/** Drags with the mouse from the middle of `source` to the middle of `target`, in small steps (dnd-kit's pointer sensor). */
-async function drag(page: Page, source: Locator, target: Locator): Promise<void> {
+/**
+ * Drags with the mouse, in small steps (dnd-kit's pointer sensor), to the middle of the `target`
+ * slot: an unplaced asset held by its middle (it goes where the pointer is), a device of the rack
+ * by its lowest half unit (it goes where that half unit is drawn).
+ */
+async function drag(page: Page, source: Locator, target: Locator, grip: 'middle' | 'lowest-half-unit' = 'middle'): Promise<void> {
   const from = (await source.boundingBox())!;
   const to = (await target.boundingBox())!;
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  const x = from.x + from.width / 2;
+  const y = grip === 'middle' ? from.y + from.height / 2 : from.y + from.height - to.height / 2;
+  await page.mouse.move(x, y);
   await page.mouse.down();
-  await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2 + 10, { steps: 5 });
+  await page.mouse.move(x + 10, y + 10, { steps: 5 });
   await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 15 });
   await page.mouse.up();
 }
@@ -102,7 +108,7 @@ test('an editor creates a site and a 42U rack, drags two servers into it, and a 
   await expect(unplaced.getByText('No asset of this site is waiting for a rack.')).toBeVisible();
 
   // The second server onto the first one's unit: the 409 names the blocking asset and its units.
-  await drag(page, front.getByRole('button', { name: new RegExp(second) }), page.locator('[data-slot="front:40"]'));
+  await drag(page, front.getByRole('button', { name: new RegExp(second) }), page.locator('[data-slot="front:40"]'), 'lowest-half-unit');
   const refusal = page.getByRole('alert').filter({ hasText: 'Conflict (409)' });
   await expect(refusal).toContainText(first);
   await expect(refusal).toContainText('occupies U40');

@@ -94,6 +94,7 @@ describe('RackElevation', () => {
         }
         if (this.getAttribute('aria-label') === 'Unplaced assets') return rect(600, 0, 300, 400);
         if (this.getAttribute('data-device') === 'srv-new') return rect(610, 40, 200, 30);
+        if (this.getAttribute('data-device') === 'srv-a') return rect(0, (rowOf(RACK, 11.5) - 1) * 11, 200, 44);
         return rect(0, 0, 0, 0);
       };
     });
@@ -117,6 +118,24 @@ describe('RackElevation', () => {
       await userEvent.keyboard('[ArrowDown]');
       await userEvent.keyboard('[Space]');
       await waitFor(() => expect(bodies).toEqual([{ rack_id: 7, position: 40, face: 'front' }]));
+    });
+
+    it('moves a device of the rack by the units its drawing is moved, and calls nothing when it is dropped where it was', async () => {
+      const bodies: unknown[] = [];
+      renderRack(['editor'], {
+        'POST /api/inventory/assets/11/placement': (init) => {
+          bodies.push(JSON.parse(String(init?.body)));
+          return new Response(JSON.stringify({ id: 11 }), { status: 200 });
+        },
+      });
+      const front = await screen.findByRole('group', { name: 'Front of rack R07' });
+      const server = within(front).getByRole('button', { name: /srv-a/ });
+      server.focus();
+      await userEvent.keyboard('[Space]');
+      await userEvent.keyboard('[Space]');
+      server.focus();
+      await userEvent.keyboard('[Space][ArrowUp][ArrowUp][ArrowUp][ArrowUp][Space]');
+      await waitFor(() => expect(bodies).toEqual([{ rack_id: 7, position: 12, face: 'front' }]));
     });
 
     it('refuses a keyboard drop onto an occupied unit, naming the blocking asset, and snaps the asset back', async () => {

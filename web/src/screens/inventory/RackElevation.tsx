@@ -42,14 +42,20 @@ function unplacedDevice(a: Asset): Device {
 }
 
 /**
- * Collision of a drag with the drop targets: the target under the pointer (mouse, touch), or, for
- * the keyboard, under the centre of the dragged element. One target at most.
+ * The point of a drag that picks its target. An asset taken from a list (unplaced, zero-U) goes
+ * where the pointer is (keyboard: the top of the dragged item); a device of the rack goes where its
+ * lowest half unit is drawn while dragged, so it lands as it is drawn, whatever part was grabbed.
  */
-export const underPoint: CollisionDetection = ({ pointerCoordinates, collisionRect, droppableContainers, droppableRects }) => {
-  const point = pointerCoordinates ?? {
-    x: collisionRect.left + collisionRect.width / 2,
-    y: collisionRect.top + Math.min(collisionRect.height, HALF_UNIT_PX) / 2,
-  };
+function dropPoint(activeId: string | number, rect: { left: number; top: number; width: number; height: number; bottom: number },
+  pointer: { x: number; y: number } | null | undefined): { x: number; y: number } {
+  const x = pointer?.x ?? rect.left + rect.width / 2;
+  if (String(activeId).endsWith(':list')) return { x, y: pointer?.y ?? rect.top + Math.min(rect.height, HALF_UNIT_PX) / 2 };
+  return { x, y: rect.bottom - HALF_UNIT_PX / 2 };
+}
+
+/** Collision of a drag with the drop targets: the one target containing the drop point, if any. */
+export const underPoint: CollisionDetection = ({ active, pointerCoordinates, collisionRect, droppableContainers, droppableRects }) => {
+  const point = dropPoint(active.id, collisionRect, pointerCoordinates);
   for (const container of droppableContainers) {
     const rect = droppableRects.get(container.id);
     if (rect && point.x >= rect.left && point.x <= rect.right && point.y >= rect.top && point.y < rect.bottom) {
@@ -63,14 +69,13 @@ export const underPoint: CollisionDetection = ({ pointerCoordinates, collisionRe
  * Keyboard moves of a picked-up device: up and down by a half unit, left and right to the next
  * column (front face, rear face, unplaced list), landing inside the rack when it comes from outside.
  */
-export const rackKeyboardCoordinates: KeyboardCoordinateGetter = (event, { currentCoordinates, context }) => {
+export const rackKeyboardCoordinates: KeyboardCoordinateGetter = (event, { active, currentCoordinates, context }) => {
   const { collisionRect, droppableRects } = context;
   if (!collisionRect) return undefined;
   const rects = [...droppableRects.values()];
   if (rects.length === 0) return undefined;
   const step = HALF_UNIT_PX;
-  const x = collisionRect.left + collisionRect.width / 2;
-  const y = collisionRect.top + Math.min(collisionRect.height, step) / 2;
+  const { x, y } = dropPoint(active, collisionRect, null);
   switch (event.code) {
     case 'ArrowUp':
       event.preventDefault();
@@ -396,7 +401,7 @@ export default function RackElevation() {
           </Group>
           {editor && (
             <Text size="sm">
-              Drag a device onto the unit that is to hold its lowest unit; with the keyboard, Space lifts and drops, arrows move, Escape cancels.
+              A device lands where it is drawn when dropped; an unplaced asset's lowest unit goes where the pointer is. Keyboard: Space lifts and drops, arrows move, Escape cancels.
             </Text>
           )}
           {move.isError && placing === undefined && <ProblemAlert error={move.error} />}
