@@ -26,6 +26,7 @@ const DataTools = lazy(() => import('./screens/inventory/DataTools'));
 const Assets = lazy(() => import('./screens/inventory/Assets'));
 const AssetDetail = lazy(() => import('./screens/inventory/AssetDetail'));
 const EosReport = lazy(() => import('./screens/inventory/EosReport'));
+const Catalogue = lazy(() => import('./screens/inventory/Catalogue'));
 
 /** Shows the page only to holders of the role; others get the "not allowed" page. */
 export function RequireRole({ role, children }: { role: Role; children: ReactNode }) {
@@ -58,6 +59,7 @@ export function App() {
           <Route path="/racks/:id" element={<RequireRole role="viewer"><RackElevation /></RequireRole>} />
           <Route path="/assets" element={<RequireRole role="viewer"><Assets /></RequireRole>} />
           <Route path="/assets/:id" element={<RequireRole role="viewer"><AssetDetail /></RequireRole>} />
+          <Route path="/catalogue" element={<RequireRole role="viewer"><Catalogue /></RequireRole>} />
           <Route path="/reports/eos" element={<RequireRole role="viewer"><EosReport /></RequireRole>} />
           <Route path="/admin/data" element={<RequireRole role="admin"><DataTools /></RequireRole>} />
           <Route path="/admin/system-apis" element={<RequireRole role="admin"><SystemApis /></RequireRole>} />

@@ -115,3 +115,26 @@ export const eosApi = {
   notify: (asOf: string, withinDays: number) =>
     api<EosNotice>('POST', withQuery(`${BASE}/reports/eos/notify`, { as_of: asOf, within_days: withinDays })),
 };
+
+export type Manufacturer = Schemas['ManufacturerDto'];
+export type ManufacturerInput = Schemas['ManufacturerInput'];
+export type DeviceType = Schemas['DeviceTypeDto'];
+export type DeviceTypeInput = Schemas['DeviceTypeInput'];
+export type DeviceCategory = Schemas['DeviceCategory'];
+export type ModelInput = Schemas['ModelInput'];
+export type DeviceTypeImportResult = Schemas['DeviceTypeImportResult'];
+
+/** The catalogue: manufacturers, device types, models (with EoS dates), devicetype-library import. */
+export const catalogueApi = {
+  manufacturers: (query: Query) => api<Schemas['PageManufacturerDto']>('GET', withQuery(`${BASE}/manufacturers`, query)),
+  createManufacturer: (input: ManufacturerInput) => api<Manufacturer>('POST', `${BASE}/manufacturers`, input),
+  deviceTypes: (query: Query) => api<Schemas['PageDeviceTypeDto']>('GET', withQuery(`${BASE}/device-types`, query)),
+  createDeviceType: (input: DeviceTypeInput) => api<DeviceType>('POST', `${BASE}/device-types`, input),
+  models: (query: Query) => api<Schemas['PageModelDto']>('GET', withQuery(`${BASE}/models`, query)),
+  createModel: (input: ModelInput) => api<Model>('POST', `${BASE}/models`, input),
+  replaceModel: (id: number, version: number, input: ModelInput) =>
+    api<Model>('PUT', `${BASE}/models/${id}`, input, ifMatch(version)),
+  /** NetBox devicetype-library YAML (one or several `---` documents); new models get the category's device type. */
+  importLibrary: (yaml: string, category: DeviceCategory) =>
+    upload<DeviceTypeImportResult>(withQuery(`${BASE}/models/import/devicetype-library`, { category }), yaml, 'application/yaml'),
+};

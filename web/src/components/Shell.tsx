@@ -23,6 +23,7 @@ export const NAVIGATION: Item[] = [
   { to: '/sites', label: 'Sites', role: 'viewer' },
   { to: '/racks', label: 'Racks', role: 'viewer' },
   { to: '/assets', label: 'Assets', role: 'viewer' },
+  { to: '/catalogue', label: 'Catalogue', role: 'viewer' },
   { to: '/reports/eos', label: 'EoS report', role: 'viewer' },
   { to: '/api-keys', label: 'API keys', role: 'viewer' },
   { to: '/admin/data', label: 'Data tools', role: 'admin' },

@@ -80,7 +80,8 @@ describe('RackElevation', () => {
     expect(within(screen.getByRole('region', { name: 'Unplaced assets' })).getByText('srv-new')).toBeInTheDocument();
   });
 
-  describe('with a laid-out page', () => {
+  // keyboard drags: a render per key press, slow on a busy machine
+  describe('with a laid-out page', { timeout: 30_000 }, () => {
     const original = Element.prototype.getBoundingClientRect;
     const rect = (x: number, y: number, width: number, height: number) =>
       ({ x, y, left: x, top: y, width, height, right: x + width, bottom: y + height, toJSON: () => ({}) }) as DOMRect;
