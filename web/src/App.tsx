@@ -27,6 +27,8 @@ const Assets = lazy(() => import('./screens/inventory/Assets'));
 const AssetDetail = lazy(() => import('./screens/inventory/AssetDetail'));
 const EosReport = lazy(() => import('./screens/inventory/EosReport'));
 const Catalogue = lazy(() => import('./screens/inventory/Catalogue'));
+const StorageArrays = lazy(() => import('./screens/inventory/StorageArrays'));
+const MaintenanceWindows = lazy(() => import('./screens/inventory/MaintenanceWindows'));
 
 /** Shows the page only to holders of the role; others get the "not allowed" page. */
 export function RequireRole({ role, children }: { role: Role; children: ReactNode }) {
@@ -60,6 +62,8 @@ export function App() {
           <Route path="/assets" element={<RequireRole role="viewer"><Assets /></RequireRole>} />
           <Route path="/assets/:id" element={<RequireRole role="viewer"><AssetDetail /></RequireRole>} />
           <Route path="/catalogue" element={<RequireRole role="viewer"><Catalogue /></RequireRole>} />
+          <Route path="/storage-arrays" element={<RequireRole role="viewer"><StorageArrays /></RequireRole>} />
+          <Route path="/maintenance" element={<RequireRole role="viewer"><MaintenanceWindows /></RequireRole>} />
           <Route path="/reports/eos" element={<RequireRole role="viewer"><EosReport /></RequireRole>} />
           <Route path="/admin/data" element={<RequireRole role="admin"><DataTools /></RequireRole>} />
           <Route path="/admin/system-apis" element={<RequireRole role="admin"><SystemApis /></RequireRole>} />

@@ -138,3 +138,17 @@ export const catalogueApi = {
   importLibrary: (yaml: string, category: DeviceCategory) =>
     upload<DeviceTypeImportResult>(withQuery(`${BASE}/models/import/devicetype-library`, { category }), yaml, 'application/yaml'),
 };
+
+export type StorageArray = Schemas['StorageArrayDto'];
+export type StorageArrayInput = Schemas['StorageArrayInput'];
+export type MaintenanceWindow = Schemas['MaintenanceWindowDto'];
+export type MaintenanceWindowInput = Schemas['MaintenanceWindowInput'];
+export type WindowState = Schemas['WindowState'];
+
+/** Storage arrays (capacities in terabytes, 10^12 bytes) and maintenance windows (state derived from the clock). */
+export const facilityApi = {
+  storageArrays: (query: Query) => api<Schemas['PageStorageArrayDto']>('GET', withQuery(`${BASE}/storage-arrays`, query)),
+  createStorageArray: (input: StorageArrayInput) => api<StorageArray>('POST', `${BASE}/storage-arrays`, input),
+  windows: (query: Query) => api<Schemas['PageMaintenanceWindowDto']>('GET', withQuery(`${BASE}/maintenance-windows`, query)),
+  createWindow: (input: MaintenanceWindowInput) => api<MaintenanceWindow>('POST', `${BASE}/maintenance-windows`, input),
+};

@@ -24,6 +24,8 @@ export const NAVIGATION: Item[] = [
   { to: '/racks', label: 'Racks', role: 'viewer' },
   { to: '/assets', label: 'Assets', role: 'viewer' },
   { to: '/catalogue', label: 'Catalogue', role: 'viewer' },
+  { to: '/storage-arrays', label: 'Storage arrays', role: 'viewer' },
+  { to: '/maintenance', label: 'Maintenance windows', role: 'viewer' },
   { to: '/reports/eos', label: 'EoS report', role: 'viewer' },
   { to: '/api-keys', label: 'API keys', role: 'viewer' },
   { to: '/admin/data', label: 'Data tools', role: 'admin' },
