@@ -148,7 +148,7 @@ test('an admin imports assets from CSV: two bad lines are shown with their line 
   await screenshotAndScan(page, testInfo, 'backups');
 });
 
-test('a viewer sees assets, their detail and the EoS report', async ({ page }, testInfo) => {
+test('a viewer sees assets, the EoS report, the catalogue, storage arrays, maintenance windows, sites and racks', async ({ page }, testInfo) => {
   await login(page, 'dev-viewer', '/assets');
   await expect(page.getByRole('heading', { name: 'Assets', exact: true })).toBeVisible();
   await expect(page.getByRole('status')).toHaveCount(0, { timeout: 15_000 });
@@ -159,4 +159,16 @@ test('a viewer sees assets, their detail and the EoS report', async ({ page }, t
   await expect(page.getByRole('status')).toHaveCount(0, { timeout: 15_000 });
   await screenshotAndScan(page, testInfo, 'eos-report');
   await expect(page.getByRole('button', { name: 'Send now' })).toHaveCount(0);
+  for (const [link, heading, shot] of [
+    ['Catalogue', 'Catalogue', 'catalogue'],
+    ['Storage arrays', 'Storage arrays', 'storage-arrays'],
+    ['Maintenance windows', 'Maintenance windows', 'maintenance-windows'],
+    ['Sites', 'Sites', 'sites-viewer'],
+    ['Racks', 'Racks', 'racks'],
+  ]) {
+    await page.getByRole('navigation').getByRole('link', { name: link, exact: true }).click();
+    await expect(page.getByRole('heading', { name: heading, exact: true })).toBeVisible();
+    await expect(page.getByRole('status')).toHaveCount(0, { timeout: 15_000 });
+    await screenshotAndScan(page, testInfo, shot);
+  }
 });
