@@ -29,6 +29,7 @@ const EosReport = lazy(() => import('./screens/inventory/EosReport'));
 const Catalogue = lazy(() => import('./screens/inventory/Catalogue'));
 const StorageArrays = lazy(() => import('./screens/inventory/StorageArrays'));
 const MaintenanceWindows = lazy(() => import('./screens/inventory/MaintenanceWindows'));
+const MailAdmin = lazy(() => import('./screens/mailAdmin/MailAdmin'));
 
 /** Shows the page only to holders of the role; others get the "not allowed" page. */
 export function RequireRole({ role, children }: { role: Role; children: ReactNode }) {
@@ -65,6 +66,7 @@ export function App() {
           <Route path="/storage-arrays" element={<RequireRole role="viewer"><StorageArrays /></RequireRole>} />
           <Route path="/maintenance" element={<RequireRole role="viewer"><MaintenanceWindows /></RequireRole>} />
           <Route path="/reports/eos" element={<RequireRole role="viewer"><EosReport /></RequireRole>} />
+          <Route path="/admin/mail" element={<RequireRole role="admin"><MailAdmin /></RequireRole>} />
           <Route path="/admin/data" element={<RequireRole role="admin"><DataTools /></RequireRole>} />
           <Route path="/admin/system-apis" element={<RequireRole role="admin"><SystemApis /></RequireRole>} />
           <Route path="/admin/audit" element={<RequireRole role="admin"><Audit /></RequireRole>} />

@@ -29,6 +29,7 @@ export const NAVIGATION: Item[] = [
   { to: '/reports/eos', label: 'EoS report', role: 'viewer' },
   { to: '/api-keys', label: 'API keys', role: 'viewer' },
   { to: '/admin/data', label: 'Data tools', role: 'admin' },
+  { to: '/admin/mail', label: 'Mail administration', role: 'admin' },
   { to: '/admin/system-apis', label: 'System APIs', role: 'admin' },
   { to: '/admin/audit', label: 'Audit log', role: 'admin' },
   { to: '/admin/auth-failures', label: 'Authentication failures', role: 'admin' },

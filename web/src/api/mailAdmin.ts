@@ -1,0 +1,34 @@
+import type { components } from './generated/mail-gateway';
+import { api, withQuery, type Query } from './client';
+
+type Schemas = components['schemas'];
+/** mail-gateway's SMTP settings as it shows them (`SettingsViews.View`; the document leaves the GET untyped): the password only as `password_set`. */
+export interface SmtpSettingsView {
+  host: string;
+  port: number;
+  tls_mode: 'none' | 'starttls' | 'tls';
+  username?: string | null;
+  password_set: boolean;
+  from_address: string;
+  /** messages per minute */
+  rate_per_minute: number;
+  /** false: the defaults of the configuration, nothing stored yet */
+  stored: boolean;
+  version: number;
+}
+/** New settings: `password` absent keeps the stored one, `""` removes it. */
+export type SmtpSettingsInput = Schemas['Input1'];
+export type SmtpTestResult = Schemas['TestResult1'];
+export type MailTemplate = Schemas['View1'];
+export type TemplatePreview = Schemas['Preview'];
+
+/** mail-gateway's administration: SMTP settings (admins) and templates with preview. */
+export const mailAdminApi = {
+  settings: () => api<SmtpSettingsView>('GET', '/api/mail/settings'),
+  saveSettings: (version: number, input: SmtpSettingsInput) =>
+    api<SmtpSettingsView>('PUT', '/api/mail/settings', input, { 'If-Match': `"${version}"` }),
+  testSettings: (to: string) => api<SmtpTestResult>('POST', '/api/mail/settings/test', { to }),
+  templates: (query: Query) => api<Schemas['PageView1']>('GET', withQuery('/api/mail/templates', query)),
+  preview: (id: number, variables: Record<string, unknown>) =>
+    api<TemplatePreview>('POST', `/api/mail/templates/${id}/preview`, { variables }),
+};
