@@ -116,7 +116,7 @@ test('an editor creates a site and a 42U rack, drags two servers into it, and a 
   await screenshotAndScan(page, testInfo, 'rack-elevation');
 });
 
-test('an admin imports assets from CSV: two bad lines are shown with their line numbers, then the fixed file imports', async ({ page, baseURL }, testInfo) => {
+test('an admin imports assets from CSV: two bad lines are shown with their line numbers, then the fixed file imports; backups and mail administration', async ({ page, baseURL }, testInfo) => {
   const { manufacturer, model } = await catalogue(baseURL!, 'dev-admin', 'csv');
   const header = 'hostname,asset_tag,manufacturer,model,status';
   const row = (n: number, modelName: string, status: string) =>
@@ -146,6 +146,15 @@ test('an admin imports assets from CSV: two bad lines are shown with their line 
   await page.getByRole('tab', { name: 'Backups' }).click();
   await expect(page.getByRole('button', { name: 'Create backup' })).toBeVisible();
   await screenshotAndScan(page, testInfo, 'backups');
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Mail administration' }).click();
+  await expect(page.getByRole('button', { name: 'Save settings' })).toBeVisible({ timeout: 15_000 });
+  await screenshotAndScan(page, testInfo, 'mail-smtp-settings');
+  for (const [tab, shot] of [['Templates', 'mail-templates'], ['Channels', 'mail-channels']]) {
+    await page.getByRole('tab', { name: tab }).click();
+    await expect(page.getByRole('status')).toHaveCount(0, { timeout: 15_000 });
+    await screenshotAndScan(page, testInfo, shot);
+  }
 });
 
 test('a viewer sees assets, the EoS report, the catalogue, storage arrays, maintenance windows, sites and racks', async ({ page }, testInfo) => {

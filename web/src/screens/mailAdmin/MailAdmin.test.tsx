@@ -72,3 +72,29 @@ describe('MailAdmin', () => {
     expect(parseVariables('{"a": 1}')).toEqual({ a: 1 });
   });
 });
+
+describe('Channels', () => {
+  it('shows a secret only as set, keeps it on an edit without a new one, and tests a channel', async () => {
+    const sent: Record<string, unknown>[] = [];
+    stubFetch({
+      'GET /api/mail/settings': SETTINGS,
+      'GET /api/mail/channels': { count: 1, results: [{ id: 2, name: 'ops-hook', kind: 'webhook', url: 'https://hooks.example.org/ops', secret_set: true, enabled: true, version: 7 }] },
+      'PUT /api/mail/channels/2': (init) => {
+        sent.push(JSON.parse(String(init?.body)));
+        return new Response(JSON.stringify({}), { status: 200 });
+      },
+      'POST /api/mail/channels/2/test': { ok: false, status_code: 500, detail: 'server error', duration_ms: 12 },
+    });
+    renderApp(<MailAdmin />, { roles: ['admin'] });
+    await userEvent.click(await screen.findByRole('tab', { name: 'Channels' }));
+    const row = await screen.findByRole('row', { name: /ops-hook webhook https:\/\/hooks.example.org\/ops set yes/ });
+    expect(row).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Test ops-hook' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('HTTP 500');
+    await userEvent.click(screen.getByRole('button', { name: 'Edit ops-hook' }));
+    expect(await screen.findByText('A secret is stored; leave empty to keep it.')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toEqual({ name: 'ops-hook', kind: 'webhook', url: 'https://hooks.example.org/ops', enabled: true });
+  });
+});

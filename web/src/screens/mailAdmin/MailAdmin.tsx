@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { mailAdminApi, type SmtpSettingsInput, type SmtpSettingsView } from '../../api/mailAdmin';
 import { QueryView } from '../../components/Query';
 import { Empty, ErrorState, ProblemAlert, fieldError } from '../../components/States';
+import { Channels } from './Channels';
 
 /** The SMTP settings form; the password is write-only: empty keeps the stored one. */
 function SmtpForm({ settings }: { settings: SmtpSettingsView }) {
@@ -140,7 +141,7 @@ function Templates() {
   );
 }
 
-/** mail-gateway administration for admins: SMTP settings with a test send, templates with a live preview. */
+/** mail-gateway administration for admins: SMTP settings with a test send, templates with a live preview, channels. */
 export default function MailAdmin() {
   const settings = useQuery({ queryKey: ['mail', 'settings'], queryFn: mailAdminApi.settings });
   return (
@@ -150,11 +151,13 @@ export default function MailAdmin() {
         <Tabs.List>
           <Tabs.Tab value="smtp">SMTP settings</Tabs.Tab>
           <Tabs.Tab value="templates">Templates</Tabs.Tab>
+          <Tabs.Tab value="channels">Channels</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="smtp" pt="md">
           <QueryView query={settings}>{(s) => <SmtpForm key={s.version} settings={s} />}</QueryView>
         </Tabs.Panel>
         <Tabs.Panel value="templates" pt="md"><Templates /></Tabs.Panel>
+        <Tabs.Panel value="channels" pt="md"><Channels /></Tabs.Panel>
       </Tabs>
     </Stack>
   );
