@@ -49,7 +49,7 @@ async function drag(page: Page, source: Locator, target: Locator, grip: 'middle'
   await page.mouse.up();
 }
 
-test('an editor creates a site and a 42U rack, drags two servers into it, and a drop onto an occupied unit is refused', async ({ page, baseURL }, testInfo) => {
+test('an editor creates a site and a 42U rack, drags two servers into it (a viewer sees it live), and a drop onto an occupied unit is refused', async ({ page, browser, baseURL }, testInfo) => {
   const { model } = await catalogue(baseURL!, 'dev-editor', 'rack');
   const siteName = `E2E Site ${RUN}`;
   const rackName = `E2E-R42-${RUN}`;
@@ -101,8 +101,19 @@ test('an editor creates a site and a 42U rack, drags two servers into it, and a 
   await expect(unplaced.getByRole('button', { name: new RegExp(second) })).toBeVisible();
   await screenshotAndScan(page, testInfo, 'rack-elevation-empty');
 
+  // A viewer in a second browser has the same rack open; moves reach it through the live updates.
+  const viewerContext = await browser.newContext({ viewport: { width: 1600, height: 1200 } });
+  const viewer = await viewerContext.newPage();
+  await login(viewer, 'dev-viewer', new URL(page.url()).pathname);
+  const viewerFront = viewer.getByRole('group', { name: `Front of rack ${rackName}` });
+  await expect(viewerFront).toBeVisible();
+  await expect(viewerFront.getByText(first)).toHaveCount(0);
+
   await drag(page, unplaced.getByRole('button', { name: new RegExp(first) }), page.locator('[data-slot="front:40"]'));
   await expect(front.getByRole('button', { name: new RegExp(`${first}.*U40 front`) })).toBeVisible();
+  await expect(viewerFront.getByText(first)).toBeVisible({ timeout: 15_000 });
+  await expect(viewer.getByRole('button', { name: new RegExp(first) })).toHaveCount(0);
+  await viewerContext.close();
   await drag(page, unplaced.getByRole('button', { name: new RegExp(second) }), page.locator('[data-slot="front:35"]'));
   await expect(front.getByRole('button', { name: new RegExp(`${second}.*U35 front`) })).toBeVisible();
   await expect(unplaced.getByText('No asset of this site is waiting for a rack.')).toBeVisible();
