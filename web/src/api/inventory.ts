@@ -45,6 +45,8 @@ export const inventoryApi = {
   assets: (query: Query) => api<Schemas['PageAssetDto']>('GET', withQuery(`${BASE}/assets`, query)),
   /** Places (or, without rack, unplaces) an asset; a 409 names the blocking asset and its units. */
   place: (assetId: number, input: PlacementInput) => api<Asset>('POST', `${BASE}/assets/${assetId}/placement`, input),
+  /** Moves several assets at once, all or none; a 409 names each blocking asset (fields `moves[i]…`). */
+  placeAll: (moves: Schemas['Move'][]) => api<Asset[]>('POST', `${BASE}/assets/placements`, { moves }),
 };
 
 export type ImportKind = 'assets' | 'racks' | 'models';

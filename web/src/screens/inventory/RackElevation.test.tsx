@@ -139,6 +139,26 @@ describe('RackElevation', () => {
       await waitFor(() => expect(bodies).toEqual([{ rack_id: 7, position: 12, face: 'front' }]));
     });
 
+    it('moves a multi-selection together with one bulk call, keeping the distances', async () => {
+      const bodies: unknown[] = [];
+      renderRack(['editor'], {
+        'POST /api/inventory/assets/placements': (init) => {
+          bodies.push(JSON.parse(String(init?.body)));
+          return new Response(JSON.stringify([]), { status: 200 });
+        },
+      });
+      const bulk = await screen.findByRole('region', { name: 'Bulk move' });
+      await userEvent.click(within(bulk).getByRole('checkbox', { name: 'srv-a, U10–U11 front' }));
+      await userEvent.click(within(bulk).getByRole('checkbox', { name: 'sw-half, U20.5 front' }));
+      const server = within(screen.getByRole('group', { name: 'Front of rack R07' })).getByRole('button', { name: /srv-a/ });
+      server.focus();
+      await userEvent.keyboard('[Space][ArrowUp][ArrowUp][ArrowUp][ArrowUp][Space]');
+      await waitFor(() => expect(bodies).toEqual([{ moves: [
+        { asset_id: 11, rack_id: 7, position: 12, face: 'front' },
+        { asset_id: 12, rack_id: 7, position: 22.5, face: 'front' },
+      ] }]));
+    });
+
     it('refuses a keyboard drop onto an occupied unit, naming the blocking asset, and snaps the asset back', async () => {
       renderRack(['editor'], {
         'POST /api/inventory/assets/5/placement': problem(409, 'Conflict',

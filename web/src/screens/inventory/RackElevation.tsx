@@ -1,5 +1,5 @@
 import { useMemo, useState, type CSSProperties } from 'react';
-import { Anchor, Badge, Box, Button, Group, Modal, NumberInput, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Box, Button, Checkbox, Group, Modal, NumberInput, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   DndContext, KeyboardSensor, PointerSensor, useDraggable, useDroppable, useSensor, useSensors,
@@ -14,7 +14,7 @@ import { hasRole } from '../../auth/roles';
 import { QueryView } from '../../components/Query';
 import { ProblemAlert } from '../../components/States';
 import {
-  HALF_UNIT_PX, UNPLACED, assetLabel, coveredHalfUnits, devicesOn, halfUnits, mountedDevices, parseTarget, rowOf,
+  HALF_UNIT_PX, UNPLACED, assetLabel, coveredHalfUnits, devicesOn, groupMoves, halfUnits, mountedDevices, parseTarget, rowOf,
   rowsOf, shapeOf, slotId, unitLabel, unitRange, type Device, type DropTarget, type RackShape,
 } from './rackGeometry';
 
@@ -317,18 +317,24 @@ export default function RackElevation() {
   const [pending, setPending] = useState<{ device: Device; target: DropTarget } | undefined>();
   const [placing, setPlacing] = useState<Device | undefined>();
 
+  const [selected, setSelected] = useState<Set<number>>(new Set());
   const move = useMutation({
-    mutationFn: ({ device, target }: { device: Device; target: DropTarget }) => {
+    mutationFn: async ({ device, target, group }: { device: Device; target: DropTarget; group?: Device[] }): Promise<void> => {
+      if (group && target.kind === 'slot') {
+        await inventoryApi.placeAll(groupMoves(device, group, target, id));
+        return;
+      }
       const input: PlacementInput =
         target.kind === 'unplaced' ? {}
           : device.u_height === 0 ? { rack_id: id }
             : { rack_id: id, position: target.position, face: target.face };
-      return inventoryApi.place(device.asset_id, input);
+      await inventoryApi.place(device.asset_id, input);
     },
     onMutate: (vars) => setPending(vars),
-    onSuccess: async () => {
+    onSuccess: async (_, vars) => {
       await client.invalidateQueries({ queryKey: ['inventory'] });
       setPlacing(undefined);
+      if (vars.group) setSelected(new Set());
     },
     onSettled: () => setPending(undefined),
   });
@@ -376,7 +382,10 @@ export default function RackElevation() {
     const unchanged = target.kind === 'unplaced'
       ? Number.isNaN(device.position) && String(e.active.id).endsWith(':list') && !zeroU.some((z) => z.asset_id === device.asset_id)
       : target.position === device.position && target.face === device.face;
-    if (!unchanged) move.mutate({ device, target });
+    if (unchanged) return;
+    const group = mounted.filter((d) => selected.has(d.asset_id));
+    if (target.kind === 'slot' && selected.has(device.asset_id) && group.length > 1) move.mutate({ device, target, group });
+    else move.mutate({ device, target });
   };
 
   const rackData = rack.data;
@@ -418,6 +427,23 @@ export default function RackElevation() {
                     ))}
                     <Stack>
                       <UnplacedList assets={waiting} editor={editor} onPlace={(d) => { move.reset(); setPlacing(d); }} />
+                      {editor && mounted.length > 0 && (
+                        <Paper withBorder p="sm" w={340} role="region" aria-label="Bulk move">
+                          <Title order={3} size="h5" mb="xs">Bulk move</Title>
+                          <Text size="xs" mb="xs">Select devices, then drag one of them: all move together, keeping their distances (all or none).</Text>
+                          <Stack gap={4}>
+                            {[...mounted].sort((a, b) => b.position - a.position).map((d) => (
+                              <Checkbox key={d.asset_id} size="xs" label={`${d.label}, ${unitRange(d.position, d.u_height)} ${d.face}`}
+                                checked={selected.has(d.asset_id)}
+                                onChange={(e) => {
+                                  const next = new Set(selected);
+                                  if (e.currentTarget.checked) next.add(d.asset_id); else next.delete(d.asset_id);
+                                  setSelected(next);
+                                }} />
+                            ))}
+                          </Stack>
+                        </Paper>
+                      )}
                       <Paper withBorder p="sm" w={340} role="region" aria-label="Zero-U devices">
                         <Title order={3} size="h5" mb="xs">Zero-U devices</Title>
                         {zeroU.length === 0

@@ -122,3 +122,14 @@ export function coveredHalfUnits(position: number, height: number): number[] {
   for (let i = 0; i < Math.max(1, Math.round(height * 2)); i++) values.push(position + i / 2);
   return values;
 }
+
+/**
+ * The moves of a multi-selection dragged as one: every selected device keeps its distance to the
+ * dragged one (`to` is where the dragged device goes); all of them take the target face. The
+ * dragged device comes first, so a refusal's `moves[0]` is about it.
+ */
+export function groupMoves(dragged: Device, selected: Device[], to: { position: number; face: Face }, rackId: number) {
+  const offset = to.position - dragged.position;
+  const ordered = [dragged, ...selected.filter((d) => d.asset_id !== dragged.asset_id)];
+  return ordered.map((d) => ({ asset_id: d.asset_id, rack_id: rackId, position: d.position + offset, face: to.face }));
+}
