@@ -129,7 +129,7 @@ function Templates() {
           {preview.data && (
             <Stack gap="xs">
               <Text><strong>Subject:</strong> {preview.data.subject}</Text>
-              <Text component="pre" size="sm" style={{ whiteSpace: 'pre-wrap' }} aria-label="Text part">{preview.data.text}</Text>
+              <Text component="pre" size="sm" style={{ whiteSpace: 'pre-wrap' }}>{preview.data.text}</Text>
               {preview.data.html && (
                 <iframe title="HTML part" sandbox="" srcDoc={preview.data.html} style={{ width: '100%', height: 320, border: '1px solid var(--mantine-color-gray-4)' }} />
               )}
