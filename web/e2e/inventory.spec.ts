@@ -97,8 +97,8 @@ test('an editor creates a site and a 42U rack, drags two servers into it (a view
   await expect(page.getByRole('heading', { name: `Rack ${rackName}` })).toBeVisible();
   const front = page.getByRole('group', { name: `Front of rack ${rackName}` });
   const unplaced = page.getByRole('region', { name: 'Unplaced assets' });
-  await expect(unplaced.getByRole('button', { name: new RegExp(first) })).toBeVisible();
-  await expect(unplaced.getByRole('button', { name: new RegExp(second) })).toBeVisible();
+  await expect(unplaced.getByRole('button', { name: new RegExp(`^${first} `) })).toBeVisible();
+  await expect(unplaced.getByRole('button', { name: new RegExp(`^${second} `) })).toBeVisible();
   await screenshotAndScan(page, testInfo, 'rack-elevation-empty');
 
   // A viewer in a second browser has the same rack open; moves reach it through the live updates.
@@ -109,21 +109,21 @@ test('an editor creates a site and a 42U rack, drags two servers into it (a view
   await expect(viewerFront).toBeVisible();
   await expect(viewerFront.getByText(first)).toHaveCount(0);
 
-  await drag(page, unplaced.getByRole('button', { name: new RegExp(first) }), page.locator('[data-slot="front:40"]'));
-  await expect(front.getByRole('button', { name: new RegExp(`${first}.*U40 front`) })).toBeVisible();
+  await drag(page, unplaced.getByRole('button', { name: new RegExp(`^${first} `) }), page.locator('[data-slot="front:40"]'));
+  await expect(front.getByRole('button', { name: new RegExp(`^${first} .*U40 front`) })).toBeVisible();
   await expect(viewerFront.getByText(first)).toBeVisible({ timeout: 15_000 });
-  await expect(viewer.getByRole('button', { name: new RegExp(first) })).toHaveCount(0);
+  await expect(viewer.getByRole('button', { name: new RegExp(`^${first} `) })).toHaveCount(0);
   await viewerContext.close();
-  await drag(page, unplaced.getByRole('button', { name: new RegExp(second) }), page.locator('[data-slot="front:35"]'));
-  await expect(front.getByRole('button', { name: new RegExp(`${second}.*U35 front`) })).toBeVisible();
+  await drag(page, unplaced.getByRole('button', { name: new RegExp(`^${second} `) }), page.locator('[data-slot="front:35"]'));
+  await expect(front.getByRole('button', { name: new RegExp(`^${second} .*U35 front`) })).toBeVisible();
   await expect(unplaced.getByText('No asset of this site is waiting for a rack.')).toBeVisible();
 
   // The second server onto the first one's unit: the 409 names the blocking asset and its units.
-  await drag(page, front.getByRole('button', { name: new RegExp(second) }), page.locator('[data-slot="front:40"]'), 'lowest-half-unit');
+  await drag(page, front.getByRole('button', { name: new RegExp(`^${second} `) }), page.locator('[data-slot="front:40"]'), 'lowest-half-unit');
   const refusal = page.getByRole('alert').filter({ hasText: 'Conflict (409)' });
   await expect(refusal).toContainText(first);
   await expect(refusal).toContainText('occupies U40');
-  await expect(front.getByRole('button', { name: new RegExp(`${second}.*U35 front`) })).toBeVisible();
+  await expect(front.getByRole('button', { name: new RegExp(`^${second} .*U35 front`) })).toBeVisible();
   await screenshotAndScan(page, testInfo, 'rack-elevation');
 });
 
