@@ -18,6 +18,9 @@ export class ApiError extends Error {
 export interface FieldError {
   field: string;
   message: string;
+  /** A CSV import's 1-based line (1 is the header) and column of the bad cell. */
+  line?: number;
+  column?: number | null;
 }
 
 export interface Transport {
@@ -59,6 +62,20 @@ export async function api<T>(
   return (await response.json()) as T;
 }
 
+/**
+ * Sends a file or text body as it is (a CSV import, a backup archive) and reads the JSON answer;
+ * errors as in {@link api}.
+ */
+export async function upload<T>(path: string, body: Blob | string, contentType: string): Promise<T> {
+  const response = await send('POST', path, new Raw(body, contentType), { Accept: 'application/json' });
+  return (await response.json()) as T;
+}
+
+/** A body sent unchanged with its own content type. */
+class Raw {
+  constructor(readonly body: Blob | string, readonly contentType: string) {}
+}
+
 /** GETs a file (e.g. a CSV export) with the token and returns its content; errors as in {@link api}. */
 export async function download(path: string, accept: string): Promise<Blob> {
   return (await send('GET', path, undefined, { Accept: accept })).blob();
@@ -68,11 +85,12 @@ async function send(method: string, path: string, body: unknown, extraHeaders: R
   const headers: Record<string, string> = { ...extraHeaders };
   const token = transport.token();
   if (token) headers.Authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (body instanceof Raw) headers['Content-Type'] = body.contentType;
+  else if (body !== undefined) headers['Content-Type'] = 'application/json';
   const response = await transport.fetch(path, {
     method,
     headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body instanceof Raw ? body.body : body === undefined ? undefined : JSON.stringify(body),
   });
   if (response.status === 401) {
     transport.onUnauthorized();
