@@ -28,6 +28,13 @@ public interface OutboxConfig {
     @WithDefault("10s")
     Duration sendTimeout();
 
+    /**
+     * Age of the oldest unpublished event beyond which the {@code outbox} wellness check reports
+     * DOWN (readiness never depends on the broker).
+     */
+    @WithDefault("60s")
+    Duration staleAfter();
+
     /** How long sent events are kept before they are purged. */
     @WithDefault("P7D")
     Duration retention();

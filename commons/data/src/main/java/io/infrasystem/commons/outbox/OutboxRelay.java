@@ -45,6 +45,7 @@ public class OutboxRelay {
     private final Semaphore wake = new Semaphore(0);
     private final AtomicLong published = new AtomicLong();
     private volatile boolean running;
+    private volatile String lastError;
     private Thread thread;
     private KafkaProducer<String, CloudEvent> producer;
 
@@ -94,6 +95,11 @@ public class OutboxRelay {
         return published.get();
     }
 
+    /** @return why the relay's last pass failed, or null when it succeeded (or none ran yet) */
+    public String lastError() {
+        return lastError;
+    }
+
     /** Deletes sent events older than the retention period. */
     @Scheduled(
             every = "${infra.outbox.purge-interval:1h}",
@@ -139,6 +145,7 @@ public class OutboxRelay {
                 OutboxPublisher.PassResult result = publisher.publishPending();
                 published.addAndGet(result.sent());
                 if (result.failed() > 0) {
+                    lastError = result.lastError();
                     backoffMillis = nextBackoff(backoffMillis);
                     LOG.warnf(
                             "Outbox relay: %d event(s) not published (%s); next pass in %d ms",
@@ -146,11 +153,13 @@ public class OutboxRelay {
                     sleep(backoffMillis);
                     continue;
                 }
+                lastError = null;
                 backoffMillis = 0;
                 if (result.sent() < config.batchSize()) {
                     pause(config.pollInterval().toMillis());
                 }
             } catch (SQLException | RuntimeException e) {
+                lastError = e.getMessage();
                 backoffMillis = nextBackoff(backoffMillis);
                 LOG.warnf("Outbox relay pass failed (%s); next pass in %d ms", e.getMessage(), backoffMillis);
                 sleep(backoffMillis);

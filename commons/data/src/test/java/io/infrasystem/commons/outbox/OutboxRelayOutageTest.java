@@ -2,6 +2,9 @@ package io.infrasystem.commons.outbox;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 import io.infrasystem.commons.security.Scopes;
 import io.infrasystem.commons.testing.KafkaTestBroker;
@@ -22,7 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The broker goes away for 30 seconds while the service keeps taking writes: every event written
- * before, during and after the outage reaches Kafka once the broker is back, none lost.
+ * before, during and after the outage reaches Kafka once the broker is back, none lost; meanwhile
+ * the service stays ready and the outage shows in the outbox wellness check and gauges.
  */
 @QuarkusTest
 class OutboxRelayOutageTest {
@@ -58,6 +62,7 @@ class OutboxRelayOutageTest {
         assertThat(pendingEvents(run))
                 .as("events wait in the outbox while the broker is down")
                 .isPositive();
+        assertOutageVisibleButReady();
         broker.start();
         write(run, 150, 200);
 
@@ -75,6 +80,34 @@ class OutboxRelayOutageTest {
                     written.size(), received.size(), receivedIds.size());
         }
         assertThat(pendingEvents(run)).isZero();
+        given().when()
+                .get("/q/health/well")
+                .then()
+                .statusCode(200)
+                .body("checks.find { it.name == 'outbox' }.data.pending", equalTo(0));
+    }
+
+    /**
+     * Readiness stays UP (the service keeps taking writes); the outbox wellness check is DOWN with
+     * the relay's error and the backlog, and the gauges carry the backlog.
+     */
+    private void assertOutageVisibleButReady() {
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().when()
+                .get("/q/health/well")
+                .then()
+                .statusCode(503)
+                .body("checks.find { it.name == 'outbox' }.status", equalTo("DOWN"))
+                .body("checks.find { it.name == 'outbox' }.data.pending", greaterThanOrEqualTo(1))
+                .body("checks.find { it.name == 'outbox' }.data.last_error", notNullValue());
+        String metrics = given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(metrics).containsPattern("(?m)^infra_outbox_pending_events [1-9]");
+        assertThat(metrics).contains("infra_outbox_oldest_pending_age_seconds");
     }
 
     private long pendingEvents(String run) {
