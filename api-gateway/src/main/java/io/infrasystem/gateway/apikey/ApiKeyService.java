@@ -166,16 +166,29 @@ public class ApiKeyService {
         Set<String> scopes = new LinkedHashSet<>();
         for (int i = 0; i < requested.size(); i++) {
             String scope = requested.get(i).strip();
-            if (!Scopes.ALL.contains(scope)) {
-                unknown.add(new FieldError("scopes[" + i + "]", "unknown scope '" + scope + "'; one of " + Scopes.ALL));
+            if (!Scopes.ALL.contains(scope) && !Scopes.isSyncSourceScope(scope)) {
+                unknown.add(new FieldError(
+                        "scopes[" + i + "]",
+                        "unknown scope '" + scope + "'; one of " + Scopes.ALL
+                                + " or vm:sync:<source> (a source name of at most 100 characters without spaces)"));
             }
             scopes.add(scope);
         }
         if (!unknown.isEmpty()) {
             throw ProblemException.invalid(unknown);
         }
-        List<String> wider =
-                scopes.stream().filter(s -> !callerGroups.contains(s)).toList();
+        if (!Scopes.syncSources(scopes).isEmpty()) {
+            // vm:sync:<source> narrows vm:sync, which the endpoints require
+            scopes.add(Scopes.VM_SYNC);
+        }
+        if (String.join(" ", scopes).length() > 1000) {
+            throw ProblemException.invalid("scopes", "are too many: at most 1,000 characters together");
+        }
+        List<String> wider = scopes.stream()
+                .map(s -> Scopes.isSyncSourceScope(s) ? Scopes.VM_SYNC : s)
+                .filter(s -> !callerGroups.contains(s))
+                .distinct()
+                .toList();
         if (!wider.isEmpty()) {
             throw new ProblemException(ProblemKind.FORBIDDEN, "Scopes beyond your role: " + wider, List.of());
         }

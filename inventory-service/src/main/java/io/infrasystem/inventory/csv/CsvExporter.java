@@ -1,5 +1,6 @@
 package io.infrasystem.inventory.csv;
 
+import io.infrasystem.commons.crud.CsvCells;
 import io.infrasystem.commons.filter.QueryFilter;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -19,7 +20,8 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * Streams a kind as CSV (RFC 4180, UTF-8, CRLF) in the order and with the filters of its list
  * endpoint, {@value #CHUNK} rows per read transaction, so memory stays flat whatever the size.
- * The file re-imports to the same state: it has the {@code id} column and every importable field.
+ * The file re-imports to the same state: it has the {@code id} column and every importable field;
+ * text a spreadsheet would run as a formula gets a leading {@code '} ({@link CsvCells}), which import removes.
  */
 @ApplicationScoped
 public class CsvExporter {
@@ -62,7 +64,7 @@ public class CsvExporter {
                     int from = offset;
                     List<List<String>> rows = QuarkusTransaction.requiringNew().call(() -> chunk(table, filter, from));
                     for (List<String> row : rows) {
-                        printer.printRecord(row);
+                        printer.printRecord(CsvCells.record(row));
                     }
                     if (rows.size() < CHUNK) {
                         break;

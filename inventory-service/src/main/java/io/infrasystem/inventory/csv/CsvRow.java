@@ -1,5 +1,6 @@
 package io.infrasystem.inventory.csv;
 
+import io.infrasystem.commons.crud.CsvCells;
 import io.infrasystem.commons.crud.WireEnum;
 import io.infrasystem.commons.problem.Problem.FieldError;
 import io.infrasystem.commons.problem.ProblemException;
@@ -16,7 +17,8 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * One data row of an imported CSV file with typed access to its cells. An empty cell is
- * {@code null}; a column absent from the header is {@linkplain #has absent}, so an update keeps
+ * {@code null}; the {@code '} that exports put before formula-like text is removed
+ * ({@link CsvCells#unescape}); a column absent from the header is {@linkplain #has absent}, so an update keeps
  * that field. Values that do not parse throw {@link CellException} naming the column.
  */
 public final class CsvRow {
@@ -80,7 +82,7 @@ public final class CsvRow {
         if (index == null || index >= record.size()) {
             return null;
         }
-        String value = record.get(index).strip();
+        String value = CsvCells.unescape(record.get(index)).strip();
         return value.isEmpty() ? null : value;
     }
 

@@ -1,5 +1,6 @@
 package io.infrasystem.inventory.eos;
 
+import io.infrasystem.commons.crud.CsvCells;
 import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.inventory.asset.Asset;
 import io.infrasystem.inventory.asset.AssetStatus;
@@ -150,11 +151,11 @@ public class EosReportService {
             all.addAll(report.unknownEndOfSupport());
             for (EosReport.ModelEntry model : all) {
                 if (model.sites().isEmpty()) {
-                    printer.printRecord(record(model, null, null));
+                    printer.printRecord(CsvCells.record(record(model, null, null)));
                 }
                 for (EosReport.SiteEntry site : model.sites()) {
                     for (EosReport.AssetEntry asset : site.assets()) {
-                        printer.printRecord(record(model, site, asset));
+                        printer.printRecord(CsvCells.record(record(model, site, asset)));
                     }
                 }
             }

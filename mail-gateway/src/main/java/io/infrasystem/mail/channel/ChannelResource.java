@@ -4,6 +4,7 @@ import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.commons.security.Scopes;
 import io.infrasystem.mail.named.NamedResource;
 import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -13,7 +14,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * Notification channels over HTTP: list and read (readers), create, replace and delete
+ * Notification channels over HTTP: list and read (readers; the URL, a credential, only for
+ * administrators: others see its host and {@code url_set}), create, replace and delete
  * (administrators; {@link NamedResource}, served by {@link ChannelService}), and a test call
  * ({@link ChannelTester}).
  */
@@ -24,10 +26,18 @@ import jakarta.ws.rs.core.MediaType;
 public class ChannelResource extends NamedResource<ChannelViews.View, ChannelViews.Input> {
 
     private final ChannelTester tester;
+    private final SecurityIdentity identity;
 
-    public ChannelResource(ChannelService channels, ChannelTester tester) {
+    public ChannelResource(ChannelService channels, ChannelTester tester, SecurityIdentity identity) {
         super(channels);
         this.tester = tester;
+        this.identity = identity;
+    }
+
+    /** @return the channel without its URL for callers who are not administrators */
+    @Override
+    protected ChannelViews.View shown(ChannelViews.View view) {
+        return identity.hasRole(Scopes.ADMIN) ? view : view.redacted();
     }
 
     /**

@@ -42,9 +42,12 @@ public class ChannelRouting {
                 });
     }
 
-    /** @return the deliveries of a message to channels */
+    /**
+     * @param admin whether the reader is an administrator: others do not see the receivers' answers
+     * @return the deliveries of a message to channels
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<ChannelViews.Delivery> deliveries(long messageId) {
+    public List<ChannelViews.Delivery> deliveries(long messageId, boolean admin) {
         return ChannelDelivery.<ChannelDelivery>list("messageId = ?1 order by id", messageId).stream()
                 .map(d -> new ChannelViews.Delivery(
                         NotificationChannel.<NotificationChannel>findByIdOptional(d.channelId)
@@ -55,6 +58,7 @@ public class ChannelRouting {
                         d.lastStatusCode,
                         d.lastError,
                         d.sentAt))
+                .map(d -> admin ? d : d.redacted())
                 .toList();
     }
 

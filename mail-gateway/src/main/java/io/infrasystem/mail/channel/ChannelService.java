@@ -3,12 +3,13 @@ package io.infrasystem.mail.channel;
 import io.infrasystem.commons.audit.ChangeRecorder;
 import io.infrasystem.commons.crud.CrudKind;
 import io.infrasystem.commons.crud.EntityCrudService;
+import io.infrasystem.commons.crypto.SecretCipher;
 import io.infrasystem.commons.filter.FilterField;
 import io.infrasystem.commons.http.MergePatch;
+import io.infrasystem.commons.http.OutboundGuard;
 import io.infrasystem.commons.problem.Problem.FieldError;
 import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.mail.named.Names;
-import io.infrasystem.mail.settings.SecretCipher;
 import io.infrasystem.mail.smtp.Address;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -36,10 +37,12 @@ public class ChannelService extends EntityCrudService<NotificationChannel, Chann
                     .search("c.name"))
             .entity(NotificationChannel::new, ChannelViews::of, ChannelViews::input);
     private final SecretCipher cipher;
+    private final OutboundGuard outbound;
 
-    public ChannelService(ChangeRecorder changes, MergePatch mergePatch, SecretCipher cipher) {
+    public ChannelService(ChangeRecorder changes, MergePatch mergePatch, SecretCipher cipher, OutboundGuard outbound) {
         super(changes, mergePatch, KIND);
         this.cipher = cipher;
+        this.outbound = outbound;
     }
 
     /** A channel's destination, with its secret decrypted, for a test call. */
@@ -122,6 +125,8 @@ public class ChannelService extends EntityCrudService<NotificationChannel, Chann
         } else if (kind != null) {
             if (!validUrl(input.url())) {
                 errors.add(new FieldError("url", "must be an absolute http or https URL of at most 2000 characters"));
+            } else {
+                outbound.refusal(input.url(), false).ifPresent(why -> errors.add(new FieldError("url", why)));
             }
             if (input.secret() != null && input.secret().length() > 256) {
                 errors.add(new FieldError("secret", "must be at most 256 characters"));

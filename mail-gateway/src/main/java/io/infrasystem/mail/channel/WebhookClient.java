@@ -1,5 +1,6 @@
 package io.infrasystem.mail.channel;
 
+import io.infrasystem.commons.http.OutboundGuard;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -19,7 +20,8 @@ import javax.crypto.spec.SecretKeySpec;
  * Posts JSON to channel webhooks with the JDK HTTP client. With a secret, the request carries
  * {@code X-Infra-Timestamp} (Unix seconds) and {@code X-Infra-Signature-256: sha256=<hex>}, the
  * HMAC-SHA256 of {@code <timestamp>.<body>} under the secret (the scheme of Stripe's and Slack's
- * request signing), so that receivers can check origin and freshness.
+ * request signing), so that receivers can check origin and freshness. A URL whose host is or
+ * resolves to an internal address ({@link OutboundGuard}) is not called; redirects are not followed.
  */
 @ApplicationScoped
 public class WebhookClient {
@@ -31,6 +33,11 @@ public class WebhookClient {
             .connectTimeout(TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
+    private final OutboundGuard outbound;
+
+    public WebhookClient(OutboundGuard outbound) {
+        this.outbound = outbound;
+    }
 
     /**
      * The result of one call.
@@ -54,10 +61,16 @@ public class WebhookClient {
      * @param url the webhook URL (http or https)
      * @param json the body
      * @param secret HMAC secret, or {@code null} for an unsigned request
-     * @return what the receiver answered
+     * @return what the receiver answered; no status and the reason when the address is refused
      */
     public Outcome post(String url, String json, String secret) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+        URI target = URI.create(url);
+        try {
+            outbound.check(target);
+        } catch (OutboundGuard.RefusedException e) {
+            return new Outcome(null, "refused: " + e.getMessage());
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(target)
                 .timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "infra-system-mail-gateway")

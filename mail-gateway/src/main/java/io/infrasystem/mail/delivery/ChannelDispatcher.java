@@ -1,5 +1,6 @@
 package io.infrasystem.mail.delivery;
 
+import io.infrasystem.commons.crypto.SecretCipher;
 import io.infrasystem.commons.persistence.Jdbc;
 import io.infrasystem.mail.channel.ChannelDelivery;
 import io.infrasystem.mail.channel.ChannelKind;
@@ -9,7 +10,6 @@ import io.infrasystem.mail.channel.WebhookClient;
 import io.infrasystem.mail.config.MailConfig;
 import io.infrasystem.mail.message.MailMessage;
 import io.infrasystem.mail.message.MailRecipient;
-import io.infrasystem.mail.settings.SecretCipher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;

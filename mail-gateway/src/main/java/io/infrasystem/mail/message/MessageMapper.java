@@ -52,8 +52,12 @@ public class MessageMapper {
                 m.version);
     }
 
-    /** @return the full view of {@code m}: content, attachments metadata and attempts */
-    public MessageViews.Detail detail(MailMessage m) {
+    /**
+     * @param admin whether the reader is an administrator: others do not see the answers of
+     *     channel receivers
+     * @return the full view of {@code m}: content, attachments metadata and attempts
+     */
+    public MessageViews.Detail detail(MailMessage m, boolean admin) {
         List<MailRecipient> recipients = MailRecipient.of(m.id);
         List<MessageViews.Attachment> attachments = MailAttachment.find("messageId = ?1 order by position", m.id)
                 .project(MessageViews.Attachment.class)
@@ -79,7 +83,7 @@ public class MessageMapper {
                     m.variables == null ? null : json.readTree(m.variables),
                     attachments,
                     attempts,
-                    channels.deliveries(m.id));
+                    channels.deliveries(m.id, admin));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored variables of message " + m.id + " are not JSON", e);
         }

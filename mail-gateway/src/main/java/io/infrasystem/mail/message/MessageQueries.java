@@ -61,15 +61,16 @@ public class MessageQueries {
 
     /**
      * @param id the message
+     * @param admin whether the reader is an administrator (who alone sees receivers' answers)
      * @return the message with its content, attachments metadata and delivery attempts (its
      *     summary's {@code version} is the ETag)
      * @throws ProblemException 404 when it does not exist
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public MessageViews.Detail detail(long id) {
+    public MessageViews.Detail detail(long id, boolean admin) {
         MailMessage m = MailMessage.<MailMessage>findByIdOptional(id)
                 .orElseThrow(() -> ProblemException.notFound(MessageService.RESOURCE, id));
-        return mapper.detail(m);
+        return mapper.detail(m, admin);
     }
 
     /** @return the summary of a stored message */

@@ -6,6 +6,7 @@ import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.commons.security.CurrentActor;
 import io.infrasystem.commons.security.Scopes;
 import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -40,13 +41,19 @@ public class MessageResource {
     private final MessageService service;
     private final MessageQueries queries;
     private final CurrentActor currentActor;
+    private final SecurityIdentity identity;
 
     public MessageResource(
-            MessageValidator validator, MessageService service, MessageQueries queries, CurrentActor currentActor) {
+            MessageValidator validator,
+            MessageService service,
+            MessageQueries queries,
+            CurrentActor currentActor,
+            SecurityIdentity identity) {
         this.validator = validator;
         this.service = service;
         this.queries = queries;
         this.currentActor = currentActor;
+        this.identity = identity;
     }
 
     /**
@@ -95,13 +102,14 @@ public class MessageResource {
     /**
      * @param id the message
      * @return the message with its content, attachments metadata and delivery attempts; ETag = version
+     *     (the receivers' answers to channel deliveries only for administrators)
      * @throws ProblemException 404 when it does not exist
      */
     @GET
     @Path("{id}")
     @RolesAllowed({Scopes.MAIL_SEND, Scopes.VIEWER, Scopes.EDITOR, Scopes.ADMIN})
     public Response get(@PathParam("id") long id) {
-        MessageViews.Detail detail = queries.detail(id);
+        MessageViews.Detail detail = queries.detail(id, identity.hasRole(Scopes.ADMIN));
         return Versions.ok(detail, detail.message().version());
     }
 

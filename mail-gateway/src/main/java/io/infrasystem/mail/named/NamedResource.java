@@ -47,7 +47,18 @@ public abstract class NamedResource<D extends NamedView, I> {
     @GET
     @RolesAllowed({Scopes.MAIL_SEND, Scopes.VIEWER, Scopes.EDITOR, Scopes.ADMIN})
     public Page<D> list(@Context UriInfo uri) {
-        return service.list(uri);
+        return service.list(uri).map(this::shown);
+    }
+
+    /**
+     * What a reader is shown of a resource: the view itself here; a subclass may hide fields from
+     * some callers (channels hide their URL from non-administrators).
+     *
+     * @param view the stored resource
+     * @return the view to answer with
+     */
+    protected D shown(D view) {
+        return view;
     }
 
     /**
@@ -59,7 +70,7 @@ public abstract class NamedResource<D extends NamedView, I> {
     @RolesAllowed({Scopes.MAIL_SEND, Scopes.VIEWER, Scopes.EDITOR, Scopes.ADMIN})
     public Response get(@PathParam("id") long id) {
         D view = service.get(id);
-        return Versions.ok(view, view.version());
+        return Versions.ok(shown(view), view.version());
     }
 
     /**

@@ -2,6 +2,7 @@ package io.infrasystem.mail.settings;
 
 import io.infrasystem.commons.audit.Change;
 import io.infrasystem.commons.audit.ChangeRecorder;
+import io.infrasystem.commons.crypto.SecretCipher;
 import io.infrasystem.commons.http.Versions;
 import io.infrasystem.commons.problem.Problem.FieldError;
 import io.infrasystem.commons.problem.ProblemException;

@@ -19,7 +19,10 @@ public class SmtpSettings extends PanacheEntityBase {
     public int port;
     public String tlsMode;
     public String username;
-    /** {@code v1:} + base64(IV | ciphertext | tag), AES-256-GCM; see {@link SecretCipher}. */
+    /**
+     * {@code v1:} + base64(IV | ciphertext | tag), AES-256-GCM; see
+     * {@link io.infrasystem.commons.crypto.SecretCipher}.
+     */
     public String passwordEncrypted;
 
     public String fromAddress;

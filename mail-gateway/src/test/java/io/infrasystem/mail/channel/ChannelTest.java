@@ -17,8 +17,12 @@ import io.infrasystem.mail.support.WebhookReceiver;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -26,6 +30,9 @@ class ChannelTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    DataSource dataSource;
 
     private static long createChannel(String body) {
         return Api.post(Tokens.admin(), "/api/mail/channels", body)
@@ -78,6 +85,56 @@ class ChannelTest {
             await().during(Duration.ofSeconds(1))
                     .atMost(Duration.ofSeconds(2))
                     .until(() -> receiver.calls().size() == 2);
+        }
+    }
+
+    @Test
+    void channelUrlsAndReceiverAnswersAreForAdministratorsOnly() throws Exception {
+        String slack = name("slack-secret");
+        long id = createChannel("""
+                {"name": "%s", "kind": "slack", "url": "https://hooks.slack.example/services/T0/B0/s3cr3t-token"}""".formatted(slack));
+        for (String reader : new String[] {Tokens.viewer(), Tokens.editor(), Tokens.sender("n8n")}) {
+            String listed = given().header("Authorization", reader)
+                    .queryParam("name", slack)
+                    .get("/api/mail/channels")
+                    .then()
+                    .statusCode(200)
+                    .body("results[0].url", equalTo(null))
+                    .body("results[0].url_host", equalTo("hooks.slack.example"))
+                    .body("results[0].url_set", equalTo(true))
+                    .extract()
+                    .asString();
+            String single = given().header("Authorization", reader)
+                    .get("/api/mail/channels/" + id)
+                    .then()
+                    .statusCode(200)
+                    .body("url", equalTo(null))
+                    .body("url_host", equalTo("hooks.slack.example"))
+                    .extract()
+                    .asString();
+            assertThat(listed + single).doesNotContain("s3cr3t-token");
+        }
+        given().header("Authorization", Tokens.admin())
+                .get("/api/mail/channels/" + id)
+                .then()
+                .body("url", equalTo("https://hooks.slack.example/services/T0/B0/s3cr3t-token"));
+
+        try (WebhookReceiver receiver = new WebhookReceiver(1000)) {
+            String hook = name("broken-hook");
+            createChannel("""
+                    {"name": "%s", "kind": "webhook", "url": "%s"}""".formatted(hook, receiver.url("/hook")));
+            long message = Mail.queuedId(Mail.post(Tokens.editor(), """
+                    {"to": ["%s"], "subject": "s", "text": "t", "channel": "%s"}""".formatted(Mail.uniqueAddress("h"), hook))
+                    .then());
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> String.valueOf(Mail.get(message).getString("channel_deliveries[0].last_error"))
+                            .contains("temporarily broken"));
+            given().header("Authorization", Tokens.viewer())
+                    .get("/api/mail/messages/" + message)
+                    .then()
+                    .statusCode(200)
+                    .body("channel_deliveries[0].last_status_code", equalTo(500))
+                    .body("channel_deliveries[0].last_error", equalTo(null));
         }
     }
 
@@ -144,5 +201,55 @@ class ChannelTest {
                 .statusCode(403);
         Mail.refused("""
                 {"to": ["a@example.com"], "subject": "s", "text": "t", "channel": "no-such-channel"}""").body("errors[0].field", equalTo("channel"));
+    }
+
+    @Test
+    void channelsToInternalAddressesAreRefusedAtSaveAndAtSend() throws Exception {
+        long before = channelCount();
+        for (String url : new String[] {
+            "http://169.254.169.254/latest/meta-data/iam/security-credentials/",
+            "http://127.0.0.2:8085/q/metrics",
+            "http://[::1]:8085/",
+            "http://10.0.0.1/hook",
+            "http://172.16.5.4/hook",
+            "http://[fd00:ec2::254]/"
+        }) {
+            Api.post(Tokens.admin(), "/api/mail/channels", """
+                            {"name": "%s", "kind": "webhook", "url": "%s"}""".formatted(name("ssrf"), url))
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("url"));
+        }
+        assertThat(channelCount()).isEqualTo(before);
+
+        // a URL stored by other means (an older version, a changed DNS answer) is refused before the call
+        try (WebhookReceiver receiver = new WebhookReceiver(0)) {
+            String hook = name("moved-hook");
+            long id = createChannel("""
+                    {"name": "%s", "kind": "webhook", "url": "%s"}""".formatted(hook, receiver.url("/hook")));
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement update =
+                            c.prepareStatement("update notification_channel set url = ? where id = ?")) {
+                update.setString(1, "http://169.254.169.254/latest/meta-data/");
+                update.setLong(2, id);
+                assertThat(update.executeUpdate()).isEqualTo(1);
+            }
+            long message = Mail.queuedId(Mail.post(Tokens.editor(), """
+                    {"to": ["%s"], "subject": "s", "text": "t", "channel": "%s"}""".formatted(Mail.uniqueAddress("m"), hook))
+                    .then());
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> String.valueOf(Mail.get(message).getString("channel_deliveries[0].last_error"))
+                            .contains("refused: host 169.254.169.254"));
+            assertThat(receiver.calls()).isEmpty();
+        }
+    }
+
+    private long channelCount() throws Exception {
+        try (Connection c = dataSource.getConnection();
+                ResultSet r = c.createStatement().executeQuery("select count(*) from notification_channel")) {
+            r.next();
+            return r.getLong(1);
+        }
     }
 }

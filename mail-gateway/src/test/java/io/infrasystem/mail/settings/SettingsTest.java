@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 
+import io.infrasystem.commons.crypto.SecretCipher;
 import io.infrasystem.mail.support.Api;
 import io.infrasystem.mail.support.Mail;
 import io.infrasystem.mail.support.SmtpServerResource;

@@ -6,6 +6,7 @@ import io.infrasystem.commons.http.Versions;
 import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.commons.security.Scopes;
 import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -46,9 +47,11 @@ public class ManualResource {
     public record OwnerAssignment(Long ownerId) {}
 
     private final ManualService manual;
+    private final SecurityIdentity identity;
 
-    public ManualResource(ManualService manual) {
+    public ManualResource(ManualService manual, SecurityIdentity identity) {
         this.manual = manual;
+        this.identity = identity;
     }
 
     /** @return the manual view with {@code ETag} = manual data version; 404 unknown VM */
@@ -60,13 +63,16 @@ public class ManualResource {
         return Versions.ok(view, view.manual().version());
     }
 
-    /** @return the manual view after the patch; 400, 404, 412 */
+    /**
+     * @return the manual view after the patch; 400, 403 ({@code technical_owner_id} changed by a
+     *     non-admin: the quick-assign rule), 404, 412
+     */
     @PATCH
     @Path("{id:\\d+}/manual")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed(Scopes.VM_WRITE)
     public Response patchManual(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
-        ManualView view = manual.patchManual(id, ifMatch, patch);
+        ManualView view = manual.patchManual(id, ifMatch, patch, identity.hasRole(Scopes.ADMIN));
         return Versions.ok(view, view.manual().version());
     }
 

@@ -9,6 +9,7 @@ import io.infrasystem.commons.persistence.Jdbc;
 import io.infrasystem.commons.persistence.UtcTimes;
 import io.infrasystem.commons.problem.Problem.FieldError;
 import io.infrasystem.commons.problem.ProblemException;
+import io.infrasystem.commons.problem.ProblemKind;
 import io.infrasystem.commons.security.CurrentActor;
 import io.infrasystem.vm.virtualmachine.VmDetailQuery;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +20,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
@@ -58,14 +60,24 @@ public class ManualService {
      * Merges a JSON Merge Patch into the VM's manual data.
      *
      * @param ifMatch {@code If-Match} header or null
+     * @param admin whether the caller holds {@code admin}: only an admin changes the technical owner
+     *     (the quick-assign rule), whatever the path
      * @return the manual view after the change
-     * @throws ProblemException 400 invalid patch or unknown owner, 404 unknown VM, 412 stale version
+     * @throws ProblemException 400 invalid patch or unknown owner, 403 a technical owner change by a
+     *     non-admin (nothing written), 404 unknown VM, 412 stale version
      */
     @Transactional
-    public ManualView patchManual(long vmId, String ifMatch, JsonNode patch) {
+    public ManualView patchManual(long vmId, String ifMatch, JsonNode patch, boolean admin) {
         return mutate(vmId, "updated", (jdbc, before) -> {
             Versions.checkIfMatch(ifMatch, before.manual().version());
             ManualInput input = mergePatch.apply(ManualInput.of(before.manual()), patch, ManualInput.class);
+            if (!admin
+                    && !Objects.equals(input.technicalOwnerId(), before.manual().technicalOwnerId())) {
+                throw new ProblemException(
+                        ProblemKind.FORBIDDEN,
+                        "only an admin changes the technical owner (POST /api/vm/vms/" + vmId + "/technical-owner)",
+                        List.of());
+            }
             List<FieldError> errors = new ArrayList<>();
             checkOwner(jdbc, "business_owner_id", input.businessOwnerId(), errors);
             checkOwner(jdbc, "technical_owner_id", input.technicalOwnerId(), errors);

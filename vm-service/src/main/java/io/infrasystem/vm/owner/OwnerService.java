@@ -6,8 +6,12 @@ import io.infrasystem.commons.crud.EntityCrudService;
 import io.infrasystem.commons.filter.FilterField;
 import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.commons.problem.ProblemException;
+import io.infrasystem.commons.problem.ProblemKind;
+import io.infrasystem.commons.security.Scopes;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -26,9 +30,12 @@ public class OwnerService extends EntityCrudService<Owner, OwnerDto, OwnerInput>
                     .search("o.fullName", "o.email", "coalesce(o.department, '')"))
             .entity(Owner::new, Owner::dto, Owner::input);
 
+    private SecurityIdentity identity;
+
     @Inject
-    public OwnerService(ChangeRecorder changes, MergePatch mergePatch) {
+    public OwnerService(ChangeRecorder changes, MergePatch mergePatch, SecurityIdentity identity) {
         super(changes, mergePatch, KIND);
+        this.identity = identity;
     }
 
     /** For the CDI client proxy only. */
@@ -50,9 +57,27 @@ public class OwnerService extends EntityCrudService<Owner, OwnerDto, OwnerInput>
         owner.department = input.department();
     }
 
-    /** Nothing blocks deleting an owner: the VMs it owned lose the reference (in the same transaction). */
+    /**
+     * The VMs an owner owned lose the reference (in the same transaction). Removing a technical owner
+     * from VMs is the admin's quick-assign: a non-admin may delete only an owner that is nobody's
+     * technical owner.
+     *
+     * @throws ProblemException 403 for a non-admin deleting a technical owner of VMs (nothing written)
+     */
     @Override
     protected void checkDeletable(Owner owner) {
+        if (!identity.hasRole(Scopes.ADMIN)) {
+            Number vms = (Number) Owner.getEntityManager()
+                    .createNativeQuery("select count(*) from vm_manual where technical_owner_id = ?1")
+                    .setParameter(1, owner.id)
+                    .getSingleResult();
+            if (vms.longValue() > 0) {
+                throw new ProblemException(
+                        ProblemKind.FORBIDDEN,
+                        "owner " + owner.id + " is the technical owner of " + vms + " VM(s); only an admin removes it",
+                        List.of());
+            }
+        }
         for (String column : new String[] {"business_owner_id", "technical_owner_id"}) {
             Owner.getEntityManager()
                     .createNativeQuery("update vm_manual set " + column + " = null where " + column + " = ?1")

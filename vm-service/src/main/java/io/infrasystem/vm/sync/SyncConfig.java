@@ -12,6 +12,13 @@ public interface SyncConfig {
     @WithDefault("PT2H")
     Duration runTtl();
 
+    /**
+     * @return the largest share (0–1) of a source's live VMs that a full sync or a run's finish may
+     *     soft-delete without {@code confirm_deletions=true}; more is refused with 409
+     */
+    @WithDefault("0.5")
+    double maxDeletedShare();
+
     /** @return timeout of a call to an n8n webhook when triggering a sync */
     @WithDefault("PT10S")
     Duration triggerTimeout();

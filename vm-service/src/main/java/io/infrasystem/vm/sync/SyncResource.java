@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.commons.problem.ProblemKind;
+import io.infrasystem.commons.security.CurrentActor;
 import io.infrasystem.commons.security.Scopes;
 import io.infrasystem.vm.facts.Platform;
 import io.infrasystem.vm.payload.ParsedPayload;
 import io.infrasystem.vm.payload.PayloadReader;
 import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -27,7 +29,11 @@ import java.util.List;
  * (required unless {@code run_id} is given: the vCenter / Prism Central name, 1–255 characters),
  * {@code mode} ({@code full}, the default, soft-deletes the source's VMs the payload lacks;
  * {@code partial} does not; a Prism webhook event defaults to {@code partial}), {@code run_id} (a
- * chunk of an open run). The body is capped by {@code quarkus.http.limits.max-body-size} (413).
+ * chunk of an open run: only the principal that opened the run, or an admin, may send it, else 403),
+ * {@code confirm_deletions} ({@code true} lets a full sync soft-delete more than
+ * {@code infra.vm.sync.max-deleted-share} of the source's live VMs; without it such a sync is
+ * refused with 409 naming the count and writes nothing). The body is capped by
+ * {@code quarkus.http.limits.max-body-size} (413).
  */
 @Path("/api/vm/sync/{platform}")
 @Authenticated
@@ -36,16 +42,21 @@ public class SyncResource {
 
     private final SyncService sync;
     private final ObjectMapper mapper;
+    private final CurrentActor actor;
+    private final SecurityIdentity identity;
 
-    public SyncResource(SyncService sync, ObjectMapper mapper) {
+    public SyncResource(SyncService sync, ObjectMapper mapper, CurrentActor actor, SecurityIdentity identity) {
         this.sync = sync;
         this.mapper = mapper;
+        this.actor = actor;
+        this.identity = identity;
     }
 
     /**
      * @return the sync run after this payload (counts of seen, created, updated, unchanged, deleted, restored)
      * @throws ProblemException 400 for malformed JSON, an unknown shape, a shape of another platform,
-     *     a VM without uuid, negative sizes, duplicate uuids, bad parameters; 404/409 for a bad run
+     *     a VM without uuid, negative sizes, duplicate uuids, bad parameters; 403 for a run opened by
+     *     another principal; 404/409 for a bad run; 409 for a full sync that would delete too many VMs
      */
     @POST
     @Consumes(MediaType.WILDCARD)
@@ -55,6 +66,7 @@ public class SyncResource {
             @QueryParam("source") String source,
             @QueryParam("mode") String mode,
             @QueryParam("run_id") Long runId,
+            @QueryParam("confirm_deletions") String confirmDeletions,
             byte[] body) {
         Platform target = checkPlatform(platform);
         if (runId == null) {
@@ -68,7 +80,14 @@ public class SyncResource {
         JsonNode root = readJson(body);
         ParsedPayload payload = PayloadReader.read(root, target);
         SyncMode effective = asked != null ? asked : payload.singleEvent() ? SyncMode.PARTIAL : SyncMode.FULL;
-        return sync.apply(target, source, effective, runId, payload);
+        return sync.apply(
+                target,
+                source,
+                effective,
+                runId,
+                payload,
+                SyncCaller.of(actor, identity),
+                confirmDeletions(confirmDeletions));
     }
 
     /**
@@ -79,6 +98,21 @@ public class SyncResource {
         return Platform.parse(platform)
                 .orElseThrow(() -> ProblemException.invalid(
                         "platform", "must be one of " + new java.util.TreeSet<>(Platform.wireValues())));
+    }
+
+    /**
+     * @param value the {@code confirm_deletions} query parameter, or null
+     * @return whether it is {@code true}
+     * @throws ProblemException 400 for anything but {@code true} or {@code false}
+     */
+    static boolean confirmDeletions(String value) {
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw ProblemException.invalid("confirm_deletions", "must be true or false");
     }
 
     static void checkSource(String source) {

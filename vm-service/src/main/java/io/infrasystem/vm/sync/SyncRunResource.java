@@ -9,6 +9,7 @@ import io.infrasystem.commons.security.Scopes;
 import io.infrasystem.vm.facts.Platform;
 import io.infrasystem.vm.platform.Lists;
 import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -25,8 +27,11 @@ import jakarta.ws.rs.core.UriInfo;
  * Sync runs: {@code GET /api/vm/sync-runs} (filters platform, source, status, mode, started_at;
  * newest first), {@code GET /api/vm/sync-runs/{id}}, {@code POST /api/vm/sync-runs} to open a
  * chunked run ({@code {"platform", "source"}}), {@code POST /api/vm/sync-runs/{id}/finish} to
- * complete it (soft-deletes what no chunk reported), {@code POST /api/vm/sync-runs/{id}/fail} to end
- * it as failed ({@code {"error"}}; deletes nothing). Unfinished runs expire ({@link SyncRunExpiry}).
+ * complete it (soft-deletes what no chunk reported; {@code ?confirm_deletions=true} is needed when
+ * that is more than {@code infra.vm.sync.max-deleted-share} of the source's live VMs),
+ * {@code POST /api/vm/sync-runs/{id}/fail} to end it as failed ({@code {"error"}}; deletes nothing). Chunks, finish and fail are taken only from the
+ * principal that opened the run (for a run the suite triggered: the first that wrote to it) or an
+ * admin; anyone else gets 403. Unfinished runs expire ({@link SyncRunExpiry}).
  */
 @Path("/api/vm/sync-runs")
 @Authenticated
@@ -53,11 +58,13 @@ public class SyncRunResource {
 
     private final SyncService sync;
     private final CurrentActor actor;
+    private final SecurityIdentity identity;
     private final Lists lists;
 
-    public SyncRunResource(SyncService sync, CurrentActor actor, Lists lists) {
+    public SyncRunResource(SyncService sync, CurrentActor actor, SecurityIdentity identity, Lists lists) {
         this.sync = sync;
         this.actor = actor;
+        this.identity = identity;
         this.lists = lists;
     }
 
@@ -76,7 +83,7 @@ public class SyncRunResource {
         return sync.run(id);
     }
 
-    /** @return 201 with the open run; 400 for a bad platform or source */
+    /** @return 201 with the open run; 400 for a bad platform or source, 403 for a source the key may not sync */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.VM_SYNC)
@@ -89,26 +96,33 @@ public class SyncRunResource {
         }
         Platform platform = SyncResource.checkPlatform(body.platform());
         SyncResource.checkSource(body.source());
+        SyncCaller caller = SyncCaller.of(actor, identity);
+        caller.requireSource(body.source());
         SyncRun run = sync.open(
                 platform,
                 body.source(),
                 SyncRunStatus.OPEN,
-                actor.resolve("sync").name());
+                actor.resolve("sync").name(),
+                caller.principal());
         return Response.status(Response.Status.CREATED).entity(run).build();
     }
 
-    /** @return the completed run; 404 unknown, 409 when not open or expired */
+    /**
+     * @return the completed run; 400 bad {@code confirm_deletions}, 403 run of another principal, 404
+     *     unknown, 409 when not open or expired, or when it would soft-delete too many VMs unconfirmed
+     */
     @POST
     @Path("{id}/finish")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Scopes.VM_SYNC)
-    public SyncRun finish(@PathParam("id") long id) {
-        return sync.finish(id);
+    public SyncRun finish(@PathParam("id") long id, @QueryParam("confirm_deletions") String confirmDeletions) {
+        boolean confirmed = SyncResource.confirmDeletions(confirmDeletions);
+        return sync.finish(id, SyncCaller.of(actor, identity), confirmed);
     }
 
     /**
      * @return the failed run (chunks already applied stay, nothing is deleted); 400 without an
-     *     {@code error}, 404 unknown, 409 when not open or expired
+     *     {@code error}, 403 run of another principal, 404 unknown, 409 when not open or expired
      */
     @POST
     @Path("{id}/fail")
@@ -118,6 +132,6 @@ public class SyncRunResource {
         if (body == null || body.error() == null || body.error().isBlank()) {
             throw ProblemException.invalid("error", "is required: why the run failed");
         }
-        return sync.failRun(id, body.error());
+        return sync.failRun(id, body.error(), SyncCaller.of(actor, identity));
     }
 }

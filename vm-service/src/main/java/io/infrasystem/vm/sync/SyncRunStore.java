@@ -103,6 +103,23 @@ final class SyncRunStore {
                 SyncRunStore::read);
     }
 
+    /** @return the principal allowed to write to the run, empty while nobody has claimed it */
+    Optional<String> writer(long id) throws SQLException {
+        return jdbc.one(
+                        "select claimed_by from vm_sync_run where id = ?",
+                        s -> s.setLong(1, id),
+                        r -> Optional.ofNullable(r.getString(1)))
+                .flatMap(w -> w);
+    }
+
+    /** Makes {@code principal} the one writer of the run. */
+    void claim(long id, String principal) throws SQLException {
+        jdbc.update("update vm_sync_run set claimed_by = ? where id = ?", s -> {
+            s.setString(1, principal);
+            s.setLong(2, id);
+        });
+    }
+
     /** Adds a chunk's counts to an open run (status becomes {@code open}). */
     void addChunk(long id, Counts counts) throws SQLException {
         jdbc.update("""

@@ -6,6 +6,7 @@ import io.infrasystem.commons.audit.Change;
 import io.infrasystem.commons.audit.ChangeRecorder;
 import io.infrasystem.commons.persistence.Jdbc;
 import io.infrasystem.commons.problem.ProblemException;
+import io.infrasystem.commons.problem.ProblemKind;
 import io.infrasystem.vm.facts.Platform;
 import io.infrasystem.vm.facts.VmFacts;
 import io.infrasystem.vm.payload.ParsedPayload;
@@ -20,11 +21,13 @@ import jakarta.transaction.Transactional;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
@@ -60,18 +63,34 @@ public class SyncService {
      *     for a chunk: deletion waits for {@link #finish})
      * @param runId the open chunked run this is a chunk of, or null for a single-payload run
      * @param payload the parsed payload
+     * @param caller who sends it: a chunk is taken only from the run's writer or an admin
+     * @param confirmDeletions whether a full sync may soft-delete more than
+     *     {@code infra.vm.sync.max-deleted-share} of the source's live VMs
      * @return the run after the payload
-     * @throws ProblemException 404 for an unknown run, 409 when the run is not open or belongs to another
-     *     platform or source
+     * @throws ProblemException 403 for a source the caller's key may not sync or a chunk of a run
+     *     another principal writes, 404 for an unknown
+     *     run, 409 when the run is not open or belongs to another platform or source, or when an
+     *     unconfirmed full sync would delete too many VMs (then nothing is written)
      */
     @Transactional
-    public SyncRun apply(Platform platform, String source, SyncMode mode, Long runId, ParsedPayload payload) {
+    public SyncRun apply(
+            Platform platform,
+            String source,
+            SyncMode mode,
+            Long runId,
+            ParsedPayload payload,
+            SyncCaller caller,
+            boolean confirmDeletions) {
         Instant now = Instant.now();
         long started = System.nanoTime();
         return Jdbc.withConnection(dataSource, jdbc -> {
             SyncRunStore runs = new SyncRunStore(jdbc);
             SyncRun run = runId == null ? null : openRun(runs, runId, platform, source, now);
             String runSource = run == null ? source : run.source();
+            caller.requireSource(runSource);
+            if (run != null) {
+                claim(runs, run, caller);
+            }
             SyncStore store = new SyncStore(jdbc);
             store.lockSource(platform, runSource);
             Map<String, CurrentVm> current = store.loadSource(platform, runSource);
@@ -83,6 +102,7 @@ public class SyncService {
                         orphans.add(vm);
                     }
                 }
+                guardDeletions(orphans.size(), live(current.values()), runSource, confirmDeletions);
             }
             Counts counts = new Counts(
                     payload.vms().size(),
@@ -126,11 +146,13 @@ public class SyncService {
      *
      * @param status {@link SyncRunStatus#OPEN} (opened by the workflow) or {@link SyncRunStatus#PENDING}
      *     (triggered here, nothing received yet)
-     * @param triggeredBy who opened it
+     * @param triggeredBy who opened it (the actor's name, shown)
+     * @param writer the principal ({@link SyncCaller#principal()}) that alone (besides admins) may send
+     *     chunks, finish and fail it, or null for a run the suite triggered: its first writer claims it
      * @return the new run, expiring after {@code infra.vm.sync.run-ttl}
      */
     @Transactional
-    public SyncRun open(Platform platform, String source, SyncRunStatus status, String triggeredBy) {
+    public SyncRun open(Platform platform, String source, SyncRunStatus status, String triggeredBy, String writer) {
         Instant now = Instant.now();
         return Jdbc.withConnection(dataSource, jdbc -> {
             SyncRunStore runs = new SyncRunStore(jdbc);
@@ -147,6 +169,9 @@ public class SyncService {
                     now.plus(config.runTtl()),
                     null,
                     triggeredBy));
+            if (writer != null) {
+                runs.claim(id, writer);
+            }
             return runs.find(id, false).orElseThrow();
         });
     }
@@ -154,25 +179,34 @@ public class SyncService {
     /**
      * Finishes a chunked run: soft-deletes the VMs of its platform and source that no chunk reported.
      *
-     * @throws ProblemException 404 for an unknown run, 409 for a run that is not open or has expired
+     * @param caller who finishes it: the run's writer or an admin
+     * @param confirmDeletions whether it may soft-delete more than {@code infra.vm.sync.max-deleted-share}
+     *     of the source's live VMs
+     * @throws ProblemException 403 for a run another principal writes, 404 for an unknown run, 409 for a
+     *     run that is not open or has expired, or that would delete too many VMs unconfirmed (it stays open)
      */
     @Transactional
-    public SyncRun finish(long runId) {
+    public SyncRun finish(long runId, SyncCaller caller, boolean confirmDeletions) {
         Instant now = Instant.now();
         return Jdbc.withConnection(dataSource, jdbc -> {
             SyncRunStore runs = new SyncRunStore(jdbc);
             SyncRun run = runs.find(runId, true).orElseThrow(() -> ProblemException.notFound("sync run", runId));
             requireOpen(run, now);
+            caller.requireSource(run.source());
+            claim(runs, run, caller);
             SyncStore store = new SyncStore(jdbc);
             SyncContext ctx = new SyncContext(run.platform(), run.source(), runId, now, store, runs);
             store.lockSource(run.platform(), run.source());
             Set<Long> seen = store.seenInRun(runId);
             List<CurrentVm> orphans = new ArrayList<>();
-            for (CurrentVm vm : store.loadSource(run.platform(), run.source()).values()) {
+            Collection<CurrentVm> current =
+                    store.loadSource(run.platform(), run.source()).values();
+            for (CurrentVm vm : current) {
                 if (!vm.deleted() && !seen.contains(vm.id())) {
                     orphans.add(vm);
                 }
             }
+            guardDeletions(orphans.size(), live(current), run.source(), confirmDeletions);
             delete(ctx, orphans, "not reported by sync run " + runId + " of " + run.source());
             runs.close(runId, SyncRunStatus.COMPLETED, orphans.size(), null, now);
             return runs.find(runId, false).orElseThrow();
@@ -185,16 +219,20 @@ public class SyncService {
      * the change (audit entry, event {@code vm.sync_run.failed}) in the same transaction.
      *
      * @param error why, shown on the run (cut to 2,000 characters)
+     * @param caller who fails it: the run's writer or an admin
      * @return the failed run
-     * @throws ProblemException 404 for an unknown run, 409 for a run that is not open or has expired
+     * @throws ProblemException 403 for a run another principal writes, 404 for an unknown run, 409 for a
+     *     run that is not open or has expired
      */
     @Transactional
-    public SyncRun failRun(long runId, String error) {
+    public SyncRun failRun(long runId, String error, SyncCaller caller) {
         Instant now = Instant.now();
         return Jdbc.withConnection(dataSource, jdbc -> {
             SyncRunStore runs = new SyncRunStore(jdbc);
             SyncRun run = runs.find(runId, true).orElseThrow(() -> ProblemException.notFound("sync run", runId));
             requireOpen(run, now);
+            caller.requireSource(run.source());
+            claim(runs, run, caller);
             runs.close(runId, SyncRunStatus.FAILED, 0, shown(error), now);
             SyncRun failed = runs.find(runId, false).orElseThrow();
             changes.record(new Change("sync_run", String.valueOf(runId), "failed", run, failed, null));
@@ -251,6 +289,45 @@ public class SyncService {
             throw ProblemException.conflict("sync run " + runId + " reads source " + run.source() + ", not " + source);
         }
         return run;
+    }
+
+    /**
+     * Lets only the run's writer (or an admin) write to it; the first writer of a run the suite
+     * triggered becomes its writer.
+     *
+     * @throws ProblemException 403 for anyone else
+     */
+    private static void claim(SyncRunStore runs, SyncRun run, SyncCaller caller) throws SQLException {
+        Optional<String> writer = runs.writer(run.id());
+        if (writer.isEmpty()) {
+            runs.claim(run.id(), caller.principal());
+        } else if (!writer.get().equals(caller.principal()) && !caller.admin()) {
+            throw new ProblemException(
+                    ProblemKind.FORBIDDEN,
+                    "sync run " + run.id() + " was opened by another principal; only it or an admin may write to it",
+                    List.of());
+        }
+    }
+
+    /** @return how many of the source's VMs are not deleted */
+    private static int live(Collection<CurrentVm> current) {
+        return (int) current.stream().filter(vm -> !vm.deleted()).count();
+    }
+
+    /**
+     * Refuses a deletion of more than {@code infra.vm.sync.max-deleted-share} of a source's live VMs
+     * unless confirmed (a hypervisor API answering an empty or truncated list must not empty the inventory).
+     *
+     * @throws ProblemException 409 naming the count
+     */
+    private void guardDeletions(int deleting, int live, String source, boolean confirmed) {
+        double share = config.maxDeletedShare();
+        if (confirmed || deleting == 0 || deleting <= share * live) {
+            return;
+        }
+        throw ProblemException.conflict("this sync would soft-delete " + deleting + " of the " + live
+                + " live VMs of source " + source + " (more than " + Math.round(share * 100)
+                + " %); nothing was changed. Repeat with confirm_deletions=true if they are really gone");
     }
 
     private static void requireOpen(SyncRun run, Instant now) {

@@ -1,7 +1,9 @@
 package io.infrasystem.vm.trigger;
 
 import io.infrasystem.commons.crud.Tracked;
+import io.infrasystem.vm.secret.EncryptedText;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
@@ -22,7 +24,11 @@ public class SystemApi extends Tracked {
     public boolean active;
     /** Header the trigger sends to authenticate at n8n (Header Auth), null when the webhook is open. */
     public String authHeaderName;
-    /** The header's secret value, stored as given; never leaves the service except towards the webhook. */
+    /**
+     * The header's secret value, in clear here and AES-256-GCM encrypted in the database
+     * ({@link EncryptedText}); never leaves the service except towards the webhook.
+     */
+    @Convert(converter = EncryptedText.class)
     public String authHeaderValue;
     /** When the header was last set, changed or cleared (UTC), null when never. */
     public Instant authHeaderChangedAt;

@@ -7,6 +7,7 @@ import io.infrasystem.commons.crud.CrudKind;
 import io.infrasystem.commons.crud.EntityCrudService;
 import io.infrasystem.commons.filter.FilterField;
 import io.infrasystem.commons.http.MergePatch;
+import io.infrasystem.commons.http.OutboundGuard;
 import io.infrasystem.commons.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,7 +25,10 @@ import java.util.Objects;
  * are set together or not at all (400 naming the missing one). The value is write-only: no answer,
  * audit entry or event carries it ({@link SystemApiDto} only says {@code auth_header_set}). A
  * {@code PATCH} that omits it keeps the stored one; {@code null} for either field clears both;
- * {@code auth_header_changed_at} moves whenever the pair is set, rotated or cleared.
+ * {@code auth_header_changed_at} moves whenever the pair is set, rotated or cleared. The value is
+ * stored AES-256-GCM encrypted ({@link io.infrasystem.vm.secret.EncryptedText}). A URL whose host is
+ * or resolves to a loopback, link-local, private or metadata address is refused unless the
+ * administrator's {@code infra.outbound.allow} names it.
  */
 @ApplicationScoped
 public class SystemApiService extends EntityCrudService<SystemApi, SystemApiDto, SystemApiInput> {
@@ -40,9 +44,12 @@ public class SystemApiService extends EntityCrudService<SystemApi, SystemApiDto,
     private static final List<String> RESERVED_HEADERS =
             List.of("connection", "content-length", "content-type", "expect", "host", "upgrade");
 
+    private OutboundGuard outbound;
+
     @Inject
-    public SystemApiService(ChangeRecorder changes, MergePatch mergePatch) {
+    public SystemApiService(ChangeRecorder changes, MergePatch mergePatch, OutboundGuard outbound) {
         super(changes, mergePatch, KIND);
+        this.outbound = outbound;
     }
 
     /** For the CDI client proxy only. */
@@ -104,10 +111,18 @@ public class SystemApiService extends EntityCrudService<SystemApi, SystemApiDto,
         }
     }
 
-    /** @throws ProblemException 400 for half an auth pair or a reserved header, 409 for a taken name */
+    /**
+     * @throws ProblemException 400 for half an auth pair, a reserved header or a URL to an internal
+     *     address ({@link OutboundGuard}), 409 for a taken name
+     */
     @Override
     protected void apply(SystemApi api, SystemApiInput input) {
         checkAuthHeader(input);
+        if (input.url() != null) {
+            outbound.refusal(input.url(), false).ifPresent(why -> {
+                throw ProblemException.invalid("url", why);
+            });
+        }
         checkName(input.name(), api.id);
         api.authHeaderChanged = api.id == null
                 || !Objects.equals(api.authHeaderName, input.authHeaderName())

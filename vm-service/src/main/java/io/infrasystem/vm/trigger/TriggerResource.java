@@ -1,15 +1,18 @@
 package io.infrasystem.vm.trigger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.infrasystem.commons.http.OutboundGuard;
 import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.commons.security.CurrentActor;
 import io.infrasystem.commons.security.Scopes;
 import io.infrasystem.vm.facts.Platform;
+import io.infrasystem.vm.sync.SyncCaller;
 import io.infrasystem.vm.sync.SyncConfig;
 import io.infrasystem.vm.sync.SyncRun;
 import io.infrasystem.vm.sync.SyncRunStatus;
 import io.infrasystem.vm.sync.SyncService;
 import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -35,7 +38,9 @@ import java.util.Map;
  * finishes the run. A webhook that fails (network error or a non-2xx answer) marks its run failed.
  * When the system API has {@code auth_header_name} set, every call (GET or POST) sends that header
  * with the stored secret, which n8n's Webhook node checks with its "Header Auth" credential (it
- * answers 403 to a missing or wrong value, which fails the run like any non-2xx answer).
+ * answers 403 to a missing or wrong value, which fails the run like any non-2xx answer). A webhook
+ * whose host resolves to an internal address not allowed by {@code infra.outbound.allow} is not
+ * called: its run fails ({@link OutboundGuard}).
  */
 @Path("/api/vm/sync/{platform}/trigger")
 @Authenticated
@@ -62,12 +67,22 @@ public class TriggerResource {
     private final ObjectMapper mapper;
     private final CurrentActor actor;
     private final HttpClient http;
+    private final OutboundGuard outbound;
+    private final SecurityIdentity identity;
 
-    public TriggerResource(SyncService sync, SyncConfig config, ObjectMapper mapper, CurrentActor actor) {
+    public TriggerResource(
+            SyncService sync,
+            SyncConfig config,
+            ObjectMapper mapper,
+            CurrentActor actor,
+            OutboundGuard outbound,
+            SecurityIdentity identity) {
+        this.identity = identity;
         this.sync = sync;
         this.config = config;
         this.mapper = mapper;
         this.actor = actor;
+        this.outbound = outbound;
         // HTTP/1.1: on an http:// URL the client's default (HTTP/2) asks for an h2c upgrade, which n8n
         // leaves unanswered until the timeout (its server hands every upgrade request to its websocket push)
         this.http = HttpClient.newBuilder()
@@ -78,7 +93,8 @@ public class TriggerResource {
 
     /**
      * @param platform {@code nutanix}, {@code vmware} or {@code all}
-     * @return one result per active system API (empty when none is configured)
+     * @return one result per active system API (empty when none is configured); a key whose
+     *     {@code vm:sync} is limited to sources triggers only the system APIs of those sources
      * @throws ProblemException 400 for another platform
      */
     @POST
@@ -94,9 +110,13 @@ public class TriggerResource {
                 ? SystemApi.list("active = true order by id")
                 : SystemApi.list("active = true and resourceType = ?1 order by id", only.wire());
         String by = actor.resolve("trigger").name();
+        SyncCaller caller = SyncCaller.of(actor, identity);
         List<Triggered> out = new ArrayList<>();
         for (SystemApi api : apis) {
-            SyncRun run = sync.open(Platform.of(api.resourceType), api.runSource(), SyncRunStatus.PENDING, by);
+            if (!caller.maySync(api.runSource())) {
+                continue;
+            }
+            SyncRun run = sync.open(Platform.of(api.resourceType), api.runSource(), SyncRunStatus.PENDING, by, null);
             out.add(call(api, run));
         }
         return out;
@@ -124,7 +144,9 @@ public class TriggerResource {
             if (api.authHeaderName != null) {
                 request.header(api.authHeaderName, api.authHeaderValue);
             }
-            HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+            HttpRequest built = request.build();
+            outbound.check(built.uri());
+            HttpResponse<Void> response = http.send(built, HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() / 100 == 2) {
                 return new Triggered(api.id, api.name, run.id(), "triggered", response.statusCode(), null);
             }
@@ -134,6 +156,10 @@ public class TriggerResource {
         } catch (IOException | IllegalArgumentException e) {
             String error = "webhook unreachable: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage());
+            sync.fail(run.id(), error);
+            return new Triggered(api.id, api.name, run.id(), "failed", null, error);
+        } catch (OutboundGuard.RefusedException e) {
+            String error = "webhook refused: " + e.getMessage();
             sync.fail(run.id(), error);
             return new Triggered(api.id, api.name, run.id(), "failed", null, error);
         } catch (InterruptedException e) {

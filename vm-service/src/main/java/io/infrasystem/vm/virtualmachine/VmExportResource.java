@@ -1,5 +1,6 @@
 package io.infrasystem.vm.virtualmachine;
 
+import io.infrasystem.commons.crud.CsvCells;
 import io.infrasystem.commons.filter.QueryFilter;
 import io.infrasystem.commons.security.Scopes;
 import io.quarkus.security.Authenticated;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -23,7 +25,8 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * {@code GET /api/vm/vms/export.csv}: every VM matching the same filters as the list (no paging),
  * streamed as RFC 4180 CSV (Apache Commons CSV), UTF-8, one header row; lists inside a cell are
- * separated by {@code ; }. Filters are checked before the first byte is sent (400 on a bad one).
+ * separated by {@code ; }; text cells a spreadsheet would run as a formula get a leading {@code '}
+ * ({@link CsvCells}). Filters are checked before the first byte is sent (400 on a bad one).
  */
 @Path("/api/vm/vms/export.csv")
 @Authenticated
@@ -77,7 +80,7 @@ public class VmExportResource {
             try {
                 queries.stream(filter, "", BATCH, vm -> {
                     try {
-                        csv.printRecord(
+                        csv.printRecord(CsvCells.record(Arrays.asList(
                                 vm.id(),
                                 vm.platform(),
                                 vm.source(),
@@ -106,7 +109,7 @@ public class VmExportResource {
                                 vm.environment(),
                                 join(vm.overridden()),
                                 vm.isDeleted(),
-                                vm.lastSeenAt());
+                                vm.lastSeenAt())));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }

@@ -11,8 +11,10 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.sun.net.httpserver.HttpServer;
+import io.infrasystem.commons.crypto.SecretCipher;
 import io.infrasystem.commons.testing.TestDatabase;
 import io.infrasystem.vm.Sql;
+import io.infrasystem.vm.secret.LegacySecrets;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -43,6 +45,9 @@ class WebhookAuthTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    SecretCipher cipher;
 
     HttpServer n8n;
     /** Header value each webhook path last received, "(none)" when the header was missing. */
@@ -206,8 +211,7 @@ class WebhookAuthTest {
                 .statusCode(200)
                 .body("auth_header_name", equalTo("X-Other-Token"))
                 .body("auth_header_set", equalTo(true));
-        assertThat(strings("select auth_header_value from system_api where id = ?", (long) id))
-                .containsExactly(SECRET);
+        assertThat(storedSecret(id)).isEqualTo(SECRET);
         // an explicit null clears both
         patch(id, "{\"auth_header_value\": null}")
                 .statusCode(200)
@@ -276,8 +280,56 @@ class WebhookAuthTest {
                 .then()
                 .body("auth_header_name", equalTo(HEADER))
                 .body("auth_header_set", equalTo(true));
-        assertThat(strings("select auth_header_value from system_api where id = ?", (long) guarded))
-                .containsExactly(SECRET);
+        assertThat(storedSecret(guarded)).isEqualTo(SECRET);
+    }
+
+    /** @return the stored secret of a system API, decrypted, after checking it is stored encrypted */
+    String storedSecret(int id) {
+        List<String> stored = strings("select auth_header_value from system_api where id = ?", (long) id);
+        assertThat(stored).hasSize(1);
+        assertThat(stored.get(0)).startsWith("v1:").doesNotContain(SECRET).doesNotContain(ROTATED);
+        return cipher.decrypt(stored.get(0));
+    }
+
+    @Test
+    void theSecretIsEncryptedAtRestAndAClearValueOfAnOlderVersionIsEncryptedAtStartUp() {
+        int id = systemApi("POST", "/webhook/guarded-legacy", auth(HEADER, SECRET));
+        assertThat(storedSecret(id)).isEqualTo(SECRET);
+        // as an older version stored it: in clear
+        Sql.execute(dataSource, "update system_api set auth_header_value = ? where id = ?", SECRET, (long) id);
+        trigger().body("find { it.system_api_id == " + id + " }.status", equalTo("triggered"));
+        io.quarkus.arc.Arc.container().instance(LegacySecrets.class).get().encryptClearValues(null);
+        assertThat(storedSecret(id)).isEqualTo(SECRET);
+        trigger();
+        assertThat(received).containsEntry("POST /webhook/guarded-legacy", SECRET);
+    }
+
+    @Test
+    void urlsToInternalAddressesAreRefusedAtSaveAndAtSend() {
+        String before = footprint();
+        for (String url : List.of(
+                "http://169.254.169.254/latest/meta-data/",
+                "http://127.0.0.2:8082/q/metrics",
+                "http://[::1]:8082/",
+                "http://10.0.0.1/webhook",
+                "http://192.168.1.1/")) {
+            String body = "{\"name\": \"ssrf-" + System.nanoTime() + "\", \"url\": \"" + url
+                    + "\", \"method\": \"POST\", \"resource_type\": \"vmware\", \"is_active\": true}";
+            create(body).statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("url"));
+        }
+        assertThat(footprint()).isEqualTo(before);
+
+        // stored by other means (an older version, a changed DNS answer): refused before the call
+        int id = systemApi("POST", "/webhook/open-ssrf", "");
+        Sql.execute(
+                dataSource,
+                "update system_api set url = 'http://169.254.169.254/latest/meta-data/' where id = ?",
+                (long) id);
+        trigger()
+                .body("find { it.system_api_id == " + id + " }.status", equalTo("failed"))
+                .body(
+                        "find { it.system_api_id == " + id + " }.error",
+                        org.hamcrest.Matchers.containsString("169.254.169.254"));
     }
 
     /** Asserts a 400 problem naming {@code field} that does not echo the secret. */

@@ -279,8 +279,60 @@ class InventoryTest {
                 .header("ETag", "\"1\"")
                 .body("designation", equalTo("Admiral"));
         as(VIEWER).get("/api/vm/owners?q=grace").then().body("count", equalTo(1));
-        as(EDITOR).delete("/api/vm/owners/" + owner).then().statusCode(204);
+        // removing a technical owner from its VMs is the admin's quick-assign too
+        as(EDITOR).delete("/api/vm/owners/" + owner).then().statusCode(403).contentType("application/problem+json");
+        as(VIEWER).get("/api/vm/vms/" + vm).then().body("vm.technical_owner.full_name", equalTo("Grace Hopper"));
+        as(ADMIN).delete("/api/vm/owners/" + owner).then().statusCode(204);
         as(VIEWER).get("/api/vm/vms/" + vm).then().body("vm.technical_owner", equalTo(null));
+    }
+
+    @Test
+    void technicalOwnerChangesThroughTheManualPatchAreAdminOnlyToo() {
+        int owner = postJson(
+                        EDITOR, "/api/vm/owners", "{\"full_name\": \"Mallory\", \"email\": \"mallory@example.com\"}")
+                .statusCode(201)
+                .extract()
+                .path("id");
+        long vm = id("NSX-Edge-1");
+        String before =
+                as(VIEWER).get("/api/vm/vms/" + vm + "/manual").then().extract().asString();
+        long audits = auditCount();
+
+        patch(
+                        EDITOR,
+                        "/api/vm/vms/" + vm + "/manual",
+                        MERGE_PATCH,
+                        "{\"technical_owner_id\": " + owner + ", \"notes\": \"x\"}")
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("technical-owner"));
+        org.assertj.core.api.Assertions.assertThat(as(VIEWER)
+                        .get("/api/vm/vms/" + vm + "/manual")
+                        .then()
+                        .extract()
+                        .asString())
+                .isEqualTo(before);
+        org.assertj.core.api.Assertions.assertThat(auditCount()).isEqualTo(audits);
+
+        // other fields stay editable, and sending the unchanged technical owner is no change
+        patch(
+                        EDITOR,
+                        "/api/vm/vms/" + vm + "/manual",
+                        MERGE_PATCH,
+                        "{\"notes\": \"editor note\", \"technical_owner_id\": null}")
+                .statusCode(200)
+                .body("manual.notes", equalTo("editor note"));
+        patch(ADMIN, "/api/vm/vms/" + vm + "/manual", MERGE_PATCH, "{\"technical_owner_id\": " + owner + "}")
+                .statusCode(200)
+                .body("manual.technical_owner_id", equalTo(owner));
+        patch(EDITOR, "/api/vm/vms/" + vm + "/manual", MERGE_PATCH, "{\"technical_owner_id\": null}")
+                .statusCode(403);
+        patch(ADMIN, "/api/vm/vms/" + vm + "/manual", MERGE_PATCH, "{\"technical_owner_id\": null}")
+                .statusCode(200);
+    }
+
+    long auditCount() {
+        return Sql.scalar(dataSource, "select count(*) from audit_log");
     }
 
     @Test

@@ -44,7 +44,41 @@ public final class Scopes {
             MAIL_SEND,
             EVENTS_READ);
 
+    /**
+     * Prefix of an API key scope that narrows {@code vm:sync} to one source:
+     * {@code vm:sync:<source>} (the vCenter / Prism Central name, 1–100 characters without spaces).
+     * A key holding one or more of them syncs only those sources; the gateway gives such a key
+     * {@code vm:sync} too, so that the endpoints' {@code @RolesAllowed} still admit it.
+     */
+    public static final String VM_SYNC_SOURCE_PREFIX = VM_SYNC + ":";
+
     private Scopes() {}
+
+    /**
+     * @param scope a scope as a client wrote it
+     * @return whether it is {@code vm:sync:<source>} with a source of 1–100 characters without white space
+     */
+    public static boolean isSyncSourceScope(String scope) {
+        if (scope == null || !scope.startsWith(VM_SYNC_SOURCE_PREFIX)) {
+            return false;
+        }
+        String source = scope.substring(VM_SYNC_SOURCE_PREFIX.length());
+        return !source.isEmpty() && source.length() <= 100 && source.chars().noneMatch(Character::isWhitespace);
+    }
+
+    /**
+     * @param groups the {@code groups} of an internal token
+     * @return the sources its {@code vm:sync} is limited to; empty when it is not limited
+     */
+    public static Set<String> syncSources(java.util.Collection<String> groups) {
+        Set<String> sources = new java.util.TreeSet<>();
+        for (String group : groups) {
+            if (isSyncSourceScope(group)) {
+                sources.add(group.substring(VM_SYNC_SOURCE_PREFIX.length()));
+            }
+        }
+        return sources;
+    }
 
     /**
      * The {@code groups} of a user's internal token: the realm roles plus the scopes they imply

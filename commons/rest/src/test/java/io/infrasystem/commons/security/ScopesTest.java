@@ -33,4 +33,17 @@ class ScopesTest {
     void noRoleGivesNoScope() {
         assertThat(Scopes.groupsForRoles(Set.of("offline_access"))).containsExactly("offline_access");
     }
+
+    @Test
+    void syncSourceScopesNarrowVmSyncToTheirSources() {
+        assertThat(Scopes.isSyncSourceScope("vm:sync:pc-1")).isTrue();
+        assertThat(Scopes.isSyncSourceScope("vm:sync:")).isFalse();
+        assertThat(Scopes.isSyncSourceScope("vm:sync:two words")).isFalse();
+        assertThat(Scopes.isSyncSourceScope("vm:sync:" + "x".repeat(101))).isFalse();
+        assertThat(Scopes.isSyncSourceScope("vm:sync")).isFalse();
+        assertThat(Scopes.syncSources(java.util.List.of("vm:read", "vm:sync", "vm:sync:pc-2", "vm:sync:pc-1")))
+                .containsExactly("pc-1", "pc-2");
+        assertThat(Scopes.syncSources(Scopes.groupsForRoles(java.util.Set.of(Scopes.ADMIN))))
+                .isEmpty();
+    }
 }

@@ -1,7 +1,5 @@
-package io.infrasystem.mail.settings;
+package io.infrasystem.commons.crypto;
 
-import io.infrasystem.mail.config.MailConfig;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -13,11 +11,12 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Encrypts secrets at rest (SMTP password, webhook secrets) with AES-256-GCM (NIST SP 800-38D):
- * a random 96-bit IV per value, 128-bit tag. Stored form: {@code v1:} + base64(IV | ciphertext |
- * tag). The key is {@code infra.mail.encryption-key} (32 bytes, base64).
+ * Encrypts secrets at rest (mail-gateway's SMTP password and webhook secrets, vm-service's n8n
+ * webhook header secrets) with AES-256-GCM (NIST SP 800-38D): a random 96-bit IV per value,
+ * 128-bit tag. Stored form: {@code v1:} + base64(IV | ciphertext | tag). Each service has its own
+ * key (32 bytes, base64: {@code openssl rand -base64 32}) in its configuration and makes one
+ * instance of this class from it (a CDI producer).
  */
-@ApplicationScoped
 public class SecretCipher {
 
     private static final String PREFIX = "v1:";
@@ -27,17 +26,31 @@ public class SecretCipher {
     private final SecretKey key;
     private final SecureRandom random = new SecureRandom();
 
-    public SecretCipher(MailConfig config) {
+    /**
+     * @param base64Key the key: 32 bytes, base64-encoded
+     * @param property the configuration property that holds it, named in errors
+     * @throws IllegalStateException when the key is not base64 or not 32 bytes long (start-up fails)
+     */
+    public SecretCipher(String base64Key, String property) {
         byte[] raw;
         try {
-            raw = Base64.getDecoder().decode(config.encryptionKey().strip());
+            raw = Base64.getDecoder().decode(base64Key.strip());
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("infra.mail.encryption-key must be base64", e);
+            throw new IllegalStateException(property + " must be base64", e);
         }
         if (raw.length != 32) {
-            throw new IllegalStateException("infra.mail.encryption-key must be 32 bytes (AES-256), got " + raw.length);
+            throw new IllegalStateException(property + " must be 32 bytes (AES-256), got " + raw.length);
         }
         this.key = new SecretKeySpec(raw, "AES");
+    }
+
+    /**
+     * @param stored a stored value
+     * @return whether it has the form {@link #encrypt} produces (a value stored before encryption
+     *     was introduced has not)
+     */
+    public static boolean isEncrypted(String stored) {
+        return stored != null && stored.startsWith(PREFIX);
     }
 
     /**

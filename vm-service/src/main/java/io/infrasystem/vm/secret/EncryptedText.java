@@ -1,0 +1,30 @@
+package io.infrasystem.vm.secret;
+
+import io.infrasystem.commons.crypto.SecretCipher;
+import io.quarkus.arc.Arc;
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Converter;
+
+/**
+ * Stores an entity's text field encrypted ({@link SecretCipher}, AES-256-GCM, {@code v1:…}) and
+ * gives it back in clear to the code: the database and its backups never hold the secret. A value
+ * stored before encryption was introduced (no {@code v1:} prefix) is read as it is and encrypted by
+ * {@link LegacySecrets} at start-up.
+ */
+@Converter
+public class EncryptedText implements AttributeConverter<String, String> {
+
+    @Override
+    public String convertToDatabaseColumn(String plain) {
+        return plain == null ? null : cipher().encrypt(plain);
+    }
+
+    @Override
+    public String convertToEntityAttribute(String stored) {
+        return stored == null || !SecretCipher.isEncrypted(stored) ? stored : cipher().decrypt(stored);
+    }
+
+    private static SecretCipher cipher() {
+        return Arc.container().instance(SecretCipher.class).get();
+    }
+}
