@@ -165,8 +165,7 @@ export function ManualForm({ detail }: { detail: VmDetail }) {
             {text('project_name', 'Project')}
             {text('environment', 'Environment', false, 50)}
           </SimpleGrid>
-          <Textarea label="Notes" value={mine.notes} onChange={(e) => set('notes', e.currentTarget.value)} autosize
-            minRows={2} maxLength={10000} error={fieldError(save.error, 'notes')} />
+          <Textarea label="Notes" value={mine.notes} onChange={(e) => set('notes', e.currentTarget.value)} rows={3} maxLength={10000} error={fieldError(save.error, 'notes')} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             {override('override_power_state', 'Override power state', synced.power_state,
               <Select label="Manual power state" data={POWER_STATES} value={mine.manual_power_state}

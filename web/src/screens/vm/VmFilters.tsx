@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Collapse, Group, Select, SimpleGrid } from '@mantine/core';
+import { Button, Group, Select, SimpleGrid } from '@mantine/core';
 import { ChoiceFilter, SearchFilter, type ListParams } from '../../components/List';
 
 /** Choice filters of the API, each under its API name. */
@@ -52,7 +52,7 @@ export function VmFilters({ list, showDeleted }: { list: ListParams; showDeleted
           </Button>
         )}
       </Group>
-      <Collapse in={more}>
+      {more && (
         <SimpleGrid id="vm-more-filters" cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
           {MORE.map(([name, label]) => (
             <SearchFilter key={name} list={list} name={name} label={label} />
@@ -70,7 +70,7 @@ export function VmFilters({ list, showDeleted }: { list: ListParams; showDeleted
             />
           )}
         </SimpleGrid>
-      </Collapse>
+      )}
     </>
   );
 }
