@@ -40,6 +40,9 @@ export function configureTransport(next: Partial<Transport>): void {
   transport = { ...transport, ...next };
 }
 
+/** The strong entity tag of a version, as `If-Match` sends back the version a user saw (`"7"`). */
+export const ifMatch = (version: number) => ({ 'If-Match': `"${version}"` });
+
 export type Query = Record<string, string | number | boolean | undefined | null>;
 
 export function withQuery(path: string, query?: Query): string {

@@ -1,5 +1,5 @@
 import type { components } from './generated/api-gateway';
-import { api, withQuery, type Query } from './client';
+import { api, ifMatch, withQuery, type Query } from './client';
 
 type Schemas = components['schemas'];
 export type ApiKey = Schemas['ApiKeyDto'];
@@ -13,6 +13,6 @@ export const gatewayApi = {
   keys: (query: Query) => api<ApiKeyPage>('GET', withQuery('/api/gateway/api-keys', query)),
   createKey: (input: CreateApiKey) => api<CreatedApiKey>('POST', '/api/gateway/api-keys', input),
   revokeKey: (id: number, version: number) =>
-    api<ApiKey>('DELETE', `/api/gateway/api-keys/${id}`, undefined, { 'If-Match': `"${version}"` }),
+    api<ApiKey>('DELETE', `/api/gateway/api-keys/${id}`, undefined, ifMatch(version)),
   authFailures: (query: Query) => api<AuthFailurePage>('GET', withQuery('/api/gateway/auth-failures', query)),
 };

@@ -1,12 +1,10 @@
 import type { components } from './generated/vm-service';
-import { api, withQuery, type Query } from './client';
+import { api, ifMatch, withQuery, type Query } from './client';
 
 type Schemas = components['schemas'];
 export type Owner = Schemas['OwnerDto'];
 export type OwnerInput = Schemas['OwnerInput'];
 export type OwnerPage = Schemas['PageOwnerDto'];
-
-const ifMatch = (version: number) => ({ 'If-Match': `"${version}"` });
 
 /**
  * vm-service's owners (types from its OpenAPI document; create and replace answer an OwnerDto,

@@ -1,5 +1,5 @@
 import type { components } from './generated/vm-service';
-import { api, withQuery, type Query } from './client';
+import { api, ifMatch, withQuery, type Query } from './client';
 
 type Schemas = components['schemas'];
 export type SyncRun = Schemas['SyncRun'];
@@ -20,7 +20,7 @@ export const syncApi = {
   systemApis: (query: Query) => api<Schemas['PageSystemApiDto']>('GET', withQuery('/api/vm/system-apis', query)),
   createSystemApi: (input: SystemApiInput) => api<SystemApi>('POST', '/api/vm/system-apis', input),
   patchSystemApi: (id: number, version: number, patch: SystemApiPatch) =>
-    api<SystemApi>('PATCH', `/api/vm/system-apis/${id}`, patch, { 'If-Match': `"${version}"` }),
+    api<SystemApi>('PATCH', `/api/vm/system-apis/${id}`, patch, ifMatch(version)),
   removeSystemApi: (id: number, version: number) =>
-    api<void>('DELETE', `/api/vm/system-apis/${id}`, undefined, { 'If-Match': `"${version}"` }),
+    api<void>('DELETE', `/api/vm/system-apis/${id}`, undefined, ifMatch(version)),
 };

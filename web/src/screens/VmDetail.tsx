@@ -3,9 +3,26 @@ import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } fro
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { vmApi, type VmDetail as Detail, type VmSummary } from '../api/vm';
+import { useAuth } from '../auth/AuthContext';
+import { hasRole } from '../auth/roles';
 import { QueryView } from '../components/Query';
 import { Empty } from '../components/States';
 import { formatTime } from '../components/time';
+import { CustomFields } from './vm/CustomFields';
+import { History } from './vm/History';
+import { ManualForm } from './vm/ManualForm';
+import { ManualIps } from './vm/ManualIps';
+import { SoftDelete } from './vm/SoftDelete';
+import { Tags } from './vm/Tags';
+
+/** The facts a manual override can replace, by the name `overridden` gives them. */
+const OVERRIDABLE: Record<string, string> = {
+  'Power state': 'power_state',
+  Cluster: 'cluster_name',
+  Hostname: 'hostname',
+  OS: 'os_type',
+};
+const owner = (o?: { full_name?: string; email?: string }) => (o ? `${o.full_name} (${o.email})` : '—');
 
 function Facts({ detail }: { detail: Detail }) {
   const vm: VmSummary = detail.vm ?? {};
@@ -24,6 +41,9 @@ function Facts({ detail }: { detail: Detail }) {
     ['Disk total (GB)', vm.total_disk_gb ?? '—'],
     ['Project', vm.project_name ?? '—'],
     ['Environment', vm.environment ?? '—'],
+    ['Business owner', owner(vm.business_owner)],
+    ['Technical owner', owner(vm.technical_owner)],
+    ['Notes', detail.manual?.notes ?? '—'],
     ['First seen', formatTime(vm.first_seen_at)],
     ['Last seen', formatTime(vm.last_seen_at)],
   ];
@@ -34,13 +54,18 @@ function Facts({ detail }: { detail: Detail }) {
         {facts.map(([label, value]) => (
           <Group key={label} gap="xs" wrap="nowrap">
             <Text component="dt" fw={600} size="sm" w={130}>{label}</Text>
-            <Text component="dd" size="sm" m={0}>{value}</Text>
+            <Text component="dd" size="sm" m={0}>
+              {value}
+              {(vm.overridden ?? []).includes(OVERRIDABLE[label]) && (
+                <>
+                  {' '}
+                  <Badge ml="xs" variant="default" tt="none">overridden by hand</Badge>
+                </>
+              )}
+            </Text>
           </Group>
         ))}
       </SimpleGrid>
-      {(vm.overridden ?? []).length > 0 && (
-        <Text size="sm" mt="xs">Overridden by hand: {(vm.overridden ?? []).join(', ')}</Text>
-      )}
     </Card>
   );
 }
@@ -107,9 +132,15 @@ function Disks({ detail }: { detail: Detail }) {
   );
 }
 
-/** One VM: its facts, NICs with their IPs, and disks. */
+/**
+ * One VM: its facts, NICs with their IPs, disks and change history; editors maintain its manual
+ * data, overrides, IPs, tags and custom fields; admins soft-delete and restore it.
+ */
 export default function VmDetail() {
   const { id } = useParams();
+  const { session } = useAuth();
+  const editor = hasRole(session.roles, 'editor');
+  const admin = hasRole(session.roles, 'admin');
   const detail = useQuery({ queryKey: ['vm', 'vms', Number(id)], queryFn: () => vmApi.vm(Number(id)) });
   return (
     <Stack>
@@ -121,9 +152,15 @@ export default function VmDetail() {
               <Title order={2}>{d.vm?.vm_name}</Title>
               {d.vm?.is_deleted && <Badge color="red" variant="dot">deleted</Badge>}
             </Group>
+            <SoftDelete detail={d} admin={admin} />
             <Facts detail={d} />
+            {editor && <ManualForm key={d.vm?.id} detail={d} />}
+            <Tags vmId={d.vm?.id ?? 0} tags={d.vm?.tags ?? []} editable={editor} />
             <Nics detail={d} />
+            <ManualIps vmId={d.vm?.id ?? 0} ips={d.manual_ips ?? []} editable={editor} />
             <Disks detail={d} />
+            <CustomFields vmId={d.vm?.id ?? 0} fields={d.custom_fields ?? {}} editable={editor} />
+            <History history={d.history ?? []} />
           </>
         )}
       </QueryView>

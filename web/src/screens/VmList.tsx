@@ -1,73 +1,150 @@
-import { useState } from 'react';
-import { Anchor, Badge, Button, Group, Pagination, Select, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { Anchor, Badge, Button, Checkbox, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table';
+import { createColumnHelper } from '@tanstack/react-table';
 import { Link, useSearchParams } from 'react-router';
 import { vmApi, type VmSummary } from '../api/vm';
+import { useAuth } from '../auth/AuthContext';
+import { hasRole } from '../auth/roles';
+import { ListTable, PAGE_SIZE, listFeatures, useListParams, type ListColumns } from '../components/List';
 import { QueryView } from '../components/Query';
 import { Empty } from '../components/States';
 import { formatTime } from '../components/time';
+import { AssignOwnerForm } from './vm/AssignOwner';
+import { BulkTagsForm } from './vm/BulkTags';
+import { ColumnChooser } from './vm/ColumnChooser';
+import { VmFilters } from './vm/VmFilters';
+import { loadColumns, saveColumns, type VmColumnId } from './vm/columns';
 
-export const PAGE_SIZE = 50;
-
-/** Filters of the API the screen offers; each is kept in the URL under its API name. */
-const CHOICES = {
-  platform: ['nutanix', 'vmware', 'other'],
-  power_state: ['on', 'off', 'suspended', 'paused', 'unknown'],
-  os_family: ['linux', 'windows', 'other'],
-} as const;
-
-const features = tableFeatures({});
-const helper = createColumnHelper<typeof features, VmSummary>();
-const columns = helper.columns([
-  helper.accessor('vm_name', {
-    id: 'name',
-    header: 'Name',
-    cell: (c) => <Anchor component={Link} to={`/vms/${c.row.original.id}`}>{c.getValue()}</Anchor>,
-  }),
-  helper.accessor('platform', { id: 'platform', header: 'Platform' }),
-  helper.accessor('power_state', {
-    id: 'power_state',
-    header: 'Power',
-    cell: (c) => <Badge variant="dot" color={c.getValue() === 'on' ? 'green' : 'gray'}>{c.getValue() ?? 'unknown'}</Badge>,
-  }),
-  helper.accessor('cluster_name', { id: 'cluster', header: 'Cluster' }),
-  helper.accessor('os_type', { id: 'os_type', header: 'OS' }),
-  helper.accessor('total_vcpus', { id: 'total_vcpus', header: 'vCPUs' }),
-  helper.accessor('memory_mb', { id: 'memory_mb', header: 'Memory (MB)' }),
-  helper.accessor((vm) => (vm.ip_addresses ?? []).join(', '), { id: 'ips', header: 'IP addresses' }),
-  helper.accessor('last_seen_at', { id: 'last_seen_at', header: 'Last seen', cell: (c) => formatTime(c.getValue()) }),
-]);
-const SORTABLE = new Set(['name', 'platform', 'power_state', 'cluster', 'os_type', 'total_vcpus', 'memory_mb', 'last_seen_at']);
+/** Column ids the API can order by (the id is the API's ordering name). */
+const SORTABLE = [
+  'name', 'platform', 'power_state', 'cluster', 'host', 'hostname', 'os_type', 'total_vcpus', 'memory_mb',
+  'total_disk_gb', 'technical_owner', 'business_owner', 'project', 'environment', 'source', 'first_seen_at',
+  'last_seen_at',
+];
 const NO_ROWS: VmSummary[] = [];
+const helper = createColumnHelper<typeof listFeatures, VmSummary>();
+const dash = (value: unknown) => (value == null || value === '' ? '—' : String(value));
 
-/** Every filter, the ordering and the page in the URL, so a list can be bookmarked and shared. */
+/** The data columns (each shown when chosen in the column chooser), in table order. */
+function dataColumns(onAssign?: (vm: VmSummary) => void) {
+  const byId = {
+    platform: helper.accessor('platform', { id: 'platform', header: 'Platform' }),
+    power_state: helper.accessor('power_state', {
+      id: 'power_state',
+      header: 'Power',
+      cell: (c) => <Badge variant="dot" color={c.getValue() === 'on' ? 'green' : 'gray'}>{c.getValue() ?? 'unknown'}</Badge>,
+    }),
+    cluster: helper.accessor('cluster_name', { id: 'cluster', header: 'Cluster', cell: (c) => dash(c.getValue()) }),
+    host: helper.accessor('host_identifier', { id: 'host', header: 'Host', cell: (c) => dash(c.getValue()) }),
+    hostname: helper.accessor('hostname', { id: 'hostname', header: 'Hostname', cell: (c) => dash(c.getValue()) }),
+    os_type: helper.accessor('os_type', { id: 'os_type', header: 'OS', cell: (c) => dash(c.getValue()) }),
+    total_vcpus: helper.accessor('total_vcpus', { id: 'total_vcpus', header: 'vCPUs' }),
+    memory_mb: helper.accessor('memory_mb', { id: 'memory_mb', header: 'Memory (MB)' }),
+    total_disk_gb: helper.accessor('total_disk_gb', { id: 'total_disk_gb', header: 'Disk (GB)', cell: (c) => dash(c.getValue()) }),
+    ips: helper.accessor((vm) => (vm.ip_addresses ?? []).join(', '), { id: 'ips', header: 'IP addresses' }),
+    tags: helper.accessor((vm) => vm.tags ?? [], {
+      id: 'tags',
+      header: 'Tags',
+      cell: (c) => (
+        <Group gap={4}>
+          {c.getValue().map((tag) => <Badge key={tag} variant="default" tt="none">{tag}</Badge>)}
+        </Group>
+      ),
+    }),
+    technical_owner: helper.accessor((vm) => vm.technical_owner?.full_name ?? '', {
+      id: 'technical_owner',
+      header: 'Technical owner',
+      cell: (c) => (
+        <Group gap="xs" wrap="nowrap">
+          <span>{c.getValue() || '—'}</span>
+          {onAssign && (
+            <Button size="compact-xs" variant="light" aria-label={`Assign technical owner of ${c.row.original.vm_name}`}
+              onClick={() => onAssign(c.row.original)}>Assign</Button>
+          )}
+        </Group>
+      ),
+    }),
+    business_owner: helper.accessor((vm) => vm.business_owner?.full_name ?? '', {
+      id: 'business_owner', header: 'Business owner', cell: (c) => c.getValue() || '—',
+    }),
+    project: helper.accessor('project_name', { id: 'project', header: 'Project', cell: (c) => dash(c.getValue()) }),
+    environment: helper.accessor('environment', { id: 'environment', header: 'Environment', cell: (c) => dash(c.getValue()) }),
+    source: helper.accessor('source', { id: 'source', header: 'Source' }),
+    first_seen_at: helper.accessor('first_seen_at', { id: 'first_seen_at', header: 'First seen', cell: (c) => formatTime(c.getValue()) }),
+    last_seen_at: helper.accessor('last_seen_at', { id: 'last_seen_at', header: 'Last seen', cell: (c) => formatTime(c.getValue()) }),
+  };
+  return (visible: VmColumnId[]) => helper.columns(visible.map((id) => byId[id]));
+}
+
+type Dialog = { kind: 'tags' } | { kind: 'owner'; vm: VmSummary } | null;
+
+/**
+ * Every filter, the ordering and the page in the URL, so a list can be bookmarked and shared; the
+ * shown columns in the browser's storage; editors tag selected VMs in bulk, admins assign
+ * technical owners from the list.
+ */
 export default function VmList() {
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
-  const ordering = params.get('ordering') ?? 'name';
+  const { session } = useAuth();
+  const editor = hasRole(session.roles, 'editor');
+  const admin = hasRole(session.roles, 'admin');
+  const list = useListParams('name');
+  const [params] = useSearchParams();
   // Every URL parameter but the page goes to the API as it is, so any filter and lookup the API
   // accepts (tag, owner, memory_mb__gte, …) can be bookmarked; the API answers 400 for unknown ones.
-  const filters: Record<string, string | undefined> = Object.fromEntries(
+  const filters: Record<string, string> = Object.fromEntries(
     [...params.entries()].filter(([key]) => key !== 'page' && key !== 'ordering'),
   );
-  const query = { ...filters, ordering, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
-  const vms = useQuery({
-    queryKey: ['vm', 'vms', query],
-    queryFn: () => vmApi.vms(query),
-    placeholderData: keepPreviousData,
-  });
-  const table = useTable({ features, columns, data: vms.data?.results ?? NO_ROWS });
+  const query = { ...filters, ordering: list.ordering, limit: PAGE_SIZE, offset: (list.page - 1) * PAGE_SIZE };
+  const queryKey = ['vm', 'vms', query];
+  const vms = useQuery({ queryKey, queryFn: () => vmApi.vms(query), placeholderData: keepPreviousData });
+  const rows = vms.data?.results ?? NO_ROWS;
 
-  const update = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    if (!('page' in changes)) next.delete('page');
-    setParams(next);
+  const [visible, setVisible] = useState<VmColumnId[]>(() => loadColumns());
+  const choose = (next: VmColumnId[]) => {
+    setVisible(next);
+    saveColumns(next);
   };
+  // The selection belongs to the rows on show: another page or filter starts a new one.
+  const [selection, setSelection] = useState<{ key: string; ids: number[] }>({ key: '', ids: [] });
+  const selectionKey = JSON.stringify(query);
+  const selected = selection.key === selectionKey ? selection.ids : [];
+  const select = (ids: number[]) => setSelection({ key: selectionKey, ids });
+  const [dialog, setDialog] = useState<Dialog>(null);
+
+  const columns = useMemo(() => {
+    const chosen = dataColumns(admin ? (vm) => setDialog({ kind: 'owner', vm }) : undefined)(visible);
+    const pageIds = rows.map((vm) => vm.id ?? 0);
+    const all = pageIds.length > 0 && pageIds.every((id) => selected.includes(id));
+    return [
+      ...(editor
+        ? [
+            helper.display({
+              id: 'select',
+              header: () => (
+                <Checkbox aria-label="Select all on this page" checked={all}
+                  indeterminate={!all && selected.length > 0}
+                  onChange={() => select(all ? [] : pageIds)} />
+              ),
+              cell: (c) => {
+                const id = c.row.original.id ?? 0;
+                return (
+                  <Checkbox aria-label={`Select ${c.row.original.vm_name}`} checked={selected.includes(id)}
+                    onChange={(e) => select(e.currentTarget.checked ? [...selected, id] : selected.filter((s) => s !== id))} />
+                );
+              },
+            }),
+          ]
+        : []),
+      helper.accessor('vm_name', {
+        id: 'name',
+        header: 'Name',
+        cell: (c) => <Anchor component={Link} to={`/vms/${c.row.original.id}`}>{c.getValue()}</Anchor>,
+      }),
+      ...chosen,
+    ] as ListColumns<VmSummary>;
+  }, [visible, editor, admin, rows, selected.join(',')]); // select() changes with the selection only
+
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<string>();
   /** Downloads the filtered list (same filters and ordering, no paging) through the token-carrying client. */
@@ -75,7 +152,7 @@ export default function VmList() {
     setExporting(true);
     setExportError(undefined);
     try {
-      const blob = await vmApi.exportCsv({ ...filters, ordering });
+      const blob = await vmApi.exportCsv({ ...filters, ordering: list.ordering });
       const link = document.createElement('a');
       link.href = URL.createObjectURL(blob);
       link.download = 'vms.csv';
@@ -87,34 +164,19 @@ export default function VmList() {
       setExporting(false);
     }
   };
-  const sortBy = (id: string) => update({ ordering: ordering === id ? `-${id}` : id });
-  const sortState = (id: string) => (ordering === id ? 'ascending' : ordering === `-${id}` ? 'descending' : 'none');
 
   return (
     <Stack>
       <Title order={2}>Virtual machines</Title>
-      <Group align="end">
-        <TextInput
-          label="Search"
-          placeholder="Name, IP, host, project…"
-          defaultValue={filters.q}
-          onKeyDown={(e) => e.key === 'Enter' && update({ q: e.currentTarget.value })}
-          onBlur={(e) => e.currentTarget.value !== (filters.q ?? '') && update({ q: e.currentTarget.value })}
-        />
-        {Object.entries(CHOICES).map(([name, values]) => (
-          <Select
-            key={name}
-            label={name.replace('_', ' ').replace(/^./, (c) => c.toUpperCase())}
-            data={[...values]}
-            value={filters[name] ?? null}
-            onChange={(value) => update({ [name]: value ?? undefined })}
-            clearable
-            w={160}
-          />
-        ))}
-      </Group>
+      <VmFilters list={list} showDeleted />
       <Group>
         <Button variant="default" loading={exporting} onClick={() => void exportCsv()}>Export CSV</Button>
+        <ColumnChooser visible={visible} onChange={choose} />
+        {editor && (
+          <Button disabled={selected.length === 0} onClick={() => setDialog({ kind: 'tags' })}>
+            {selected.length === 0 ? 'Tag selected' : `Tag ${selected.length} selected`}
+          </Button>
+        )}
         {exportError && <Text c="red.8" size="sm" role="alert">{exportError}</Text>}
       </Group>
       <QueryView query={vms}>
@@ -122,53 +184,24 @@ export default function VmList() {
           (data.count ?? 0) === 0 ? (
             <Empty>No virtual machine matches these filters.</Empty>
           ) : (
-            <>
-              <Table.ScrollContainer minWidth={900}>
-                <Table striped highlightOnHover aria-label="Virtual machines">
-                  <Table.Thead>
-                    {table.getHeaderGroups().map((group) => (
-                      <Table.Tr key={group.id}>
-                        {group.headers.map((header) => (
-                          <Table.Th key={header.id} aria-sort={SORTABLE.has(header.id) ? sortState(header.id) : undefined}>
-                            {SORTABLE.has(header.id) ? (
-                              <UnstyledButton onClick={() => sortBy(header.id)} fw={700} fz="sm">
-                                <table.FlexRender header={header} />
-                                {sortState(header.id) === 'ascending' ? ' ▲' : sortState(header.id) === 'descending' ? ' ▼' : ''}
-                              </UnstyledButton>
-                            ) : (
-                              <table.FlexRender header={header} />
-                            )}
-                          </Table.Th>
-                        ))}
-                      </Table.Tr>
-                    ))}
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {table.getRowModel().rows.map((row) => (
-                      <Table.Tr key={row.id}>
-                        {row.getAllCells().map((cell) => (
-                          <Table.Td key={cell.id}>
-                            <table.FlexRender cell={cell} />
-                          </Table.Td>
-                        ))}
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-              <Group justify="space-between">
-                <Text size="sm">{data.count ?? 0} virtual machines</Text>
-                <Pagination
-                  total={Math.ceil((data.count ?? 0) / PAGE_SIZE)}
-                  value={page}
-                  onChange={(p) => update({ page: String(p) })}
-                  getControlProps={(control) => ({ 'aria-label': `${control} page` })}
-                />
-              </Group>
-            </>
+            <ListTable label="Virtual machines" columns={columns} rows={rows} count={data.count ?? 0} list={list}
+              sortable={SORTABLE} noun="virtual machines" minWidth={900} />
           )
         }
       </QueryView>
+      <Modal
+        opened={dialog !== null}
+        onClose={() => setDialog(null)}
+        title={dialog?.kind === 'tags' ? 'Tag selected virtual machines' : 'Assign technical owner'}
+      >
+        {dialog?.kind === 'tags' && (
+          <BulkTagsForm vmIds={selected} onDone={(changed) => {
+            setDialog(null);
+            if (changed) select([]);
+          }} />
+        )}
+        {dialog?.kind === 'owner' && <AssignOwnerForm vm={dialog.vm} onDone={() => setDialog(null)} />}
+      </Modal>
     </Stack>
   );
 }

@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import { Button, Card, Checkbox, Group, Table, TextInput, Title } from '@mantine/core';
+import { vmApi, type VmDetail } from '../../api/vm';
+import { Empty, ProblemAlert, fieldError } from '../../components/States';
+import { useManualChange } from './useManualChange';
+
+type ManualIp = NonNullable<VmDetail['manual_ips']>[number];
+
+/** IPs entered by hand (beside the synced NIC addresses); editors add and remove them. */
+export function ManualIps({ vmId, ips, editable }: { vmId: number; ips: ManualIp[]; editable: boolean }) {
+  const empty = { ip_address: '', label: '', is_primary: false };
+  const [input, setInput] = useState(empty);
+  const add = useManualChange(
+    () => vmApi.addIp(vmId, { ip_address: input.ip_address.trim(), label: input.label.trim() || undefined, is_primary: input.is_primary }),
+    () => setInput(empty),
+  );
+  const remove = useManualChange((ipId: number) => vmApi.removeIp(vmId, ipId));
+  return (
+    <Card withBorder>
+      <Title order={3} size="h5" mb="xs">Manual IP addresses</Title>
+      {ips.length === 0 ? (
+        <Empty>No IP address entered by hand.</Empty>
+      ) : (
+        <Table aria-label="Manual IP addresses">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>IP address</Table.Th>
+              <Table.Th>Label</Table.Th>
+              <Table.Th>Primary</Table.Th>
+              {editable && <Table.Th>Actions</Table.Th>}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {ips.map((ip) => (
+              <Table.Tr key={ip.id}>
+                <Table.Td>{ip.ip_address}</Table.Td>
+                <Table.Td>{ip.label ?? '—'}</Table.Td>
+                <Table.Td>{ip.is_primary ? 'yes' : 'no'}</Table.Td>
+                {editable && (
+                  <Table.Td>
+                    <Button size="xs" variant="light" color="red" aria-label={`Remove IP ${ip.ip_address}`}
+                      onClick={() => remove.mutate(ip.id ?? 0)}>Remove</Button>
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {editable && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            add.mutate(undefined);
+          }}
+        >
+          <Group align="end" mt="xs">
+            <TextInput label="New IP address" value={input.ip_address} maxLength={45}
+              onChange={(e) => setInput({ ...input, ip_address: e.currentTarget.value })}
+              error={fieldError(add.error, 'ip_address')} />
+            <TextInput label="IP label" value={input.label} maxLength={100}
+              onChange={(e) => setInput({ ...input, label: e.currentTarget.value })} />
+            <Checkbox label="Primary" checked={input.is_primary} mb={8}
+              onChange={(e) => setInput({ ...input, is_primary: e.currentTarget.checked })} />
+            <Button type="submit" variant="default" loading={add.isPending} disabled={!input.ip_address.trim()}>Add IP</Button>
+          </Group>
+        </form>
+      )}
+      {add.isError && <ProblemAlert error={add.error} />}
+      {remove.isError && <ProblemAlert error={remove.error} />}
+    </Card>
+  );
+}
