@@ -10,4 +10,8 @@ public interface CertificateConfig {
     /** @return a certificate ending within this many days is {@code expiring} (default 30) */
     @WithDefault("30")
     int expiringDays();
+
+    /** @return how often stored statuses follow the clock, a Quarkus scheduler period (default {@code 1h}) */
+    @WithDefault("1h")
+    String statusRefresh();
 }

@@ -19,7 +19,7 @@ import java.util.List;
  * @param notAfter end of validity
  * @param keyAlgorithm {@code rsa}, {@code ec}, {@code ed25519}, {@code ed448}, {@code dsa} or {@code other}
  * @param keySize key size in bits (RSA modulus, DSA prime, EC field size, 255/448 for EdDSA), or {@code null}
- * @param keyCurve the named curve of an EC key ({@code secp384r1}, {@code prime256v1} …), or {@code null}
+ * @param keyCurve the named curve of an EC key, its SEC name where it has one ({@code secp256r1}, {@code secp384r1}), or {@code null}
  * @param signatureAlgorithm e.g. {@code SHA256WITHRSA}, {@code SHA384WITHECDSA}
  * @param ca whether basicConstraints marks it as a CA
  * @param selfSigned subject equals issuer and the certificate's own key verifies its signature

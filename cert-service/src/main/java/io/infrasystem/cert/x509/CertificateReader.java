@@ -23,6 +23,7 @@ import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.pkcs.RSAPublicKey;
+import org.bouncycastle.asn1.sec.SECNamedCurves;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -309,7 +310,10 @@ public final class CertificateReader {
         }
         if (X9ObjectIdentifiers.id_ecPublicKey.equals(oid)) {
             if (algorithm.getParameters() instanceof ASN1ObjectIdentifier curve) {
-                String name = ECNamedCurveTable.getName(curve);
+                // the SEC name where there is one (secp256r1 rather than X9.62's prime256v1)
+                String name = SECNamedCurves.getName(curve) != null
+                        ? SECNamedCurves.getName(curve)
+                        : ECNamedCurveTable.getName(curve);
                 X9ECParameters parameters = ECNamedCurveTable.getByOID(curve);
                 return new KeyFacts(
                         "ec",
