@@ -37,6 +37,11 @@ class NetworkPolicyTest {
             }
 
             @Override
+            public String scheduleCheck() {
+                return "off";
+            }
+
+            @Override
             public List<String> allowedNetworks() {
                 return networks;
             }

@@ -13,10 +13,15 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +34,24 @@ import org.junit.jupiter.api.Test;
 class TlsScanTest {
 
     static final String EDITOR = TestTokens.user("ed", Scopes.groupsForRoles(Set.of(Scopes.EDITOR)));
+
+    @Inject
+    DataSource dataSource;
+
+    long outboxCount(String type, String subject) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "select count(*) from outbox_event where event_type = ? and subject = ?")) {
+            query.setString(1, type);
+            query.setString(2, subject);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     static long target(String host, int port, String extra) {
         return given().header("Authorization", EDITOR)
@@ -225,6 +248,12 @@ class TlsScanTest {
         long unspecified = target("0.0.0.0", 443, "");
         JsonPath run = scan(metadata, outside, unspecified);
         assertThat(run.getInt("failed_count")).isEqualTo(3);
+        // alerted once each, not again while they keep failing
+        scan(metadata, outside, unspecified);
+        for (long id : new long[] {metadata, outside, unspecified}) {
+            assertThat(outboxCount("cert.scan_target.failed", Long.toString(id)))
+                    .isEqualTo(1);
+        }
         for (Map.Entry<Long, String> refusal : Map.of(
                         metadata, "not allowed", outside, "outside the allowed networks", unspecified, "not allowed")
                 .entrySet()) {

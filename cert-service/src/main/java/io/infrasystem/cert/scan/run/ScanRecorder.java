@@ -1,5 +1,6 @@
 package io.infrasystem.cert.scan.run;
 
+import io.infrasystem.cert.alert.ScanFailureAlerts;
 import io.infrasystem.cert.binding.BindingInput;
 import io.infrasystem.cert.binding.BindingService;
 import io.infrasystem.cert.binding.CertificateBinding;
@@ -45,7 +46,8 @@ import java.util.UUID;
  * SANs, ignore patterns honoured); the host (by the target's name, or by its address) and the
  * address connected to; the binding at that place (host, port, SNI) — a different certificate at
  * an existing binding gets a binding of its own and, when it ends later, marks the previous one
- * {@code replaced} and links it; the run's counts and a {@code cert.scan_run.progress} event.
+ * {@code replaced} and links it; the run's counts and a {@code cert.scan_run.progress} event; a
+ * failure after a success (or on the first scan) is alerted ({@link ScanFailureAlerts}).
  */
 @ApplicationScoped
 public class ScanRecorder {
@@ -57,6 +59,7 @@ public class ScanRecorder {
     private final IgnoreRules ignoreRules;
     private final Outbox outbox;
     private final EventsConfig events;
+    private final ScanFailureAlerts failures;
 
     public ScanRecorder(
             CertificateService certificates,
@@ -65,7 +68,8 @@ public class ScanRecorder {
             BindingService bindings,
             IgnoreRules ignoreRules,
             Outbox outbox,
-            EventsConfig events) {
+            EventsConfig events,
+            ScanFailureAlerts failures) {
         this.certificates = certificates;
         this.domains = domains;
         this.hosts = hosts;
@@ -73,6 +77,7 @@ public class ScanRecorder {
         this.ignoreRules = ignoreRules;
         this.outbox = outbox;
         this.events = events;
+        this.failures = failures;
     }
 
     /**
@@ -103,10 +108,18 @@ public class ScanRecorder {
             scan.tlsVersion = probe.tlsVersion();
             scan.cipherSuite = probe.cipherSuite();
         }
+        boolean failingAlready = CertificateScan.<CertificateScan>find(
+                        "scanTarget = ?1 order by scannedAt desc, id desc", target)
+                .firstResultOptional()
+                .map(previous -> "failure".equals(previous.result))
+                .orElse(false);
         if (success) {
             storeChain(scan, target, probe, verdict, now);
         }
         scan.persist();
+        if (!success && !failingAlready) {
+            failures.failed(target.id, target.host + ":" + target.port, scan.id, scan.error, now);
+        }
         int succeeded = success ? 1 : 0;
         ScanRun.update(
                 "succeededCount = succeededCount + ?1, failedCount = failedCount + ?2 where id = ?3",

@@ -68,7 +68,32 @@ public class ScanRunService {
      * @throws ProblemException 400 naming target ids that do not exist
      */
     public ScanRunDto start(ScanRunRequest request) {
-        String requestedBy = actor.resolve("scan").name();
+        return start(request, actor.resolve("scan").name());
+    }
+
+    /**
+     * Starts a run of the enabled targets with a schedule whose period has passed since their
+     * last scan (or never scanned), leaving out those a run of this instance is scanning.
+     *
+     * @param now the time to judge by
+     * @return the run, or {@code null} when nothing is due
+     */
+    public ScanRunDto startDue(Instant now) {
+        List<Long> due = QuarkusTransaction.requiringNew()
+                .call(() ->
+                        ScanTarget.<ScanTarget>list("enabled = true and scheduleMinutes is not null order by id")
+                                .stream()
+                                .filter(t -> t.lastScannedAt == null
+                                        || !t.lastScannedAt
+                                                .plus(java.time.Duration.ofMinutes(t.scheduleMinutes))
+                                                .isAfter(now))
+                                .map(t -> t.id)
+                                .filter(id -> !runner.scanning(id))
+                                .toList());
+        return due.isEmpty() ? null : start(new ScanRunRequest(due), "system:scan-schedule");
+    }
+
+    private ScanRunDto start(ScanRunRequest request, String requestedBy) {
         record Started(ScanRunDto run, List<ScanRunner.Target> targets) {}
         Started started = QuarkusTransaction.requiringNew().call(() -> {
             List<ScanTarget> targets = targets(request);

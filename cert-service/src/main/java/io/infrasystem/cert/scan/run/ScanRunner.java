@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,6 +44,7 @@ public class ScanRunner {
     private final Semaphore global;
     private final int perHost;
     private final Map<String, Semaphore> hosts = new ConcurrentHashMap<>();
+    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     /** Recordings upsert shared rows (a root certificate, a host, a domain): one at a time per instance. */
     private final ReentrantLock recording = new ReentrantLock();
@@ -85,12 +87,14 @@ public class ScanRunner {
         }
         AtomicInteger remaining = new AtomicInteger(targets.size());
         for (Target target : targets) {
+            inFlight.add(target.id());
             executor.submit(() -> {
                 try {
                     scan(runId, target);
                 } catch (RuntimeException e) {
                     LOG.errorf(e, "scan run %d: target %d could not be recorded", runId, target.id());
                 } finally {
+                    inFlight.remove(target.id());
                     if (remaining.decrementAndGet() == 0) {
                         recorder.finish(runId);
                     }
@@ -139,6 +143,11 @@ public class ScanRunner {
         } finally {
             recording.unlock();
         }
+    }
+
+    /** @return whether a run of this instance is scanning the target now */
+    public boolean scanning(long targetId) {
+        return inFlight.contains(targetId);
     }
 
     @PreDestroy

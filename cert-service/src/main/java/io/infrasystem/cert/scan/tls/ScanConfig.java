@@ -26,6 +26,10 @@ public interface ScanConfig {
     @WithDefault("5")
     int maxPerHost();
 
+    /** @return how often due scheduled targets are looked for, a Quarkus scheduler period ({@code 1m}; {@code off}) */
+    @WithDefault("1m")
+    String scheduleCheck();
+
     /**
      * @return CIDR blocks a target's addresses must fall in (default everything: {@code 0.0.0.0/0},
      *     {@code ::/0}); loopback, link-local, unspecified and cloud metadata addresses need a
