@@ -1,0 +1,134 @@
+package io.infrasystem.cert.alert;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.infrasystem.cert.TestCertificates;
+import io.infrasystem.commons.security.Scopes;
+import io.infrasystem.commons.testing.TestDatabase;
+import io.infrasystem.commons.testing.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/** Expiry alerts: once per certificate and threshold, renewal-aware, as an event and a notification request. */
+@QuarkusTest
+@QuarkusTestResource(TestDatabase.Postgres.class)
+class ExpiryAlertsTest {
+
+    static final String EDITOR = TestTokens.user("ed", Scopes.groupsForRoles(Set.of(Scopes.EDITOR)));
+
+    @Inject
+    ExpiryAlerts alerts;
+
+    @Inject
+    DataSource dataSource;
+
+    static long upload(int daysLeft, String... names) {
+        Instant now = Instant.now();
+        var cert = TestCertificates.issue(
+                names[0], now.minus(Duration.ofDays(60)), now.plus(Duration.ofDays(daysLeft)), null, false, names);
+        return given().header("Authorization", EDITOR)
+                .contentType("text/plain")
+                .body(cert.pem())
+                .post("/api/cert/certificates/upload")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("certificates[0].id");
+    }
+
+    /** @return the payloads of outbox events of this type and subject, oldest first */
+    List<String> events(String type, String subject) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "select payload from outbox_event where event_type = ? and subject = ? order by id")) {
+            query.setString(1, type);
+            query.setString(2, subject);
+            List<String> payloads = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    payloads.add(rows.getString(1));
+                }
+            }
+            return payloads;
+        }
+    }
+
+    @Test
+    void alertsOncePerThresholdWithAnEventAndANotificationRequest() throws Exception {
+        long id = upload(5, "alert-once.example.com");
+        Instant now = Instant.now();
+        assertThat(alerts.check(now)).contains(id);
+        assertThat(alerts.check(now)).doesNotContain(id);
+        List<String> expiring = events("cert.certificate.expiring", Long.toString(id));
+        assertThat(expiring).hasSize(1);
+        assertThat(expiring.get(0)).contains("\"threshold_days\":7").contains("alert-once.example.com");
+        List<String> mails = events("notification.requested", "cert-expiry-" + id + "-7");
+        assertThat(mails).hasSize(1);
+        assertThat(mails.get(0))
+                .contains("certificates@example.com")
+                .contains("\"idempotency_key\":\"cert-expiry-" + id + "-7\"");
+
+        // four days later the 1-day threshold is crossed: one more alert, then none
+        Instant later = now.plus(Duration.ofDays(4)).plus(Duration.ofHours(2));
+        assertThat(alerts.check(later)).contains(id);
+        assertThat(alerts.check(later)).doesNotContain(id);
+        assertThat(events("cert.certificate.expiring", Long.toString(id))).hasSize(2);
+        assertThat(events("notification.requested", "cert-expiry-" + id + "-1")).hasSize(1);
+    }
+
+    @Test
+    void aRenewalWithTheSameNamesSilencesTheAlertOnlyWhereItIsBound() {
+        long old = upload(5, "renewed.example.com", "www.renewed.example.com");
+        upload(300, "www.renewed.example.com", "renewed.example.com");
+        assertThat(alerts.check(Instant.now())).doesNotContain(old);
+
+        long bound = upload(5, "bound.example.com");
+        long successor = upload(300, "bound.example.com");
+        long host = given().header("Authorization", EDITOR)
+                .contentType(ContentType.JSON)
+                .body("{\"name\":\"alert-host\",\"host_type\":\"server\",\"environment\":\"production\"}")
+                .post("/api/cert/hosts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
+        bind(bound, host, 443);
+        bind(successor, host, 8443);
+        assertThat(alerts.check(Instant.now())).contains(bound);
+
+        long moved = upload(5, "moved.example.com");
+        long movedSuccessor = upload(300, "moved.example.com");
+        bind(moved, host, 9443);
+        bind(movedSuccessor, host, 9443);
+        assertThat(alerts.check(Instant.now())).doesNotContain(moved);
+
+        long differentNames = upload(5, "names.example.com");
+        upload(300, "names.example.com", "extra.example.com");
+        assertThat(alerts.check(Instant.now())).contains(differentNames);
+    }
+
+    private static void bind(long certificate, long host, int port) {
+        given().header("Authorization", EDITOR)
+                .contentType(ContentType.JSON)
+                .body("{\"certificate_id\":" + certificate + ",\"host_id\":" + host + ",\"port\":" + port
+                        + ",\"platform\":\"web_server\"}")
+                .post("/api/cert/bindings")
+                .then()
+                .statusCode(201);
+    }
+}
