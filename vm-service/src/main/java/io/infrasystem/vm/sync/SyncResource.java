@@ -1,14 +1,8 @@
 package io.infrasystem.vm.sync;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.infrasystem.commons.problem.ProblemException;
-import io.infrasystem.commons.problem.ProblemKind;
 import io.infrasystem.commons.security.Scopes;
 import io.infrasystem.vm.facts.Platform;
-import io.infrasystem.vm.payload.ParsedPayload;
-import io.infrasystem.vm.payload.PayloadReader;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -18,8 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.io.IOException;
-import java.util.List;
+import java.io.InputStream;
 
 /**
  * {@code POST /api/vm/sync/{platform}}: what n8n forwards from the hypervisor APIs, recognised by
@@ -27,7 +20,8 @@ import java.util.List;
  * (required unless {@code run_id} is given: the vCenter / Prism Central name, 1–255 characters),
  * {@code mode} ({@code full}, the default, soft-deletes the source's VMs the payload lacks;
  * {@code partial} does not; a Prism webhook event defaults to {@code partial}), {@code run_id} (a
- * chunk of an open run). The body is capped by {@code quarkus.http.limits.max-body-size} (413).
+ * chunk of an open run). The body is capped by {@code quarkus.http.limits.max-body-size} (413)
+ * and read as a stream, VM by VM ({@link io.infrasystem.vm.payload.PayloadReader#stream}), never whole.
  */
 @Path("/api/vm/sync/{platform}")
 @Authenticated
@@ -35,11 +29,9 @@ import java.util.List;
 public class SyncResource {
 
     private final SyncService sync;
-    private final ObjectMapper mapper;
 
-    public SyncResource(SyncService sync, ObjectMapper mapper) {
+    public SyncResource(SyncService sync) {
         this.sync = sync;
-        this.mapper = mapper;
     }
 
     /**
@@ -55,7 +47,7 @@ public class SyncResource {
             @QueryParam("source") String source,
             @QueryParam("mode") String mode,
             @QueryParam("run_id") Long runId,
-            byte[] body) {
+            InputStream body) {
         Platform target = checkPlatform(platform);
         if (runId == null) {
             checkSource(source);
@@ -65,10 +57,7 @@ public class SyncResource {
         SyncMode asked = mode == null
                 ? null
                 : SyncMode.parse(mode).orElseThrow(() -> ProblemException.invalid("mode", "must be full or partial"));
-        JsonNode root = readJson(body);
-        ParsedPayload payload = PayloadReader.read(root, target);
-        SyncMode effective = asked != null ? asked : payload.singleEvent() ? SyncMode.PARTIAL : SyncMode.FULL;
-        return sync.apply(target, source, effective, runId, payload);
+        return sync.apply(target, source, asked, runId, body);
     }
 
     /**
@@ -88,25 +77,6 @@ public class SyncResource {
         }
         if (source.length() > 255) {
             throw ProblemException.invalid("source", "must be at most 255 characters");
-        }
-    }
-
-    private JsonNode readJson(byte[] body) {
-        try {
-            JsonNode root = body == null || body.length == 0 ? null : mapper.readTree(body);
-            if (root == null || root.isMissingNode()) {
-                throw new ProblemException(
-                        ProblemKind.MALFORMED_JSON, "The body is empty; a JSON payload is required", List.of());
-            }
-            return root;
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null
-                    ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr();
-            throw new ProblemException(ProblemKind.MALFORMED_JSON, "The body is not valid JSON" + where, List.of());
-        } catch (IOException e) {
-            throw new ProblemException(ProblemKind.BAD_REQUEST, "The body could not be read", List.of());
         }
     }
 }
