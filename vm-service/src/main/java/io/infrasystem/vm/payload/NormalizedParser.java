@@ -33,7 +33,7 @@ final class NormalizedParser {
         return PayloadContext.each(root.path("vms"), "vms", (vm, path) -> vm(vm, path, ctx));
     }
 
-    private static VmFacts vm(JsonNode vm, String path, PayloadContext ctx) {
+    static VmFacts vm(JsonNode vm, String path, PayloadContext ctx) {
         List<VmFacts.Disk> disks = new ArrayList<>();
         int d = 0;
         for (JsonNode disk : vm.path("disks")) {

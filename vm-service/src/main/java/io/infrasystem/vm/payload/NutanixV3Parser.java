@@ -43,7 +43,7 @@ final class NutanixV3Parser {
                 : List.of(vm(root, "$", ctx));
     }
 
-    private static VmFacts vm(JsonNode entity, String path, PayloadContext ctx) {
+    static VmFacts vm(JsonNode entity, String path, PayloadContext ctx) {
         JsonNode metadata = entity.path("metadata");
         JsonNode status = entity.path("status");
         JsonNode spec = entity.path("spec");

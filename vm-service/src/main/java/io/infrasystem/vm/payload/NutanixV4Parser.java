@@ -38,7 +38,7 @@ final class NutanixV4Parser {
         return PayloadContext.each(root.path("data"), "data", (vm, path) -> vm(vm, path, ctx));
     }
 
-    private static VmFacts vm(JsonNode vm, String path, PayloadContext ctx) {
+    static VmFacts vm(JsonNode vm, String path, PayloadContext ctx) {
         Integer sockets = ctx.intCount(vm, "numSockets", path);
         Integer cores = ctx.intCount(vm, "numCoresPerSocket", path);
         Integer threads = ctx.intCount(vm, "numThreadsPerCore", path);

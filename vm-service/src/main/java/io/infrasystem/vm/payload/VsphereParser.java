@@ -45,7 +45,7 @@ final class VsphereParser {
         return true;
     }
 
-    private static boolean isItem(JsonNode node) {
+    static boolean isItem(JsonNode node) {
         return node.isObject() && (isDetail(node) || isDetail(node.path("detail")));
     }
 
@@ -68,7 +68,7 @@ final class VsphereParser {
         return List.of(item(root, "$", ctx));
     }
 
-    private static VmFacts item(JsonNode item, String path, PayloadContext ctx) {
+    static VmFacts item(JsonNode item, String path, PayloadContext ctx) {
         boolean envelope = item.has("detail");
         JsonNode detail = unwrap(envelope ? item.get("detail") : item);
         String detailPath = envelope ? path + ".detail" : path;

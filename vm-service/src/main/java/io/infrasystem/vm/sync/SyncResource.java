@@ -1,15 +1,9 @@
 package io.infrasystem.vm.sync;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.infrasystem.commons.problem.ProblemException;
-import io.infrasystem.commons.problem.ProblemKind;
 import io.infrasystem.commons.security.CurrentActor;
 import io.infrasystem.commons.security.Scopes;
 import io.infrasystem.vm.facts.Platform;
-import io.infrasystem.vm.payload.ParsedPayload;
-import io.infrasystem.vm.payload.PayloadReader;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,8 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.io.IOException;
-import java.util.List;
+import java.io.InputStream;
 
 /**
  * {@code POST /api/vm/sync/{platform}}: what n8n forwards from the hypervisor APIs, recognised by
@@ -33,7 +26,8 @@ import java.util.List;
  * {@code confirm_deletions} ({@code true} lets a full sync soft-delete more than
  * {@code infra.vm.sync.max-deleted-share} of the source's live VMs; without it such a sync is
  * refused with 409 naming the count and writes nothing). The body is capped by
- * {@code quarkus.http.limits.max-body-size} (413).
+ * {@code quarkus.http.limits.max-body-size} (413)
+ * and read as a stream, VM by VM ({@link io.infrasystem.vm.payload.PayloadReader#stream}), never whole.
  */
 @Path("/api/vm/sync/{platform}")
 @Authenticated
@@ -41,13 +35,11 @@ import java.util.List;
 public class SyncResource {
 
     private final SyncService sync;
-    private final ObjectMapper mapper;
     private final CurrentActor actor;
     private final SecurityIdentity identity;
 
-    public SyncResource(SyncService sync, ObjectMapper mapper, CurrentActor actor, SecurityIdentity identity) {
+    public SyncResource(SyncService sync, CurrentActor actor, SecurityIdentity identity) {
         this.sync = sync;
-        this.mapper = mapper;
         this.actor = actor;
         this.identity = identity;
     }
@@ -67,7 +59,7 @@ public class SyncResource {
             @QueryParam("mode") String mode,
             @QueryParam("run_id") Long runId,
             @QueryParam("confirm_deletions") String confirmDeletions,
-            byte[] body) {
+            InputStream body) {
         Platform target = checkPlatform(platform);
         if (runId == null) {
             checkSource(source);
@@ -77,17 +69,8 @@ public class SyncResource {
         SyncMode asked = mode == null
                 ? null
                 : SyncMode.parse(mode).orElseThrow(() -> ProblemException.invalid("mode", "must be full or partial"));
-        JsonNode root = readJson(body);
-        ParsedPayload payload = PayloadReader.read(root, target);
-        SyncMode effective = asked != null ? asked : payload.singleEvent() ? SyncMode.PARTIAL : SyncMode.FULL;
         return sync.apply(
-                target,
-                source,
-                effective,
-                runId,
-                payload,
-                SyncCaller.of(actor, identity),
-                confirmDeletions(confirmDeletions));
+                target, source, asked, runId, body, SyncCaller.of(actor, identity), confirmDeletions(confirmDeletions));
     }
 
     /**
@@ -122,25 +105,6 @@ public class SyncResource {
         }
         if (source.length() > 255) {
             throw ProblemException.invalid("source", "must be at most 255 characters");
-        }
-    }
-
-    private JsonNode readJson(byte[] body) {
-        try {
-            JsonNode root = body == null || body.length == 0 ? null : mapper.readTree(body);
-            if (root == null || root.isMissingNode()) {
-                throw new ProblemException(
-                        ProblemKind.MALFORMED_JSON, "The body is empty; a JSON payload is required", List.of());
-            }
-            return root;
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null
-                    ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr();
-            throw new ProblemException(ProblemKind.MALFORMED_JSON, "The body is not valid JSON" + where, List.of());
-        } catch (IOException e) {
-            throw new ProblemException(ProblemKind.BAD_REQUEST, "The body could not be read", List.of());
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.infrasystem.vm.sync;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.infrasystem.commons.audit.Change;
@@ -9,7 +10,8 @@ import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.commons.problem.ProblemKind;
 import io.infrasystem.vm.facts.Platform;
 import io.infrasystem.vm.facts.VmFacts;
-import io.infrasystem.vm.payload.ParsedPayload;
+import io.infrasystem.vm.payload.PayloadReader;
+import io.infrasystem.vm.payload.PayloadSummary;
 import io.infrasystem.vm.sync.FactDiff.FieldDiff;
 import io.infrasystem.vm.sync.SyncRunStore.Counts;
 import io.infrasystem.vm.sync.SyncRunStore.NewRun;
@@ -18,6 +20,8 @@ import io.infrasystem.vm.sync.SyncStore.History;
 import io.infrasystem.vm.sync.SyncStore.VmUpdate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStream;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,8 +37,8 @@ import java.util.TreeSet;
 import javax.sql.DataSource;
 
 /**
- * Applies sync payloads: compares every VM with the stored state in memory and writes only what
- * changed, in JDBC batches, with one {@code vm_change_history} row per changed field and one
+ * Applies sync payloads as they stream in: compares every VM's fingerprint with the stored one as
+ * it arrives and writes only what changed, chunk by chunk in JDBC batches, with one {@code vm_change_history} row per changed field and one
  * event per changed VM through the change hook ({@code vm.vm.created/updated/deleted/restored}).
  * A payload or chunk is one transaction: it applies whole or not at all. Syncs of the same
  * platform and source are serialised by an advisory lock.
@@ -55,22 +59,27 @@ public class SyncService {
     }
 
     /**
-     * Applies one payload or chunk.
+     * Applies one payload or chunk, read from {@code body} VM by VM (see {@link PayloadReader#stream}):
+     * each VM's fingerprint is compared with the stored one as it arrives, an unchanged VM is only
+     * counted, and created or changed VMs are written every {@value #CHUNK} VMs, so that memory
+     * holds the source's stored fingerprints and at most one chunk of VMs whatever the payload's size.
      *
      * @param platform platform of the URL
      * @param source which vCenter / Prism Central sent it (may be null for a chunk: the run's)
      * @param mode {@link SyncMode#FULL} soft-deletes VMs of the source absent from the payload (ignored
-     *     for a chunk: deletion waits for {@link #finish})
+     *     for a chunk: deletion waits for {@link #finish}); null: {@code partial} for a single VM event
+     *     (a Prism webhook), else {@code full}
      * @param runId the open chunked run this is a chunk of, or null for a single-payload run
-     * @param payload the parsed payload
+     * @param body the JSON payload (read here, not closed)
      * @param caller who sends it: a chunk is taken only from the run's writer or an admin
      * @param confirmDeletions whether a full sync may soft-delete more than
      *     {@code infra.vm.sync.max-deleted-share} of the source's live VMs
      * @return the run after the payload
-     * @throws ProblemException 403 for a source the caller's key may not sync or a chunk of a run
-     *     another principal writes, 404 for an unknown
-     *     run, 409 when the run is not open or belongs to another platform or source, or when an
-     *     unconfirmed full sync would delete too many VMs (then nothing is written)
+     * @throws ProblemException 400 for a payload {@link PayloadReader#stream} refuses (nothing is
+     *     written), 403 for a source the caller's key may not sync or a chunk of a run another
+     *     principal writes, 404 for an unknown run, 409 when the run is not open or belongs to
+     *     another platform or source, or when an unconfirmed full sync would delete too many VMs
+     *     (then nothing is written)
      */
     @Transactional
     public SyncRun apply(
@@ -78,7 +87,7 @@ public class SyncService {
             String source,
             SyncMode mode,
             Long runId,
-            ParsedPayload payload,
+            InputStream body,
             SyncCaller caller,
             boolean confirmDeletions) {
         Instant now = Instant.now();
@@ -93,27 +102,28 @@ public class SyncService {
             }
             SyncStore store = new SyncStore(jdbc);
             store.lockSource(platform, runSource);
+            long id = run == null ? runs.nextId() : run.id();
+            SyncContext ctx = new SyncContext(platform, runSource, id, now, store, runs);
             Map<String, CurrentVm> current = store.loadSource(platform, runSource);
-            Plan plan = plan(store, current, payload.vms());
+            Ingest ingest = new Ingest(ctx, current);
+            PayloadSummary payload = ingest.read(body);
+            SyncMode effective = mode != null ? mode : payload.singleEvent() ? SyncMode.PARTIAL : SyncMode.FULL;
             List<CurrentVm> orphans = new ArrayList<>();
-            if (run == null && mode == SyncMode.FULL) {
+            if (run == null && effective == SyncMode.FULL) {
                 for (CurrentVm vm : current.values()) {
-                    if (!vm.deleted() && !plan.seen.contains(vm.id())) {
+                    if (!vm.deleted() && !ingest.seen.contains(vm.id())) {
                         orphans.add(vm);
                     }
                 }
                 guardDeletions(orphans.size(), live(current.values()), runSource, confirmDeletions);
             }
             Counts counts = new Counts(
-                    payload.vms().size(),
-                    plan.creates.size(),
-                    plan.updated,
-                    plan.unchanged,
+                    payload.vmCount(),
+                    ingest.created,
+                    ingest.updated,
+                    ingest.unchanged,
                     orphans.size(),
-                    plan.restored);
-            long id = run == null ? runs.nextId() : run.id();
-            SyncContext ctx = new SyncContext(platform, runSource, id, now, store, runs);
-            List<Long> createdIds = write(ctx, plan);
+                    ingest.restored);
             delete(ctx, orphans, "not reported by full sync of " + runSource);
             if (run == null) {
                 long duration = (System.nanoTime() - started) / 1_000_000;
@@ -121,7 +131,7 @@ public class SyncService {
                         id,
                         platform,
                         runSource,
-                        mode,
+                        effective,
                         SyncRunStatus.COMPLETED,
                         false,
                         counts,
@@ -133,8 +143,8 @@ public class SyncService {
             } else {
                 runs.addChunk(id, counts);
                 // the VMs this chunk created are seen too: finish must not orphan them
-                Set<Long> seen = new HashSet<>(plan.seen);
-                seen.addAll(createdIds);
+                Set<Long> seen = new HashSet<>(ingest.seen);
+                seen.addAll(ingest.createdIds);
                 store.markSeen(id, seen, now);
             }
             return runs.find(id, false).orElseThrow();
@@ -340,72 +350,164 @@ public class SyncService {
         }
     }
 
-    /** What one payload changes, computed before anything is written. */
+    /** How many created or changed VMs are held before they are written (one set of batches per chunk). */
+    static final int CHUNK = 1000;
+
+    /** What one chunk of VMs changes, computed before anything is written. */
     private static final class Plan {
         final List<VmFacts> creates = new ArrayList<>();
         final Map<Long, VmFacts> changed = new LinkedHashMap<>();
         final Map<Long, VmFacts> oldFacts = new HashMap<>();
         final Map<Long, CurrentVm> changedCurrent = new HashMap<>();
-        final Set<Long> seen = new HashSet<>();
-        int unchanged;
-        int updated;
-        int restored;
     }
 
-    private Plan plan(SyncStore store, Map<String, CurrentVm> current, List<VmFacts> vms) throws SQLException {
-        Plan plan = new Plan();
-        Set<String> payloadUuids = new HashSet<>();
-        vms.forEach(v -> payloadUuids.add(v.vmUuid()));
-        Map<String, CurrentVm> byBios = new HashMap<>();
-        for (CurrentVm vm : current.values()) {
-            if (vm.biosUuid() != null && !payloadUuids.contains(vm.vmUuid())) {
-                byBios.putIfAbsent(vm.biosUuid(), vm);
+    /** Thrown through the payload reader's callback, unwrapped by {@link Ingest#read}. */
+    private static final class SqlFailure extends RuntimeException {
+        SqlFailure(SQLException cause) {
+            super(cause);
+        }
+    }
+
+    /**
+     * One payload as it streams in: matches each VM with the stored ones (by uuid, else by SMBIOS
+     * uuid once the whole payload is known), skips it when its fingerprint is the stored one, and
+     * writes the others chunk by chunk.
+     */
+    private final class Ingest {
+        private final SyncContext ctx;
+        private final Map<String, CurrentVm> current;
+        /** Stored VMs by SMBIOS uuid, for VMs whose platform uuid changed. */
+        private final Map<String, List<CurrentVm>> byBios = new HashMap<>();
+
+        private final Set<String> payloadUuids = new HashSet<>();
+        /** New uuids whose SMBIOS uuid is stored: matched at the end, when every uuid of the payload is known. */
+        private final List<VmFacts> deferred = new ArrayList<>();
+
+        private final List<VmFacts> creates = new ArrayList<>();
+        private final List<CurrentVm> candidates = new ArrayList<>();
+        private final Map<Long, VmFacts> candidateVms = new HashMap<>();
+        final Set<Long> seen = new HashSet<>();
+        final List<Long> createdIds = new ArrayList<>();
+        int created;
+        int updated;
+        int unchanged;
+        int restored;
+
+        Ingest(SyncContext ctx, Map<String, CurrentVm> current) {
+            this.ctx = ctx;
+            this.current = current;
+            for (CurrentVm vm : current.values()) {
+                if (vm.biosUuid() != null) {
+                    byBios.computeIfAbsent(vm.biosUuid(), k -> new ArrayList<>())
+                            .add(vm);
+                }
             }
         }
-        List<CurrentVm> candidates = new ArrayList<>();
-        Map<Long, VmFacts> candidateVms = new HashMap<>();
-        for (VmFacts vm : vms) {
+
+        /** Reads and applies the whole payload. */
+        PayloadSummary read(InputStream body) throws SQLException {
+            try (JsonParser parser = mapper.createParser(body)) {
+                PayloadSummary summary = PayloadReader.stream(parser, ctx.platform(), vm -> {
+                    try {
+                        accept(vm);
+                    } catch (SQLException e) {
+                        throw new SqlFailure(e);
+                    }
+                });
+                matchDeferred();
+                flush();
+                return summary;
+            } catch (SqlFailure e) {
+                throw (SQLException) e.getCause();
+            } catch (IOException e) {
+                throw new ProblemException(ProblemKind.BAD_REQUEST, "The body could not be read", List.of());
+            }
+        }
+
+        private void accept(VmFacts vm) throws SQLException {
+            payloadUuids.add(vm.vmUuid());
             CurrentVm cur = current.get(vm.vmUuid());
-            if (cur == null && vm.biosUuid() != null) {
-                cur = byBios.remove(vm.biosUuid());
-            }
             if (cur == null) {
-                plan.creates.add(vm);
-                continue;
+                if (vm.biosUuid() != null && byBios.containsKey(vm.biosUuid())) {
+                    deferred.add(vm);
+                } else {
+                    creates.add(vm);
+                }
+            } else {
+                compare(cur, vm);
             }
-            plan.seen.add(cur.id());
+            if (creates.size() + candidates.size() >= CHUNK) {
+                flush();
+            }
+        }
+
+        /** Skips an unchanged VM on its fingerprint alone; keeps the others for the chunk's write. */
+        private void compare(CurrentVm cur, VmFacts vm) {
+            seen.add(cur.id());
             if (!cur.deleted()
                     && cur.vmUuid().equals(vm.vmUuid())
                     && vm.fingerprint().equals(cur.fingerprint())) {
-                plan.unchanged++;
-                continue;
+                unchanged++;
+                return;
             }
             candidates.add(cur);
             candidateVms.put(cur.id(), vm);
         }
-        Map<Long, VmFacts> stored = store.loadFacts(candidates);
-        for (CurrentVm cur : candidates) {
-            VmFacts vm = candidateVms.get(cur.id());
-            VmFacts old = stored.get(cur.id());
-            if (old != null && !"on".equals(vm.powerState()) && !vm.hasIps() && old.hasIps()) {
-                vm = keepLastIps(vm, old);
+
+        /** A new uuid takes over the stored VM of its SMBIOS uuid unless that VM's own uuid is in the payload. */
+        private void matchDeferred() {
+            for (VmFacts vm : deferred) {
+                CurrentVm match = null;
+                for (CurrentVm cur : byBios.getOrDefault(vm.biosUuid(), List.of())) {
+                    if (!payloadUuids.contains(cur.vmUuid()) && !seen.contains(cur.id())) {
+                        match = cur;
+                        break;
+                    }
+                }
+                if (match == null) {
+                    creates.add(vm);
+                } else {
+                    compare(match, vm);
+                }
             }
-            boolean factsChanged = old == null || !vm.fingerprint().equals(old.fingerprint());
-            boolean uuidChanged = !cur.vmUuid().equals(vm.vmUuid());
-            if (!factsChanged && !cur.deleted() && !uuidChanged) {
-                plan.unchanged++;
-                continue;
-            }
-            if (cur.deleted()) {
-                plan.restored++;
-            } else {
-                plan.updated++;
-            }
-            plan.changed.put(cur.id(), vm);
-            plan.oldFacts.put(cur.id(), old);
-            plan.changedCurrent.put(cur.id(), cur);
+            deferred.clear();
         }
-        return plan;
+
+        /** Writes the chunk: loads the stored facts of the changed candidates (one query set), diffs, writes. */
+        private void flush() throws SQLException {
+            if (creates.isEmpty() && candidates.isEmpty()) {
+                return;
+            }
+            Plan plan = new Plan();
+            plan.creates.addAll(creates);
+            Map<Long, VmFacts> stored = ctx.store().loadFacts(candidates);
+            for (CurrentVm cur : candidates) {
+                VmFacts vm = candidateVms.get(cur.id());
+                VmFacts old = stored.get(cur.id());
+                if (old != null && !"on".equals(vm.powerState()) && !vm.hasIps() && old.hasIps()) {
+                    vm = keepLastIps(vm, old);
+                }
+                boolean factsChanged = old == null || !vm.fingerprint().equals(old.fingerprint());
+                boolean uuidChanged = !cur.vmUuid().equals(vm.vmUuid());
+                if (!factsChanged && !cur.deleted() && !uuidChanged) {
+                    unchanged++;
+                    continue;
+                }
+                if (cur.deleted()) {
+                    restored++;
+                } else {
+                    updated++;
+                }
+                plan.changed.put(cur.id(), vm);
+                plan.oldFacts.put(cur.id(), old);
+                plan.changedCurrent.put(cur.id(), cur);
+            }
+            createdIds.addAll(write(ctx, plan));
+            created += plan.creates.size();
+            creates.clear();
+            candidates.clear();
+            candidateVms.clear();
+        }
     }
 
     /** A powered-off VM reports no IPs: each NIC keeps the IPs it had (matched by id, then MAC). */

@@ -3,6 +3,7 @@ package io.infrasystem.vm.payload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -11,9 +12,12 @@ import io.infrasystem.commons.problem.ProblemException;
 import io.infrasystem.commons.problem.ProblemKind;
 import io.infrasystem.vm.facts.Platform;
 import io.infrasystem.vm.facts.VmFacts;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -255,5 +259,42 @@ class PayloadReaderTest {
                                         "data[1].disks[0].backingInfo.diskSizeBytes",
                                         "vms[1].vm_uuid",
                                         "vms[2].vm_uuid"));
+    }
+
+    @Test
+    void vmsAreHandedOnOneByOneAsTheBodyStreams() throws IOException {
+        List<String> handed = new ArrayList<>();
+        String body = """
+                {"data": [{"extId": "a", "name": "one"}, {"extId": "b", "name": "two"}, {"extId": "c", "name": """;
+        try (JsonParser parser = MAPPER.createParser(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)))) {
+            assertThatThrownBy(() -> PayloadReader.stream(parser, Platform.NUTANIX, vm -> handed.add(vm.vmUuid())))
+                    .isInstanceOfSatisfying(
+                            ProblemException.class, e -> assertThat(e.kind()).isEqualTo(ProblemKind.MALFORMED_JSON));
+        }
+        // both complete VMs reached the sink before the parser met the broken end of the body
+        assertThat(handed).containsExactly("a", "b");
+    }
+
+    @Test
+    void aNormalizedPayloadMayNameItsFormatAfterItsVms() throws IOException {
+        JsonNode root = MAPPER.readTree("""
+                {"vms": [{"vm_uuid": "x-1", "name": "legacy-01", "memory_mb": 2048}], "platform": "other",
+                 "format": "infra-vm/v1"}""");
+        ParsedPayload payload = PayloadReader.read(root, Platform.OTHER);
+        assertThat(payload.shape()).isEqualTo(PayloadShape.NORMALIZED);
+        assertThat(payload.vms()).extracting(VmFacts::memoryMb).containsExactly(2048L);
+        assertThatThrownBy(() -> PayloadReader.read(root, Platform.VMWARE))
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
+                        e -> assertThat(e.errors()).extracting(f -> f.field()).containsExactly("platform"));
+    }
+
+    @Test
+    void vmsWithoutAFormatThatAreNoVsphereDetailsAreAnUnknownShape() throws IOException {
+        JsonNode root = MAPPER.readTree("""
+                {"vms": [{"vm_uuid": "x-1", "name": "legacy-01"}]}""");
+        assertThatThrownBy(() -> PayloadReader.read(root, Platform.OTHER))
+                .isInstanceOfSatisfying(
+                        ProblemException.class, e -> assertThat(e.kind()).isEqualTo(ProblemKind.BAD_REQUEST));
     }
 }
