@@ -36,6 +36,9 @@ export async function devToken(username: string): Promise<string> {
 
 /** Screenshots the page into the test output and fails on a serious or critical axe violation. */
 export async function screenshotAndScan(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  // Headless Chromium does not paint a page of another context that is not in front: a screenshot
+  // of it would wait for a frame that never comes.
+  await page.bringToFront();
   await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { AppShell, Burger, Button, Group, Menu, NavLink, Text, Title } from '@mantine/core';
+import { AppShell, Burger, Button, Group, Menu, NavLink, ScrollArea, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { NavLink as RouterLink, useLocation } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
@@ -69,9 +69,12 @@ export function Shell({ children }: { children: ReactNode }) {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main navigation">
-        {NAVIGATION.filter((item) => hasRole(session.roles, item.role)).map((item) => (
-          <NavLink key={item.to} component={RouterLink} to={item.to} label={item.label} active={active(item.to)} variant="filled" />
-        ))}
+        {/* The entries outgrow a laptop screen's height: the list scrolls on its own. */}
+        <AppShell.Section grow component={ScrollArea}>
+          {NAVIGATION.filter((item) => hasRole(session.roles, item.role)).map((item) => (
+            <NavLink key={item.to} component={RouterLink} to={item.to} label={item.label} active={active(item.to)} variant="filled" />
+          ))}
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>{children}</AppShell.Main>
     </AppShell>

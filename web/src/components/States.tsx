@@ -1,11 +1,12 @@
-import { Alert, Center, List, Loader, Text } from '@mantine/core';
+import { Alert, Center, List, Loader, Text, VisuallyHidden } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { ApiError } from '../api/client';
 
 export function Loading() {
   return (
     <Center p="xl" role="status" aria-live="polite">
-      <Loader aria-label="Loading" />
+      <Loader />
+      <VisuallyHidden>Loading</VisuallyHidden>
     </Center>
   );
 }

@@ -35,11 +35,18 @@ class RefusedCredentialRateLimitTest {
 
     static final int ALLOWANCE = 20;
 
-    /** A small allowance of refused credentials per address. */
+    /**
+     * A small allowance of refused credentials per address, refilled over an hour: on a busy machine
+     * the test's 35 requests take seconds, and a per-minute refill would hand back a token meanwhile.
+     */
     public static class SmallAllowance implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("infra.gateway.rate-limit.anonymous", String.valueOf(ALLOWANCE));
+            return Map.of(
+                    "infra.gateway.rate-limit.anonymous",
+                    String.valueOf(ALLOWANCE),
+                    "infra.gateway.rate-limit.period",
+                    "1h");
         }
     }
 

@@ -37,11 +37,17 @@ public class WebAssets {
 
     /**
      * @param path request path, e.g. {@code /assets/index-3f2a.js}
-     * @return the file, or empty when there is none (or the path is not a plain file path)
+     * @return the file, or empty when there is none, or the path is not a plain file path with one of
+     *     the app's file extensions (a folder such as {@code /assets} is no file: the app has a route
+     *     of that name)
      * @throws UncheckedIOException when the class path cannot be read
      */
     public Optional<Asset> find(String path) {
         if (!path.startsWith("/") || path.endsWith("/") || path.contains("..") || path.contains("//")) {
+            return Optional.empty();
+        }
+        int dot = path.lastIndexOf('.');
+        if (dot < path.lastIndexOf('/') || !TYPES.containsKey(path.substring(dot + 1))) {
             return Optional.empty();
         }
         return cache.computeIfAbsent(path, WebAssets::load);
@@ -54,7 +60,7 @@ public class WebAssets {
                 return Optional.empty();
             }
             String extension = path.substring(path.lastIndexOf('.') + 1);
-            return Optional.of(new Asset(in.readAllBytes(), TYPES.getOrDefault(extension, "application/octet-stream")));
+            return Optional.of(new Asset(in.readAllBytes(), TYPES.get(extension)));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + ROOT + path, e);
         }

@@ -73,6 +73,18 @@ class WebAppTest {
                 .body(containsString("<div id=\"root\">"));
     }
 
+    /** {@code /assets} is the app's asset list screen, not the folder of Vite's built files. */
+    @Test
+    void aRouteNamedLikeAFolderOfTheAppIsTheApp() {
+        given().accept("text/html")
+                .when()
+                .get("/assets")
+                .then()
+                .statusCode(200)
+                .contentType(startsWith("text/html"))
+                .body(containsString("<div id=\"root\">"));
+    }
+
     @Test
     void aNonHtmlRequestForAnUnknownPathIsNotTheApp() {
         given().accept("application/json")
