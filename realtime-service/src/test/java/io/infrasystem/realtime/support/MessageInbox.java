@@ -46,6 +46,21 @@ public class MessageInbox {
         return null;
     }
 
+    /**
+     * Waits for the server's {@code subscribed} confirmation and keeps it for a later
+     * {@link #await}: once it has arrived the session is attached, so no event sent afterwards can
+     * pass it by.
+     *
+     * @throws IllegalStateException when no confirmation arrived within 15 s
+     */
+    protected void awaitSubscription() throws InterruptedException {
+        JsonNode confirmation = await("subscribed", n -> true, Duration.ofSeconds(15));
+        if (confirmation == null) {
+            throw new IllegalStateException("no subscribed confirmation within 15 s");
+        }
+        seen.addFirst(confirmation);
+    }
+
     /** @return the events about {@code subject} received within {@code window}, at most {@code wanted} */
     public List<JsonNode> events(String subject, int wanted, Duration window) throws InterruptedException {
         List<JsonNode> events = new ArrayList<>();

@@ -35,6 +35,7 @@ public final class SseClient extends MessageInbox implements AutoCloseable {
             throw new IllegalStateException("SSE answered " + response.statusCode());
         }
         reader = Thread.ofVirtual().start(this::read);
+        awaitSubscription();
     }
 
     private void read() {

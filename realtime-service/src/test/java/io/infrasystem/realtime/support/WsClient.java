@@ -42,7 +42,7 @@ public final class WsClient extends MessageInbox implements AutoCloseable {
      * @param vertx Vert.x
      * @param query query string without {@code ?}, may be empty
      * @param authorization the {@code Authorization} header value, or null
-     * @return the connected client
+     * @return the connected client, once the server confirmed its subscription
      * @throws UpgradeRejectedException when the server refused the upgrade
      */
     public static WsClient connect(Vertx vertx, String query, String authorization) throws Exception {
@@ -59,6 +59,7 @@ public final class WsClient extends MessageInbox implements AutoCloseable {
             // handlers are in place before the upgrade, so the first message (the confirmation) is never missed
             WsClient ws = new WsClient(client, client.webSocket());
             ws.socket.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            ws.awaitSubscription();
             return ws;
         } catch (java.util.concurrent.ExecutionException e) {
             client.close();
