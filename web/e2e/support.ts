@@ -39,6 +39,16 @@ export async function screenshotAndScan(page: Page, testInfo: TestInfo, name: st
   // Headless Chromium does not paint a page of another context that is not in front: a screenshot
   // of it would wait for a frame that never comes.
   await page.bringToFront();
+  // A toast or dialog still fading in has its text at part opacity, which axe reads as too little
+  // contrast: scan the page at rest (spinners loop forever and are not waited for).
+  await page.waitForFunction(
+    () =>
+      document
+        .getAnimations()
+        .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity),
+    undefined,
+    { timeout: 10_000 },
+  );
   await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

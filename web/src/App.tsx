@@ -1,35 +1,43 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import { Shell } from './components/Shell';
 import { Loading } from './components/States';
 import { Forbidden, NotFound } from './screens/Forbidden';
 import { useAuth } from './auth/AuthContext';
 import { hasRole, type Role } from './auth/roles';
+import { lazyScreen, type LazyScreen } from './preload';
 
-const Dashboard = lazy(() => import('./screens/Dashboard'));
-const VmList = lazy(() => import('./screens/VmList'));
-const VmDetail = lazy(() => import('./screens/VmDetail'));
-const ApiKeys = lazy(() => import('./screens/ApiKeys'));
-const AuthFailures = lazy(() => import('./screens/AuthFailures'));
-const Owners = lazy(() => import('./screens/Owners'));
-const Hosts = lazy(() => import('./screens/Hosts'));
-const Networks = lazy(() => import('./screens/Networks'));
-const Sync = lazy(() => import('./screens/Sync'));
-const SystemApis = lazy(() => import('./screens/SystemApis'));
-const Audit = lazy(() => import('./screens/Audit'));
-const MailLog = lazy(() => import('./screens/MailLog'));
-const MailMessage = lazy(() => import('./screens/MailMessage'));
-const Sites = lazy(() => import('./screens/inventory/Sites'));
-const Racks = lazy(() => import('./screens/inventory/Racks'));
-const RackElevation = lazy(() => import('./screens/inventory/RackElevation'));
-const DataTools = lazy(() => import('./screens/inventory/DataTools'));
-const Assets = lazy(() => import('./screens/inventory/Assets'));
-const AssetDetail = lazy(() => import('./screens/inventory/AssetDetail'));
-const EosReport = lazy(() => import('./screens/inventory/EosReport'));
-const Catalogue = lazy(() => import('./screens/inventory/Catalogue'));
-const StorageArrays = lazy(() => import('./screens/inventory/StorageArrays'));
-const MaintenanceWindows = lazy(() => import('./screens/inventory/MaintenanceWindows'));
-const MailAdmin = lazy(() => import('./screens/mailAdmin/MailAdmin'));
+const Dashboard = lazyScreen(() => import('./screens/Dashboard'));
+const VmList = lazyScreen(() => import('./screens/VmList'));
+const VmDetail = lazyScreen(() => import('./screens/VmDetail'));
+const ApiKeys = lazyScreen(() => import('./screens/ApiKeys'));
+const AuthFailures = lazyScreen(() => import('./screens/AuthFailures'));
+const Owners = lazyScreen(() => import('./screens/Owners'));
+const Hosts = lazyScreen(() => import('./screens/Hosts'));
+const Networks = lazyScreen(() => import('./screens/Networks'));
+const Sync = lazyScreen(() => import('./screens/Sync'));
+const SystemApis = lazyScreen(() => import('./screens/SystemApis'));
+const Audit = lazyScreen(() => import('./screens/Audit'));
+const MailLog = lazyScreen(() => import('./screens/MailLog'));
+const MailMessage = lazyScreen(() => import('./screens/MailMessage'));
+const Sites = lazyScreen(() => import('./screens/inventory/Sites'));
+const Racks = lazyScreen(() => import('./screens/inventory/Racks'));
+const RackElevation = lazyScreen(() => import('./screens/inventory/RackElevation'));
+const DataTools = lazyScreen(() => import('./screens/inventory/DataTools'));
+const Assets = lazyScreen(() => import('./screens/inventory/Assets'));
+const AssetDetail = lazyScreen(() => import('./screens/inventory/AssetDetail'));
+const EosReport = lazyScreen(() => import('./screens/inventory/EosReport'));
+const Catalogue = lazyScreen(() => import('./screens/inventory/Catalogue'));
+const StorageArrays = lazyScreen(() => import('./screens/inventory/StorageArrays'));
+const MaintenanceWindows = lazyScreen(() => import('./screens/inventory/MaintenanceWindows'));
+const MailAdmin = lazyScreen(() => import('./screens/mailAdmin/MailAdmin'));
+
+/** The screens a person most often lands on after a login or a reload, loaded ahead (see main.tsx). */
+export const LANDING_SCREENS: [RegExp, LazyScreen][] = [
+  [/^\/$/, Dashboard],
+  [/^\/vms\/?$/, VmList],
+  [/^\/vms\/\d+\/?$/, VmDetail],
+];
 
 /** Shows the page only to holders of the role; others get the "not allowed" page. */
 export function RequireRole({ role, children }: { role: Role; children: ReactNode }) {

@@ -43,16 +43,17 @@ export function queryClient(): QueryClient {
 }
 
 interface Props {
+  /** The query cache, created at start-up so that the landing screen's data can be prefetched. */
+  client: QueryClient;
   initial: Session;
   subscribe: (listener: (s: Session) => void) => () => void;
   logout: () => void;
 }
 
 /** Providers around the app: theme, toasts, server state, live updates, router and the session. */
-export function Root({ initial, subscribe, logout }: Props) {
+export function Root({ client, initial, subscribe, logout }: Props) {
   const [session, setSession] = useState(initial);
   useEffect(() => subscribe(setSession), [subscribe]);
-  const client = useMemo(queryClient, []);
   const auth = useMemo(() => ({ session, logout }), [session, logout]);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariables}>

@@ -40,10 +40,23 @@ export function userManager(config: AppConfig, origin = window.location.origin):
   });
 }
 
+const RETURN_TO = 'infra.return-to';
+
 /** Sends the browser to Keycloak, coming back to the current page. */
 export function login(manager: UserManager): Promise<void> {
   const here = window.location.pathname + window.location.search;
-  return manager.signinRedirect({ state: { returnTo: here.startsWith(CALLBACK_PATH) ? '/' : here } });
+  const returnTo = here.startsWith(CALLBACK_PATH) ? '/' : here;
+  window.sessionStorage.setItem(RETURN_TO, returnTo);
+  return manager.signinRedirect({ state: { returnTo } });
+}
+
+/**
+ * The page the app is about to show, known before the login completes: on the callback page, the
+ * one the login started from; elsewhere, the current one.
+ */
+export function landingPath(): string {
+  if (window.location.pathname === CALLBACK_PATH) return window.sessionStorage.getItem(RETURN_TO) ?? '/';
+  return window.location.pathname + window.location.search;
 }
 
 /**

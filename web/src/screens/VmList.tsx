@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Anchor, Badge, Button, Checkbox, Group, Modal, Stack, Text, Title } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, type QueryClient } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { Link, useSearchParams } from 'react-router';
 import { vmApi, type VmSummary } from '../api/vm';
@@ -84,20 +84,36 @@ type Dialog = { kind: 'tags' } | { kind: 'owner'; vm: VmSummary } | null;
  * shown columns in the browser's storage; editors tag selected VMs in bulk, admins assign
  * technical owners from the list.
  */
+const DEFAULT_ORDERING = 'name';
+
+/**
+ * The list request for a URL's query string. Every URL parameter but the page goes to the API as
+ * it is, so any filter and lookup the API accepts (tag, owner, memory_mb__gte, …) can be
+ * bookmarked; the API answers 400 for unknown ones.
+ */
+function vmListQuery(params: URLSearchParams) {
+  const filters: Record<string, string> = Object.fromEntries(
+    [...params.entries()].filter(([key]) => key !== 'page' && key !== 'ordering'),
+  );
+  const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
+  const query = { ...filters, ordering: params.get('ordering') ?? DEFAULT_ORDERING, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
+  const options = { queryKey: ['vm', 'vms', query], queryFn: () => vmApi.vms(query) };
+  return { filters, query, options };
+}
+
+/** Starts the first page's request while the app starts (see preload.ts). */
+export async function prefetch(client: QueryClient, search: URLSearchParams): Promise<void> {
+  await client.prefetchQuery(vmListQuery(search).options);
+}
+
 export default function VmList() {
   const { session } = useAuth();
   const editor = hasRole(session.roles, 'editor');
   const admin = hasRole(session.roles, 'admin');
-  const list = useListParams('name');
+  const list = useListParams(DEFAULT_ORDERING);
   const [params] = useSearchParams();
-  // Every URL parameter but the page goes to the API as it is, so any filter and lookup the API
-  // accepts (tag, owner, memory_mb__gte, …) can be bookmarked; the API answers 400 for unknown ones.
-  const filters: Record<string, string> = Object.fromEntries(
-    [...params.entries()].filter(([key]) => key !== 'page' && key !== 'ordering'),
-  );
-  const query = { ...filters, ordering: list.ordering, limit: PAGE_SIZE, offset: (list.page - 1) * PAGE_SIZE };
-  const queryKey = ['vm', 'vms', query];
-  const vms = useQuery({ queryKey, queryFn: () => vmApi.vms(query), placeholderData: keepPreviousData });
+  const { filters, query, options } = vmListQuery(params);
+  const vms = useQuery({ ...options, placeholderData: keepPreviousData });
   const rows = vms.data?.results ?? NO_ROWS;
 
   const [visible, setVisible] = useState<VmColumnId[]>(() => loadColumns());
