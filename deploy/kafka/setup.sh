@@ -12,9 +12,10 @@
 #                     every "docker compose up" and adds what a newer acls.conf lists.
 #   setup.sh health   (the broker's health check) answers as admin over SASL.
 #
-# Environment: INFRA_KAFKA_ADMIN_PASSWORD (not KAFKA_…: the image would make a broker property of it); for apply also one <USER>_KAFKA_PASSWORD per user of
-# acls.conf (user upper-cased, "-" as "_": INVENTORY_SERVICE_KAFKA_PASSWORD, API_GATEWAY_…);
-# for format CLUSTER_ID and KAFKA_LOG_DIRS. Passwords: letters and digits (openssl rand -hex 24),
+# Environment: INFRA_KAFKA_ADMIN_PASSWORD (not KAFKA_…: the image would turn that into a broker
+# property); for apply also one <USER>_KAFKA_PASSWORD per user of acls.conf (user upper-cased,
+# "-" as "_": INVENTORY_SERVICE_KAFKA_PASSWORD, API_GATEWAY_KAFKA_PASSWORD, …); for format
+# CLUSTER_ID and KAFKA_LOG_DIRS. Passwords: 16 or more letters and digits (openssl rand -hex 24),
 # as they end up inside JAAS lines and SCRAM tool arguments.
 set -euo pipefail
 
@@ -31,18 +32,18 @@ need_password() {
   [[ ${!name} =~ ^[A-Za-z0-9]{16,}$ ]] || die "$name: use 16 or more letters and digits (openssl rand -hex 24)"
 }
 
-# Client settings of the super user, in a file only this user can read.
+# Client settings of the super user, in a file only this user can read (removed on exit).
+CONFIG=
+trap '[[ -z $CONFIG ]] || rm -f "$CONFIG"' EXIT
 admin_config() {
   need_password INFRA_KAFKA_ADMIN_PASSWORD
-  local file
-  file=$(mktemp)
-  chmod 600 "$file"
-  cat >"$file" <<EOF
+  CONFIG=$(mktemp)
+  chmod 600 "$CONFIG"
+  cat >"$CONFIG" <<EOF
 security.protocol=SASL_PLAINTEXT
 sasl.mechanism=SCRAM-SHA-512
 sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="admin" password="$INFRA_KAFKA_ADMIN_PASSWORD";
 EOF
-  echo "$file"
 }
 
 cmd_format() {
@@ -77,9 +78,8 @@ acl_lines() { sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$ACLS"; }
 
 cmd_apply() {
   [[ -f $ACLS ]] || die "no ACL file $ACLS"
-  local config user op type pattern name variable
-  config=$(admin_config)
-  trap 'rm -f "$config"' EXIT
+  local user op type pattern name variable
+  admin_config
   local -A users=() topics=()
   while read -r user op type pattern name; do
     users[$user]=1
@@ -87,19 +87,19 @@ cmd_apply() {
   done < <(acl_lines)
 
   for name in "${!topics[@]}"; do
-    "$KAFKA_BIN/kafka-topics.sh" --bootstrap-server "$BOOTSTRAP" --command-config "$config" \
+    "$KAFKA_BIN/kafka-topics.sh" --bootstrap-server "$BOOTSTRAP" --command-config "$CONFIG" \
       --create --if-not-exists --topic "$name" --partitions "${KAFKA_NUM_PARTITIONS:-3}" \
       --replication-factor "${KAFKA_REPLICATION_FACTOR:-1}"
   done
   for user in "${!users[@]}"; do
     variable=$(tr 'a-z-' 'A-Z_' <<<"$user")_KAFKA_PASSWORD
     need_password "$variable"
-    "$KAFKA_BIN/kafka-configs.sh" --bootstrap-server "$BOOTSTRAP" --command-config "$config" \
+    "$KAFKA_BIN/kafka-configs.sh" --bootstrap-server "$BOOTSTRAP" --command-config "$CONFIG" \
       --alter --entity-type users --entity-name "$user" \
       --add-config "SCRAM-SHA-512=[iterations=8192,password=${!variable}]"
   done
   while read -r user op type pattern name; do
-    "$KAFKA_BIN/kafka-acls.sh" --bootstrap-server "$BOOTSTRAP" --command-config "$config" \
+    "$KAFKA_BIN/kafka-acls.sh" --bootstrap-server "$BOOTSTRAP" --command-config "$CONFIG" \
       --add --allow-principal "User:$user" --operation "$op" "--$type" "$name" \
       --resource-pattern-type "$pattern" >/dev/null
     echo "kafka-setup: ACL User:$user $op $type $pattern $name"
@@ -108,11 +108,9 @@ cmd_apply() {
 }
 
 cmd_health() {
-  local config
-  config=$(admin_config)
-  trap 'rm -f "$config"' EXIT
+  admin_config
   "$KAFKA_BIN/kafka-broker-api-versions.sh" --bootstrap-server "${KAFKA_SETUP_BOOTSTRAP:-localhost:9092}" \
-    --command-config "$config" >/dev/null
+    --command-config "$CONFIG" >/dev/null
 }
 
 case ${1:-} in
