@@ -74,9 +74,12 @@ class ComposeConfigurationTest {
     @Test
     void publishedPortsListenOnLoopbackOnly() throws IOException {
         List<String> published = new ArrayList<>();
-        compose().path("services").fields().forEachRemaining(service -> service.getValue()
-                .path("ports")
-                .forEach(port -> published.add(service.getKey() + " " + port.asText())));
+        compose()
+                .path("services")
+                .fields()
+                .forEachRemaining(service -> service.getValue()
+                        .path("ports")
+                        .forEach(port -> published.add(service.getKey() + " " + port.asText())));
         assertThat(published).isNotEmpty().allSatisfy(port -> assertThat(port).contains(" 127.0.0.1:"));
     }
 
@@ -106,7 +109,9 @@ class ComposeConfigurationTest {
         assertThat(defaulted).as("secrets with a default value or not required").isEmpty();
         // the database init scripts read their passwords from the environment as well
         for (String init : List.of("deploy/compose/postgres-init.sh", "deploy/compose/mariadb-init.sh")) {
-            assertThat(Files.readString(ROOT.resolve(init))).doesNotContain("_dev'").doesNotContain("PASSWORD '");
+            assertThat(Files.readString(ROOT.resolve(init)))
+                    .doesNotContain("_dev'")
+                    .doesNotContain("PASSWORD '");
         }
     }
 
@@ -119,7 +124,9 @@ class ComposeConfigurationTest {
         assertThat(broker.path("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND").asText()).isEqualTo("false");
         assertThat(broker.path("KAFKA_SUPER_USERS").asText()).isEqualTo("User:admin");
         assertThat(broker.path("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").asText()).doesNotContain(":PLAINTEXT");
-        assertThat(services.path("kafka").has("ports")).as("Kafka is not published").isFalse();
+        assertThat(services.path("kafka").has("ports"))
+                .as("Kafka is not published")
+                .isFalse();
 
         JsonNode setup = services.path("kafka-setup");
         assertThat(setup.path("command").toString()).contains("apply");
@@ -139,7 +146,9 @@ class ComposeConfigurationTest {
                     .contains("ScramLoginModule required")
                     .contains("username=\"" + service.getKey() + "\"")
                     .contains("password=\"${" + variable + ":?");
-            assertThat(service.getValue().at("/depends_on/kafka-setup/condition").asText())
+            assertThat(service.getValue()
+                            .at("/depends_on/kafka-setup/condition")
+                            .asText())
                     .as(service.getKey() + " starts once users and ACLs exist")
                     .isEqualTo("service_completed_successfully");
         }

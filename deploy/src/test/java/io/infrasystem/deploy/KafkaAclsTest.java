@@ -128,7 +128,8 @@ class KafkaAclsTest {
             assertThat(produce(refused, "notifications")).as(refused).isInstanceOf(TopicAuthorizationException.class);
         }
         assertThat(produce("realtime-service", "notifications")).isInstanceOf(AuthorizationException.class);
-        assertThat(readAndCommit("mail-gateway", "mail-gateway", "notifications")).isNotEmpty();
+        assertThat(readAndCommit("mail-gateway", "mail-gateway", "notifications"))
+                .isNotEmpty();
         assertThat(readAndCommit("realtime-service", "realtime-" + UUID.randomUUID(), "notifications"))
                 .isNull();
     }
@@ -139,7 +140,8 @@ class KafkaAclsTest {
         assertThat(readAndCommit("realtime-service", "realtime-" + UUID.randomUUID(), "project.events"))
                 .isNotEmpty();
         // another service cannot read events it was not given
-        assertThat(readAndCommit("mail-gateway", "mail-gateway", "project.events")).isNull();
+        assertThat(readAndCommit("mail-gateway", "mail-gateway", "project.events"))
+                .isNull();
     }
 
     @Test
@@ -150,8 +152,10 @@ class KafkaAclsTest {
                 .isInstanceOf(AuthenticationException.class);
         // no credential at all: the listener speaks SASL only
         Map<String, Object> anonymous = new HashMap<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000));
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.bootstrapServers(),
+                ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                5000));
         assertThat(produce(anonymous, "notifications")).isNotNull();
     }
 
@@ -218,14 +222,11 @@ class KafkaAclsTest {
         Set<AclBinding> expected = new HashSet<>(acls.bindings());
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (true) {
-            Set<String> users = admin.describeUserScramCredentials()
-                    .users()
-                    .get(PATIENCE.toSeconds(), TimeUnit.SECONDS)
-                    .stream()
-                    .collect(java.util.stream.Collectors.toSet());
-            Set<AclBinding> known = new HashSet<>(admin.describeAcls(AclBindingFilter.ANY)
-                    .values()
-                    .get(PATIENCE.toSeconds(), TimeUnit.SECONDS));
+            Set<String> users =
+                    admin.describeUserScramCredentials().users().get(PATIENCE.toSeconds(), TimeUnit.SECONDS).stream()
+                            .collect(java.util.stream.Collectors.toSet());
+            Set<AclBinding> known = new HashSet<>(
+                    admin.describeAcls(AclBindingFilter.ANY).values().get(PATIENCE.toSeconds(), TimeUnit.SECONDS));
             if (users.containsAll(acls.users()) && known.containsAll(expected)) {
                 return;
             }

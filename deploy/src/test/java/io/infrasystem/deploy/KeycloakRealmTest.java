@@ -29,16 +29,20 @@ class KeycloakRealmTest {
         JsonNode realm = realm();
         List<String> users = new ArrayList<>();
         realm.path("users").forEach(user -> {
-            assertThat(user.has("credentials")).as(user.path("username").asText()).isFalse();
+            assertThat(user.has("credentials"))
+                    .as(user.path("username").asText())
+                    .isFalse();
             assertThat(user.has("serviceAccountClientId"))
                     .as(user.path("username").asText() + " is a service account")
                     .isTrue();
             users.add(user.path("username").asText());
         });
         assertThat(users).containsExactly("service-account-infra-gateway-directory");
-        realm.path("clients").forEach(client -> assertThat(client.path("directAccessGrantsEnabled").asBoolean())
-                .as(client.path("clientId").asText() + " has no password grant")
-                .isFalse());
+        realm.path("clients")
+                .forEach(client -> assertThat(
+                                client.path("directAccessGrantsEnabled").asBoolean())
+                        .as(client.path("clientId").asText() + " has no password grant")
+                        .isFalse());
         assertThat(realm.toString()).doesNotContain("change-me");
     }
 
@@ -48,7 +52,8 @@ class KeycloakRealmTest {
         Map<String, JsonNode> flows = new HashMap<>();
         realm.path("authenticationFlows").forEach(f -> flows.put(f.path("alias").asText(), f));
         Map<String, JsonNode> configs = new HashMap<>();
-        realm.path("authenticatorConfig").forEach(c -> configs.put(c.path("alias").asText(), c.path("config")));
+        realm.path("authenticatorConfig")
+                .forEach(c -> configs.put(c.path("alias").asText(), c.path("config")));
         String browser = realm.path("browserFlow").asText();
         assertThat(flows).containsKey(browser);
 
@@ -67,7 +72,8 @@ class KeycloakRealmTest {
                 boolean adminCondition = false;
                 boolean otpRequired = false;
                 for (JsonNode step : sub.path("authenticationExecutions")) {
-                    JsonNode config = configs.get(step.path("authenticatorConfig").asText());
+                    JsonNode config =
+                            configs.get(step.path("authenticatorConfig").asText());
                     adminCondition |= step.path("authenticator").asText().equals("conditional-user-role")
                             && config != null
                             && config.path("condUserRole").asText().equals("admin")
@@ -75,7 +81,9 @@ class KeycloakRealmTest {
                     otpRequired |= step.path("authenticator").asText().equals("auth-otp-form")
                             && step.path("requirement").asText().equals("REQUIRED");
                 }
-                if (adminCondition && otpRequired && execution.path("requirement").asText().equals("CONDITIONAL")) {
+                if (adminCondition
+                        && otpRequired
+                        && execution.path("requirement").asText().equals("CONDITIONAL")) {
                     adminOtp.add(sub);
                 }
             }
@@ -89,7 +97,9 @@ class KeycloakRealmTest {
             }
         }
         assertThat(totp).isNotNull();
-        assertThat(totp.path("enabled").asBoolean()).as("CONFIGURE_TOTP enabled").isTrue();
+        assertThat(totp.path("enabled").asBoolean())
+                .as("CONFIGURE_TOTP enabled")
+                .isTrue();
     }
 
     @Test
@@ -109,7 +119,8 @@ class KeycloakRealmTest {
 
     @Test
     void theDevelopmentOverlayAloneHoldsTheDevUsersAndTheStockBrowserFlow() throws IOException {
-        JsonNode overlay = JSON.readTree(ROOT.resolve("deploy/keycloak/dev-overlay.json").toFile());
+        JsonNode overlay =
+                JSON.readTree(ROOT.resolve("deploy/keycloak/dev-overlay.json").toFile());
         assertThat(overlay.path("browserFlow").asText()).isEqualTo("browser");
         List<String> devUsers = new ArrayList<>();
         overlay.path("users").forEach(u -> devUsers.add(u.path("username").asText()));

@@ -111,8 +111,8 @@ class KubernetesManifestsTest {
         }
         Set<String> fromFile = new TreeSet<>();
         shipped.entries()
-                .forEach(e -> fromFile.add(String.join(
-                        " ", e.user(), e.operation(), e.resourceType(), e.patternType(), e.name())));
+                .forEach(e -> fromFile.add(
+                        String.join(" ", e.user(), e.operation(), e.resourceType(), e.patternType(), e.name())));
         assertThat(fromUsers).as("KafkaUser ACLs = deploy/kafka/acls.conf").isEqualTo(fromFile);
         assertThat(users).isEqualTo(shipped.users()).isEqualTo(new TreeSet<>(SERVICES));
         assertThat(topics).isEqualTo(shipped.topics());
@@ -126,9 +126,9 @@ class KubernetesManifestsTest {
                     "containers");
             Map<String, Object> jaas = ((List<Map<String, Object>>) container.get("env"))
                     .stream()
-                    .filter(e -> "KAFKA_SASL_JAAS_CONFIG".equals(e.get("name")))
-                    .findFirst()
-                    .orElseThrow(() -> new AssertionError(service + " has no KAFKA_SASL_JAAS_CONFIG"));
+                            .filter(e -> "KAFKA_SASL_JAAS_CONFIG".equals(e.get("name")))
+                            .findFirst()
+                            .orElseThrow(() -> new AssertionError(service + " has no KAFKA_SASL_JAAS_CONFIG"));
             assertThat(at(jaas, "valueFrom", "secretKeyRef"))
                     .as(service + " logs in as its own KafkaUser")
                     .containsEntry("name", service)
@@ -138,8 +138,8 @@ class KubernetesManifestsTest {
 
     @Test
     void keycloakKeepsItsDataInPostgresqlWithCredentialsFromASecret() throws IOException {
-        Map<String, Object> container = at(
-                load(K8S.resolve("keycloak.yaml")).get(0), "spec", "template", "spec", "containers");
+        Map<String, Object> container =
+                at(load(K8S.resolve("keycloak.yaml")).get(0), "spec", "template", "spec", "containers");
         Map<String, Map<String, Object>> env = new java.util.HashMap<>();
         ((List<Map<String, Object>>) container.get("env")).forEach(e -> env.put((String) e.get("name"), e));
         assertThat(env.get("KC_DB")).containsEntry("value", "postgres");

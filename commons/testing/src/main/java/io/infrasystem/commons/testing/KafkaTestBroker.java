@@ -109,8 +109,7 @@ public final class KafkaTestBroker implements AutoCloseable {
                 // KRaft keeps SCRAM credentials in its metadata: the broker's own one must exist
                 // before the first start, so that it can talk to itself.
                 format.addAll(List.of(
-                        "--add-scram",
-                        "SCRAM-SHA-512=[name=" + superUser + ",password=" + superPassword + "]"));
+                        "--add-scram", "SCRAM-SHA-512=[name=" + superUser + ",password=" + superPassword + "]"));
             }
             run("kafka.tools.StorageTool", format.toArray(String[]::new));
         } catch (IOException e) {
@@ -138,7 +137,9 @@ public final class KafkaTestBroker implements AutoCloseable {
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         config.put(AdminClientConfig.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
         config.put(SaslConfigs.SASL_MECHANISM, "SCRAM-SHA-512");
-        config.put(SaslConfigs.SASL_JAAS_CONFIG, jaas("org.apache.kafka.common.security.scram.ScramLoginModule", user, password, ""));
+        config.put(
+                SaslConfigs.SASL_JAAS_CONFIG,
+                jaas("org.apache.kafka.common.security.scram.ScramLoginModule", user, password, ""));
         return config;
     }
 
@@ -159,7 +160,9 @@ public final class KafkaTestBroker implements AutoCloseable {
         props.put("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
         props.put("sasl.enabled.mechanisms", "SCRAM-SHA-512");
         props.put("sasl.mechanism.inter.broker.protocol", "SCRAM-SHA-512");
-        props.put("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config", jaas(scram, superUser, superPassword, ""));
+        props.put(
+                "listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
+                jaas(scram, superUser, superPassword, ""));
         props.put("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
         props.put("sasl.mechanism.controller.protocol", "PLAIN");
         props.put(
