@@ -64,12 +64,13 @@ keycloak_dev_overlay() {
 }
 
 # The file Keycloak imports at its start: the realm file with the overlay's users and clients
-# appended (the realm file itself stays free of dev users and clients).
+# appended and the overlay's browser flow bound (the stock one: dev-admin needs no OTP, unlike an
+# admin of the production realm); the realm file itself stays free of dev users and clients.
 keycloak_import_file() {
   local overlay
   overlay=$(keycloak_dev_overlay) || die "keycloak: cannot read $KEYCLOAK_DIR/dev-overlay.json"
   jq --argjson dev "$overlay" --arg directory_secret "$INFRA_GATEWAY_OWNERS_CLIENT_SECRET" \
-    '.users += $dev.users | .clients += $dev.clients
+    '.users += $dev.users | .clients += $dev.clients | .browserFlow = ($dev.browserFlow // .browserFlow)
      | .clients |= map(if .clientId == "infra-gateway-directory" then .secret = $directory_secret else . end)' \
     "$KEYCLOAK_DIR/infra-realm.json"
 }

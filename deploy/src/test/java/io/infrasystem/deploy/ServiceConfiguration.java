@@ -26,8 +26,14 @@ final class ServiceConfiguration {
             "mail-gateway",
             "realtime-service");
 
-    /** Read by the container's entrypoint, not by the application's configuration. */
-    static final Set<String> RUNTIME_VARIABLES = Set.of("JAVA_OPTS");
+    /**
+     * Read by the container's entrypoint (JAVA_OPTS), or by the Kafka clients: Quarkus hands every
+     * configuration property that starts with {@code kafka} to them ({@code default-kafka-broker}),
+     * so {@code KAFKA_SASL_JAAS_CONFIG} becomes {@code sasl.jaas.config} without being declared.
+     * These three carry the SASL/SCRAM login of docs/security.md, point 9.
+     */
+    static final Set<String> RUNTIME_VARIABLES =
+            Set.of("JAVA_OPTS", "KAFKA_SECURITY_PROTOCOL", "KAFKA_SASL_MECHANISM", "KAFKA_SASL_JAAS_CONFIG");
 
     private ServiceConfiguration() {}
 

@@ -203,11 +203,11 @@ final class Keycloak {
     }
 
     /**
-     * Puts the realm's default administrator back in the state the realm file ships it in (the
-     * temporary password and the required action "update password"), through the admin REST API.
-     * Needed only when an earlier run on the same Keycloak already changed that password.
+     * Makes the first administrator as deploy/keycloak/create-admin.sh does, minus its
+     * CONFIGURE_TOTP (role admin, the temporary password, the required action "update password"),
+     * through the admin REST API; the realm file ships no user. A user of that name is replaced.
      *
-     * @return true if the user had to be re-created
+     * @return true if a user of that name existed and was replaced
      */
     boolean restoreShippedAdmin(
             String bootstrapUser, String bootstrapPassword, String username, String temporaryPassword) {
@@ -232,11 +232,8 @@ final class Keycloak {
                 .expect(200)
                 .json();
         JsonNode existing = users.path(0);
-        boolean pristine = !existing.isMissingNode()
-                && existing.path("requiredActions").toString().contains("UPDATE_PASSWORD");
-        if (pristine) {
-            return false;
-        }
+        // Always made afresh: an existing one may carry another run's (or an older realm file's)
+        // temporary password.
         if (!existing.isMissingNode()) {
             http.send(HttpRequest.newBuilder(URI.create(url + "/admin/realms/" + realm + "/users/"
                                     + existing.path("id").asText()))
@@ -265,7 +262,7 @@ final class Keycloak {
                         "/users/" + id + "/role-mappings/realm",
                         Http.JSON.createArrayNode().add(role))
                 .expect(204);
-        return true;
+        return !existing.isMissingNode();
     }
 
     private String realmUrl() {

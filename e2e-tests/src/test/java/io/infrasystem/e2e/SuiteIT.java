@@ -39,8 +39,14 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SuiteIT {
 
+    /**
+     * A first administrator as deploy/keycloak/create-admin.sh makes one (the realm ships no user):
+     * role admin, a temporary password, UPDATE_PASSWORD. The script's CONFIGURE_TOTP is left out,
+     * and the local realm binds the stock browser flow, so this browser login needs no OTP.
+     */
     private static final String DEFAULT_ADMIN = "admin";
-    private static final String TEMPORARY_PASSWORD = "change-me-now";
+
+    private static final String TEMPORARY_PASSWORD = "first-admin-temporary-password";
     private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration QUIET_WINDOW = Duration.ofSeconds(6);
 
@@ -95,14 +101,14 @@ class SuiteIT {
     @Order(1)
     void adminChangesTheTemporaryPasswordAndCreatesApiKeys() throws Exception {
         step(
-                "1. the default admin is in its shipped state (temporary password)",
+                "1. a first admin with a temporary password exists (made as create-admin.sh does)",
                 () -> keycloak.restoreShippedAdmin(
                                 settings.get("KC_BOOTSTRAP_ADMIN_USERNAME"),
                                 settings.get("KC_BOOTSTRAP_ADMIN_PASSWORD"),
                                 DEFAULT_ADMIN,
                                 TEMPORARY_PASSWORD)
-                        ? "re-created (an earlier run had changed it)"
-                        : "as shipped");
+                        ? "re-created (an earlier one existed)"
+                        : "created");
         step("1. admin logs in with the temporary password and must choose a new one", () -> {
             Keycloak.BrowserLogin login = keycloak.browserLogin(DEFAULT_ADMIN, TEMPORARY_PASSWORD, adminPassword);
             assertThat(login.passwordChangeRequired())
