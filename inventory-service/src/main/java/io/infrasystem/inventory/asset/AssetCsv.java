@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
 /**
@@ -75,8 +76,15 @@ public class AssetCsv implements CsvTable<Asset> {
     private final PlacementRules rules;
     private final AssetBulkWriter writer;
     private final EntityManager entityManager;
+    private final DataSource dataSource;
 
-    public AssetCsv(MergePatch validation, PlacementRules rules, AssetBulkWriter writer, EntityManager entityManager) {
+    public AssetCsv(
+            MergePatch validation,
+            PlacementRules rules,
+            AssetBulkWriter writer,
+            EntityManager entityManager,
+            DataSource dataSource) {
+        this.dataSource = dataSource;
         this.validation = validation;
         this.rules = rules;
         this.writer = writer;
@@ -137,7 +145,7 @@ public class AssetCsv implements CsvTable<Asset> {
     public RowCounts importRows(List<CsvRow> rows, List<ImportError> errors) {
         long started = System.nanoTime();
         Relations relations = Relations.load();
-        ExistingAssets existing = ExistingAssets.load(rows);
+        ExistingAssets existing = ExistingAssets.load(rows, dataSource);
         // everything needed is loaded; detached, the assets can be changed in memory without Hibernate writing them
         entityManager.clear();
         long loaded = System.nanoTime();
