@@ -141,6 +141,9 @@ public class DeliveryLog {
                 .getResultStream()
                 .collect(Collectors.toMap(row -> (Long) row[0], row -> (Long) row[1]));
         List<Change> recorded = new ArrayList<>(attempts.size());
+        // sent_at and the next attempt count from the recording, as when each outcome had its own
+        // transaction: the messages of a wave may finish out of order, sent_at keeps the queue's
+        Instant now = Instant.now();
         for (Attempt a : attempts) {
             MailMessage m = messages.get(a.id());
             if (m == null) {
@@ -159,7 +162,7 @@ public class DeliveryLog {
             attempt.smtpHost = smtpHost;
             attempt.instance = instance;
             attempt.persist();
-            String action = moveOn(m, a.outcome(), a.ended());
+            String action = moveOn(m, a.outcome(), now);
             recorded.add(new Change(
                     MessageService.RESOURCE, String.valueOf(a.id()), action, before, mapper.summary(m, rs), WORKER));
             result.put(a.id(), m.status);
