@@ -71,9 +71,10 @@ class DeliveryTest {
         String bcc = Mail.uniqueAddress("bcc");
         byte[] pdf = "%PDF-1.4\n% a small test file\n".getBytes(StandardCharsets.US_ASCII);
         long id = Mail.queuedId(Mail.post(Tokens.editor(), """
-                {"to": ["Zoë Ops <%s>"], "cc": ["%s"], "bcc": ["%s"], "reply_to": "helpdesk@example.com",
-                 "subject": "Rack B3 – power feed A lost", "text": "Feed A is down.", "html": "<p>Feed <b>A</b> is down.</p>",
-                 "attachments": [{"file_name": "feed-a.pdf", "content_type": "application/pdf", "content": "%s"}]}""".formatted(
+            {"to": ["Zoë Ops <%s>"], "cc": ["%s"], "bcc": ["%s"], "reply_to": "helpdesk@example.com",
+             "subject": "Rack B3 – power feed A lost", "text": "Feed A is down.", "html": "<p>Feed <b>A</b> is down.</p>",
+             "attachments": [{"file_name": "feed-a.pdf", "content_type": "application/pdf", "content": "%s"}]}\
+            """.formatted(
                                 to, cc, bcc, Base64.getEncoder().encodeToString(pdf)))
                 .then());
 
@@ -269,6 +270,48 @@ class DeliveryTest {
     }
 
     @Test
+    void aBatchOfMessagesGetsOneAttemptOneAuditEntryAndOneMailEach() throws Exception {
+        String domain = "batch-" + System.nanoTime() + ".example.com";
+        List<Long> ids = new ArrayList<>();
+        // queued in one transaction, so the worker finds them together: a full batch (20) and a rest
+        CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
+                    for (int i = 0; i < 25; i++) {
+                        ids.add(messages.submit(
+                                        new ValidatedMessage(
+                                                List.of(Address.parse("b" + i + "@" + domain)),
+                                                List.of(),
+                                                List.of(),
+                                                null,
+                                                "batch " + i,
+                                                "t",
+                                                null,
+                                                null,
+                                                null,
+                                                null,
+                                                List.of(),
+                                                null),
+                                        new Submitter(Actor.system("test"), "api", null, "test"),
+                                        null)
+                                .message()
+                                .id);
+                    }
+                }))
+                .get();
+        for (int i = 0; i < ids.size(); i++) {
+            JsonPath sent = Mail.awaitStatus(ids.get(i), "sent", Duration.ofSeconds(30));
+            assertThat(sent.getList("delivery_attempts.attempt_no")).containsExactly(1);
+            assertThat(sent.getList("delivery_attempts.outcome")).containsExactly("sent");
+            assertThat(Mail.receivedBy("b" + i + "@" + domain)).hasSize(1);
+            given().header("Authorization", Tokens.admin())
+                    .when()
+                    .get("/api/mail/audit?resource_type=message&resource_id=" + ids.get(i) + "&action=sent")
+                    .then()
+                    .statusCode(200)
+                    .body("count", org.hamcrest.Matchers.equalTo(1));
+        }
+    }
+
+    @Test
     void messagesWaitWhileTheRateIsUsedUpAndLeaveInTheOrderQueued() {
         putSettings(SmtpServerResource.port(), 1);
         List<Long> ids = new ArrayList<>();
@@ -332,8 +375,9 @@ class DeliveryTest {
         given().header("Authorization", Tokens.admin())
                 .contentType("application/json")
                 .body("""
-                {"host": "127.0.0.1", "port": %d, "tls_mode": "none", "from_address": "Infra-System <noreply@infra-system.local>",
-                 "rate_per_minute": %d}""".formatted(port, ratePerMinute))
+                    {"host": "127.0.0.1", "port": %d, "tls_mode": "none", "from_address": "Infra-System <noreply@infra-system.local>",
+                     "rate_per_minute": %d}\
+                    """.formatted(port, ratePerMinute))
                 .when()
                 .put("/api/mail/settings")
                 .then()
