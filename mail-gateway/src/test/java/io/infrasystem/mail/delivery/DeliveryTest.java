@@ -71,10 +71,9 @@ class DeliveryTest {
         String bcc = Mail.uniqueAddress("bcc");
         byte[] pdf = "%PDF-1.4\n% a small test file\n".getBytes(StandardCharsets.US_ASCII);
         long id = Mail.queuedId(Mail.post(Tokens.editor(), """
-            {"to": ["Zoë Ops <%s>"], "cc": ["%s"], "bcc": ["%s"], "reply_to": "helpdesk@example.com",
-             "subject": "Rack B3 – power feed A lost", "text": "Feed A is down.", "html": "<p>Feed <b>A</b> is down.</p>",
-             "attachments": [{"file_name": "feed-a.pdf", "content_type": "application/pdf", "content": "%s"}]}\
-            """.formatted(
+                {"to": ["Zoë Ops <%s>"], "cc": ["%s"], "bcc": ["%s"], "reply_to": "helpdesk@example.com",
+                 "subject": "Rack B3 – power feed A lost", "text": "Feed A is down.", "html": "<p>Feed <b>A</b> is down.</p>",
+                 "attachments": [{"file_name": "feed-a.pdf", "content_type": "application/pdf", "content": "%s"}]}""".formatted(
                                 to, cc, bcc, Base64.getEncoder().encodeToString(pdf)))
                 .then());
 
@@ -375,9 +374,8 @@ class DeliveryTest {
         given().header("Authorization", Tokens.admin())
                 .contentType("application/json")
                 .body("""
-                    {"host": "127.0.0.1", "port": %d, "tls_mode": "none", "from_address": "Infra-System <noreply@infra-system.local>",
-                     "rate_per_minute": %d}\
-                    """.formatted(port, ratePerMinute))
+                {"host": "127.0.0.1", "port": %d, "tls_mode": "none", "from_address": "Infra-System <noreply@infra-system.local>",
+                 "rate_per_minute": %d}""".formatted(port, ratePerMinute))
                 .when()
                 .put("/api/mail/settings")
                 .then()

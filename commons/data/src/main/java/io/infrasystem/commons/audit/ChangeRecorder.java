@@ -47,10 +47,9 @@ public class ChangeRecorder {
 
     private static final Set<String> IGNORED = Set.of("updated_at", "version");
     private static final String INSERT = """
-        insert into audit_log (occurred_at, actor, actor_type, action, resource_type, resource_id,
-                               request_id, client_ip, before_data, after_data, changes, created_at, updated_at)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)\
-        """;
+            insert into audit_log (occurred_at, actor, actor_type, action, resource_type, resource_id,
+                                   request_id, client_ip, before_data, after_data, changes, created_at, updated_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final DataSource dataSource;
     private final ObjectMapper mapper;
