@@ -197,10 +197,10 @@ class CsvImportExportTest {
         Api.asset(
                 server,
                 "\"asset_tag\":\"" + unique("AT") + "\",\"serial\":\"" + unique("SN") + "\",\"rack_id\":" + rack
-                        + ",\"position\":1,\"face\":\"front\",\"mgmt_ip\":\"10.1.1.1\",\"other_ips\":[\"10.1.1.2\",\"fe80::1\"],"
-                        + "\"tags\":[\"prod\",\"db\"],\"custom_fields\":{\"cost_center\":\"IT, ops\",\"cores\":64,\"virtual\":false},"
-                        + "\"purchase_date\":\"2023-02-01\",\"warranty_end\":\"2028-02-01\",\"owner\":\"DBA \\\"core\\\" team\","
-                        + "\"notes\":\"line one\\nline two\"");
+                        + ",\"position\":1,\"face\":\"front\",\"mgmt_ip\":\"10.1.1.1\",\"other_ips\":[\"10.1.1.2\",\"fe80::1\"],\"tags\":[\"prod\",\"db\"],\"custom_fields\":{\"cost_center\":\"IT,"
+                        + " ops\",\"cores\":64,\"virtual\":false},\"purchase_date\":\"2023-02-01\",\"warranty_end\":\"2028-02-01\",\"owner\":\"DBA"
+                        + " \\\"core\\\" team\",\"notes\":\"line one\\n"
+                        + "line two\"");
         long moving = Api.asset(
                 half, "\"rack_id\":" + rack + ",\"position\":10.5,\"face\":\"rear\",\"status\":\"maintenance\"");
         Api.asset(pdu, "\"rack_id\":" + rack);
@@ -378,6 +378,40 @@ class CsvImportExportTest {
                 .statusCode(200)
                 .body("created", equalTo(450));
         as(VIEWER).get("/api/inventory/assets?asset_tag__isw=" + prefix).then().body("count", equalTo(450));
+    }
+
+    @Test
+    void anImportOfSeveralInsertChunksGivesEachRowItsOwnIdTagsAndAuditEntry() {
+        long model = Api.model(Api.manufacturer(), "1", true);
+        String prefix = unique("C");
+        int rows = 1_203; // two multi-row inserts of 500 and one of 203
+        StringBuilder csv = new StringBuilder("hostname,asset_tag,model_id,tags\n");
+        for (int i = 0; i < rows; i++) {
+            csv.append(prefix + "-host-" + i).append(',').append(String.format("%s-%04d", prefix, i));
+            csv.append(',').append(model).append(",t").append(i).append('\n');
+        }
+        long audits = assetAudits();
+        importCsv("assets", csv.toString(), false).statusCode(200).body("created", equalTo(rows));
+        assertThat(assetAudits()).isEqualTo(audits + rows);
+        for (int i : new int[] {0, 499, 500, 999, 1000, rows - 1}) {
+            String tag = String.format("%s-%04d", prefix, i);
+            Map<String, Object> asset = as(VIEWER)
+                    .get("/api/inventory/assets?asset_tag=" + tag)
+                    .then()
+                    .body("count", equalTo(1))
+                    .extract()
+                    .jsonPath()
+                    .getMap("results[0]");
+            assertThat(asset.get("hostname")).isEqualTo(prefix + "-host-" + i);
+            assertThat(asset.get("tags")).isEqualTo(List.of("t" + i));
+            as(ADMIN)
+                    .get("/api/inventory/audit?resource_type=asset&resource_id=" + asset.get("id"))
+                    .then()
+                    .body("count", equalTo(1))
+                    .body("results[0].action", equalTo("created"))
+                    .body("results[0].after.asset_tag", equalTo(tag))
+                    .body("results[0].after.tags", equalTo(List.of("t" + i)));
+        }
     }
 
     @Test

@@ -18,10 +18,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -93,75 +93,117 @@ public class DeliveryLog {
     }
 
     /**
-     * Records an attempt and moves the message on: {@code sent}; {@code retrying} with the next
-     * attempt after {@code initial-backoff × 2^(n-1)} (capped); {@code failed} after a permanent
-     * failure or the last allowed attempt.
+     * One finished attempt, to be recorded by {@link #completeAll}.
      *
      * @param id the message
-     * @param instance this instance (the claim must still be ours, else nothing is recorded)
-     * @param smtpHost the server it was handed to
      * @param started when the attempt began
+     * @param ended when the server's final reply (or the failure) came
      * @param outcome what happened
-     * @return the new status, or empty when the claim was lost
+     */
+    public record Attempt(long id, Instant started, Instant ended, SendOutcome outcome) {}
+
+    /**
+     * Records the attempts of one batch in one transaction (a handful of statements and one commit
+     * for the whole batch instead of one commit per message) and moves each message on:
+     * {@code sent}; {@code retrying} with the next attempt after {@code initial-backoff × 2^(n-1)}
+     * (capped); {@code failed} after a permanent failure or the last allowed attempt. Every message
+     * still gets its own attempt row, audit entry and event ({@code mail.message.sent} etc.).
+     *
+     * @param attempts the attempts, in the order they were made
+     * @param instance this instance (a message whose claim is no longer ours is skipped)
+     * @param smtpHost the server they were handed to ({@code host:port})
+     * @return the new status by message id, without the skipped messages
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Optional<MessageStatus> complete(
-            long id, String instance, String smtpHost, Instant started, SendOutcome outcome) {
-        MailMessage m = MailMessage.findById(id);
-        if (m == null || m.status != MessageStatus.SENDING || !instance.equals(m.claimedBy)) {
-            return Optional.empty();
+    public Map<Long, MessageStatus> completeAll(List<Attempt> attempts, String instance, String smtpHost) {
+        Map<Long, MessageStatus> result = new LinkedHashMap<>();
+        if (attempts.isEmpty()) {
+            return result;
         }
-        List<MailRecipient> recipients = MailRecipient.of(id);
-        MessageViews.Summary before = mapper.summary(m, recipients);
+        List<Long> ids = attempts.stream().map(Attempt::id).toList();
+        Map<Long, MailMessage> messages = MailMessage.<MailMessage>list("id in ?1", ids).stream()
+                .filter(m -> m.status == MessageStatus.SENDING && instance.equals(m.claimedBy))
+                .collect(Collectors.toMap(m -> m.id, m -> m));
+        if (messages.isEmpty()) {
+            return result;
+        }
+        Map<Long, List<MailRecipient>> recipients =
+                MailRecipient.<MailRecipient>list(
+                                "messageId in ?1 order by messageId, kind, position", messages.keySet())
+                        .stream()
+                        .collect(Collectors.groupingBy(r -> r.messageId));
+        Map<Long, Long> earlier = DeliveryAttempt.getEntityManager()
+                .createQuery(
+                        "select a.messageId, count(a) from DeliveryAttempt a where a.messageId in ?1 group by"
+                                + " a.messageId",
+                        Object[].class)
+                .setParameter(1, messages.keySet())
+                .getResultStream()
+                .collect(Collectors.toMap(row -> (Long) row[0], row -> (Long) row[1]));
+        List<Change> recorded = new ArrayList<>(attempts.size());
+        // sent_at and the next attempt count from the recording, as when each outcome had its own
+        // transaction: the messages of a wave may finish out of order, sent_at keeps the queue's
         Instant now = Instant.now();
-        DeliveryAttempt attempt = new DeliveryAttempt();
-        attempt.messageId = id;
-        attempt.attemptNo = (int) DeliveryAttempt.count("messageId", id) + 1;
-        attempt.startedAt = started;
-        attempt.durationMs = Duration.between(started, now).toMillis();
-        attempt.outcome = outcome.kind().wire();
-        attempt.replyCode = outcome.replyCode();
-        attempt.replyText = outcome.replyText();
-        attempt.smtpHost = smtpHost;
-        attempt.instance = instance;
-        attempt.persist();
+        for (Attempt a : attempts) {
+            MailMessage m = messages.get(a.id());
+            if (m == null) {
+                continue;
+            }
+            List<MailRecipient> rs = recipients.getOrDefault(a.id(), List.of());
+            MessageViews.Summary before = mapper.summary(m, rs);
+            DeliveryAttempt attempt = new DeliveryAttempt();
+            attempt.messageId = a.id();
+            attempt.attemptNo = (int) (long) earlier.merge(a.id(), 1L, Long::sum);
+            attempt.startedAt = a.started();
+            attempt.durationMs = Duration.between(a.started(), a.ended()).toMillis();
+            attempt.outcome = a.outcome().kind().wire();
+            attempt.replyCode = a.outcome().replyCode();
+            attempt.replyText = a.outcome().replyText();
+            attempt.smtpHost = smtpHost;
+            attempt.instance = instance;
+            attempt.persist();
+            String action = moveOn(m, a.outcome(), now);
+            recorded.add(new Change(
+                    MessageService.RESOURCE, String.valueOf(a.id()), action, before, mapper.summary(m, rs), WORKER));
+            result.put(a.id(), m.status);
+        }
+        MailMessage.flush();
+        changes.recordAll(recorded);
+        return result;
+    }
 
+    /** Applies an outcome to the message; @return the action of its change event */
+    private String moveOn(MailMessage m, SendOutcome outcome, Instant now) {
         m.attempts++;
         m.lastReplyCode = outcome.replyCode();
         m.claimedBy = null;
         m.claimedAt = null;
-        String action;
         switch (outcome.kind()) {
             case SENT -> {
                 m.status = MessageStatus.SENT;
                 m.sentAt = now;
                 m.nextAttemptAt = null;
                 m.lastError = null;
-                action = "sent";
+                return "sent";
             }
             case PERMANENT -> {
                 m.status = MessageStatus.FAILED;
                 m.nextAttemptAt = null;
                 m.lastError = outcome.replyText();
-                action = "failed";
+                return "failed";
             }
             default -> {
                 m.lastError = outcome.replyText();
                 if (m.attempts >= config.maxAttempts()) {
                     m.status = MessageStatus.FAILED;
                     m.nextAttemptAt = null;
-                    action = "failed";
-                } else {
-                    m.status = MessageStatus.RETRYING;
-                    m.nextAttemptAt = now.plus(Backoff.after(m.attempts, config.initialBackoff(), config.maxBackoff()));
-                    action = "retrying";
+                    return "failed";
                 }
+                m.status = MessageStatus.RETRYING;
+                m.nextAttemptAt = now.plus(Backoff.after(m.attempts, config.initialBackoff(), config.maxBackoff()));
+                return "retrying";
             }
         }
-        m.flush();
-        changes.record(new Change(
-                MessageService.RESOURCE, String.valueOf(id), action, before, mapper.summary(m, recipients), WORKER));
-        return Optional.of(m.status);
     }
 
     private static List<String> kind(List<MailRecipient> recipients, String kind) {

@@ -5,7 +5,6 @@ import io.infrasystem.mail.message.MessageQueued;
 import io.infrasystem.mail.settings.SettingsService;
 import io.infrasystem.mail.smtp.EffectiveSettings;
 import io.infrasystem.mail.smtp.Envelope;
-import io.infrasystem.mail.smtp.SendOutcome;
 import io.infrasystem.mail.smtp.SmtpTransport;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -13,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,10 +22,12 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 
 /**
- * The delivery loop of one instance, on a thread of its own: claim due messages
+ * The delivery loop of one instance, on a thread of its own: claim a batch of due messages
  * ({@link DeliveryClaims}), send them one after the other in the order they were queued
- * ({@link SmtpTransport}), record each outcome ({@link DeliveryLog}), then post due channel
- * deliveries ({@link ChannelDispatcher}); when nothing was due, wait
+ * ({@link SmtpTransport}, whose connections are kept open between messages), record the batch's
+ * outcomes in one transaction ({@link DeliveryLog#completeAll}: one attempt row, audit entry and
+ * event per message), then post due channel deliveries ({@link ChannelDispatcher}); when nothing
+ * was due, wait
  * for the poll interval or for {@link #wakeUp()} (called after a commit that queued a message).
  */
 @ApplicationScoped
@@ -122,19 +124,40 @@ public class DeliveryWorker {
      */
     int pass() {
         EffectiveSettings current = settings.effective();
+        String smtpHost = current.host() + ":" + current.port();
         List<Long> ids = claims.claim(instance, config.batchSize(), current.ratePerMinute(), config.claimTimeout());
-        for (Map.Entry<Long, Envelope> entry : log.envelopes(ids, instance).entrySet()) {
-            if (!running) {
-                break;
-            }
-            long id = entry.getKey();
+        long recorded = System.nanoTime();
+        List<DeliveryLog.Attempt> attempts = new ArrayList<>(ids.size());
+        List<Map.Entry<Long, Envelope>> due =
+                new ArrayList<>(log.envelopes(ids, instance).entrySet());
+        // waves of as many messages as the transport keeps connections open, handed over in queue order
+        for (int from = 0; from < due.size() && running; from += SmtpTransport.CONNECTIONS) {
+            List<Map.Entry<Long, Envelope>> wave =
+                    due.subList(from, Math.min(due.size(), from + SmtpTransport.CONNECTIONS));
             Instant started = Instant.now();
-            SendOutcome outcome = transport.send(current, entry.getValue(), config.sendTimeout());
-            log.complete(id, instance, current.host() + ":" + current.port(), started, outcome)
-                    .ifPresent(status ->
-                            LOG.debugf("message %d: %s (%s %s)", id, status, outcome.replyCode(), outcome.replyText()));
+            List<SmtpTransport.Result> results = transport.sendAll(
+                    current, wave.stream().map(Map.Entry::getValue).toList(), config.sendTimeout());
+            for (int i = 0; i < wave.size(); i++) {
+                SmtpTransport.Result result = results.get(i);
+                attempts.add(new DeliveryLog.Attempt(wave.get(i).getKey(), started, result.ended(), result.outcome()));
+            }
+            // a slow server: record outcomes at least every half claim timeout, as the claims age
+            if (System.nanoTime() - recorded > config.claimTimeout().toNanos() / 2) {
+                record(attempts, smtpHost);
+                recorded = System.nanoTime();
+            }
         }
+        // one transaction for the batch's outcomes: a crash before it commits resends them (at least once)
+        record(attempts, smtpHost);
         return ids.size() + channels.pass(instance);
+    }
+
+    private void record(List<DeliveryLog.Attempt> attempts, String smtpHost) {
+        if (attempts.isEmpty()) {
+            return;
+        }
+        log.completeAll(attempts, instance, smtpHost).forEach((id, status) -> LOG.debugf("message %d: %s", id, status));
+        attempts.clear();
     }
 
     private void await() {

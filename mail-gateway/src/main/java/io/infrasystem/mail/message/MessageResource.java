@@ -79,7 +79,7 @@ public class MessageResource {
                 message,
                 new Submitter(actor, "api", null, actor.type().wireName() + ":" + actor.name()),
                 idempotencyKey);
-        return Response.accepted(queries.summary(submitted.message().id))
+        return Response.accepted(submitted.summary())
                 .location(uri.getBaseUriBuilder().path("api/mail/messages/{id}").build(submitted.message().id))
                 .header("Idempotent-Replayed", submitted.replayed())
                 .build();

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -57,8 +58,10 @@ public class MessageService {
      *
      * @param message the message
      * @param replayed true when the idempotency key named a message stored before (nothing new queued)
+     * @param summary the message's summary as it was committed (the answer to the submitter, with no
+     *     second read)
      */
-    public record Submitted(MailMessage message, boolean replayed) {}
+    public record Submitted(MailMessage message, boolean replayed, MessageViews.Summary summary) {}
 
     /**
      * Queues a validated message, or returns the one stored under the same idempotency key within
@@ -75,10 +78,11 @@ public class MessageService {
             Optional<Long> earlier = keys.reserve(
                     submitter.idempotencyScope(), idempotencyKey, Instant.now().plus(limits.idempotencyWindow()));
             if (earlier.isPresent()) {
-                return new Submitted(MailMessage.findById(earlier.get()), true);
+                MailMessage stored = MailMessage.findById(earlier.get());
+                return new Submitted(stored, true, mapper.summary(stored));
             }
         }
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String from = settings.effective().fromAddress();
         MailMessage m = new MailMessage();
         m.messageId = "<" + UUID.randomUUID() + "@" + domainOf(from) + ">";
@@ -123,10 +127,10 @@ public class MessageService {
         if (idempotencyKey != null) {
             keys.bind(submitter.idempotencyScope(), idempotencyKey, m.id);
         }
-        changes.record(new Change(
-                RESOURCE, String.valueOf(m.id), "queued", null, mapper.summary(m, recipients), submitter.actor()));
+        MessageViews.Summary summary = mapper.summary(m, recipients);
+        changes.record(new Change(RESOURCE, String.valueOf(m.id), "queued", null, summary, submitter.actor()));
         queued.fire(new MessageQueued(m.id));
-        return new Submitted(m, false);
+        return new Submitted(m, false, summary);
     }
 
     /**

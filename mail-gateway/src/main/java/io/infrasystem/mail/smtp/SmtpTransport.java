@@ -14,7 +14,11 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.ConnectException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
@@ -33,6 +37,9 @@ public class SmtpTransport {
 
     private static final Logger LOG = Logger.getLogger(SmtpTransport.class);
 
+    /** Most SMTP connections kept open (and transactions in flight) to the server. */
+    public static final int CONNECTIONS = 4;
+
     private final Vertx vertx;
     private Client current;
 
@@ -41,6 +48,14 @@ public class SmtpTransport {
     }
 
     private record Client(EffectiveSettings settings, MailClient client) {}
+
+    /**
+     * The outcome of one message of {@link #sendAll}.
+     *
+     * @param outcome what happened
+     * @param ended when the final reply (or the failure) came
+     */
+    public record Result(SendOutcome outcome, Instant ended) {}
 
     /**
      * Sends one message and waits for the server's final reply.
@@ -66,6 +81,47 @@ public class SmtpTransport {
         } catch (RuntimeException e) {
             return classify(e);
         }
+    }
+
+    /**
+     * Sends several messages at once over the client's pooled connections (at most
+     * {@value #CONNECTIONS} SMTP transactions in flight, the others wait for a free connection)
+     * and waits for every final reply.
+     *
+     * @param settings the SMTP settings in force
+     * @param envelopes the messages, in queue order (handed over in that order as connections free up)
+     * @param timeout longest wait for each message, counted from the call (so send at most
+     *     {@value #CONNECTIONS} at once: a message waiting for a connection is waiting too)
+     * @return the outcome of each message with the time it came, in the same order
+     */
+    public List<Result> sendAll(EffectiveSettings settings, List<Envelope> envelopes, Duration timeout) {
+        MailClient client = client(settings);
+        List<CompletableFuture<Result>> pending = new ArrayList<>(envelopes.size());
+        for (Envelope envelope : envelopes) {
+            MailMessage message;
+            try {
+                message = toVertx(envelope);
+            } catch (RuntimeException e) {
+                pending.add(CompletableFuture.completedFuture(new Result(
+                        new SendOutcome(
+                                SendOutcome.Kind.PERMANENT, null, "message cannot be encoded: " + e.getMessage()),
+                        Instant.now())));
+                continue;
+            }
+            pending.add(client.sendMail(message)
+                    .map(result -> new SendOutcome(
+                            SendOutcome.Kind.SENT,
+                            250,
+                            "accepted for " + result.getRecipients().size() + " recipient(s)"))
+                    .ifNoItem()
+                    .after(timeout)
+                    .fail()
+                    .onFailure()
+                    .recoverWithItem(SmtpTransport::classify)
+                    .map(outcome -> new Result(outcome, Instant.now()))
+                    .subscribeAsCompletionStage());
+        }
+        return pending.stream().map(CompletableFuture::join).toList();
     }
 
     static SendOutcome classify(Throwable error) {
@@ -106,7 +162,7 @@ public class SmtpTransport {
                 .setStarttls(
                         settings.tlsMode() == TlsMode.STARTTLS ? StartTLSOptions.REQUIRED : StartTLSOptions.DISABLED)
                 .setKeepAlive(true)
-                .setMaxPoolSize(4)
+                .setMaxPoolSize(CONNECTIONS)
                 .setAllowRcptErrors(false)
                 .setOwnHostname("mail-gateway");
         if (settings.username() != null) {

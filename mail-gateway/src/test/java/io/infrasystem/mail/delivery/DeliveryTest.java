@@ -269,6 +269,48 @@ class DeliveryTest {
     }
 
     @Test
+    void aBatchOfMessagesGetsOneAttemptOneAuditEntryAndOneMailEach() throws Exception {
+        String domain = "batch-" + System.nanoTime() + ".example.com";
+        List<Long> ids = new ArrayList<>();
+        // queued in one transaction, so the worker finds them together: a full batch (20) and a rest
+        CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
+                    for (int i = 0; i < 25; i++) {
+                        ids.add(messages.submit(
+                                        new ValidatedMessage(
+                                                List.of(Address.parse("b" + i + "@" + domain)),
+                                                List.of(),
+                                                List.of(),
+                                                null,
+                                                "batch " + i,
+                                                "t",
+                                                null,
+                                                null,
+                                                null,
+                                                null,
+                                                List.of(),
+                                                null),
+                                        new Submitter(Actor.system("test"), "api", null, "test"),
+                                        null)
+                                .message()
+                                .id);
+                    }
+                }))
+                .get();
+        for (int i = 0; i < ids.size(); i++) {
+            JsonPath sent = Mail.awaitStatus(ids.get(i), "sent", Duration.ofSeconds(30));
+            assertThat(sent.getList("delivery_attempts.attempt_no")).containsExactly(1);
+            assertThat(sent.getList("delivery_attempts.outcome")).containsExactly("sent");
+            assertThat(Mail.receivedBy("b" + i + "@" + domain)).hasSize(1);
+            given().header("Authorization", Tokens.admin())
+                    .when()
+                    .get("/api/mail/audit?resource_type=message&resource_id=" + ids.get(i) + "&action=sent")
+                    .then()
+                    .statusCode(200)
+                    .body("count", org.hamcrest.Matchers.equalTo(1));
+        }
+    }
+
+    @Test
     void messagesWaitWhileTheRateIsUsedUpAndLeaveInTheOrderQueued() {
         putSettings(SmtpServerResource.port(), 1);
         List<Long> ids = new ArrayList<>();

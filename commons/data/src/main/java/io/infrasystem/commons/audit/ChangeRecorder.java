@@ -109,16 +109,18 @@ public class ChangeRecorder {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (Change change : changes) {
-                JsonNode before = change.before() == null ? null : mapper.valueToTree(change.before());
-                JsonNode after = change.after() == null ? null : mapper.valueToTree(change.after());
+                // only an update to diff needs JSON trees; everything else is serialized straight to text
+                boolean diffed = change.changes() == null && change.before() != null && change.after() != null;
+                JsonNode before = diffed ? mapper.valueToTree(change.before()) : null;
+                JsonNode after = diffed ? mapper.valueToTree(change.after()) : null;
                 // a creation or deletion carries the whole record in before/after (entity): listing every
                 // field again as a change would double what is written (as NetBox's change log keeps
                 // only the post-change data of a creation)
                 List<FieldChange> fields = change.changes() != null
                         ? change.changes()
-                        : before == null || after == null ? List.of() : JsonDiff.diff(before, after, IGNORED);
+                        : diffed ? JsonDiff.diff(before, after, IGNORED) : List.of();
                 results.add(fields);
-                if (change.changes() == null && before != null && after != null && fields.isEmpty()) {
+                if (diffed && fields.isEmpty()) {
                     continue;
                 }
                 if (change.actor() == null && current == null) {
@@ -134,9 +136,9 @@ public class ChangeRecorder {
                 insert.setString(7, requestId);
                 insert.setString(8, clientIp);
                 // each JSON text is written once and reused verbatim in the event
-                String beforeJson = before == null ? null : mapper.writeValueAsString(before);
-                String afterJson = after == null ? null : mapper.writeValueAsString(after);
-                String fieldsJson = mapper.writeValueAsString(fields);
+                String beforeJson = json(diffed ? before : change.before());
+                String afterJson = json(diffed ? after : change.after());
+                String fieldsJson = fields.isEmpty() ? "[]" : mapper.writeValueAsString(fields);
                 insert.setString(9, beforeJson);
                 insert.setString(10, afterJson);
                 insert.setString(11, fieldsJson);
@@ -171,6 +173,10 @@ public class ChangeRecorder {
         }
         outbox.addAll(messages);
         return results;
+    }
+
+    private String json(Object value) throws JsonProcessingException {
+        return value == null ? null : mapper.writeValueAsString(value);
     }
 
     private String clientIp() {
