@@ -212,6 +212,29 @@ class ProjectCrudTest {
     }
 
     @Test
+    void exportedCellsNeverRunAsSpreadsheetFormulas() throws Exception {
+        String name = "=HYPERLINK(\\\"http://x.invalid\\\")-" + Fixtures.unique("c");
+        Fixtures.client(name);
+        String csv = given().header("Authorization", ADMIN)
+                .queryParam("name", name.replace("\\", ""))
+                .when()
+                .get("/api/project/clients/export.csv")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        List<CSVRecord> rows = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new java.io.StringReader(csv))
+                .getRecords();
+        // OWASP CSV injection: a leading ' makes the spreadsheet show the text instead of running it
+        assertThat(rows).extracting(r -> r.get("name")).containsExactly("'" + name.replace("\\", ""));
+    }
+
+    @Test
     void instancesExportAsCsvWithTheListsFilters() throws Exception {
         long project = Fixtures.project(Fixtures.unique("ERP"));
         Fixtures.instance(project, "alpha", "staging");

@@ -1,8 +1,9 @@
 package io.infrasystem.cert.certificate;
 
-import io.infrasystem.cert.csv.CsvDownload;
 import io.infrasystem.commons.crud.CrudScopes;
+import io.infrasystem.commons.crud.CsvDownload;
 import io.infrasystem.commons.crud.ExportableCrudResource;
+import io.infrasystem.commons.filter.QueryFilter;
 import io.infrasystem.commons.security.Scopes;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Path;
@@ -46,15 +47,17 @@ public class CertificateResource extends ExportableCrudResource<CertificateDto, 
             "first_seen_at",
             "last_seen_at");
 
-    public CertificateResource(CertificateService service, CsvDownload csv) {
-        super(
-                service,
-                query -> csv.download(
-                        "certificates",
-                        CSV_HEADER,
-                        CertificateService.filter(query),
-                        CertificateService::find,
-                        CertificateResource::row));
+    public CertificateResource(CertificateService service) {
+        super(service, query -> {
+            QueryFilter filter = CertificateService.filter(query);
+            return CsvDownload.of(
+                    "certificates.csv",
+                    CSV_HEADER,
+                    (offset, limit) -> CertificateService.find(filter)
+                            .range(offset, offset + limit - 1)
+                            .list(),
+                    CertificateResource::row);
+        });
     }
 
     static List<Object> row(Certificate c) {

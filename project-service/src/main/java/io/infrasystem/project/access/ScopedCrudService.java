@@ -2,6 +2,7 @@ package io.infrasystem.project.access;
 
 import io.infrasystem.commons.audit.ChangeRecorder;
 import io.infrasystem.commons.crud.CrudKind;
+import io.infrasystem.commons.crud.CsvDownload;
 import io.infrasystem.commons.crud.EntityCrudService;
 import io.infrasystem.commons.crud.Lists;
 import io.infrasystem.commons.crud.Tracked;
@@ -11,6 +12,7 @@ import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.commons.paging.Page;
 import io.infrasystem.commons.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
@@ -125,5 +127,18 @@ public abstract class ScopedCrudService<E extends Tracked, D extends Versioned, 
      * @param hql {@code from <Entity> <alias> where … order by …}
      * @param parameters its named parameters
      */
-    public record Selection(String hql, java.util.Map<String, Object> parameters) {}
+    public record Selection(String hql, java.util.Map<String, Object> parameters) {
+
+        /**
+         * @param entityType the entity class the HQL selects
+         * @return a reader of the selection chunk by chunk, for {@link CsvDownload}
+         */
+        public <E> CsvDownload.ChunkReader<E> reader(Class<E> entityType) {
+            return (offset, limit) -> {
+                TypedQuery<E> query = Panache.getEntityManager(entityType).createQuery(hql, entityType);
+                parameters.forEach(query::setParameter);
+                return query.setFirstResult(offset).setMaxResults(limit).getResultList();
+            };
+        }
+    }
 }

@@ -1,9 +1,9 @@
 package io.infrasystem.project.client;
 
 import io.infrasystem.commons.crud.CrudScopes;
+import io.infrasystem.commons.crud.CsvDownload;
 import io.infrasystem.commons.crud.ExportableCrudResource;
 import io.infrasystem.commons.security.Scopes;
-import io.infrasystem.project.csv.CsvDownload;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -31,9 +31,8 @@ public class ClientResource extends ExportableCrudResource<ClientDto, ClientInpu
                 clients,
                 query -> CsvDownload.of(
                         "clients.csv",
-                        Client.class,
-                        clients.selection(query),
                         HEADER,
+                        clients.selection(query).reader(Client.class),
                         c -> Arrays.asList(
                                 c.id,
                                 c.name,

@@ -1,9 +1,9 @@
 package io.infrasystem.project.instance;
 
 import io.infrasystem.commons.crud.CrudScopes;
+import io.infrasystem.commons.crud.CsvDownload;
 import io.infrasystem.commons.crud.ExportableCrudResource;
 import io.infrasystem.commons.security.Scopes;
-import io.infrasystem.project.csv.CsvDownload;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -47,9 +47,8 @@ public class InstanceResource extends ExportableCrudResource<InstanceDto, Instan
                 instances,
                 query -> CsvDownload.of(
                         "instances.csv",
-                        OdooInstance.class,
-                        instances.selection(query),
                         HEADER,
+                        instances.selection(query).reader(OdooInstance.class),
                         i -> Arrays.asList(
                                 i.id,
                                 i.project.id,

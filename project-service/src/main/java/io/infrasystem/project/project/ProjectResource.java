@@ -1,9 +1,9 @@
 package io.infrasystem.project.project;
 
 import io.infrasystem.commons.crud.CrudScopes;
+import io.infrasystem.commons.crud.CsvDownload;
 import io.infrasystem.commons.crud.ExportableCrudResource;
 import io.infrasystem.commons.security.Scopes;
-import io.infrasystem.project.csv.CsvDownload;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -41,9 +41,8 @@ public class ProjectResource extends ExportableCrudResource<ProjectDto, ProjectI
                 projects,
                 query -> CsvDownload.of(
                         "projects.csv",
-                        Project.class,
-                        projects.selection(query),
                         HEADER,
+                        projects.selection(query).reader(Project.class),
                         p -> Arrays.asList(
                                 p.id,
                                 p.client.id,
