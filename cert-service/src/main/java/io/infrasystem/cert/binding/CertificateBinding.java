@@ -8,6 +8,7 @@ import io.infrasystem.commons.crud.Tracked;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.ManyToOne;
+import org.hibernate.annotations.OptimisticLock;
 import java.time.Instant;
 
 /**
@@ -39,6 +40,8 @@ public class CertificateBinding extends Tracked {
 
     public String sni;
     public Instant firstSeenAt;
+    /** Moved by every scan that confirms the binding; no version bump (an editor's ETag stays good). */
+    @OptimisticLock(excluded = true)
     public Instant lastSeenAt;
     public String notes;
 

@@ -37,6 +37,11 @@ class NetworkPolicyTest {
             }
 
             @Override
+            public int recordBatch() {
+                return 100;
+            }
+
+            @Override
             public String scheduleCheck() {
                 return "off";
             }

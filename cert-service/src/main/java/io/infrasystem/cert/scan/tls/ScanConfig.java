@@ -26,6 +26,13 @@ public interface ScanConfig {
     @WithDefault("5")
     int maxPerHost();
 
+    /**
+     * @return the most scan outcomes stored in one transaction (default 25); the recorder takes
+     *     whatever is waiting, so a lone outcome is stored at once
+     */
+    @WithDefault("25")
+    int recordBatch();
+
     /** @return how often due scheduled targets are looked for, a Quarkus scheduler period ({@code 1m}; {@code off}) */
     @WithDefault("1m")
     String scheduleCheck();
