@@ -8,8 +8,8 @@ import io.infrasystem.commons.crud.Tracked;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.ManyToOne;
-import org.hibernate.annotations.OptimisticLock;
 import java.time.Instant;
+import org.hibernate.annotations.OptimisticLock;
 
 /**
  * Where a certificate is served ({@code certificate_binding}): a host and/or one of its IP
@@ -43,6 +43,7 @@ public class CertificateBinding extends Tracked {
     /** Moved by every scan that confirms the binding; no version bump (an editor's ETag stays good). */
     @OptimisticLock(excluded = true)
     public Instant lastSeenAt;
+
     public String notes;
 
     /** @return the API view */

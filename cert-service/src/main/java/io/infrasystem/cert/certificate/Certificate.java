@@ -14,13 +14,13 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
-import org.hibernate.annotations.OptimisticLock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.OptimisticLock;
 import org.hibernate.type.SqlTypes;
 
 /**
@@ -59,6 +59,7 @@ public class Certificate extends Tracked {
     /** Moved by every scan and upload that sees it again; no version bump (an editor's ETag stays good). */
     @OptimisticLock(excluded = true)
     public Instant lastSeenAt;
+
     public String notes;
     public byte[] der;
 

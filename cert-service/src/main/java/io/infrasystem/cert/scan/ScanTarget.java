@@ -2,8 +2,8 @@ package io.infrasystem.cert.scan;
 
 import io.infrasystem.commons.crud.Tracked;
 import jakarta.persistence.Entity;
-import org.hibernate.annotations.OptimisticLock;
 import java.time.Instant;
+import org.hibernate.annotations.OptimisticLock;
 
 /** A host:port scanned for its certificate chain ({@code scan_target}), with its SNI, STARTTLS and schedule. */
 @Entity
@@ -19,6 +19,7 @@ public class ScanTarget extends Tracked {
     /** Set by every scan; not a change of the target: no version bump (an editor's ETag stays good). */
     @OptimisticLock(excluded = true)
     public Instant lastScannedAt;
+
     public String notes;
 
     /** @return the API view */

@@ -328,8 +328,10 @@ public class ScanRecorder {
                 .findFirst()
                 .orElse(null);
         Host place = host;
-        List<CertificateBinding> known = batch.bindings.computeIfAbsent(place.id, id -> new ArrayList<>(
-                CertificateBinding.<CertificateBinding>list("host = ?1 order by lastSeenAt desc, id desc", place)));
+        List<CertificateBinding> known = batch.bindings.computeIfAbsent(
+                place.id,
+                id -> new ArrayList<>(CertificateBinding.<CertificateBinding>list(
+                        "host = ?1 order by lastSeenAt desc, id desc", place)));
         Optional<CertificateBinding> latest = known.stream()
                 .filter(b -> b.port != null && b.port == target.port && Objects.equals(b.sni, target.sni))
                 .findFirst();
@@ -416,8 +418,7 @@ public class ScanRecorder {
             for (Long id : hostIds) {
                 batch.bindings.put(id, new ArrayList<>());
             }
-            CertificateBinding.<CertificateBinding>list(
-                            "host.id in ?1 order by lastSeenAt desc, id desc", hostIds)
+            CertificateBinding.<CertificateBinding>list("host.id in ?1 order by lastSeenAt desc, id desc", hostIds)
                     .forEach(binding -> batch.bindings.get(binding.host.id).add(binding));
         }
     }
