@@ -42,6 +42,11 @@ class NetworkPolicyTest {
             }
 
             @Override
+            public int recordThreads() {
+                return 1;
+            }
+
+            @Override
             public String scheduleCheck() {
                 return "off";
             }

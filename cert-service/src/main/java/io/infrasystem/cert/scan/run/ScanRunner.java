@@ -57,6 +57,7 @@ public class ScanRunner {
     private final AtomicBoolean recording = new AtomicBoolean();
 
     private final int batchSize;
+    private final int recorders;
 
     public ScanRunner(
             NetworkPolicy policy,
@@ -71,6 +72,7 @@ public class ScanRunner {
         this.global = new Semaphore(Math.max(1, config.maxConcurrency()), true);
         this.perHost = Math.clamp(config.maxPerHost(), 1, PER_HOST_CEILING);
         this.batchSize = Math.max(1, config.recordBatch());
+        this.recorders = Math.clamp(config.recordThreads(), 1, 8);
     }
 
     /**
@@ -159,12 +161,14 @@ public class ScanRunner {
 
     private void startRecording() {
         if (recording.compareAndSet(false, true)) {
-            executor.submit(this::recordLoop);
+            for (int i = 0; i < recorders; i++) {
+                executor.submit(this::recordLoop);
+            }
         }
     }
 
     /**
-     * The one recording thread of the instance: takes what the handshakes produced, up to
+     * A recording thread ({@code infra.cert.scan.record-threads}, default one): takes what the handshakes produced, up to
      * {@code infra.cert.scan.record-batch} outcomes per transaction (whatever is waiting: no
      * waiting for a batch to fill), so that recordings, which upsert shared rows (a root, a host,
      * a domain), never race each other in an instance and cost one commit per batch.
@@ -184,20 +188,30 @@ public class ScanRunner {
         }
     }
 
-    /** Stores a batch in one transaction; when that fails, each outcome alone (one bad one loses only itself). */
+    /**
+     * Stores a batch in one transaction; when that fails (a unique key or row lock taken by
+     * another recorder meanwhile, or one bad outcome), each outcome alone, up to three tries, so
+     * one bad outcome loses only itself.
+     */
     private void store(List<Pending> batch) {
         try {
             recorder.recordAll(batch.stream().map(Pending::outcome).toList());
         } catch (RuntimeException batchFailed) {
             for (Pending one : batch) {
-                try {
-                    recorder.recordAll(List.of(one.outcome()));
-                } catch (RuntimeException e) {
-                    LOG.errorf(
-                            e,
-                            "scan run %d: target %d could not be recorded",
-                            one.outcome().runId(),
-                            one.outcome().targetId());
+                for (int attempt = 1; ; attempt++) {
+                    try {
+                        recorder.recordAll(List.of(one.outcome()));
+                        break;
+                    } catch (RuntimeException e) {
+                        if (attempt == 3) {
+                            LOG.errorf(
+                                    e,
+                                    "scan run %d: target %d could not be recorded",
+                                    one.outcome().runId(),
+                                    one.outcome().targetId());
+                            break;
+                        }
+                    }
                 }
             }
         }
