@@ -29,10 +29,11 @@ import org.jboss.logging.Logger;
  * concurrency: at most {@code infra.cert.scan.max-concurrency} handshakes at once, and at most
  * {@code infra.cert.scan.max-per-host} (never above 5) to one address. Each target: the network
  * policy resolves and checks it, the probe captures the chain, the chain is judged, and the
- * outcome is queued for the instance's one recording thread, which stores whatever is waiting
- * (up to {@code infra.cert.scan.record-batch}) in one transaction with the {@link ScanRecorder}
- * (recordings upsert shared rows, so they never race in an instance; handshakes run in
- * parallel); the last outcome of a run completes it.
+ * outcome is queued for the instance's recording thread ({@code infra.cert.scan.record-threads},
+ * default one), which stores whatever is waiting (up to {@code infra.cert.scan.record-batch}) in
+ * one transaction with the {@link ScanRecorder} (recordings upsert shared rows: with one thread
+ * they never race in an instance; handshakes run in parallel); the last outcome of a run
+ * completes it.
  */
 @ApplicationScoped
 public class ScanRunner {
