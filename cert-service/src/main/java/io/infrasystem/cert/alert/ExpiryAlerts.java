@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
 
 /**
  * Renewal-aware expiry alerts. A certificate that is not replaced and ends within a threshold
- * ({@code infra.cert.alerts.threshold-days}) it has not been alerted for gets one alert, for the
+ * it has not been alerted for gets one alert — its own thresholds ({@code alert_threshold_days},
+ * empty: never alerted) or, without them, the global {@code infra.cert.alerts.threshold-days} — for the
  * smallest threshold crossed (a certificate first seen 5 days before its end gets the 7-day alert,
  * not five at once), and every crossed threshold is marked sent. No alert when it is renewed: a
  * certificate with the same DNS names (the common name without SANs) that ends later is bound at
@@ -64,21 +65,25 @@ public class ExpiryAlerts {
      */
     @Transactional
     public List<Long> check(Instant now) {
-        int widest = config.thresholdDays().stream()
-                .mapToInt(Integer::intValue)
-                .max()
-                .orElse(0);
+        List<Integer> global = config.thresholdDays();
+        int widest = global.stream().mapToInt(Integer::intValue).max().orElse(0);
+        // certificates with thresholds of their own are few: they are read whatever their end
         List<Certificate> candidates = Certificate.list(
-                "replacedBy is null and notAfter > ?1 and notAfter <= ?2 order by notAfter, id",
+                "replacedBy is null and notAfter > ?1 and (notAfter <= ?2 or alertThresholdDays is not null)"
+                        + " order by notAfter, id",
                 now,
                 now.plus(Duration.ofDays(widest)));
         List<Long> alerted = new ArrayList<>();
         for (Certificate certificate : candidates) {
             Duration left = Duration.between(now, certificate.notAfter);
+            List<Integer> thresholds = thresholds(certificate);
+            if (thresholds.stream().noneMatch(days -> left.compareTo(Duration.ofDays(days)) <= 0)) {
+                continue;
+            }
             Set<Integer> sent = CertificateAlert.<CertificateAlert>list("certificate", certificate).stream()
                     .map(a -> a.thresholdDays)
                     .collect(Collectors.toSet());
-            List<Integer> crossed = config.thresholdDays().stream()
+            List<Integer> crossed = thresholds.stream()
                     .filter(days -> left.compareTo(Duration.ofDays(days)) <= 0 && !sent.contains(days))
                     .sorted()
                     .toList();
@@ -95,6 +100,14 @@ public class ExpiryAlerts {
             alerted.add(certificate.id);
         }
         return alerted;
+    }
+
+    /**
+     * @return the certificate's own thresholds (days; empty: none) or, when it has none, the
+     *     global {@code infra.cert.alerts.threshold-days}
+     */
+    List<Integer> thresholds(Certificate certificate) {
+        return certificate.alertThresholdDays != null ? certificate.alertThresholdDays : config.thresholdDays();
     }
 
     /** @return whether a later certificate with the same names is bound at each of its places */

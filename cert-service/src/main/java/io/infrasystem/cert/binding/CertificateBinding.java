@@ -9,6 +9,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.ManyToOne;
 import java.time.Instant;
+import org.hibernate.annotations.OptimisticLock;
 
 /**
  * Where a certificate is served ({@code certificate_binding}): a host and/or one of its IP
@@ -39,7 +40,10 @@ public class CertificateBinding extends Tracked {
 
     public String sni;
     public Instant firstSeenAt;
+    /** Moved by every scan that confirms the binding; no version bump (an editor's ETag stays good). */
+    @OptimisticLock(excluded = true)
     public Instant lastSeenAt;
+
     public String notes;
 
     /** @return the API view */

@@ -19,11 +19,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.OptimisticLock;
+import org.hibernate.type.SqlTypes;
 
 /**
  * One X.509 certificate the suite tracks ({@code certificate}); its identity is the SHA-256
  * thumbprint of its DER encoding, so a certificate seen by several scans and uploads is one row.
- * Everything read from the certificate is immutable; tags and notes are the operator's.
+ * Everything read from the certificate is immutable; tags, notes and alert thresholds are the operator's.
  */
 @Entity
 public class Certificate extends Tracked {
@@ -53,9 +56,16 @@ public class Certificate extends Tracked {
     public CertificateSource source;
     public CertificateStatus status;
     public Instant firstSeenAt;
+    /** Moved by every scan and upload that sees it again; no version bump (an editor's ETag stays good). */
+    @OptimisticLock(excluded = true)
     public Instant lastSeenAt;
+
     public String notes;
     public byte[] der;
+
+    /** Days before {@code not_after} to alert at, largest first; {@code null}: the global thresholds. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<Integer> alertThresholdDays;
 
     @OneToMany(mappedBy = "certificate", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
@@ -128,6 +138,7 @@ public class Certificate extends Tracked {
                 lastSeenAt,
                 List.copyOf(new TreeSet<>(tags)),
                 notes,
+                alertThresholdDays == null ? null : List.copyOf(alertThresholdDays),
                 CertificateReader.pem(der),
                 version,
                 createdAt,
@@ -136,6 +147,10 @@ public class Certificate extends Tracked {
 
     /** @return the current values as an input (the target of a merge patch) */
     public CertificateInput input() {
-        return new CertificateInput(CertificateReader.pem(der), List.copyOf(new TreeSet<>(tags)), notes);
+        return new CertificateInput(
+                CertificateReader.pem(der),
+                List.copyOf(new TreeSet<>(tags)),
+                notes,
+                alertThresholdDays == null ? null : List.copyOf(alertThresholdDays));
     }
 }

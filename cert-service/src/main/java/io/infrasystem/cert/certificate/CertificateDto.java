@@ -33,6 +33,8 @@ import java.util.List;
  * @param lastSeenAt latest scan or upload
  * @param tags free tags, sorted
  * @param notes operator notes
+ * @param alertThresholdDays days before {@code not_after} at which expiry alerts are sent, largest
+ *     first; {@code null}: the global {@code infra.cert.alerts.threshold-days}; empty: none
  * @param pem the certificate as one PEM block
  * @param version optimistic-locking version ({@code ETag})
  */
@@ -62,6 +64,7 @@ public record CertificateDto(
         Instant lastSeenAt,
         List<String> tags,
         String notes,
+        List<Integer> alertThresholdDays,
         String pem,
         long version,
         Instant createdAt,

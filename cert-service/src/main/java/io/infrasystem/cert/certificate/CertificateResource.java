@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * {@code /api/cert/certificates}: certificates on the CRUD kernel; {@code cert:read} reads,
  * {@code cert:write} writes and deletes. {@code POST} takes one PEM certificate (409 when known),
- * {@code PATCH} changes tags and notes only. Filters as {@link CertificateService}.
+ * {@code PATCH} changes tags, notes and {@code alert_threshold_days} only. Filters as {@link CertificateService}.
  * {@code GET /api/cert/certificates/export.csv} with the same filters streams every match as CSV
  * (SANs of a cell separated by {@code ; }).
  */

@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -175,7 +176,11 @@ public class CertificateService extends EntityCrudService<Certificate, Certifica
         return Page.of(rows.stream().map(Certificate::dto).toList(), count, request, uri);
     }
 
-    /** @throws ProblemException 400 when {@code pem} is not one certificate or changes a stored one; 409 for a known one */
+    /**
+     * Sets tags, notes and alert thresholds (without repeats, largest first).
+     *
+     * @throws ProblemException 400 when {@code pem} is not one certificate or changes a stored one; 409 for a known one
+     */
     @Override
     protected void apply(Certificate certificate, CertificateInput input) {
         CertificateFacts facts = single(input.pem());
@@ -200,6 +205,12 @@ public class CertificateService extends EntityCrudService<Certificate, Certifica
             input.tags().forEach(tag -> certificate.tags.add(tag.strip()));
         }
         certificate.notes = input.notes();
+        certificate.alertThresholdDays = input.alertThresholdDays() == null
+                ? null
+                : input.alertThresholdDays().stream()
+                        .distinct()
+                        .sorted(Comparator.reverseOrder())
+                        .toList();
     }
 
     @Override

@@ -18,7 +18,21 @@ public class IgnoreRules {
      * @return the first ignored-certificate pattern matching its common name, subject DN or SHA-256 thumbprint
      */
     public java.util.Optional<IgnoredCertificate> certificate(CertificateFacts facts) {
-        List<IgnoredCertificate> patterns = IgnoredCertificate.listAll();
+        return certificate(certificates(), facts);
+    }
+
+    /** @return the patterns of ignored certificates, for one batch of checks */
+    public List<IgnoredCertificate> certificates() {
+        return IgnoredCertificate.listAll();
+    }
+
+    /**
+     * @param patterns from {@link #certificates}
+     * @param facts a certificate
+     * @return the first pattern matching its common name, subject DN or SHA-256 thumbprint
+     */
+    public static java.util.Optional<IgnoredCertificate> certificate(
+            List<IgnoredCertificate> patterns, CertificateFacts facts) {
         return patterns.stream()
                 .filter(p -> p.matches(facts.commonName())
                         || p.matches(facts.subjectDn())

@@ -3,6 +3,7 @@ package io.infrasystem.cert.scan;
 import io.infrasystem.commons.crud.Tracked;
 import jakarta.persistence.Entity;
 import java.time.Instant;
+import org.hibernate.annotations.OptimisticLock;
 
 /** A host:port scanned for its certificate chain ({@code scan_target}), with its SNI, STARTTLS and schedule. */
 @Entity
@@ -15,7 +16,10 @@ public class ScanTarget extends Tracked {
     public Integer scheduleMinutes;
     public String profile;
     public boolean enabled;
+    /** Set by every scan; not a change of the target: no version bump (an editor's ETag stays good). */
+    @OptimisticLock(excluded = true)
     public Instant lastScannedAt;
+
     public String notes;
 
     /** @return the API view */

@@ -2,6 +2,13 @@ package io.infrasystem.cert.alert;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.infrasystem.cert.TestCertificates;
 import io.infrasystem.commons.security.Scopes;
@@ -22,7 +29,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
-/** Expiry alerts: once per certificate and threshold, renewal-aware, as an event and a notification request. */
+/** Expiry alerts: once per certificate and threshold (global or its own), renewal-aware, as an event and a notification request. */
 @QuarkusTest
 @QuarkusTestResource(TestDatabase.Postgres.class)
 class ExpiryAlertsTest {
@@ -120,6 +127,106 @@ class ExpiryAlertsTest {
         long differentNames = upload(5, "names.example.com");
         upload(300, "names.example.com", "extra.example.com");
         assertThat(alerts.check(Instant.now())).contains(differentNames);
+    }
+
+    @Test
+    void aCertificateWithThresholdsOfItsOwnIsAlertedAtThoseOnlyAndOthersKeepTheGlobalOnes() throws Exception {
+        long own = upload(4, "own-threshold.example.com");
+        long ownNotYet = upload(6, "own-threshold-later.example.com");
+        long global = upload(4, "global-threshold.example.com");
+        long muted = upload(4, "muted-threshold.example.com");
+        patchThresholds(own, "[5]").statusCode(200).body("alert_threshold_days", contains(5));
+        patchThresholds(ownNotYet, "[5]").statusCode(200);
+        patchThresholds(muted, "[]").statusCode(200).body("alert_threshold_days", empty());
+
+        Instant now = Instant.now();
+        List<Long> alerted = alerts.check(now);
+        assertThat(alerted).contains(own, global).doesNotContain(ownNotYet, muted);
+        assertThat(events("cert.certificate.expiring", Long.toString(own)))
+                .singleElement()
+                .asString()
+                .contains("\"threshold_days\":5");
+        assertThat(events("notification.requested", "cert-expiry-" + own + "-5"))
+                .hasSize(1);
+        assertThat(sentThresholds(own)).containsExactly(5);
+        // the global thresholds are untouched: 4 days left crosses 60, 30, 14 and 7, alerted as 7
+        assertThat(events("cert.certificate.expiring", Long.toString(global)))
+                .singleElement()
+                .asString()
+                .contains("\"threshold_days\":7");
+        assertThat(sentThresholds(global)).containsExactlyInAnyOrder(60, 30, 14, 7);
+        assertThat(sentThresholds(muted)).isEmpty();
+
+        // once per certificate and threshold: a day and a bit later the 5-day one is due for the
+        // other certificate, never again for the first
+        Instant later = now.plus(Duration.ofDays(1)).plus(Duration.ofHours(2));
+        assertThat(alerts.check(later)).contains(ownNotYet).doesNotContain(own, muted);
+        assertThat(sentThresholds(ownNotYet)).containsExactly(5);
+
+        // null gives the certificate the global thresholds back
+        patchThresholds(own, "null").statusCode(200).body("alert_threshold_days", nullValue());
+        assertThat(alerts.check(later)).contains(own);
+        assertThat(sentThresholds(own)).containsExactlyInAnyOrder(60, 30, 14, 7, 5);
+    }
+
+    @Test
+    void thresholdsAreStoredWithoutRepeatsLargestFirst() {
+        long id = upload(200, "threshold-order.example.com");
+        patchThresholds(id, "[3, 45, 3, 10]").statusCode(200).body("alert_threshold_days", contains(45, 10, 3));
+        given().header("Authorization", EDITOR)
+                .get("/api/cert/certificates/" + id)
+                .then()
+                .statusCode(200)
+                .body("alert_threshold_days", contains(45, 10, 3));
+    }
+
+    @Test
+    void badThresholdsAreA400AndNothingIsWritten() {
+        long id = upload(200, "bad-threshold.example.com");
+        patchThresholds(id, "[30]").statusCode(200);
+        var before = given().header("Authorization", EDITOR)
+                .get("/api/cert/certificates/" + id)
+                .then()
+                .statusCode(200)
+                .extract();
+        String eleven = "[1,2,3,4,5,6,7,8,9,10,11]";
+        for (String bad : List.of("[0]", "[-3]", "[30, 0]", "[3651]", "[null]", "[\"x\"]", "\"30\"", eleven)) {
+            patchThresholds(id, bad)
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors.field", hasItem(anyOf(startsWith("alert_threshold_days"), equalTo("body"))));
+        }
+        given().header("Authorization", EDITOR)
+                .get("/api/cert/certificates/" + id)
+                .then()
+                .statusCode(200)
+                .header("ETag", before.header("ETag"))
+                .body("alert_threshold_days", contains(30))
+                .body("version", equalTo(before.jsonPath().getInt("version")));
+    }
+
+    private static io.restassured.response.ValidatableResponse patchThresholds(long id, String json) {
+        return given().header("Authorization", EDITOR)
+                .contentType("application/merge-patch+json")
+                .body("{\"alert_threshold_days\":" + json + "}")
+                .patch("/api/cert/certificates/" + id)
+                .then();
+    }
+
+    /** @return the thresholds recorded as sent for a certificate */
+    List<Integer> sentThresholds(long certificate) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "select threshold_days from certificate_alert where certificate_id = ? order by threshold_days")) {
+            query.setLong(1, certificate);
+            List<Integer> days = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    days.add(rows.getInt(1));
+                }
+            }
+            return days;
+        }
     }
 
     private static void bind(long certificate, long host, int port) {

@@ -37,6 +37,16 @@ class NetworkPolicyTest {
             }
 
             @Override
+            public int recordBatch() {
+                return 100;
+            }
+
+            @Override
+            public int recordThreads() {
+                return 1;
+            }
+
+            @Override
             public String scheduleCheck() {
                 return "off";
             }

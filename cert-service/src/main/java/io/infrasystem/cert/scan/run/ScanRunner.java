@@ -10,15 +10,18 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.InetAddress;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,8 +29,11 @@ import org.jboss.logging.Logger;
  * concurrency: at most {@code infra.cert.scan.max-concurrency} handshakes at once, and at most
  * {@code infra.cert.scan.max-per-host} (never above 5) to one address. Each target: the network
  * policy resolves and checks it, the probe captures the chain, the chain is judged, and the
- * {@link ScanRecorder} stores the outcome in a transaction of its own (one recording at a time in
- * an instance, as they upsert shared rows; handshakes run in parallel); the last one completes the run.
+ * outcome is queued for the instance's recording thread ({@code infra.cert.scan.record-threads},
+ * default one), which stores whatever is waiting (up to {@code infra.cert.scan.record-batch}) in
+ * one transaction with the {@link ScanRecorder} (recordings upsert shared rows: with one thread
+ * they never race in an instance; handshakes run in parallel); the last outcome of a run
+ * completes it.
  */
 @ApplicationScoped
 public class ScanRunner {
@@ -46,8 +52,13 @@ public class ScanRunner {
     private final Map<String, Semaphore> hosts = new ConcurrentHashMap<>();
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    /** Recordings upsert shared rows (a root certificate, a host, a domain): one at a time per instance. */
-    private final ReentrantLock recording = new ReentrantLock();
+    /** Outcomes waiting for the recording thread. */
+    private final LinkedBlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
+    /** Whether the recording thread was started. */
+    private final AtomicBoolean recording = new AtomicBoolean();
+
+    private final int batchSize;
+    private final int recorders;
 
     public ScanRunner(
             NetworkPolicy policy,
@@ -61,6 +72,8 @@ public class ScanRunner {
         this.recorder = recorder;
         this.global = new Semaphore(Math.max(1, config.maxConcurrency()), true);
         this.perHost = Math.clamp(config.maxPerHost(), 1, PER_HOST_CEILING);
+        this.batchSize = Math.max(1, config.recordBatch());
+        this.recorders = Math.clamp(config.recordThreads(), 1, 8);
     }
 
     /**
@@ -85,31 +98,36 @@ public class ScanRunner {
             executor.submit(() -> recorder.finish(runId));
             return;
         }
+        startRecording();
         AtomicInteger remaining = new AtomicInteger(targets.size());
         for (Target target : targets) {
             inFlight.add(target.id());
-            executor.submit(() -> {
-                try {
-                    scan(runId, target);
-                } catch (RuntimeException e) {
-                    LOG.errorf(e, "scan run %d: target %d could not be recorded", runId, target.id());
-                } finally {
-                    inFlight.remove(target.id());
-                    if (remaining.decrementAndGet() == 0) {
-                        recorder.finish(runId);
-                    }
+            Runnable done = () -> {
+                inFlight.remove(target.id());
+                if (remaining.decrementAndGet() == 0) {
+                    recorder.finish(runId);
                 }
+            };
+            executor.submit(() -> {
+                ScanOutcome outcome;
+                try {
+                    outcome = scan(runId, target);
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "scan run %d: target %d could not be scanned", runId, target.id());
+                    done.run();
+                    return;
+                }
+                pending.add(new Pending(outcome, done));
             });
         }
     }
 
-    private void scan(long runId, Target target) {
+    private ScanOutcome scan(long runId, Target target) {
         InetAddress address;
         try {
             address = policy.resolve(target.host());
         } catch (RefusedTargetException e) {
-            record(runId, target.id(), null, null, e.getMessage());
-            return;
+            return new ScanOutcome(runId, target.id(), null, null, e.getMessage(), now());
         }
         String sni = target.sni() != null ? target.sni() : target.host();
         Semaphore host = hosts.computeIfAbsent(address.getHostAddress(), key -> new Semaphore(perHost, true));
@@ -132,16 +150,79 @@ public class ScanRunner {
         }
         ChainValidation.Verdict verdict =
                 result.succeeded() ? validation.judge(result.chain(), sni, Instant.now()) : null;
-        record(runId, target.id(), result, verdict, null);
+        return new ScanOutcome(runId, target.id(), result, verdict, null, now());
     }
 
-    private void record(
-            long runId, long targetId, ProbeResult result, ChainValidation.Verdict verdict, String refusal) {
-        recording.lock();
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** An outcome waiting for the recorder, and what to do once it is stored (or given up). */
+    private record Pending(ScanOutcome outcome, Runnable done) {}
+
+    private void startRecording() {
+        if (recording.compareAndSet(false, true)) {
+            for (int i = 0; i < recorders; i++) {
+                executor.submit(this::recordLoop);
+            }
+        }
+    }
+
+    /**
+     * A recording thread ({@code infra.cert.scan.record-threads}, default one): takes what the handshakes produced, up to
+     * {@code infra.cert.scan.record-batch} outcomes per transaction (whatever is waiting: no
+     * waiting for a batch to fill), so that recordings, which upsert shared rows (a root, a host,
+     * a domain), never race each other in an instance and cost one commit per batch.
+     */
+    private void recordLoop() {
+        List<Pending> batch = new ArrayList<>(batchSize);
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                batch.add(pending.take());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            pending.drainTo(batch, batchSize - 1);
+            store(batch);
+            batch.clear();
+        }
+    }
+
+    /**
+     * Stores a batch in one transaction; when that fails (a unique key or row lock taken by
+     * another recorder meanwhile, or one bad outcome), each outcome alone, up to three tries, so
+     * one bad outcome loses only itself.
+     */
+    private void store(List<Pending> batch) {
         try {
-            recorder.record(runId, targetId, result, verdict, refusal);
-        } finally {
-            recording.unlock();
+            recorder.recordAll(batch.stream().map(Pending::outcome).toList());
+        } catch (RuntimeException batchFailed) {
+            for (Pending one : batch) {
+                for (int attempt = 1; ; attempt++) {
+                    try {
+                        recorder.recordAll(List.of(one.outcome()));
+                        break;
+                    } catch (RuntimeException e) {
+                        if (attempt == 3) {
+                            LOG.errorf(
+                                    e,
+                                    "scan run %d: target %d could not be recorded",
+                                    one.outcome().runId(),
+                                    one.outcome().targetId());
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        for (Pending one : batch) {
+            try {
+                one.done().run();
+            } catch (RuntimeException e) {
+                LOG.errorf(
+                        e, "scan run %d could not be completed", one.outcome().runId());
+            }
         }
     }
 

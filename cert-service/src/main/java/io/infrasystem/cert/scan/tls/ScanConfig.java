@@ -26,6 +26,20 @@ public interface ScanConfig {
     @WithDefault("5")
     int maxPerHost();
 
+    /**
+     * @return the most scan outcomes stored in one transaction (default 25); the recorder takes
+     *     whatever is waiting, so a lone outcome is stored at once
+     */
+    @WithDefault("25")
+    int recordBatch();
+
+    /**
+     * @return recording threads of an instance (default 1, at most 8); with more, batches that
+     *     upsert the same rows race, and the loser is stored again outcome by outcome
+     */
+    @WithDefault("1")
+    int recordThreads();
+
     /** @return how often due scheduled targets are looked for, a Quarkus scheduler period ({@code 1m}; {@code off}) */
     @WithDefault("1m")
     String scheduleCheck();
