@@ -30,6 +30,10 @@ const Catalogue = lazy(() => import('./screens/inventory/Catalogue'));
 const StorageArrays = lazy(() => import('./screens/inventory/StorageArrays'));
 const MaintenanceWindows = lazy(() => import('./screens/inventory/MaintenanceWindows'));
 const MailAdmin = lazy(() => import('./screens/mailAdmin/MailAdmin'));
+// project-service
+const Projects = lazy(() => import('./screens/project/Projects'));
+const ProjectDetail = lazy(() => import('./screens/project/ProjectDetail'));
+const Clients = lazy(() => import('./screens/project/Clients'));
 
 /** Shows the page only to holders of the role; others get the "not allowed" page. */
 export function RequireRole({ role, children }: { role: Role; children: ReactNode }) {
@@ -66,6 +70,10 @@ export function App() {
           <Route path="/storage-arrays" element={<RequireRole role="viewer"><StorageArrays /></RequireRole>} />
           <Route path="/maintenance" element={<RequireRole role="viewer"><MaintenanceWindows /></RequireRole>} />
           <Route path="/reports/eos" element={<RequireRole role="viewer"><EosReport /></RequireRole>} />
+          {/* project-service */}
+          <Route path="/projects" element={<RequireRole role="viewer"><Projects /></RequireRole>} />
+          <Route path="/projects/:id" element={<RequireRole role="viewer"><ProjectDetail /></RequireRole>} />
+          <Route path="/admin/clients" element={<RequireRole role="admin"><Clients /></RequireRole>} />
           <Route path="/admin/mail" element={<RequireRole role="admin"><MailAdmin /></RequireRole>} />
           <Route path="/admin/data" element={<RequireRole role="admin"><DataTools /></RequireRole>} />
           <Route path="/admin/system-apis" element={<RequireRole role="admin"><SystemApis /></RequireRole>} />
