@@ -7,7 +7,7 @@ import { lastQuery, problem, renderApp, stubFetch } from '../../test/render';
 const CLIENT = { id: 3, name: 'Acme', contact_name: 'Wile E.', contact_email: 'wile@acme.test', contact_phone: '+1 555', version: 2 };
 const PAGE = { count: 1, results: [CLIENT] };
 
-describe('Clients', () => {
+describe('Clients', { timeout: 20_000 }, () => {
   it('lists clients with the search and ordering of the URL', async () => {
     const calls = stubFetch({ '/api/project/clients': PAGE });
     renderApp(<Clients />, { roles: ['admin'], url: '/admin/clients?q=acme&ordering=-name' });

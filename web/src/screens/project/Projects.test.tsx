@@ -44,7 +44,8 @@ function detail(roles: ('viewer' | 'admin')[], answers: Record<string, object | 
   return calls;
 }
 
-describe('My projects', () => {
+// Forms of many Mantine fields typed into in jsdom take seconds on a busy 2-core machine.
+describe('My projects', { timeout: 20_000 }, () => {
   it('shows a non-admin the projects the API gives them, read-only, with the filters and page of the URL', async () => {
     const calls = stubFetch({ '/api/project/projects': { ...page(PROJECT), count: 51 }, '/api/project/clients': page(CLIENT) });
     renderApp(<Projects />, { roles: ['viewer'], url: '/projects?q=erp&status=active&ordering=-code&page=2' });
@@ -93,7 +94,7 @@ describe('My projects', () => {
   });
 });
 
-describe('Project detail', () => {
+describe('Project detail', { timeout: 20_000 }, () => {
   it('shows a member the project, its client and instances with type, status, URL, Odoo and health, without admin controls', async () => {
     detail(['viewer']);
     expect(await screen.findByRole('heading', { name: 'ERP' })).toBeInTheDocument();
@@ -238,7 +239,7 @@ describe('Project detail', () => {
   });
 });
 
-describe('Project members', () => {
+describe('Project members', { timeout: 20_000 }, () => {
   it('lists the members and assigns a user picked from Keycloak', async () => {
     let sent: unknown;
     const calls = detail(['admin'], {
