@@ -7,6 +7,9 @@ import { devToken, login, screenshotAndScan } from './support';
 
 const RUN = `${Date.now()}`;
 
+// Two logins, five dialogs and two live round trips on a busy 2-core machine.
+test.setTimeout(180_000);
+
 /** Sends JSON to project-service with a dev user's token and returns the answer's body. */
 async function call<T = { id: number }>(baseURL: string, method: string, path: string, body: unknown, expected: number): Promise<T> {
   const token = await devToken('dev-admin');
