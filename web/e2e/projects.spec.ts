@@ -65,7 +65,7 @@ test('an admin sets up a client, a project with its production instance and a me
   await expect(clientForm).toBeHidden();
   await page.getByRole('textbox', { name: 'Search' }).fill(RUN);
   await page.getByRole('textbox', { name: 'Search' }).press('Enter');
-  await expect(page.getByRole('cell', { name: clientName })).toBeVisible();
+  await expect(page.getByRole('cell', { name: clientName, exact: true })).toBeVisible();
   await screenshotAndScan(page, testInfo, 'clients');
 
   // Project, through the projects screen; creating it opens its page.
