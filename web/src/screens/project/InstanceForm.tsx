@@ -24,7 +24,9 @@ export function ExistingProduction({ error, projectId, onOpen }: { error: unknow
     <Alert color="red" variant="light" title="This project already has an active production instance" role="alert">
       <Text size="sm">
         Only one production instance of a project can be active.{' '}
-        <Anchor component={Link} to={`/projects/${projectId}?instance=${existing.id}`} onClick={onOpen}>
+        {/* The alert's own text colour: a blue link on the light red background falls below 4.5:1 (axe). */}
+        <Anchor component={Link} to={`/projects/${projectId}?instance=${existing.id}`} onClick={onOpen}
+          c="inherit" fw={700} underline="always">
           {existing.name}
         </Anchor>{' '}
         (instance {existing.id}) is active now: deactivate it first, or make this one staging or development.
@@ -127,7 +129,7 @@ export function InstanceForm({ projectId, instance, onDone }: {
           <Select label="Type" required allowDeselect={false}
             data={INSTANCE_TYPES.map((t) => ({ value: t, label: TYPE_LABELS[t] }))}
             value={input.type} onChange={(value) => set({ type: (value ?? 'development') as InstanceType })}
-            error={conflict ? 'another production instance is active' : fieldError(save.error, 'type')} />
+            error={conflict ? undefined : fieldError(save.error, 'type')} />
           <Select label="Status" required allowDeselect={false}
             data={INSTANCE_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
             value={input.status ?? 'active'} onChange={(value) => set({ status: (value ?? 'active') as InstanceStatus })}
