@@ -31,6 +31,10 @@ const Catalogue = lazyScreen(() => import('./screens/inventory/Catalogue'));
 const StorageArrays = lazyScreen(() => import('./screens/inventory/StorageArrays'));
 const MaintenanceWindows = lazyScreen(() => import('./screens/inventory/MaintenanceWindows'));
 const MailAdmin = lazyScreen(() => import('./screens/mailAdmin/MailAdmin'));
+// project-service
+const Projects = lazyScreen(() => import('./screens/project/Projects'));
+const ProjectDetail = lazyScreen(() => import('./screens/project/ProjectDetail'));
+const Clients = lazyScreen(() => import('./screens/project/Clients'));
 
 /** The screens a person most often lands on after a login or a reload, loaded ahead (see main.tsx). */
 export const LANDING_SCREENS: [RegExp, LazyScreen][] = [
@@ -74,6 +78,10 @@ export function App() {
           <Route path="/storage-arrays" element={<RequireRole role="viewer"><StorageArrays /></RequireRole>} />
           <Route path="/maintenance" element={<RequireRole role="viewer"><MaintenanceWindows /></RequireRole>} />
           <Route path="/reports/eos" element={<RequireRole role="viewer"><EosReport /></RequireRole>} />
+          {/* project-service */}
+          <Route path="/projects" element={<RequireRole role="viewer"><Projects /></RequireRole>} />
+          <Route path="/projects/:id" element={<RequireRole role="viewer"><ProjectDetail /></RequireRole>} />
+          <Route path="/admin/clients" element={<RequireRole role="admin"><Clients /></RequireRole>} />
           <Route path="/admin/mail" element={<RequireRole role="admin"><MailAdmin /></RequireRole>} />
           <Route path="/admin/data" element={<RequireRole role="admin"><DataTools /></RequireRole>} />
           <Route path="/admin/system-apis" element={<RequireRole role="admin"><SystemApis /></RequireRole>} />

@@ -7,6 +7,7 @@ export type ApiKeyPage = Schemas['PageApiKeyDto'];
 export type CreateApiKey = Schemas['Create'];
 export type CreatedApiKey = Schemas['Created'];
 export type AuthFailurePage = Schemas['PageDto'];
+export type DirectoryUser = Schemas['UserDto'];
 
 /** api-gateway's own endpoints (types from its OpenAPI document). */
 export const gatewayApi = {
@@ -15,4 +16,6 @@ export const gatewayApi = {
   revokeKey: (id: number, version: number) =>
     api<ApiKey>('DELETE', `/api/gateway/api-keys/${id}`, undefined, ifMatch(version)),
   authFailures: (query: Query) => api<AuthFailurePage>('GET', withQuery('/api/gateway/auth-failures', query)),
+  /** The realm's people (admins): `q` matches user name, e-mail, first or last name. */
+  users: (query: Query) => api<Schemas['PageUserDto']>('GET', withQuery('/api/gateway/users', query)),
 };

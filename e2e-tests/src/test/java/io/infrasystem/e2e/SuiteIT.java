@@ -503,13 +503,108 @@ class SuiteIT {
 
     @Test
     @Order(9)
+    void anAdminSetsUpAProjectWhoseMemberAloneSeesItAndItsEvents() throws Exception {
+        Http.Caller admin = bearer(adminToken());
+        Http.Caller viewer = bearer(viewerToken());
+        try (EventSocket memberEvents = step(
+                "9. dev-viewer connects a WebSocket for project.* events",
+                () -> EventSocket.open(settings.gatewayUrl(), viewerToken(), "project.*"))) {
+            long client = step(
+                    "9. admin creates a client (id)",
+                    () -> created(admin.postJson(
+                            "/api/project/clients",
+                            Map.of("name", "Client E2E " + run, "contact_email", "ops-" + run + "@client.example"))));
+            long project = step(
+                    "9. admin creates a project of the client (id)",
+                    () -> created(admin.postJson(
+                            "/api/project/projects",
+                            Map.of("client_id", client, "name", "ERP " + run, "code", "E2E-" + run))));
+            long other = step(
+                    "9. admin creates a second project of the client, nobody assigned (id)",
+                    () -> created(admin.postJson(
+                            "/api/project/projects", Map.of("client_id", client, "name", "Other " + run))));
+            String prodName = "erp-prod-" + run;
+            long production = step(
+                    "9. admin creates the project's PRODUCTION instance (id)",
+                    () -> created(admin.postJson(
+                            "/api/project/instances",
+                            Map.of(
+                                    "project_id",
+                                    project,
+                                    "name",
+                                    prodName,
+                                    "type",
+                                    "PRODUCTION",
+                                    "url",
+                                    "https://erp-" + run + ".example.test",
+                                    "odoo_version",
+                                    "17.0",
+                                    "odoo_edition",
+                                    "enterprise"))));
+            step("9. admin assigns dev-viewer to the project; dev-viewer receives its assignment event", () -> {
+                long assignment = created(admin.postJson(
+                        "/api/project/assignments", Map.of("project_id", project, "username", "dev-viewer")));
+                memberEvents.awaitUntil(
+                        EVENT_TIMEOUT,
+                        got -> got.stream().anyMatch(e -> isEvent(e, "project.assignment.created", assignment)));
+                return "assignment " + assignment;
+            });
+            step("9. dev-viewer sees this run's assigned project only; the other is a 404", () -> {
+                JsonNode page =
+                        viewer.get("/api/project/projects?q=" + run).expect(200).json();
+                List<Long> ids = new ArrayList<>();
+                page.path("results").forEach(p -> ids.add(p.path("id").asLong()));
+                assertThat(ids).containsExactly(project);
+                assertThat(page.path("count").asLong()).isEqualTo(1);
+                viewer.get("/api/project/projects/" + other).expect(404);
+                assertThat(viewer.get("/api/project/instances?project_id=" + project)
+                                .expect(200)
+                                .json()
+                                .path("results")
+                                .path(0)
+                                .path("name")
+                                .asText())
+                        .isEqualTo(prodName);
+                return ids;
+            });
+            step("9. a second active PRODUCTION instance is a 409 naming the first", () -> {
+                JsonNode problem = admin.postJson(
+                                "/api/project/instances",
+                                Map.of("project_id", project, "name", "erp-prod-2-" + run, "type", "PRODUCTION"))
+                        .expect(409)
+                        .json();
+                assertThat(problem.path("detail").asText()).contains(prodName);
+                assertThat(problem.path("errors").toString())
+                        .contains("instance " + production + " (" + prodName + ")");
+                return problem.path("detail").asText();
+            });
+            step("9. dev-viewer receives the change of its project and none of the other project", () -> {
+                admin.patchJson("/api/project/projects/" + other, Map.of("description", "changed " + run))
+                        .expect(200);
+                admin.patchJson("/api/project/projects/" + project, Map.of("description", "changed " + run))
+                        .expect(200);
+                List<JsonNode> events = new ArrayList<>(memberEvents.awaitUntil(
+                        EVENT_TIMEOUT,
+                        got -> got.stream().anyMatch(e -> isEvent(e, "project.project.updated", project))));
+                events.addAll(memberEvents.collectFor(QUIET_WINDOW));
+                assertThat(events)
+                        .as("events of the unassigned project %d", other)
+                        .noneMatch(e -> e.path("data").path("project_id").asLong() == other
+                                || isEvent(e, "project.project.updated", other));
+                return EventSocket.summary(events);
+            });
+        }
+    }
+
+    @Test
+    @Order(10)
     void theWebApplicationsBrowserScenariosPass() throws Exception {
         assumeFalse(
                 Boolean.getBoolean("infra.skip.npm"),
                 "-Dskip.npm: the web module was not built, so its browser scenarios cannot run");
         Path output = Path.of(System.getProperty("infra.repo.root", ".."), "e2e-tests", "target");
         step(
-                "9. the web application's Playwright scenarios in Chromium (web/e2e, log e2e-tests/target/playwright.log)",
+                "10. the web application's Playwright scenarios in Chromium (web/e2e, log e2e-tests/target/playwright.log)",
                 () -> new BrowserScenarios(settings, output.toAbsolutePath().normalize()).run());
     }
 
@@ -526,6 +621,15 @@ class SuiteIT {
                         Map.of("rack_id", rack, "position", position, "face", "front"))
                 .expect(200);
         return id;
+    }
+
+    private static long created(Http.Reply reply) {
+        return reply.expect(201).json().path("id").asLong();
+    }
+
+    private static boolean isEvent(JsonNode event, String type, long subject) {
+        return event.path("type").asText().equals(type)
+                && event.path("subject").asText().equals(String.valueOf(subject));
     }
 
     private static boolean isMoveTo(JsonNode event, long asset, int position) {
@@ -559,6 +663,11 @@ class SuiteIT {
     private String editorToken() {
         return keycloak.passwordGrant(
                 settings.get("INFRA_DEV_CLIENT_ID"), "dev-editor", settings.get("DEV_EDITOR_PASSWORD"));
+    }
+
+    /** A token of the default admin, with the password scenario 1 gave it. */
+    private String adminToken() {
+        return keycloak.browserLogin(DEFAULT_ADMIN, adminPassword, null).accessToken();
     }
 
     private String viewerToken() {

@@ -17,7 +17,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
@@ -103,6 +105,57 @@ public class OwnerDirectory {
         Standing read = read(owner);
         cache.put(owner, read);
         return read;
+    }
+
+    /**
+     * A person of the realm as the members screens pick them (Keycloak's brief representation).
+     *
+     * @param id Keycloak's user id (the subject of the user's Keycloak tokens)
+     * @param username {@code preferred_username}, the name the suite's services know the user by
+     */
+    public record User(String id, String username, String firstName, String lastName, String email, boolean enabled) {}
+
+    /**
+     * One page of the realm's users whose user name, e-mail, first or last name contains
+     * {@code search} (Keycloak's {@code search}, case-insensitive; all users when blank), ordered by
+     * user name as Keycloak orders them. Never cached: a new user is found at once.
+     *
+     * @param search the text to look for, or blank
+     * @param first the offset of the page (0-based)
+     * @param max the page size
+     * @return the users of the page and the number of all matches (a second call, {@code /users/count})
+     * @throws Unavailable when Keycloak cannot be asked
+     */
+    public UserPage users(String search, long first, int max) throws Unavailable {
+        String base = keycloak.url() + "/admin/realms/" + keycloak.realm() + "/users";
+        String filter = search == null || search.isBlank()
+                ? ""
+                : "search=" + URLEncoder.encode(search.strip(), StandardCharsets.UTF_8);
+        List<User> users = new ArrayList<>();
+        String page = "briefRepresentation=true&first=" + first + "&max=" + max;
+        for (JsonNode user : get(base + "?" + (filter.isEmpty() ? page : filter + "&" + page))) {
+            users.add(new User(
+                    user.path("id").asText(),
+                    user.path("username").asText(),
+                    user.path("firstName").asText(null),
+                    user.path("lastName").asText(null),
+                    user.path("email").asText(null),
+                    user.path("enabled").asBoolean(false)));
+        }
+        long total =
+                get(base + "/count" + (filter.isEmpty() ? "" : "?" + filter)).asLong();
+        return new UserPage(users, total);
+    }
+
+    /**
+     * @param users one page of users
+     * @param count all matches
+     */
+    public record UserPage(List<User> users, long count) {
+
+        public UserPage {
+            users = List.copyOf(users);
+        }
     }
 
     /** Forgets what is cached (tests, and after a change made through this gateway). */
