@@ -132,8 +132,8 @@ test('an admin sets up a client, a project with its production instance and a me
   await call(baseURL!, 'PATCH', `projects/${other.id}`, { description: `changed ${RUN}` }, 200);
   await expect.poll(() => adminEvents, { timeout: 15_000 }).toContain(`project.project.updated ${other.id}`);
   await call(baseURL!, 'PATCH', `projects/${projectId}`, { name: `${projectName} renamed` }, 200);
+  await expect.poll(() => viewerEvents, { timeout: 15_000 }).toContain(`project.project.updated ${projectId}`);
   await expect(viewer.getByRole('link', { name: `${projectName} renamed` })).toBeVisible({ timeout: 15_000 });
-  expect(viewerEvents).toContain(`project.project.updated ${projectId}`);
   expect(viewerEvents).not.toContain(`project.project.updated ${other.id}`);
   await screenshotAndScan(viewer, testInfo, 'my-projects-live');
 

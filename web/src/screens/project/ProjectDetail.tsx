@@ -24,7 +24,7 @@ function Health({ instance }: { instance: Instance }) {
   if (!probe) return <Text size="sm">not probed</Text>;
   return (
     <Group gap={6} wrap="nowrap">
-      <Badge color={probe.status === 'up' ? 'green' : 'red'} variant="light">{probe.status}</Badge>
+      <Badge color={probe.status === 'up' ? 'green' : 'red'} variant="dot">{probe.status}</Badge>
       <Text size="xs" title={formatTime(probe.checked_at)}>
         {probe.status === 'up' ? probe.server_version : probe.error}
       </Text>
@@ -117,7 +117,7 @@ export default function ProjectDetail() {
                           bg={i.id === highlighted ? 'var(--mantine-color-yellow-light)' : undefined}>
                           <Table.Td fw={i.id === highlighted ? 700 : undefined}>{i.name}</Table.Td>
                           <Table.Td>
-                            <Badge variant={isActiveProduction(i) ? 'filled' : 'light'} color={i.type === 'production' ? 'red' : 'blue'}>
+                            <Badge variant={isActiveProduction(i) ? 'filled' : 'dot'} color={i.type === 'production' ? 'red' : 'blue'}>
                               {TYPE_LABELS[i.type ?? 'development']}
                             </Badge>
                           </Table.Td>

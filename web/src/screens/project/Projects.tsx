@@ -66,7 +66,7 @@ export default function Projects() {
     helper.accessor('status', {
       id: 'status',
       header: 'Status',
-      cell: (c) => <Badge variant="light" color={c.getValue() === 'active' ? 'green' : 'gray'}>{PROJECT_STATUS_LABELS[c.getValue() ?? 'active']}</Badge>,
+      cell: (c) => <Badge variant="dot" color={c.getValue() === 'active' ? 'green' : 'gray'}>{PROJECT_STATUS_LABELS[c.getValue() ?? 'active']}</Badge>,
     }),
     helper.accessor('start_date', { id: 'start_date', header: 'Start', cell: (c) => c.getValue() ?? '—' }),
     helper.accessor('updated_at', { id: 'updated_at', header: 'Updated', cell: (c) => formatTime(c.getValue()) }),

@@ -15,7 +15,8 @@ import java.util.Set;
  * from the beginning of the topic overlaps the live consumer's replay window): an event is applied
  * only when it is newer than what is known of its assignment, by entity version, a deletion of a
  * version being newer than that version; deletions are remembered, so a late creation does not
- * bring a removed member back.
+ * bring a removed member back. An assignment is known by its id and creation time
+ * ({@code entity.created_at}), since ids repeat across databases that share the topic.
  */
 @ApplicationScoped
 public class ProjectMembers {
@@ -56,7 +57,11 @@ public class ProjectMembers {
         }
         Known next =
                 new Known(projectId.asLong(), username, entity.path("version").asLong(), type.endsWith(".deleted"));
-        Known known = assignments.get(subject);
+        // An id names one assignment only within one database: a database made anew (an
+        // end-to-end run after the module tests, a restored backup) reuses ids on the same topic,
+        // so the assignment's creation time is part of its identity.
+        String key = subject + "@" + entity.path("created_at").asText("");
+        Known known = assignments.get(key);
         if (!next.newerThan(known)) {
             return;
         }
@@ -69,7 +74,7 @@ public class ProjectMembers {
         if (!next.deleted()) {
             members.computeIfAbsent(next.projectId(), id -> new HashSet<>()).add(next.username());
         }
-        assignments.put(subject, next);
+        assignments.put(key, next);
     }
 
     /**

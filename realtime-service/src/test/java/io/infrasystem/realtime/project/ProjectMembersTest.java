@@ -37,6 +37,18 @@ class ProjectMembersTest {
     }
 
     @Test
+    void theSameIdInAnotherDatabaseIsAnotherAssignment() throws Exception {
+        ProjectMembers members = new ProjectMembers();
+        // history of an earlier database (a test run) on the same topic
+        members.observe("project.assignment.created", "1", data(1, "mia", 0, "2026-12-01T10:00:00Z"));
+        members.observe("project.assignment.deleted", "1", data(1, "mia", 0, "2026-12-01T10:00:00Z"));
+        // a new database hands out id 1 again
+        members.observe("project.assignment.created", "1", data(1, "dev-viewer", 0, "2026-12-03T11:00:00Z"));
+        assertThat(members.isMember(1, "dev-viewer")).isTrue();
+        assertThat(members.isMember(1, "mia")).isFalse();
+    }
+
+    @Test
     void otherEventsAndIncompleteDataChangeNothing() throws Exception {
         ProjectMembers members = new ProjectMembers();
         members.observe("project.instance.created", "9", data(1, "cy", 0));
@@ -46,7 +58,12 @@ class ProjectMembersTest {
     }
 
     private static JsonNode data(long project, String username, long version) throws Exception {
+        return data(project, username, version, "2026-12-01T09:00:00Z");
+    }
+
+    private static JsonNode data(long project, String username, long version, String createdAt) throws Exception {
         return JSON.readTree("{\"entity\":{\"id\":1,\"project_id\":" + project + ",\"username\":\"" + username
-                + "\",\"version\":" + version + "},\"project_id\":" + project + ",\"username\":\"" + username + "\"}");
+                + "\",\"version\":" + version + ",\"created_at\":\"" + createdAt + "\"},\"project_id\":" + project
+                + ",\"username\":\"" + username + "\"}");
     }
 }
