@@ -30,6 +30,7 @@ const Catalogue = lazy(() => import('./screens/inventory/Catalogue'));
 const StorageArrays = lazy(() => import('./screens/inventory/StorageArrays'));
 const MaintenanceWindows = lazy(() => import('./screens/inventory/MaintenanceWindows'));
 const MailAdmin = lazy(() => import('./screens/mailAdmin/MailAdmin'));
+const CertRoutes = lazy(() => import('./screens/cert/CertRoutes'));
 
 /** Shows the page only to holders of the role; others get the "not allowed" page. */
 export function RequireRole({ role, children }: { role: Role; children: ReactNode }) {
@@ -70,6 +71,7 @@ export function App() {
           <Route path="/admin/data" element={<RequireRole role="admin"><DataTools /></RequireRole>} />
           <Route path="/admin/system-apis" element={<RequireRole role="admin"><SystemApis /></RequireRole>} />
           <Route path="/admin/audit" element={<RequireRole role="admin"><Audit /></RequireRole>} />
+          <Route path="/certs/*" element={<RequireRole role="viewer"><CertRoutes /></RequireRole>} />
           <Route path="/forbidden" element={<Forbidden />} />
           <Route path="*" element={<NotFound />} />
         </Routes>

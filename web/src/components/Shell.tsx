@@ -27,6 +27,7 @@ export const NAVIGATION: Item[] = [
   { to: '/storage-arrays', label: 'Storage arrays', role: 'viewer' },
   { to: '/maintenance', label: 'Maintenance windows', role: 'viewer' },
   { to: '/reports/eos', label: 'EoS report', role: 'viewer' },
+  { to: '/certs', label: 'Certificates', role: 'viewer' },
   { to: '/api-keys', label: 'API keys', role: 'viewer' },
   { to: '/admin/data', label: 'Data tools', role: 'admin' },
   { to: '/admin/mail', label: 'Mail administration', role: 'admin' },
