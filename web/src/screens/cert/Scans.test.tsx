@@ -8,6 +8,7 @@ import HostsApps from './HostsApps';
 import IgnorePatterns from './IgnorePatterns';
 import Flows from './Flows';
 import { layoutFlows } from './flowLayout';
+import type { Binding } from '../../api/cert';
 import { LocationProbe, problem, renderApp, stubFetch } from '../../test/render';
 
 const page = <T,>(results: T[]) => ({ count: results.length, results });
@@ -161,7 +162,7 @@ describe('Ignore patterns', () => {
   });
 });
 
-const binding = (id: number, parent?: number, host = `h${id}`) =>
+const binding = (id: number, parent?: number, host = `h${id}`): Binding =>
   ({ id, certificate_id: 100 + id, certificate_common_name: `cert${id}`, host_name: host, port: 443, platform: parent ? 'web_server' : 'load_balancer', parent_binding_id: parent });
 
 describe('Binding flows', () => {
