@@ -70,6 +70,9 @@ function crud<T, I>(resource: string) {
  */
 export const certApi = {
   certificates: crud<Certificate, Schemas['CertificateInput']>('certificates'),
+  /** The certificates of the given ids (the `id` filter repeated: any of them), e.g. to name a run's results. */
+  certificatesByIds: (ids: number[]) =>
+    api<Page<Certificate>>('GET', `${BASE}/certificates?${ids.map((id) => `id=${id}`).join('&')}&limit=${Math.max(ids.length, 1)}`),
   /** The list's CSV export with the same filters (SANs of a cell as `dns:a; ip:b`). */
   exportCsv: (query: Query) => download(withQuery(`${BASE}/certificates/export.csv`, query), 'text/csv'),
   /** Adds the certificates of a PEM, DER or PKCS#7 file (sent as it is) or of pasted PEM text; 400 with nothing kept when any part is bad. */

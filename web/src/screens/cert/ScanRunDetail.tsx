@@ -26,6 +26,13 @@ export default function ScanRunDetail() {
     enabled: run.isSuccess,
     placeholderData: (previous) => previous,
   });
+  const ids = [...new Set((results.data?.results ?? []).map((s) => s.certificate_id).filter((c): c is number => !!c))].sort((a, b) => a - b);
+  const names = useQuery({
+    queryKey: ['cert', 'certificates', 'ids', ids],
+    queryFn: () => certApi.certificatesByIds(ids),
+    enabled: ids.length > 0,
+  });
+  const nameOf = new Map((names.data?.results ?? []).map((c) => [c.id, c.common_name || c.subject_dn]));
   return (
     <QueryView query={run}>
       {(r) => {
@@ -60,7 +67,7 @@ export default function ScanRunDetail() {
                         <Table.Tr key={s.id}>
                           <Table.Td>{s.host}:{s.port}{s.sni ? ` (SNI ${s.sni})` : ''}{s.peer_address ? ` · ${s.peer_address}` : ''}</Table.Td>
                           <Table.Td><Badge color={s.result === 'success' ? 'green' : 'red'} variant="light">{s.result}</Badge></Table.Td>
-                          <Table.Td><CertLink id={s.certificate_id} name={s.certificate_id ? `Certificate #${s.certificate_id}` : undefined} /></Table.Td>
+                          <Table.Td><CertLink id={s.certificate_id} name={nameOf.get(s.certificate_id)} /></Table.Td>
                           <Table.Td>{s.tls_version ?? '—'}{s.cipher_suite ? ` ${s.cipher_suite}` : ''}</Table.Td>
                           <Table.Td>{s.result !== 'success' ? '—' : s.trusted ? 'yes' : `no${s.trust_error ? `: ${s.trust_error}` : ''}`}</Table.Td>
                           <Table.Td>{s.result !== 'success' ? '—' : s.hostname_match ? 'yes' : 'no'}</Table.Td>

@@ -85,6 +85,7 @@ describe('Scan run', () => {
           ? { id: 31, status: 'running', target_count: 2, succeeded_count: 1, failed_count: 0, pending_count: 1, requested_by: 'dev-editor' }
           : { id: 31, status: 'completed', target_count: 2, succeeded_count: 1, failed_count: 1, pending_count: 0, requested_by: 'dev-editor' });
       },
+      '/api/cert/certificates': page([{ id: 11, common_name: 'www.example.com' }]),
       '/api/cert/scans': page([
         { id: 1, scan_run_id: 31, host: 'www.example.com', port: 443, result: 'success', certificate_id: 11, tls_version: 'TLSv1.3', trusted: true, hostname_match: true },
         { id: 2, scan_run_id: 31, host: 'mail.example.com', port: 25, result: 'failure', error: 'connect timed out after 5 s' },
@@ -95,7 +96,7 @@ describe('Scan run', () => {
     expect(screen.getByRole('progressbar', { name: 'Scan progress: 1 of 2 targets' })).toBeInTheDocument();
     const results = await screen.findByRole('table', { name: 'Scan results' });
     expect(within(results).getByRole('cell', { name: 'connect timed out after 5 s' })).toBeInTheDocument();
-    expect(within(results).getByRole('link', { name: 'Certificate #11' })).toHaveAttribute('href', '/certs/certificates/11');
+    expect(await within(results).findByRole('link', { name: 'www.example.com' })).toHaveAttribute('href', '/certs/certificates/11');
     // polled while running (the live event does the same sooner)
     expect(await screen.findByText('2 of 2 targets scanned: 1 succeeded, 1 failed, 0 pending', undefined, { timeout: 8000 })).toBeInTheDocument();
   }, 20_000);
