@@ -34,7 +34,7 @@ export default function Upload() {
       {send.isError && <ProblemAlert error={send.error} />}
       {result && (
         <Stack gap="xs">
-          <Alert color="green" variant="light" role="status" title="Uploaded">
+          <Alert variant="default" role="status" title="Uploaded">
             {result.created} added, {result.existing} already known, {result.ignored} ignored.
           </Alert>
           <Table striped aria-label="Uploaded certificates">
