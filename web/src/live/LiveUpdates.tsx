@@ -36,7 +36,7 @@ export function LiveUpdates({ createSocket }: { createSocket?: LiveOptions['crea
       createSocket,
       onEvent: (event) => {
         invalidate(client, event);
-        notifications.show({ title: 'Change', message: describe(event), autoClose: 4000, closeButtonProps: { 'aria-label': 'Dismiss' } });
+        notifications.show({ title: 'Change', message: describe(event), autoClose: 4000 });
       },
       onReset: () => void client.invalidateQueries(),
     });

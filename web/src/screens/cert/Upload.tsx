@@ -23,7 +23,7 @@ export default function Upload() {
     <Stack maw={1000}>
       <Title order={2}>Upload certificates</Title>
       <Text size="sm">A file (PEM, DER or a PKCS#7 bundle) or a pasted PEM chain. The whole upload is read first: when any part is bad, nothing is kept. Private keys are refused.</Text>
-      <FileInput label="Certificate file" accept=".pem,.crt,.cer,.der,.p7b,.p7c" clearable placeholder="Choose a file"
+      <FileInput label="Certificate file" accept=".pem,.crt,.cer,.der,.p7b,.p7c" clearable clearButtonProps={{ 'aria-label': 'Clear file' }} placeholder="Choose a file"
         value={file} onChange={(f) => { setFile(f); send.reset(); }} />
       <Textarea label="Or paste PEM" description="One or more -----BEGIN CERTIFICATE----- blocks; used when no file is chosen."
         value={pem} onChange={(e) => { setPem(e.currentTarget.value); send.reset(); }} rows={8} disabled={file !== null}
