@@ -46,7 +46,7 @@ function Facts({ cert }: { cert: Certificate }) {
       <Table.Tbody>
         <Row label="Subject">{cert.subject_dn}</Row>
         <Row label="Issuer">
-          {cert.self_signed ? <>{cert.issuer_dn} <Badge variant="light" color="gray">self-signed</Badge></>
+          {cert.self_signed ? <>{cert.issuer_dn} <Badge variant="dot" color="gray">self-signed</Badge></>
             : cert.issuer_id ? <CertLink id={cert.issuer_id} name={cert.issuer_dn} /> : <>{cert.issuer_dn} (not stored)</>}
         </Row>
         <Row label="Status"><StatusBadge status={cert.status} />{cert.replaced_by_id && <> by <CertLink id={cert.replaced_by_id} name="its successor" /></>}</Row>

@@ -66,7 +66,7 @@ export default function ScanRunDetail() {
                       {(page.results ?? []).map((s) => (
                         <Table.Tr key={s.id}>
                           <Table.Td>{s.host}:{s.port}{s.sni ? ` (SNI ${s.sni})` : ''}{s.peer_address ? ` · ${s.peer_address}` : ''}</Table.Td>
-                          <Table.Td><Badge color={s.result === 'success' ? 'green' : 'red'} variant="light">{s.result}</Badge></Table.Td>
+                          <Table.Td><Badge color={s.result === 'success' ? 'green' : 'red'} variant="dot">{s.result}</Badge></Table.Td>
                           <Table.Td><CertLink id={s.certificate_id} name={nameOf.get(s.certificate_id)} /></Table.Td>
                           <Table.Td>{s.tls_version ?? '—'}{s.cipher_suite ? ` ${s.cipher_suite}` : ''}</Table.Td>
                           <Table.Td>{s.result !== 'success' ? '—' : s.trusted ? 'yes' : `no${s.trust_error ? `: ${s.trust_error}` : ''}`}</Table.Td>

@@ -14,8 +14,8 @@ const helper = createColumnHelper<typeof listFeatures, ScanRun>();
 
 /** A run's state: running or completed. */
 export function RunBadge({ run }: { run: ScanRun }) {
-  return run.status === 'running' ? <Badge color="blue" variant="light">running</Badge>
-    : <Badge color={(run.failed_count ?? 0) > 0 ? 'orange' : 'green'} variant="light">completed</Badge>;
+  return run.status === 'running' ? <Badge color="blue" variant="dot">running</Badge>
+    : <Badge color={(run.failed_count ?? 0) > 0 ? 'orange' : 'green'} variant="dot">completed</Badge>;
 }
 
 /** Scan runs, newest first, with their counts (live: every progress event refreshes the list). */

@@ -8,7 +8,7 @@ const STATUS_COLOR: Record<CertificateStatus, string> = { valid: 'green', expiri
 
 /** A certificate's status as a coloured badge (the text carries the meaning; colour only repeats it). */
 export function StatusBadge({ status }: { status?: CertificateStatus }) {
-  return status ? <Badge color={STATUS_COLOR[status]} variant="light">{status}</Badge> : <>—</>;
+  return status ? <Badge color={STATUS_COLOR[status]} variant="dot">{status}</Badge> : <>—</>;
 }
 
 const DAY = 86_400_000;
