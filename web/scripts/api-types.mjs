@@ -6,7 +6,7 @@ import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 
-const services = ['vm-service', 'api-gateway', 'mail-gateway', 'inventory-service', 'project-service'];
+const services = ['vm-service', 'api-gateway', 'mail-gateway', 'inventory-service', 'project-service', 'cert-service'];
 const documents = fileURLToPath(new URL('../../docs/api/', import.meta.url));
 const out = fileURLToPath(new URL('../src/api/generated/', import.meta.url));
 

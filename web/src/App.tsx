@@ -35,6 +35,7 @@ const MailAdmin = lazyScreen(() => import('./screens/mailAdmin/MailAdmin'));
 const Projects = lazyScreen(() => import('./screens/project/Projects'));
 const ProjectDetail = lazyScreen(() => import('./screens/project/ProjectDetail'));
 const Clients = lazyScreen(() => import('./screens/project/Clients'));
+const CertRoutes = lazyScreen(() => import('./screens/cert/CertRoutes'));
 
 /** The screens a person most often lands on after a login or a reload, loaded ahead (see main.tsx). */
 export const LANDING_SCREENS: [RegExp, LazyScreen][] = [
@@ -86,6 +87,7 @@ export function App() {
           <Route path="/admin/data" element={<RequireRole role="admin"><DataTools /></RequireRole>} />
           <Route path="/admin/system-apis" element={<RequireRole role="admin"><SystemApis /></RequireRole>} />
           <Route path="/admin/audit" element={<RequireRole role="admin"><Audit /></RequireRole>} />
+          <Route path="/certs/*" element={<RequireRole role="viewer"><CertRoutes /></RequireRole>} />
           <Route path="/forbidden" element={<Forbidden />} />
           <Route path="*" element={<NotFound />} />
         </Routes>

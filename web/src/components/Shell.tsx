@@ -30,6 +30,7 @@ export const NAVIGATION: Item[] = [
   // project-service
   { to: '/projects', label: 'Projects', role: 'viewer' },
   { to: '/admin/clients', label: 'Clients', role: 'admin' },
+  { to: '/certs', label: 'Certificates', role: 'viewer' },
   { to: '/api-keys', label: 'API keys', role: 'viewer' },
   { to: '/admin/data', label: 'Data tools', role: 'admin' },
   { to: '/admin/mail', label: 'Mail administration', role: 'admin' },

@@ -8,8 +8,8 @@ import type { Role } from '../auth/roles';
 import { configureTransport } from '../api/client';
 import { theme } from '../Root';
 
-/** A fetch stub answering JSON by path ("GET /api/vm/stats" or "/api/vm/stats"); 404 otherwise. */
-type Answer = object | ((init?: RequestInit) => Response);
+/** A fetch stub answering JSON by path ("GET /api/vm/stats" or "/api/vm/stats"); 404 otherwise. A function answer also gets the URL (with its query). */
+type Answer = object | ((init?: RequestInit, url?: string) => Response);
 
 export function stubFetch(answers: Record<string, Answer>) {
   const calls: { url: string; init?: RequestInit }[] = [];
@@ -19,7 +19,7 @@ export function stubFetch(answers: Record<string, Answer>) {
     const path = url.split('?')[0];
     const answer = answers[`${init?.method ?? 'GET'} ${path}`] ?? answers[path];
     if (answer === undefined) return new Response(JSON.stringify({ title: 'Not Found', status: 404 }), { status: 404 });
-    if (typeof answer === 'function') return answer(init);
+    if (typeof answer === 'function') return answer(init, url);
     return new Response(JSON.stringify(answer), { status: 200, headers: { 'Content-Type': 'application/json' } });
   };
   configureTransport({ fetch: fetch as typeof globalThis.fetch, token: () => 'test-token' });
