@@ -134,9 +134,14 @@ test('an editor uploads a chain, scans a local TLS endpoint and follows the run,
   // A flow: the scanned certificate on the load balancer, the uploaded one on a backend behind it (added on its detail screen).
   const hosts = await certApi<{ results: { id: number }[] }>(baseURL!, 'GET', `hosts?name=${lbName}`);
   await certApi(baseURL!, 'POST', 'bindings', { certificate_id: scannedId, host_id: hosts.results[0].id, port: 443, platform: 'load_balancer' });
+  const backendName = `e2e-backend-${RUN}`;
+  await certApi(baseURL!, 'POST', 'hosts', { name: backendName, host_type: 'server', environment: 'production' });
   await page.goto(`/certs/certificates/${backendCertId}`);
   await page.getByRole('button', { name: 'Add binding' }).click();
   const bindingForm = page.getByRole('dialog', { name: 'New binding' });
+  // a binding names where the certificate is served: the backend host
+  await bindingForm.getByRole('combobox', { name: /^Host/ }).fill(backendName);
+  await page.getByRole('option', { name: new RegExp(`^${backendName}`) }).click();
   await bindingForm.getByRole('combobox', { name: /Behind/ }).fill(lbName);
   await page.getByRole('option', { name: new RegExp(`^${lbName}:443`) }).click();
   await bindingForm.getByRole('button', { name: 'Add binding' }).click();
