@@ -12,6 +12,8 @@ export default defineConfig({
   use: {
     baseURL: process.env.INFRA_WEB_URL ?? 'http://localhost:8080',
     screenshot: 'only-on-failure',
+    // No transitions: a live toast fading in while axe scans would read as too little contrast.
+    reducedMotion: 'reduce',
     trace: 'off',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

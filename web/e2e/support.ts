@@ -39,8 +39,8 @@ export async function screenshotAndScan(page: Page, testInfo: TestInfo, name: st
   // Headless Chromium does not paint a page of another context that is not in front: a screenshot
   // of it would wait for a frame that never comes.
   await page.bringToFront();
-  // A toast or dialog still fading in has its text at part opacity, which axe reads as too little
-  // contrast: scan the page at rest (spinners loop forever and are not waited for).
+  // Transitions are off (reduced motion, playwright.config.ts); should one still run, its text at
+  // part opacity would read as too little contrast: scan the page at rest (spinners loop forever).
   await page.waitForFunction(
     () =>
       document

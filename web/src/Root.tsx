@@ -12,6 +12,8 @@ import { LiveUpdates } from './live/LiveUpdates';
 // primaryShade 8: links and buttons keep a 4.5:1 contrast (axe). Close buttons (toasts, dialogs)
 // carry an accessible name unless a component gives its own.
 export const theme = createTheme({
+  // People who ask their system for less motion get no transitions (toasts, dialogs, menus).
+  respectReducedMotion: true,
   primaryColor: 'blue',
   primaryShade: 8,
   components: {
