@@ -201,6 +201,16 @@ already_running() {
 # shellcheck disable=SC2016 # $1 and $2 expand in the inner bash
 port_open() { timeout 2 bash -c 'exec 3<>"/dev/tcp/$1/$2"' _ "$1" "$2" 2>/dev/null; }
 
+# A TCP port on 127.0.0.1 that nothing listens on, from the range 20000-59999, other than $1.
+free_port() {
+  local port
+  while :; do
+    port=$((20000 + RANDOM % 40000))
+    [[ $port != "${1:-}" ]] && ! port_open 127.0.0.1 "$port" && break
+  done
+  echo "$port"
+}
+
 http_ok() { curl -fsS -o /dev/null -m 5 "$1" 2>/dev/null; }
 
 # wait_for <name> <timeout s> <command...>: polls the command every second. Gives up early if

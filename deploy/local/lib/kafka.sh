@@ -2,8 +2,13 @@
 # deploy/local/lib/kafka.sh: Kafka (KRaft, single node) from the Maven Central jars of
 # deploy/local/kafka/pom.xml; the same jars serve the test suites' private brokers.
 
-KAFKA_STATE=$STATE_DIR/kafka
-KAFKA_LIBS=$KAFKA_STATE/libs
+# KAFKA_INSTANCE names the broker's PID file, log and data folder: "kafka" for the development
+# broker, "kafka-test-<pid>" for the broker of one "stack test" run (see use_test_kafka).
+: "${KAFKA_INSTANCE:=kafka}"
+KAFKA_LIBS=$STATE_DIR/kafka/libs
+
+# The folder of this instance's server.properties, cluster id and data.
+kafka_state() { echo "$STATE_DIR/$KAFKA_INSTANCE"; }
 
 # Fetches the broker jars into $KAFKA_LIBS unless the folder exists. The copy goes to a side
 # folder first, so that an interrupted download never leaves a half-filled libs folder.
@@ -14,7 +19,7 @@ kafka_libs() {
   local t0
   t0=$(now_ms)
   info "kafka: fetching the broker jars into $KAFKA_LIBS"
-  mkdir -p "$KAFKA_STATE"
+  mkdir -p "$(dirname "$KAFKA_LIBS")"
   rm -rf "$KAFKA_LIBS.partial"
   mvn_run -B -q -f deploy/local/kafka/pom.xml -Dkafka.libs.dir="$KAFKA_LIBS.partial" package
   mv "$KAFKA_LIBS.partial" "$KAFKA_LIBS"
@@ -27,10 +32,13 @@ kafka_check() {
     -cp "$KAFKA_LIBS/*" "$SCRIPT_DIR/kafka/KafkaCheck.java" "$KAFKA_BOOTSTRAP_SERVERS" "$@"
 }
 
+# shellcheck disable=SC2153 # KAFKA_HOST is set by infra.env
 kafka_ready() { port_open "$KAFKA_HOST" "$KAFKA_PORT" && kafka_check metadata >/dev/null 2>&1; }
 
 # Writes server.properties from the template, and formats the storage on the very first start.
 kafka_configure() {
+  local KAFKA_STATE
+  KAFKA_STATE=$(kafka_state)
   mkdir -p "$KAFKA_STATE/data"
   sed -e "s|@KAFKA_HOST@|$KAFKA_HOST|g" \
     -e "s|@KAFKA_PORT@|$KAFKA_PORT|g" \
@@ -47,24 +55,43 @@ kafka_configure() {
     "$JAVA" -Dinfra.log.level=WARN -Dlog4j2.configurationFile="$SCRIPT_DIR/kafka/log4j2.properties" \
       -cp "$KAFKA_LIBS/*" kafka.tools.StorageTool format --standalone \
       -t "$(cat "$KAFKA_STATE/cluster.id")" -c "$KAFKA_STATE/server.properties" \
-      >>"$LOG_DIR/kafka.log" 2>&1 || die "kafka: formatting the storage failed (log: $LOG_DIR/kafka.log)"
+      >>"$LOG_DIR/$KAFKA_INSTANCE.log" 2>&1 ||
+      die "kafka: formatting the storage failed (log: $LOG_DIR/$KAFKA_INSTANCE.log)"
   fi
 }
 
+# Points this invocation, and through the environment the Maven run and the end-to-end stack it
+# starts, at a broker of its own: instance kafka-test-<pid> on two free ports, with fresh data.
+# The development broker then never carries test events, and two test runs never share (or stop)
+# one broker. drop_test_kafka deletes its data after it is stopped.
+use_test_kafka() {
+  KAFKA_INSTANCE=kafka-test-$$
+  KAFKA_PORT=$(free_port)
+  KAFKA_CONTROLLER_PORT=$(free_port "$KAFKA_PORT")
+  KAFKA_BOOTSTRAP_SERVERS=$KAFKA_HOST:$KAFKA_PORT
+  export KAFKA_INSTANCE KAFKA_PORT KAFKA_CONTROLLER_PORT KAFKA_BOOTSTRAP_SERVERS
+  rm -rf "$(kafka_state)"
+}
+
+drop_test_kafka() {
+  [[ $KAFKA_INSTANCE == kafka-test-* ]] || return 0
+  running_pid "$KAFKA_INSTANCE" >/dev/null || rm -rf "$(kafka_state)" "$LOG_DIR/$KAFKA_INSTANCE.log"
+}
+
 start_kafka() {
-  ! already_running kafka "$KAFKA_HOST" "$KAFKA_PORT" || return 0
+  ! already_running "$KAFKA_INSTANCE" "$KAFKA_HOST" "$KAFKA_PORT" || return 0
   kafka_libs
   local t0
   t0=$(now_ms)
   kafka_configure
   # shellcheck disable=SC2086 # KAFKA_HEAP_OPTS holds several options
-  spawn kafka "$JAVA" $KAFKA_HEAP_OPTS -XX:+UseG1GC -XX:MaxGCPauseMillis=20 \
+  spawn "$KAFKA_INSTANCE" "$JAVA" $KAFKA_HEAP_OPTS -XX:+UseG1GC -XX:MaxGCPauseMillis=20 \
     -XX:+ExitOnOutOfMemoryError -Djava.awt.headless=true \
     -Dinfra.log.level=INFO -Dlog4j2.configurationFile="$SCRIPT_DIR/kafka/log4j2.properties" \
-    -cp "$KAFKA_LIBS/*" kafka.Kafka "$KAFKA_STATE/server.properties"
-  STARTED_NOW+=(kafka)
-  wait_for kafka 90 kafka_ready
-  info "kafka: started on $KAFKA_BOOTSTRAP_SERVERS (pid $(running_pid kafka)) in $(elapsed_since "$t0")"
+    -cp "$KAFKA_LIBS/*" kafka.Kafka "$(kafka_state)/server.properties"
+  STARTED_NOW+=("$KAFKA_INSTANCE")
+  wait_for "$KAFKA_INSTANCE" 90 kafka_ready
+  info "kafka: $KAFKA_INSTANCE started on $KAFKA_BOOTSTRAP_SERVERS (pid $(running_pid "$KAFKA_INSTANCE")) in $(elapsed_since "$t0")"
 }
 
 status_kafka() {

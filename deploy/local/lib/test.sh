@@ -43,6 +43,7 @@ cmd_test() {
   trap 'test_cleanup' EXIT
   trap 'exit 130' INT
   trap 'exit 143' TERM
+  use_test_kafka
   stack_lock
   up_components "${components[@]}"
   kafka_libs
@@ -71,5 +72,6 @@ test_cleanup() {
     down_components "${STARTED_NOW[@]}"
     stack_unlock
   fi
+  drop_test_kafka
   exit "$rc"
 }

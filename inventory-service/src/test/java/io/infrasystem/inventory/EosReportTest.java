@@ -22,12 +22,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(TestDatabase.MariaDb.class)
 class EosReportTest {
+
+    /** The broker the application under test publishes to (the test run's own, from stack test). */
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
 
     @Inject
     ObjectMapper mapper;
@@ -161,7 +166,7 @@ class EosReportTest {
                 .body("key", equalTo(key))
                 .extract()
                 .path("event_id");
-        try (KafkaTestConsumer consumer = new KafkaTestConsumer("127.0.0.1:9092", "notifications")) {
+        try (KafkaTestConsumer consumer = new KafkaTestConsumer(bootstrapServers, "notifications")) {
             List<ConsumerRecord<String, String>> events =
                     consumer.await(1, Duration.ofSeconds(20), r -> eventId.equals(header(r, "ce_id")));
             assertThat(events).hasSize(1);

@@ -27,11 +27,16 @@ import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(TestDatabase.MariaDb.class)
 class PlacementTest {
+
+    /** The broker the application under test publishes to (the test run's own, from stack test). */
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
 
     @Inject
     DataSource dataSource;
@@ -256,7 +261,7 @@ class PlacementTest {
                 .then()
                 .statusCode(200)
                 .header("ETag", "\"1\"");
-        try (KafkaTestConsumer consumer = new KafkaTestConsumer("127.0.0.1:9092", "inventory.events")) {
+        try (KafkaTestConsumer consumer = new KafkaTestConsumer(bootstrapServers, "inventory.events")) {
             List<ConsumerRecord<String, String>> events = consumer.await(
                     1,
                     Duration.ofSeconds(20),

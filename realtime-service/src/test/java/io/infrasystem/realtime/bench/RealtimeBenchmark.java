@@ -98,7 +98,7 @@ class RealtimeBenchmark {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(
                         Map.of(
                                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                TestEvents.BROKER,
+                                TestEvents.broker(),
                                 ProducerConfig.ACKS_CONFIG,
                                 "all",
                                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
@@ -110,7 +110,7 @@ class RealtimeBenchmark {
                 KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
                         Map.of(
                                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                TestEvents.BROKER,
+                                TestEvents.broker(),
                                 ConsumerConfig.GROUP_ID_CONFIG,
                                 "bench-" + UUID.randomUUID(),
                                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Publishes CloudEvents in Kafka binary mode ({@code ce_*} headers, JSON value) to the local broker,
@@ -21,13 +22,18 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class TestEvents implements AutoCloseable {
 
-    /** The local broker of the stack. */
-    public static final String BROKER = "127.0.0.1:9092";
+    /**
+     * @return the broker the application under test consumes from ({@code kafka.bootstrap.servers}:
+     *     the test run's own broker under {@code stack test}, else the development broker)
+     */
+    public static String broker() {
+        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    }
 
     private final KafkaProducer<String, CloudEvent> producer = new KafkaProducer<>(
             Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    BROKER,
+                    broker(),
                     ProducerConfig.ACKS_CONFIG,
                     "all",
                     ProducerConfig.LINGER_MS_CONFIG,
