@@ -1,15 +1,16 @@
 import { useState, type ReactNode } from 'react';
 import { Anchor, Badge, Button, Card, Code, Group, Modal, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { TRACKING_STATUSES, certApi, type Certificate, type Tracking, type TrackingInput, type TrackingStatus } from '../../api/cert';
 import { useAuth } from '../../auth/AuthContext';
 import { hasRole } from '../../auth/roles';
 import { QueryView } from '../../components/Query';
-import { Empty, ProblemAlert, fieldError } from '../../components/States';
+import { Empty, fieldError } from '../../components/States';
 import { formatTime } from '../../components/time';
 import { BindingForm } from './BindingForm';
 import { CertLink, StatusBadge, cnOf, daysLeft, describeDays } from './common';
+import { DialogForm, useSave } from '../../components/Form';
 
 /** The issuers above a certificate, nearest first, as far as they are stored (at most 8, no loops). */
 async function issuersOf(cert: Certificate): Promise<Certificate[]> {
@@ -96,40 +97,26 @@ function TrackingForm({ certificateId, entry, onDone }: { certificateId: number;
     status: entry?.status ?? 'planned',
     notes: entry?.notes ?? '',
   });
-  const client = useQueryClient();
-  const save = useMutation({
-    mutationFn: () => {
-      const body: TrackingInput = {
-        certificate_id: certificateId,
-        status: input.status,
-        change_number: input.change_number?.trim() || undefined,
-        planned_date: input.planned_date || undefined,
-        notes: input.notes?.trim() || undefined,
-      };
-      return entry ? certApi.tracking.replace(entry.id ?? 0, entry.version ?? 0, body) : certApi.tracking.create(body);
-    },
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['cert', 'tracking'] });
-      onDone();
-    },
-  });
+  const save = useSave(() => {
+    const body: TrackingInput = {
+      certificate_id: certificateId,
+      status: input.status,
+      change_number: input.change_number?.trim() || undefined,
+      planned_date: input.planned_date || undefined,
+      notes: input.notes?.trim() || undefined,
+    };
+    return entry ? certApi.tracking.replace(entry.id ?? 0, entry.version ?? 0, body) : certApi.tracking.create(body);
+  }, ['cert', 'tracking'], onDone);
   return (
-    <form onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
-      <Stack>
-        <TextInput label="Change number" value={input.change_number ?? ''} error={fieldError(save.error, 'change_number')}
-          onChange={(e) => setInput({ ...input, change_number: e.currentTarget.value })} />
-        <TextInput label="Planned date" type="date" value={input.planned_date ?? ''} error={fieldError(save.error, 'planned_date')}
-          onChange={(e) => setInput({ ...input, planned_date: e.currentTarget.value })} />
-        <Select label="Status" data={TRACKING_STATUSES} value={input.status} allowDeselect={false}
-          onChange={(v) => setInput({ ...input, status: (v ?? 'planned') as TrackingStatus })} />
-        <Textarea label="Notes" value={input.notes ?? ''} onChange={(e) => setInput({ ...input, notes: e.currentTarget.value })} />
-        {save.isError && <ProblemAlert error={save.error} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>Cancel</Button>
-          <Button type="submit" loading={save.isPending}>{entry ? 'Save' : 'Add entry'}</Button>
-        </Group>
-      </Stack>
-    </form>
+    <DialogForm save={save} onCancel={onDone} submit={entry ? 'Save' : 'Add entry'}>
+      <TextInput label="Change number" value={input.change_number ?? ''} error={fieldError(save.error, 'change_number')}
+        onChange={(e) => setInput({ ...input, change_number: e.currentTarget.value })} />
+      <TextInput label="Planned date" type="date" value={input.planned_date ?? ''} error={fieldError(save.error, 'planned_date')}
+        onChange={(e) => setInput({ ...input, planned_date: e.currentTarget.value })} />
+      <Select label="Status" data={TRACKING_STATUSES} value={input.status} allowDeselect={false}
+        onChange={(v) => setInput({ ...input, status: (v ?? 'planned') as TrackingStatus })} />
+      <Textarea label="Notes" value={input.notes ?? ''} onChange={(e) => setInput({ ...input, notes: e.currentTarget.value })} />
+    </DialogForm>
   );
 }
 
