@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Button, Group, Stack, Text } from '@mantine/core';
-import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import type { QueryKey } from '@tanstack/react-query';
+import { useSave } from './Form';
 import { ProblemAlert } from './States';
 
 /** A delete dialog's body: what happens, the API's refusal if any, cancel and confirm. */
@@ -11,14 +12,7 @@ export function ConfirmDelete({ message, confirm, remove, invalidates, onDone }:
   invalidates: QueryKey;
   onDone: () => void;
 }) {
-  const client = useQueryClient();
-  const mutation = useMutation({
-    mutationFn: remove,
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: invalidates });
-      onDone();
-    },
-  });
+  const mutation = useSave(remove, invalidates, onDone);
   return (
     <Stack>
       <Text>{message}</Text>

@@ -1,14 +1,11 @@
-import { useMemo, useState } from 'react';
-import {
-  Badge, Button, Code, Fieldset, Group, Modal, PasswordInput, Select, Stack, Switch, Text, TextInput, Title,
-} from '@mantine/core';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Badge, Code, Fieldset, Group, PasswordInput, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { createColumnHelper } from '@tanstack/react-table';
 import { syncApi, type SystemApi, type SystemApiInput, type SystemApiPatch } from '../api/sync';
-import { ListTable, SearchFilter, listFeatures, useListParams } from '../components/List';
-import { ConfirmDelete } from '../components/ConfirmDelete';
-import { QueryView } from '../components/Query';
-import { Empty, ProblemAlert, fieldError } from '../components/States';
+import { SearchFilter, listFeatures } from '../components/List';
+import { CrudList } from '../components/Crud';
+import { DialogForm, useSave } from '../components/Form';
+import { fieldError } from '../components/States';
 import { formatTime } from '../components/time';
 
 const FILTERS = ['name__ic'];
@@ -74,162 +71,94 @@ function SystemApiForm({ api, onDone }: { api?: SystemApi; onDone: () => void })
     auth_header_name: api?.auth_header_name ?? '',
     secret: '',
   });
-  const client = useQueryClient();
-  const save = useMutation({
-    mutationFn: () =>
-      api ? syncApi.patchSystemApi(api.id ?? 0, api.version ?? 0, patchBody(form, api)) : syncApi.createSystemApi(createBody(form)),
-    onSuccess: () => {
+  const save = useSave(
+    () => (api ? syncApi.patchSystemApi(api.id ?? 0, api.version ?? 0, patchBody(form, api)) : syncApi.createSystemApi(createBody(form))),
+    ['vm', 'system-apis'],
+    () => {
       setForm((f) => ({ ...f, secret: '' }));
-      void client.invalidateQueries({ queryKey: ['vm', 'system-apis'] });
       onDone();
     },
-  });
+  );
   const set = (changes: Partial<Form>) => setForm({ ...form, ...changes });
   const secretSet = api?.auth_header_set ?? false;
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate();
-      }}
-    >
-      <Stack>
-        <TextInput label="Name" required maxLength={100} value={form.name}
-          onChange={(e) => set({ name: e.currentTarget.value })} error={fieldError(save.error, 'name')} />
-        <TextInput label="Webhook URL" required type="url" maxLength={500} placeholder="https://n8n.example/webhook/…"
-          value={form.url} onChange={(e) => set({ url: e.currentTarget.value })} error={fieldError(save.error, 'url')} />
-        <Group grow>
-          <Select label="Method" required data={['POST', 'GET']} value={form.method} allowDeselect={false}
-            onChange={(v) => set({ method: v ?? 'POST' })} />
-          <Select label="Platform" required data={['nutanix', 'vmware']} value={form.resource_type} allowDeselect={false}
-            onChange={(v) => set({ resource_type: v ?? 'nutanix' })} error={fieldError(save.error, 'resource_type')} />
-        </Group>
-        <TextInput label="Source" description="The vCenter or Prism Central its runs are for; empty: the name"
-          maxLength={255} value={form.source} onChange={(e) => set({ source: e.currentTarget.value })} />
-        <Switch label="Active (triggers call it)" checked={form.is_active}
-          onChange={(e) => set({ is_active: e.currentTarget.checked })} />
-        <Fieldset legend="Header auth (n8n)">
-          <Stack>
-            <TextInput label="Header name" placeholder="X-Infra-Webhook-Token" maxLength={100}
-              description={api ? 'Empty: no header auth (clears a stored secret)' : 'Optional; needs a secret'}
-              value={form.auth_header_name} onChange={(e) => set({ auth_header_name: e.currentTarget.value })}
-              error={fieldError(save.error, 'auth_header_name')} />
-            <PasswordInput
-              label="Secret"
-              maxLength={500}
-              autoComplete="new-password"
-              description={secretSet ? 'A secret is set; type a new one to replace it, or leave empty to keep it' : 'Write-only: never shown again'}
-              value={form.secret}
-              onChange={(e) => set({ secret: e.currentTarget.value })}
-              error={fieldError(save.error, 'auth_header_value')}
-            />
-          </Stack>
-        </Fieldset>
-        {save.isError && <ProblemAlert error={save.error} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>Cancel</Button>
-          <Button type="submit" loading={save.isPending} disabled={!form.name.trim() || !form.url.trim()}>
-            {api ? 'Save' : 'Create system API'}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <DialogForm save={save} onCancel={onDone} submit={api ? 'Save' : 'Create system API'} disabled={!form.name.trim() || !form.url.trim()}>
+      <TextInput label="Name" required maxLength={100} value={form.name}
+        onChange={(e) => set({ name: e.currentTarget.value })} error={fieldError(save.error, 'name')} />
+      <TextInput label="Webhook URL" required type="url" maxLength={500} placeholder="https://n8n.example/webhook/…"
+        value={form.url} onChange={(e) => set({ url: e.currentTarget.value })} error={fieldError(save.error, 'url')} />
+      <Group grow>
+        <Select label="Method" required data={['POST', 'GET']} value={form.method} allowDeselect={false}
+          onChange={(v) => set({ method: v ?? 'POST' })} />
+        <Select label="Platform" required data={['nutanix', 'vmware']} value={form.resource_type} allowDeselect={false}
+          onChange={(v) => set({ resource_type: v ?? 'nutanix' })} error={fieldError(save.error, 'resource_type')} />
+      </Group>
+      <TextInput label="Source" description="The vCenter or Prism Central its runs are for; empty: the name"
+        maxLength={255} value={form.source} onChange={(e) => set({ source: e.currentTarget.value })} />
+      <Switch label="Active (triggers call it)" checked={form.is_active}
+        onChange={(e) => set({ is_active: e.currentTarget.checked })} />
+      <Fieldset legend="Header auth (n8n)">
+        <Stack>
+          <TextInput label="Header name" placeholder="X-Infra-Webhook-Token" maxLength={100}
+            description={api ? 'Empty: no header auth (clears a stored secret)' : 'Optional; needs a secret'}
+            value={form.auth_header_name} onChange={(e) => set({ auth_header_name: e.currentTarget.value })}
+            error={fieldError(save.error, 'auth_header_name')} />
+          <PasswordInput
+            label="Secret"
+            maxLength={500}
+            autoComplete="new-password"
+            description={secretSet ? 'A secret is set; type a new one to replace it, or leave empty to keep it' : 'Write-only: never shown again'}
+            value={form.secret}
+            onChange={(e) => set({ secret: e.currentTarget.value })}
+            error={fieldError(save.error, 'auth_header_value')}
+          />
+        </Stack>
+      </Fieldset>
+    </DialogForm>
   );
 }
 
-function DeleteSystemApi({ api, onDone }: { api: SystemApi; onDone: () => void }) {
-  return (
-    <ConfirmDelete
-      message={`Delete ${api.name}? Triggers stop calling its webhook.`}
-      confirm="Delete system API"
-      remove={() => syncApi.removeSystemApi(api.id ?? 0, api.version ?? 0)}
-      invalidates={['vm', 'system-apis']}
-      onDone={onDone}
-    />
-  );
-}
-
-type Dialog = { kind: 'create' } | { kind: 'edit'; api: SystemApi } | { kind: 'delete'; api: SystemApi } | null;
 const helper = createColumnHelper<typeof listFeatures, SystemApi>();
+const COLUMNS = helper.columns([
+  helper.accessor('name', { id: 'name', header: 'Name' }),
+  helper.accessor('resource_type', { id: 'resource_type', header: 'Platform' }),
+  helper.accessor('source', { id: 'source', header: 'Source', cell: (c) => c.getValue() ?? c.row.original.name }),
+  helper.accessor((a) => `${a.method} ${a.url}`, { id: 'url', header: 'Webhook', cell: (c) => <Code>{c.getValue()}</Code> }),
+  helper.accessor('is_active', {
+    id: 'is_active',
+    header: 'Active',
+    cell: (c) => <Badge variant="dot" color={c.getValue() ? 'green' : 'gray'}>{c.getValue() ? 'active' : 'inactive'}</Badge>,
+  }),
+  helper.accessor('auth_header_name', {
+    id: 'auth',
+    header: 'Header auth',
+    cell: (c) =>
+      c.row.original.auth_header_set ? (
+        <Stack gap={2}>
+          <Group gap="xs"><Code>{c.getValue()}</Code><Badge color="teal" variant="light">secret set</Badge></Group>
+          <Text size="xs">changed {formatTime(c.row.original.auth_header_changed_at)}</Text>
+        </Stack>
+      ) : (
+        <Text size="sm">none</Text>
+      ),
+  }),
+]);
+const apiName = (api: SystemApi) => api.name;
 
 /** Admin: the n8n webhooks the sync triggers call, with header auth whose secret is write-only. */
 export default function SystemApis() {
-  const list = useListParams('name');
-  const query = list.query(FILTERS);
-  const apis = useQuery({
-    queryKey: ['vm', 'system-apis', query],
-    queryFn: () => syncApi.systemApis(query),
-    placeholderData: keepPreviousData,
-  });
-  const [dialog, setDialog] = useState<Dialog>(null);
-  const close = () => setDialog(null);
-  const columns = useMemo(() => helper.columns([
-    helper.accessor('name', { id: 'name', header: 'Name' }),
-    helper.accessor('resource_type', { id: 'resource_type', header: 'Platform' }),
-    helper.accessor('source', { id: 'source', header: 'Source', cell: (c) => c.getValue() ?? c.row.original.name }),
-    helper.accessor((a) => `${a.method} ${a.url}`, { id: 'url', header: 'Webhook', cell: (c) => <Code>{c.getValue()}</Code> }),
-    helper.accessor('is_active', {
-      id: 'is_active',
-      header: 'Active',
-      cell: (c) => <Badge variant="dot" color={c.getValue() ? 'green' : 'gray'}>{c.getValue() ? 'active' : 'inactive'}</Badge>,
-    }),
-    helper.accessor('auth_header_name', {
-      id: 'auth',
-      header: 'Header auth',
-      cell: (c) =>
-        c.row.original.auth_header_set ? (
-          <Stack gap={2}>
-            <Group gap="xs"><Code>{c.getValue()}</Code><Badge color="teal" variant="light">secret set</Badge></Group>
-            <Text size="xs">changed {formatTime(c.row.original.auth_header_changed_at)}</Text>
-          </Stack>
-        ) : (
-          <Text size="sm">none</Text>
-        ),
-    }),
-    helper.display({
-      id: 'actions',
-      header: () => <Text span size="sm" fw={700}>Actions</Text>,
-      cell: (c) => (
-        <Group gap="xs" wrap="nowrap">
-          <Button size="xs" variant="light" aria-label={`Edit ${c.row.original.name}`}
-            onClick={() => setDialog({ kind: 'edit', api: c.row.original })}>Edit</Button>
-          <Button size="xs" variant="light" color="red" aria-label={`Delete ${c.row.original.name}`}
-            onClick={() => setDialog({ kind: 'delete', api: c.row.original })}>Delete</Button>
-        </Group>
-      ),
-    }),
-  ]), []);
   return (
-    <Stack>
-      <Group justify="space-between">
-        <Title order={2}>System APIs</Title>
-        <Button onClick={() => setDialog({ kind: 'create' })}>New system API</Button>
-      </Group>
-      <Text size="sm">The n8n webhooks that “Sync” triggers call, one per vCenter or Prism Central.</Text>
-      <Group align="end">
-        <SearchFilter list={list} name="name__ic" label="Name contains" />
-      </Group>
-      <QueryView query={apis}>
-        {(page) =>
-          (page.count ?? 0) === 0 ? (
-            <Empty>No system API yet.</Empty>
-          ) : (
-            <ListTable label="System APIs" columns={columns} rows={page.results ?? []} count={page.count ?? 0}
-              list={list} sortable={SORTABLE} noun="system APIs" minWidth={1000} />
-          )
-        }
-      </QueryView>
-      <Modal
-        opened={dialog !== null}
-        onClose={close}
-        size="lg"
-        title={dialog?.kind === 'create' ? 'New system API' : dialog?.kind === 'edit' ? 'Edit system API' : 'Delete system API'}
-        closeButtonProps={{ 'aria-label': 'Close' }}
-      >
-        {dialog?.kind === 'create' && <SystemApiForm onDone={close} />}
-        {dialog?.kind === 'edit' && <SystemApiForm api={dialog.api} onDone={close} />}
-        {dialog?.kind === 'delete' && <DeleteSystemApi api={dialog.api} onDone={close} />}
-      </Modal>
-    </Stack>
+    <CrudList
+      title="System APIs" noun="system API" plural="system APIs"
+      queryKey={['vm', 'system-apis']} fetch={syncApi.systemApis} defaultOrdering="name" filters={FILTERS}
+      intro={<Text size="sm">The n8n webhooks that “Sync” triggers call, one per vCenter or Prism Central.</Text>}
+      filterControls={(list) => <SearchFilter list={list} name="name__ic" label="Name contains" />}
+      sortable={SORTABLE} columns={COLUMNS} empty="No system API yet." minWidth={1000} modalSize="lg"
+      canEdit canDelete rowName={apiName}
+      form={(api, onDone) => <SystemApiForm api={api} onDone={onDone} />}
+      deleteMessage={(api) => `Delete ${api.name}? Triggers stop calling its webhook.`}
+      remove={(api) => syncApi.removeSystemApi(api.id ?? 0, api.version ?? 0)}
+      invalidates={['vm', 'system-apis']}
+    />
   );
 }

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Button, Group, NumberInput, Select, Stack, TextInput } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { NumberInput, Select, TextInput } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { certApi, type Binding } from '../../api/cert';
-import { ProblemAlert, fieldError } from '../../components/States';
+import { fieldError } from '../../components/States';
+import { DialogForm, useSave } from '../../components/Form';
 
 export const PLATFORMS = ['load_balancer', 'web_server', 'mail', 'proxy', 'application', 'other'] as const;
 type Platform = (typeof PLATFORMS)[number];
@@ -27,42 +28,28 @@ export function BindingForm({ certificateId, onDone }: { certificateId: number; 
   const [platform, setPlatform] = useState<Platform>('web_server');
   const [appId, setAppId] = useState<string | null>(null);
   const [parentId, setParentId] = useState<string | null>(null);
-  const client = useQueryClient();
-  const save = useMutation({
-    mutationFn: () => certApi.bindings.create({
-      certificate_id: certificateId,
-      host_id: hostId ? Number(hostId) : undefined,
-      port: port === '' ? undefined : Number(port),
-      sni: sni.trim() || undefined,
-      platform,
-      application_id: appId ? Number(appId) : undefined,
-      parent_binding_id: parentId ? Number(parentId) : undefined,
-    }),
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['cert', 'bindings'] });
-      onDone();
-    },
-  });
+  const save = useSave(() => certApi.bindings.create({
+    certificate_id: certificateId,
+    host_id: hostId ? Number(hostId) : undefined,
+    port: port === '' ? undefined : Number(port),
+    sni: sni.trim() || undefined,
+    platform,
+    application_id: appId ? Number(appId) : undefined,
+    parent_binding_id: parentId ? Number(parentId) : undefined,
+  }), ['cert', 'bindings'], onDone);
   return (
-    <form onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
-      <Stack>
-        <Select label="Host" searchable clearable value={hostId} onChange={setHostId} error={fieldError(save.error, 'host_id')}
-          data={(hosts.data?.results ?? []).map((h) => ({ value: String(h.id), label: h.name ?? `#${h.id}` }))} />
-        <NumberInput label="Port" min={1} max={65535} value={port} onChange={setPort} error={fieldError(save.error, 'port')} />
-        <TextInput label="SNI" value={sni} onChange={(e) => setSni(e.currentTarget.value)} />
-        <Select label="Platform" data={[...PLATFORMS]} value={platform} allowDeselect={false} onChange={(v) => setPlatform((v ?? 'web_server') as Platform)} />
-        <Select label="Application" searchable clearable value={appId} onChange={setAppId}
-          data={(apps.data?.results ?? []).map((a) => ({ value: String(a.id), label: a.name ?? `#${a.id}` }))} />
-        <Select label="Behind (parent binding)" description="The binding in front of this one, e.g. the load balancer's" searchable clearable
-          value={parentId} onChange={setParentId} error={fieldError(save.error, 'parent_binding_id')}
-          data={(bindings.data?.results ?? []).map((b) => ({ value: String(b.id), label: bindingLabel(b) }))} />
-        {save.isError && <ProblemAlert error={save.error} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>Cancel</Button>
-          <Button type="submit" loading={save.isPending}>Add binding</Button>
-        </Group>
-      </Stack>
-    </form>
+    <DialogForm save={save} onCancel={onDone} submit="Add binding">
+      <Select label="Host" searchable clearable value={hostId} onChange={setHostId} error={fieldError(save.error, 'host_id')}
+        data={(hosts.data?.results ?? []).map((h) => ({ value: String(h.id), label: h.name ?? `#${h.id}` }))} />
+      <NumberInput label="Port" min={1} max={65535} value={port} onChange={setPort} error={fieldError(save.error, 'port')} />
+      <TextInput label="SNI" value={sni} onChange={(e) => setSni(e.currentTarget.value)} />
+      <Select label="Platform" data={[...PLATFORMS]} value={platform} allowDeselect={false} onChange={(v) => setPlatform((v ?? 'web_server') as Platform)} />
+      <Select label="Application" searchable clearable value={appId} onChange={setAppId}
+        data={(apps.data?.results ?? []).map((a) => ({ value: String(a.id), label: a.name ?? `#${a.id}` }))} />
+      <Select label="Behind (parent binding)" description="The binding in front of this one, e.g. the load balancer's" searchable clearable
+        value={parentId} onChange={setParentId} error={fieldError(save.error, 'parent_binding_id')}
+        data={(bindings.data?.results ?? []).map((b) => ({ value: String(b.id), label: bindingLabel(b) }))} />
+    </DialogForm>
   );
 }
 

@@ -2,8 +2,8 @@ import { Anchor, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@man
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { certApi } from '../../api/cert';
+import { ResultTable } from '../../components/ResultTable';
 import { QueryView } from '../../components/Query';
-import { Empty } from '../../components/States';
 import { formatTime } from '../../components/time';
 import { CertLink, daysLeft, describeDays } from './common';
 import { localDay, months, type Month } from './timeline';
@@ -88,43 +88,29 @@ export default function CertDashboard() {
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <Card withBorder>
           <Title order={3} size="h5" mb="xs">Expiring soon</Title>
-          <QueryView query={expiring}>
-            {(page) => (page.results ?? []).length === 0 ? <Empty>No certificate is expiring.</Empty> : (
-              <Table aria-label="Expiring soon">
-                <Table.Thead><Table.Tr><Table.Th>Certificate</Table.Th><Table.Th>Ends</Table.Th><Table.Th>Left</Table.Th></Table.Tr></Table.Thead>
-                <Table.Tbody>
-                  {(page.results ?? []).map((c) => (
-                    <Table.Tr key={c.id}>
-                      <Table.Td><CertLink id={c.id} name={c.common_name} /></Table.Td>
-                      <Table.Td>{formatTime(c.not_after)}</Table.Td>
-                      <Table.Td>{describeDays(daysLeft(c.not_after))}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            )}
-          </QueryView>
+          <ResultTable query={expiring} label="Expiring soon" empty="No certificate is expiring."
+            headers={['Certificate', 'Ends', 'Left']}
+            row={(c) => (
+              <>
+                <Table.Td><CertLink id={c.id} name={c.common_name} /></Table.Td>
+                <Table.Td>{formatTime(c.not_after)}</Table.Td>
+                <Table.Td>{describeDays(daysLeft(c.not_after))}</Table.Td>
+              </>
+            )} />
         </Card>
         <Card withBorder>
           <Title order={3} size="h5" mb="xs">Recent scan failures</Title>
-          <QueryView query={failures}>
-            {(page) => (page.results ?? []).length === 0 ? <Empty>No scan failed.</Empty> : (
-              <Table aria-label="Recent scan failures">
-                <Table.Thead><Table.Tr><Table.Th>Target</Table.Th><Table.Th>When</Table.Th><Table.Th>Error</Table.Th></Table.Tr></Table.Thead>
-                <Table.Tbody>
-                  {(page.results ?? []).map((s) => (
-                    <Table.Tr key={s.id}>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/certs/scan-runs/${s.scan_run_id}`}>{s.host}:{s.port}</Anchor>
-                      </Table.Td>
-                      <Table.Td>{formatTime(s.scanned_at)}</Table.Td>
-                      <Table.Td>{s.error ?? '—'}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            )}
-          </QueryView>
+          <ResultTable query={failures} label="Recent scan failures" empty="No scan failed."
+            headers={['Target', 'When', 'Error']}
+            row={(s) => (
+              <>
+                <Table.Td>
+                  <Anchor component={Link} to={`/certs/scan-runs/${s.scan_run_id}`}>{s.host}:{s.port}</Anchor>
+                </Table.Td>
+                <Table.Td>{formatTime(s.scanned_at)}</Table.Td>
+                <Table.Td>{s.error ?? '—'}</Table.Td>
+              </>
+            )} />
         </Card>
       </SimpleGrid>
     </Stack>

@@ -1,15 +1,17 @@
 import { useState, type ReactNode } from 'react';
 import { Anchor, Badge, Button, Card, Code, Group, Modal, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { TRACKING_STATUSES, certApi, type Certificate, type Tracking, type TrackingInput, type TrackingStatus } from '../../api/cert';
 import { useAuth } from '../../auth/AuthContext';
 import { hasRole } from '../../auth/roles';
+import { ResultTable } from '../../components/ResultTable';
 import { QueryView } from '../../components/Query';
-import { Empty, ProblemAlert, fieldError } from '../../components/States';
+import { Empty, fieldError } from '../../components/States';
 import { formatTime } from '../../components/time';
 import { BindingForm } from './BindingForm';
 import { CertLink, StatusBadge, cnOf, daysLeft, describeDays } from './common';
+import { DialogForm, useSave } from '../../components/Form';
 
 /** The issuers above a certificate, nearest first, as far as they are stored (at most 8, no loops). */
 async function issuersOf(cert: Certificate): Promise<Certificate[]> {
@@ -96,40 +98,26 @@ function TrackingForm({ certificateId, entry, onDone }: { certificateId: number;
     status: entry?.status ?? 'planned',
     notes: entry?.notes ?? '',
   });
-  const client = useQueryClient();
-  const save = useMutation({
-    mutationFn: () => {
-      const body: TrackingInput = {
-        certificate_id: certificateId,
-        status: input.status,
-        change_number: input.change_number?.trim() || undefined,
-        planned_date: input.planned_date || undefined,
-        notes: input.notes?.trim() || undefined,
-      };
-      return entry ? certApi.tracking.replace(entry.id ?? 0, entry.version ?? 0, body) : certApi.tracking.create(body);
-    },
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['cert', 'tracking'] });
-      onDone();
-    },
-  });
+  const save = useSave(() => {
+    const body: TrackingInput = {
+      certificate_id: certificateId,
+      status: input.status,
+      change_number: input.change_number?.trim() || undefined,
+      planned_date: input.planned_date || undefined,
+      notes: input.notes?.trim() || undefined,
+    };
+    return entry ? certApi.tracking.replace(entry.id ?? 0, entry.version ?? 0, body) : certApi.tracking.create(body);
+  }, ['cert', 'tracking'], onDone);
   return (
-    <form onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
-      <Stack>
-        <TextInput label="Change number" value={input.change_number ?? ''} error={fieldError(save.error, 'change_number')}
-          onChange={(e) => setInput({ ...input, change_number: e.currentTarget.value })} />
-        <TextInput label="Planned date" type="date" value={input.planned_date ?? ''} error={fieldError(save.error, 'planned_date')}
-          onChange={(e) => setInput({ ...input, planned_date: e.currentTarget.value })} />
-        <Select label="Status" data={TRACKING_STATUSES} value={input.status} allowDeselect={false}
-          onChange={(v) => setInput({ ...input, status: (v ?? 'planned') as TrackingStatus })} />
-        <Textarea label="Notes" value={input.notes ?? ''} onChange={(e) => setInput({ ...input, notes: e.currentTarget.value })} />
-        {save.isError && <ProblemAlert error={save.error} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>Cancel</Button>
-          <Button type="submit" loading={save.isPending}>{entry ? 'Save' : 'Add entry'}</Button>
-        </Group>
-      </Stack>
-    </form>
+    <DialogForm save={save} onCancel={onDone} submit={entry ? 'Save' : 'Add entry'}>
+      <TextInput label="Change number" value={input.change_number ?? ''} error={fieldError(save.error, 'change_number')}
+        onChange={(e) => setInput({ ...input, change_number: e.currentTarget.value })} />
+      <TextInput label="Planned date" type="date" value={input.planned_date ?? ''} error={fieldError(save.error, 'planned_date')}
+        onChange={(e) => setInput({ ...input, planned_date: e.currentTarget.value })} />
+      <Select label="Status" data={TRACKING_STATUSES} value={input.status} allowDeselect={false}
+        onChange={(v) => setInput({ ...input, status: (v ?? 'planned') as TrackingStatus })} />
+      <Textarea label="Notes" value={input.notes ?? ''} onChange={(e) => setInput({ ...input, notes: e.currentTarget.value })} />
+    </DialogForm>
   );
 }
 
@@ -193,78 +181,57 @@ export default function CertificateDetail() {
               <Title order={3} size="h4">Bindings</Title>
               {editor && <Button size="xs" onClick={() => setDialog({ kind: 'binding' })}>Add binding</Button>}
             </Group>
-            <QueryView query={bindings}>
-              {(page) => (page.results ?? []).length === 0 ? <Empty>Not bound anywhere yet.</Empty> : (
-                <Table aria-label="Bindings">
-                  <Table.Thead><Table.Tr><Table.Th>Host</Table.Th><Table.Th>Address</Table.Th><Table.Th>Port</Table.Th><Table.Th>SNI</Table.Th><Table.Th>Platform</Table.Th><Table.Th>Application</Table.Th><Table.Th>Behind</Table.Th><Table.Th>Last seen</Table.Th></Table.Tr></Table.Thead>
-                  <Table.Tbody>
-                    {(page.results ?? []).map((b) => (
-                      <Table.Tr key={b.id}>
-                        <Table.Td>{b.host_name ?? '—'}</Table.Td>
-                        <Table.Td>{b.ip_address ?? '—'}</Table.Td>
-                        <Table.Td>{b.port ?? '—'}</Table.Td>
-                        <Table.Td>{b.sni ?? '—'}</Table.Td>
-                        <Table.Td>{b.platform}</Table.Td>
-                        <Table.Td>{b.application_name ?? '—'}</Table.Td>
-                        <Table.Td>{b.parent_binding_id ? <Anchor component={Link} to={`/certs/flows#binding-${b.parent_binding_id}`}>binding {b.parent_binding_id}</Anchor> : '—'}</Table.Td>
-                        <Table.Td>{formatTime(b.last_seen_at)}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              )}
-            </QueryView>
+            <ResultTable query={bindings} label="Bindings" empty="Not bound anywhere yet."
+              headers={['Host', 'Address', 'Port', 'SNI', 'Platform', 'Application', 'Behind', 'Last seen']}
+              row={(b) => (
+                <>
+                  <Table.Td>{b.host_name ?? '—'}</Table.Td>
+                  <Table.Td>{b.ip_address ?? '—'}</Table.Td>
+                  <Table.Td>{b.port ?? '—'}</Table.Td>
+                  <Table.Td>{b.sni ?? '—'}</Table.Td>
+                  <Table.Td>{b.platform}</Table.Td>
+                  <Table.Td>{b.application_name ?? '—'}</Table.Td>
+                  <Table.Td>{b.parent_binding_id ? <Anchor component={Link} to={`/certs/flows#binding-${b.parent_binding_id}`}>binding {b.parent_binding_id}</Anchor> : '—'}</Table.Td>
+                  <Table.Td>{formatTime(b.last_seen_at)}</Table.Td>
+                </>
+              )} />
           </Card>
           <Card withBorder>
             <Title order={3} size="h4" mb="xs">Scan history</Title>
-            <QueryView query={scans}>
-              {(page) => (page.results ?? []).length === 0 ? <Empty>No scan has seen this certificate.</Empty> : (
-                <Table aria-label="Scan history">
-                  <Table.Thead><Table.Tr><Table.Th>When</Table.Th><Table.Th>Target</Table.Th><Table.Th>TLS</Table.Th><Table.Th>Trusted</Table.Th><Table.Th>Hostname match</Table.Th><Table.Th>Run</Table.Th></Table.Tr></Table.Thead>
-                  <Table.Tbody>
-                    {(page.results ?? []).map((s) => (
-                      <Table.Tr key={s.id}>
-                        <Table.Td>{formatTime(s.scanned_at)}</Table.Td>
-                        <Table.Td>{s.host}:{s.port}{s.sni ? ` (SNI ${s.sni})` : ''}</Table.Td>
-                        <Table.Td>{s.tls_version ?? '—'} {s.cipher_suite ?? ''}</Table.Td>
-                        <Table.Td>{s.trusted ? 'yes' : `no${s.trust_error ? `: ${s.trust_error}` : ''}`}</Table.Td>
-                        <Table.Td>{s.hostname_match ? 'yes' : 'no'}</Table.Td>
-                        <Table.Td><Anchor component={Link} to={`/certs/scan-runs/${s.scan_run_id}`}>Run {s.scan_run_id}</Anchor></Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              )}
-            </QueryView>
+            <ResultTable query={scans} label="Scan history" empty="No scan has seen this certificate."
+              headers={['When', 'Target', 'TLS', 'Trusted', 'Hostname match', 'Run']}
+              row={(s) => (
+                <>
+                  <Table.Td>{formatTime(s.scanned_at)}</Table.Td>
+                  <Table.Td>{s.host}:{s.port}{s.sni ? ` (SNI ${s.sni})` : ''}</Table.Td>
+                  <Table.Td>{s.tls_version ?? '—'} {s.cipher_suite ?? ''}</Table.Td>
+                  <Table.Td>{s.trusted ? 'yes' : `no${s.trust_error ? `: ${s.trust_error}` : ''}`}</Table.Td>
+                  <Table.Td>{s.hostname_match ? 'yes' : 'no'}</Table.Td>
+                  <Table.Td><Anchor component={Link} to={`/certs/scan-runs/${s.scan_run_id}`}>Run {s.scan_run_id}</Anchor></Table.Td>
+                </>
+              )} />
           </Card>
           <Card withBorder>
             <Group justify="space-between" mb="xs">
               <Title order={3} size="h4">Tracking</Title>
               {editor && <Button size="xs" onClick={() => setDialog({ kind: 'tracking' })}>Add tracking entry</Button>}
             </Group>
-            <QueryView query={tracking}>
-              {(page) => (page.results ?? []).length === 0 ? <Empty>No tracking entry.</Empty> : (
-                <Table aria-label="Tracking entries">
-                  <Table.Thead><Table.Tr><Table.Th>Change</Table.Th><Table.Th>Planned</Table.Th><Table.Th>Status</Table.Th><Table.Th>Notes</Table.Th>{editor && <Table.Th>Actions</Table.Th>}</Table.Tr></Table.Thead>
-                  <Table.Tbody>
-                    {(page.results ?? []).map((t) => (
-                      <Table.Tr key={t.id}>
-                        <Table.Td>{t.change_number || '—'}</Table.Td>
-                        <Table.Td>{t.planned_date ?? '—'}</Table.Td>
-                        <Table.Td>{t.status}</Table.Td>
-                        <Table.Td>{t.notes ?? ''}</Table.Td>
-                        {editor && (
-                          <Table.Td>
-                            <Button size="xs" variant="light" aria-label={`Edit tracking entry ${t.change_number || t.id}`}
-                              onClick={() => setDialog({ kind: 'tracking', entry: t })}>Edit</Button>
-                          </Table.Td>
-                        )}
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              )}
-            </QueryView>
+            <ResultTable query={tracking} label="Tracking entries" empty="No tracking entry."
+              headers={['Change', 'Planned', 'Status', 'Notes', ...(editor ? ['Actions'] : [])]}
+              row={(t) => (
+                <>
+                  <Table.Td>{t.change_number || '—'}</Table.Td>
+                  <Table.Td>{t.planned_date ?? '—'}</Table.Td>
+                  <Table.Td>{t.status}</Table.Td>
+                  <Table.Td>{t.notes ?? ''}</Table.Td>
+                  {editor && (
+                    <Table.Td>
+                      <Button size="xs" variant="light" aria-label={`Edit tracking entry ${t.change_number || t.id}`}
+                        onClick={() => setDialog({ kind: 'tracking', entry: t })}>Edit</Button>
+                    </Table.Td>
+                  )}
+                </>
+              )} />
           </Card>
           <Modal opened={dialog !== null} onClose={close} closeButtonProps={{ 'aria-label': 'Close' }}
             title={dialog?.kind === 'binding' ? 'New binding' : dialog?.entry ? 'Edit tracking entry' : 'New tracking entry'}>

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Button, Group, Modal, Select, Stack, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useSearchParams } from 'react-router';
 import {
@@ -11,7 +11,8 @@ import { useAuth } from '../../auth/AuthContext';
 import { hasRole } from '../../auth/roles';
 import { ChoiceFilter, ListTable, SearchFilter, listFeatures, useListParams } from '../../components/List';
 import { QueryView } from '../../components/Query';
-import { Empty, ProblemAlert, fieldError } from '../../components/States';
+import { Empty, fieldError } from '../../components/States';
+import { DialogForm, useSave } from '../../components/Form';
 
 /** Addresses typed one per line or separated by commas or spaces. */
 export function parseAddresses(text: string): string[] {
@@ -25,64 +26,36 @@ function HostForm({ host, onDone }: { host?: Host; onDone: () => void }) {
   const [environment, setEnvironment] = useState<HostEnvironment>(host?.environment ?? 'production');
   const [addresses, setAddresses] = useState((host?.ip_addresses ?? []).map((i) => i.ip_address).join('\n'));
   const [notes, setNotes] = useState(host?.notes ?? '');
-  const client = useQueryClient();
-  const save = useMutation({
-    mutationFn: () => {
-      const body: HostInput = { name: name.trim(), host_type: type, environment, ip_addresses: parseAddresses(addresses), notes: notes.trim() || undefined };
-      return host ? certApi.hosts.replace(host.id ?? 0, host.version ?? 0, body) : certApi.hosts.create(body);
-    },
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['cert', 'hosts'] });
-      onDone();
-    },
-  });
+  const save = useSave(() => {
+    const body: HostInput = { name: name.trim(), host_type: type, environment, ip_addresses: parseAddresses(addresses), notes: notes.trim() || undefined };
+    return host ? certApi.hosts.replace(host.id ?? 0, host.version ?? 0, body) : certApi.hosts.create(body);
+  }, ['cert', 'hosts'], onDone);
   const addressError = save.error ? fieldError(save.error, 'ip_addresses') ?? parseAddresses(addresses).map((_, i) => fieldError(save.error, `ip_addresses[${i}]`)).find(Boolean) : undefined;
   return (
-    <form onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
-      <Stack>
-        <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError(save.error, 'name')} />
-        <Select label="Type" data={HOST_TYPES} value={type} allowDeselect={false} onChange={(v) => setType((v ?? 'server') as HostType)} />
-        <Select label="Environment" data={ENVIRONMENTS} value={environment} allowDeselect={false} onChange={(v) => setEnvironment((v ?? 'production') as HostEnvironment)} />
-        <Textarea label="IP addresses" description="One per line" value={addresses} onChange={(e) => setAddresses(e.currentTarget.value)} error={addressError} />
-        <Textarea label="Notes" value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
-        {save.isError && <ProblemAlert error={save.error} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>Cancel</Button>
-          <Button type="submit" loading={save.isPending} disabled={!name.trim()}>{host ? 'Save' : 'Create host'}</Button>
-        </Group>
-      </Stack>
-    </form>
+    <DialogForm save={save} onCancel={onDone} submit={host ? 'Save' : 'Create host'} disabled={!name.trim()}>
+      <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError(save.error, 'name')} />
+      <Select label="Type" data={HOST_TYPES} value={type} allowDeselect={false} onChange={(v) => setType((v ?? 'server') as HostType)} />
+      <Select label="Environment" data={ENVIRONMENTS} value={environment} allowDeselect={false} onChange={(v) => setEnvironment((v ?? 'production') as HostEnvironment)} />
+      <Textarea label="IP addresses" description="One per line" value={addresses} onChange={(e) => setAddresses(e.currentTarget.value)} error={addressError} />
+      <Textarea label="Notes" value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
+    </DialogForm>
   );
 }
 
 /** Create (no application given) or replace an application. */
 function AppForm({ app, onDone }: { app?: Application; onDone: () => void }) {
   const [input, setInput] = useState<ApplicationInput>({ name: app?.name ?? '', app_type: app?.app_type ?? 'web', owner: app?.owner ?? '', notes: app?.notes ?? '' });
-  const client = useQueryClient();
-  const save = useMutation({
-    mutationFn: () => {
-      const body: ApplicationInput = { name: input.name.trim(), app_type: input.app_type, owner: input.owner?.trim() || undefined, notes: input.notes?.trim() || undefined };
-      return app ? certApi.applications.replace(app.id ?? 0, app.version ?? 0, body) : certApi.applications.create(body);
-    },
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['cert', 'applications'] });
-      onDone();
-    },
-  });
+  const save = useSave(() => {
+    const body: ApplicationInput = { name: input.name.trim(), app_type: input.app_type, owner: input.owner?.trim() || undefined, notes: input.notes?.trim() || undefined };
+    return app ? certApi.applications.replace(app.id ?? 0, app.version ?? 0, body) : certApi.applications.create(body);
+  }, ['cert', 'applications'], onDone);
   return (
-    <form onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
-      <Stack>
-        <TextInput label="Name" required value={input.name} onChange={(e) => setInput({ ...input, name: e.currentTarget.value })} error={fieldError(save.error, 'name')} />
-        <Select label="Type" data={APP_TYPES} value={input.app_type} allowDeselect={false} onChange={(v) => setInput({ ...input, app_type: (v ?? 'web') as ApplicationType })} />
-        <TextInput label="Owner" value={input.owner ?? ''} onChange={(e) => setInput({ ...input, owner: e.currentTarget.value })} error={fieldError(save.error, 'owner')} />
-        <Textarea label="Notes" value={input.notes ?? ''} onChange={(e) => setInput({ ...input, notes: e.currentTarget.value })} />
-        {save.isError && <ProblemAlert error={save.error} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>Cancel</Button>
-          <Button type="submit" loading={save.isPending} disabled={!input.name.trim()}>{app ? 'Save' : 'Create application'}</Button>
-        </Group>
-      </Stack>
-    </form>
+    <DialogForm save={save} onCancel={onDone} submit={app ? 'Save' : 'Create application'} disabled={!input.name.trim()}>
+      <TextInput label="Name" required value={input.name} onChange={(e) => setInput({ ...input, name: e.currentTarget.value })} error={fieldError(save.error, 'name')} />
+      <Select label="Type" data={APP_TYPES} value={input.app_type} allowDeselect={false} onChange={(v) => setInput({ ...input, app_type: (v ?? 'web') as ApplicationType })} />
+      <TextInput label="Owner" value={input.owner ?? ''} onChange={(e) => setInput({ ...input, owner: e.currentTarget.value })} error={fieldError(save.error, 'owner')} />
+      <Textarea label="Notes" value={input.notes ?? ''} onChange={(e) => setInput({ ...input, notes: e.currentTarget.value })} />
+    </DialogForm>
   );
 }
 

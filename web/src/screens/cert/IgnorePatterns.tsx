@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Button, Card, Group, Modal, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { MATCH_TYPES, certApi, type IgnoreKind, type IgnorePattern, type MatchType } from '../../api/cert';
 import { useAuth } from '../../auth/AuthContext';
 import { hasRole } from '../../auth/roles';
 import { ConfirmDelete } from '../../components/ConfirmDelete';
 import { QueryView } from '../../components/Query';
-import { Empty, ProblemAlert, fieldError } from '../../components/States';
+import { Empty, fieldError } from '../../components/States';
+import { DialogForm, useSave } from '../../components/Form';
 
 const KINDS: { kind: IgnoreKind; title: string; noun: string; hint: string }[] = [
   { kind: 'ignored-domains', title: 'Ignored domains', noun: 'domain pattern', hint: 'Names not associated as domains (tried on the normalised name and the SAN as written).' },
@@ -18,28 +19,18 @@ function PatternForm({ kind, onDone }: { kind: IgnoreKind; onDone: () => void })
   const [pattern, setPattern] = useState('');
   const [matchType, setMatchType] = useState<MatchType>('glob');
   const [reason, setReason] = useState('');
-  const client = useQueryClient();
-  const save = useMutation({
-    mutationFn: () => certApi.ignore(kind).create({ pattern: pattern.trim(), match_type: matchType, reason: reason.trim() || undefined }),
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['cert', kind] });
-      onDone();
-    },
-  });
+  const save = useSave(
+    () => certApi.ignore(kind).create({ pattern: pattern.trim(), match_type: matchType, reason: reason.trim() || undefined }),
+    ['cert', kind],
+    onDone,
+  );
   return (
-    <form onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
-      <Stack>
-        <TextInput label="Pattern" required value={pattern} onChange={(e) => setPattern(e.currentTarget.value)} error={fieldError(save.error, 'pattern')}
-          description="exact: the whole value; glob: * and ?; regex: a Java regular expression matching the whole value" />
-        <Select label="Match type" data={MATCH_TYPES} value={matchType} allowDeselect={false} onChange={(v) => setMatchType((v ?? 'glob') as MatchType)} />
-        <TextInput label="Reason" value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
-        {save.isError && <ProblemAlert error={save.error} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>Cancel</Button>
-          <Button type="submit" loading={save.isPending} disabled={!pattern.trim()}>Add pattern</Button>
-        </Group>
-      </Stack>
-    </form>
+    <DialogForm save={save} onCancel={onDone} submit="Add pattern" disabled={!pattern.trim()}>
+      <TextInput label="Pattern" required value={pattern} onChange={(e) => setPattern(e.currentTarget.value)} error={fieldError(save.error, 'pattern')}
+        description="exact: the whole value; glob: * and ?; regex: a Java regular expression matching the whole value" />
+      <Select label="Match type" data={MATCH_TYPES} value={matchType} allowDeselect={false} onChange={(v) => setMatchType((v ?? 'glob') as MatchType)} />
+      <TextInput label="Reason" value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+    </DialogForm>
   );
 }
 

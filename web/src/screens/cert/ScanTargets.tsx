@@ -11,6 +11,7 @@ import { ChoiceFilter, ListTable, SearchFilter, listFeatures, useListParams } fr
 import { QueryView } from '../../components/Query';
 import { Empty, ProblemAlert, fieldError } from '../../components/States';
 import { formatTime } from '../../components/time';
+import { DialogForm, useSave } from '../../components/Form';
 
 const FILTERS = ['q', 'starttls', 'enabled'];
 const SORTABLE = ['host', 'port', 'last_scanned_at'];
@@ -33,47 +34,33 @@ function TargetForm({ target, onDone }: { target?: ScanTarget; onDone: () => voi
     enabled: target?.enabled ?? true,
     notes: target?.notes ?? '',
   });
-  const client = useQueryClient();
-  const save = useMutation({
-    mutationFn: () => {
-      const body: ScanTargetInput = {
-        host: input.host.trim(),
-        port: Number(input.port),
-        sni: input.sni.trim() || undefined,
-        starttls: input.starttls,
-        schedule_minutes: input.schedule === '' ? undefined : Number(input.schedule),
-        enabled: input.enabled,
-        notes: input.notes.trim() || undefined,
-        profile: target?.profile,
-      };
-      return target ? certApi.scanTargets.replace(target.id ?? 0, target.version ?? 0, body) : certApi.scanTargets.create(body);
-    },
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['cert', 'scan-targets'] });
-      onDone();
-    },
-  });
+  const save = useSave(() => {
+    const body: ScanTargetInput = {
+      host: input.host.trim(),
+      port: Number(input.port),
+      sni: input.sni.trim() || undefined,
+      starttls: input.starttls,
+      schedule_minutes: input.schedule === '' ? undefined : Number(input.schedule),
+      enabled: input.enabled,
+      notes: input.notes.trim() || undefined,
+      profile: target?.profile,
+    };
+    return target ? certApi.scanTargets.replace(target.id ?? 0, target.version ?? 0, body) : certApi.scanTargets.create(body);
+  }, ['cert', 'scan-targets'], onDone);
   return (
-    <form onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
-      <Stack>
-        <TextInput label="Host" description="A name or an address; it must lie in the scanner's allowed networks or domains" required
-          value={input.host} onChange={(e) => setInput({ ...input, host: e.currentTarget.value })} error={fieldError(save.error, 'host')} />
-        <NumberInput label="Port" required min={1} max={65535} value={input.port} onChange={(v) => setInput({ ...input, port: v })} error={fieldError(save.error, 'port')} />
-        <TextInput label="SNI" description="Server name to send; the host when empty (addresses send none)"
-          value={input.sni} onChange={(e) => setInput({ ...input, sni: e.currentTarget.value })} error={fieldError(save.error, 'sni')} />
-        <Select label="STARTTLS" data={STARTTLS.map((s) => ({ value: s, label: STARTTLS_LABEL[s] }))} value={input.starttls} allowDeselect={false}
-          onChange={(v) => setInput({ ...input, starttls: (v ?? 'none') as StartTls })} />
-        <NumberInput label="Schedule (minutes)" description="Scanned again after this many minutes (5 or more); empty: on demand only"
-          min={5} max={525600} value={input.schedule} onChange={(v) => setInput({ ...input, schedule: v })} error={fieldError(save.error, 'schedule_minutes')} />
-        <Switch label="Enabled" checked={input.enabled} onChange={(e) => setInput({ ...input, enabled: e.currentTarget.checked })} />
-        <Textarea label="Notes" value={input.notes} onChange={(e) => setInput({ ...input, notes: e.currentTarget.value })} />
-        {save.isError && <ProblemAlert error={save.error} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>Cancel</Button>
-          <Button type="submit" loading={save.isPending} disabled={!input.host.trim() || input.port === ''}>{target ? 'Save' : 'Create target'}</Button>
-        </Group>
-      </Stack>
-    </form>
+    <DialogForm save={save} onCancel={onDone} submit={target ? 'Save' : 'Create target'} disabled={!input.host.trim() || input.port === ''}>
+      <TextInput label="Host" description="A name or an address; it must lie in the scanner's allowed networks or domains" required
+        value={input.host} onChange={(e) => setInput({ ...input, host: e.currentTarget.value })} error={fieldError(save.error, 'host')} />
+      <NumberInput label="Port" required min={1} max={65535} value={input.port} onChange={(v) => setInput({ ...input, port: v })} error={fieldError(save.error, 'port')} />
+      <TextInput label="SNI" description="Server name to send; the host when empty (addresses send none)"
+        value={input.sni} onChange={(e) => setInput({ ...input, sni: e.currentTarget.value })} error={fieldError(save.error, 'sni')} />
+      <Select label="STARTTLS" data={STARTTLS.map((s) => ({ value: s, label: STARTTLS_LABEL[s] }))} value={input.starttls} allowDeselect={false}
+        onChange={(v) => setInput({ ...input, starttls: (v ?? 'none') as StartTls })} />
+      <NumberInput label="Schedule (minutes)" description="Scanned again after this many minutes (5 or more); empty: on demand only"
+        min={5} max={525600} value={input.schedule} onChange={(v) => setInput({ ...input, schedule: v })} error={fieldError(save.error, 'schedule_minutes')} />
+      <Switch label="Enabled" checked={input.enabled} onChange={(e) => setInput({ ...input, enabled: e.currentTarget.checked })} />
+      <Textarea label="Notes" value={input.notes} onChange={(e) => setInput({ ...input, notes: e.currentTarget.value })} />
+    </DialogForm>
   );
 }
 

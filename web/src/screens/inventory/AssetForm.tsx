@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { ActionIcon, Button, Group, Select, Stack, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { assetApi, ASSET_STATUSES, type Asset, type AssetInput, type AssetStatus } from '../../api/inventory';
-import { ProblemAlert, fieldError } from '../../components/States';
+import { fieldError } from '../../components/States';
 import { SiteSelect } from './SiteSelect';
+import { DialogForm, useSave } from '../../components/Form';
 
 interface CustomRow {
   key: string;
@@ -47,33 +48,26 @@ export function AssetForm({ asset, onDone }: { asset?: Asset; onDone: (saved?: A
     Object.entries(asset?.custom_fields ?? {}).map(([key, value]) => ({ key, value: String(value), original: value })),
   );
   const models = useQuery({ queryKey: ['inventory', 'models', 'options'], queryFn: () => assetApi.models({ ordering: 'name', limit: 1000 }) });
-  const client = useQueryClient();
-  const save = useMutation({
-    mutationFn: () => {
-      const text = (v?: string) => v?.trim() || undefined;
-      const body: AssetInput = {
-        ...input,
-        hostname: text(input.hostname),
-        asset_tag: text(input.asset_tag),
-        serial: text(input.serial),
-        mgmt_ip: text(input.mgmt_ip),
-        owner: text(input.owner),
-        notes: text(input.notes),
-        purchase_date: input.purchase_date || undefined,
-        warranty_end: input.warranty_end || undefined,
-        other_ips: asset?.other_ips,
-        rack_id: asset?.rack_id,
-        position: asset?.position,
-        face: asset?.face,
-        custom_fields: customFieldsOf(custom),
-      };
-      return asset ? assetApi.replace(asset.id ?? 0, asset.version ?? 0, body) : assetApi.create(body);
-    },
-    onSuccess: (saved) => {
-      void client.invalidateQueries({ queryKey: ['inventory', 'assets'] });
-      onDone(saved);
-    },
-  });
+  const save = useSave(() => {
+    const text = (v?: string) => v?.trim() || undefined;
+    const body: AssetInput = {
+      ...input,
+      hostname: text(input.hostname),
+      asset_tag: text(input.asset_tag),
+      serial: text(input.serial),
+      mgmt_ip: text(input.mgmt_ip),
+      owner: text(input.owner),
+      notes: text(input.notes),
+      purchase_date: input.purchase_date || undefined,
+      warranty_end: input.warranty_end || undefined,
+      other_ips: asset?.other_ips,
+      rack_id: asset?.rack_id,
+      position: asset?.position,
+      face: asset?.face,
+      custom_fields: customFieldsOf(custom),
+    };
+    return asset ? assetApi.replace(asset.id ?? 0, asset.version ?? 0, body) : assetApi.create(body);
+  }, ['inventory', 'assets'], onDone);
   const err = (field: string) => fieldError(save.error, field);
   const text = (name: 'hostname' | 'asset_tag' | 'serial' | 'mgmt_ip' | 'owner', label: string) => (
     <TextInput label={label} value={input[name] ?? ''} error={err(name)} onChange={(e) => setInput({ ...input, [name]: e.currentTarget.value })} />
@@ -84,45 +78,38 @@ export function AssetForm({ asset, onDone }: { asset?: Asset; onDone: (saved?: A
   );
   const modelOptions = (models.data?.results ?? []).map((m) => ({ value: String(m.id), label: `${m.manufacturer_name} ${m.name}` }));
   return (
-    <form onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
-      <Stack>
-        <Group grow>{text('hostname', 'Hostname')}{text('asset_tag', 'Asset tag')}</Group>
-        <Group grow>
-          {text('serial', 'Serial')}
-          <Select label="Model" required searchable data={modelOptions} value={input.model_id ? String(input.model_id) : null}
-            error={err('model_id')} onChange={(v) => setInput({ ...input, model_id: Number(v ?? 0) })} />
-        </Group>
-        <Group grow>
-          <Select label="Status" data={ASSET_STATUSES} value={input.status} allowDeselect={false} error={err('status')}
-            onChange={(v) => setInput({ ...input, status: (v ?? 'planned') as AssetStatus })} />
-          <SiteSelect clearable value={input.site_id ? String(input.site_id) : undefined} error={err('site_id')}
-            onChange={(id) => setInput({ ...input, site_id: id ? Number(id) : undefined })} />
-        </Group>
-        <Group grow>{text('mgmt_ip', 'Management IP')}{text('owner', 'Owner')}</Group>
-        <Group grow>{date('purchase_date', 'Purchase date')}{date('warranty_end', 'Warranty end')}</Group>
-        <TagsInput label="Tags" value={input.tags ?? []} onChange={(tags) => setInput({ ...input, tags })} error={err('tags')} />
-        <Textarea label="Notes" value={input.notes ?? ''} onChange={(e) => setInput({ ...input, notes: e.currentTarget.value })} />
-        <Stack gap={4}>
-          <Text size="sm" fw={500}>Custom fields</Text>
-          {custom.map((row, i) => (
-            <Group key={i} gap="xs" align="end">
-              <TextInput label={`Name of custom field ${i + 1}`} value={row.key} flex={1}
-                onChange={(e) => setCustom(custom.map((r, j) => (j === i ? { ...r, key: e.currentTarget.value } : r)))} />
-              <TextInput label={`Value of custom field ${i + 1}`} value={row.value} flex={1}
-                onChange={(e) => setCustom(custom.map((r, j) => (j === i ? { ...r, value: e.currentTarget.value } : r)))} />
-              <ActionIcon variant="default" size="lg" aria-label={`Remove custom field ${row.key || i + 1}`}
-                onClick={() => setCustom(custom.filter((_, j) => j !== i))}>×</ActionIcon>
-            </Group>
-          ))}
-          {err('custom_fields') && <Text size="sm" c="red.9">{err('custom_fields')}</Text>}
-          <Group><Button size="xs" variant="default" onClick={() => setCustom([...custom, { key: '', value: '' }])}>Add custom field</Button></Group>
-        </Stack>
-        {save.isError && <ProblemAlert error={save.error} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => onDone()}>Cancel</Button>
-          <Button type="submit" loading={save.isPending} disabled={!input.model_id}>{asset ? 'Save' : 'Create asset'}</Button>
-        </Group>
+    <DialogForm save={save} onCancel={() => onDone()} submit={asset ? 'Save' : 'Create asset'} disabled={!input.model_id}>
+      <Group grow>{text('hostname', 'Hostname')}{text('asset_tag', 'Asset tag')}</Group>
+      <Group grow>
+        {text('serial', 'Serial')}
+        <Select label="Model" required searchable data={modelOptions} value={input.model_id ? String(input.model_id) : null}
+          error={err('model_id')} onChange={(v) => setInput({ ...input, model_id: Number(v ?? 0) })} />
+      </Group>
+      <Group grow>
+        <Select label="Status" data={ASSET_STATUSES} value={input.status} allowDeselect={false} error={err('status')}
+          onChange={(v) => setInput({ ...input, status: (v ?? 'planned') as AssetStatus })} />
+        <SiteSelect clearable value={input.site_id ? String(input.site_id) : undefined} error={err('site_id')}
+          onChange={(id) => setInput({ ...input, site_id: id ? Number(id) : undefined })} />
+      </Group>
+      <Group grow>{text('mgmt_ip', 'Management IP')}{text('owner', 'Owner')}</Group>
+      <Group grow>{date('purchase_date', 'Purchase date')}{date('warranty_end', 'Warranty end')}</Group>
+      <TagsInput label="Tags" value={input.tags ?? []} onChange={(tags) => setInput({ ...input, tags })} error={err('tags')} />
+      <Textarea label="Notes" value={input.notes ?? ''} onChange={(e) => setInput({ ...input, notes: e.currentTarget.value })} />
+      <Stack gap={4}>
+        <Text size="sm" fw={500}>Custom fields</Text>
+        {custom.map((row, i) => (
+          <Group key={i} gap="xs" align="end">
+            <TextInput label={`Name of custom field ${i + 1}`} value={row.key} flex={1}
+              onChange={(e) => setCustom(custom.map((r, j) => (j === i ? { ...r, key: e.currentTarget.value } : r)))} />
+            <TextInput label={`Value of custom field ${i + 1}`} value={row.value} flex={1}
+              onChange={(e) => setCustom(custom.map((r, j) => (j === i ? { ...r, value: e.currentTarget.value } : r)))} />
+            <ActionIcon variant="default" size="lg" aria-label={`Remove custom field ${row.key || i + 1}`}
+              onClick={() => setCustom(custom.filter((_, j) => j !== i))}>×</ActionIcon>
+          </Group>
+        ))}
+        {err('custom_fields') && <Text size="sm" c="red.9">{err('custom_fields')}</Text>}
+        <Group><Button size="xs" variant="default" onClick={() => setCustom([...custom, { key: '', value: '' }])}>Add custom field</Button></Group>
       </Stack>
-    </form>
+    </DialogForm>
   );
 }

@@ -11,6 +11,7 @@ import { DayFilter, ListTable, SearchFilter, listFeatures, useListParams } from 
 import { QueryView } from '../../components/Query';
 import { Empty, ProblemAlert, fieldError } from '../../components/States';
 import { EosBadge } from './EosBadge';
+import { DialogForm, useSave } from '../../components/Form';
 
 /** A one-line create form (name, and a category for device types) above a plain list. */
 function NamedList({ kind }: { kind: 'manufacturers' | 'device-types' }) {
@@ -84,24 +85,17 @@ export function ModelForm({ model, onDone }: { model?: Model; onDone: () => void
   });
   const manufacturers = useQuery({ queryKey: ['inventory', 'manufacturers'], queryFn: () => catalogueApi.manufacturers({ limit: 1000 }) });
   const types = useQuery({ queryKey: ['inventory', 'device-types'], queryFn: () => catalogueApi.deviceTypes({ limit: 1000 }) });
-  const client = useQueryClient();
-  const save = useMutation({
-    mutationFn: () => {
-      const body: ModelInput = {
-        ...input,
-        name: input.name.trim(),
-        part_number: input.part_number?.trim() || undefined,
-        notes: input.notes?.trim() || undefined,
-        end_of_sale: input.end_of_sale || undefined,
-        end_of_support: input.end_of_support || undefined,
-      };
-      return model ? catalogueApi.replaceModel(model.id ?? 0, model.version ?? 0, body) : catalogueApi.createModel(body);
-    },
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['inventory', 'models'] });
-      onDone();
-    },
-  });
+  const save = useSave(() => {
+    const body: ModelInput = {
+      ...input,
+      name: input.name.trim(),
+      part_number: input.part_number?.trim() || undefined,
+      notes: input.notes?.trim() || undefined,
+      end_of_sale: input.end_of_sale || undefined,
+      end_of_support: input.end_of_support || undefined,
+    };
+    return model ? catalogueApi.replaceModel(model.id ?? 0, model.version ?? 0, body) : catalogueApi.createModel(body);
+  }, ['inventory', 'models'], onDone);
   const err = (f: string) => fieldError(save.error, f);
   const options = (rows?: { id?: number; name?: string }[]) => (rows ?? []).map((r) => ({ value: String(r.id), label: r.name ?? '' }));
   const date = (name: 'end_of_sale' | 'end_of_support', label: string) => (
@@ -109,34 +103,25 @@ export function ModelForm({ model, onDone }: { model?: Model; onDone: () => void
       onChange={(e) => setInput({ ...input, [name]: e.currentTarget.value || undefined })} />
   );
   return (
-    <form onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
-      <Stack>
-        <Group grow>
-          <Select label="Manufacturer" required searchable data={options(manufacturers.data?.results)} error={err('manufacturer_id')}
-            value={input.manufacturer_id ? String(input.manufacturer_id) : null} onChange={(v) => setInput({ ...input, manufacturer_id: Number(v ?? 0) })} />
-          <Select label="Device type" required searchable data={options(types.data?.results)} error={err('device_type_id')}
-            value={input.device_type_id ? String(input.device_type_id) : null} onChange={(v) => setInput({ ...input, device_type_id: Number(v ?? 0) })} />
-        </Group>
-        <Group grow>
-          <TextInput label="Name" required value={input.name} error={err('name')} onChange={(e) => setInput({ ...input, name: e.currentTarget.value })} />
-          <TextInput label="Part number" value={input.part_number ?? ''} error={err('part_number')} onChange={(e) => setInput({ ...input, part_number: e.currentTarget.value })} />
-        </Group>
-        <Group grow align="end">
-          <NumberInput label="Height (U)" description="0 for zero-U; steps of 0.5" min={0} max={100} step={0.5} decimalScale={1} error={err('u_height')}
-            value={input.u_height ?? ''} onChange={(v) => setInput({ ...input, u_height: typeof v === 'number' ? v : undefined })} />
-          <Checkbox label="Full depth (takes both faces)" checked={input.is_full_depth ?? false}
-            onChange={(e) => setInput({ ...input, is_full_depth: e.currentTarget.checked })} />
-        </Group>
-        <Group grow>{date('end_of_sale', 'End of sale')}{date('end_of_support', 'End of support')}</Group>
-        {save.isError && <ProblemAlert error={save.error} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>Cancel</Button>
-          <Button type="submit" loading={save.isPending} disabled={!input.name.trim() || !input.manufacturer_id || !input.device_type_id}>
-            {model ? 'Save' : 'Create model'}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <DialogForm save={save} onCancel={onDone} submit={model ? 'Save' : 'Create model'} disabled={!input.name.trim() || !input.manufacturer_id || !input.device_type_id}>
+      <Group grow>
+        <Select label="Manufacturer" required searchable data={options(manufacturers.data?.results)} error={err('manufacturer_id')}
+          value={input.manufacturer_id ? String(input.manufacturer_id) : null} onChange={(v) => setInput({ ...input, manufacturer_id: Number(v ?? 0) })} />
+        <Select label="Device type" required searchable data={options(types.data?.results)} error={err('device_type_id')}
+          value={input.device_type_id ? String(input.device_type_id) : null} onChange={(v) => setInput({ ...input, device_type_id: Number(v ?? 0) })} />
+      </Group>
+      <Group grow>
+        <TextInput label="Name" required value={input.name} error={err('name')} onChange={(e) => setInput({ ...input, name: e.currentTarget.value })} />
+        <TextInput label="Part number" value={input.part_number ?? ''} error={err('part_number')} onChange={(e) => setInput({ ...input, part_number: e.currentTarget.value })} />
+      </Group>
+      <Group grow align="end">
+        <NumberInput label="Height (U)" description="0 for zero-U; steps of 0.5" min={0} max={100} step={0.5} decimalScale={1} error={err('u_height')}
+          value={input.u_height ?? ''} onChange={(v) => setInput({ ...input, u_height: typeof v === 'number' ? v : undefined })} />
+        <Checkbox label="Full depth (takes both faces)" checked={input.is_full_depth ?? false}
+          onChange={(e) => setInput({ ...input, is_full_depth: e.currentTarget.checked })} />
+      </Group>
+      <Group grow>{date('end_of_sale', 'End of sale')}{date('end_of_support', 'End of support')}</Group>
+    </DialogForm>
   );
 }
 

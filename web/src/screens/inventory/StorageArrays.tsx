@@ -1,14 +1,15 @@
 import { useMemo, useState } from 'react';
 import { Button, Group, Modal, NumberInput, Progress, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { ASSET_STATUSES, facilityApi, type AssetStatus, type StorageArray, type StorageArrayInput } from '../../api/inventory';
 import { useAuth } from '../../auth/AuthContext';
 import { hasRole } from '../../auth/roles';
 import { ListTable, SearchFilter, listFeatures, useListParams } from '../../components/List';
 import { QueryView } from '../../components/Query';
-import { Empty, ProblemAlert, fieldError } from '../../components/States';
+import { Empty, fieldError } from '../../components/States';
 import { SiteSelect } from './SiteSelect';
+import { DialogForm, useSave } from '../../components/Form';
 
 /** Used against total capacity as a bar (green below 70 %, orange below 90 %, red above) with the figures. */
 export function CapacityBar({ name, used, total }: { name: string; used: number; total: number }) {
@@ -24,36 +25,26 @@ export function CapacityBar({ name, used, total }: { name: string; used: number;
 
 function StorageArrayForm({ onDone }: { onDone: () => void }) {
   const [input, setInput] = useState<StorageArrayInput>({ site_id: 0, name: '', total_tb: 0, used_tb: 0, status: 'active' });
-  const client = useQueryClient();
-  const save = useMutation({
-    mutationFn: () => facilityApi.createStorageArray({ ...input, name: input.name.trim() }),
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['inventory', 'storage-arrays'] });
-      onDone();
-    },
-  });
+  const save = useSave(
+    () => facilityApi.createStorageArray({ ...input, name: input.name.trim() }),
+    ['inventory', 'storage-arrays'],
+    onDone,
+  );
   const err = (f: string) => fieldError(save.error, f);
   return (
-    <form onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
-      <Stack>
-        <SiteSelect required value={input.site_id ? String(input.site_id) : undefined} error={err('site_id')}
-          onChange={(id) => setInput({ ...input, site_id: Number(id ?? 0) })} />
-        <TextInput label="Name" required value={input.name} error={err('name')} onChange={(e) => setInput({ ...input, name: e.currentTarget.value })} />
-        <Select label="Status" data={ASSET_STATUSES} value={input.status} allowDeselect={false} error={err('status')}
-          onChange={(v) => setInput({ ...input, status: (v ?? 'active') as AssetStatus })} />
-        <Group grow>
-          <NumberInput label="Total (TB)" min={0} decimalScale={3} value={input.total_tb} error={err('total_tb')}
-            onChange={(v) => setInput({ ...input, total_tb: typeof v === 'number' ? v : 0 })} />
-          <NumberInput label="Used (TB)" min={0} decimalScale={3} value={input.used_tb ?? 0} error={err('used_tb')}
-            onChange={(v) => setInput({ ...input, used_tb: typeof v === 'number' ? v : 0 })} />
-        </Group>
-        {save.isError && <ProblemAlert error={save.error} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>Cancel</Button>
-          <Button type="submit" loading={save.isPending} disabled={!input.name.trim() || !input.site_id}>Create storage array</Button>
-        </Group>
-      </Stack>
-    </form>
+    <DialogForm save={save} onCancel={onDone} submit="Create storage array" disabled={!input.name.trim() || !input.site_id}>
+      <SiteSelect required value={input.site_id ? String(input.site_id) : undefined} error={err('site_id')}
+        onChange={(id) => setInput({ ...input, site_id: Number(id ?? 0) })} />
+      <TextInput label="Name" required value={input.name} error={err('name')} onChange={(e) => setInput({ ...input, name: e.currentTarget.value })} />
+      <Select label="Status" data={ASSET_STATUSES} value={input.status} allowDeselect={false} error={err('status')}
+        onChange={(v) => setInput({ ...input, status: (v ?? 'active') as AssetStatus })} />
+      <Group grow>
+        <NumberInput label="Total (TB)" min={0} decimalScale={3} value={input.total_tb} error={err('total_tb')}
+          onChange={(v) => setInput({ ...input, total_tb: typeof v === 'number' ? v : 0 })} />
+        <NumberInput label="Used (TB)" min={0} decimalScale={3} value={input.used_tb ?? 0} error={err('used_tb')}
+          onChange={(v) => setInput({ ...input, used_tb: typeof v === 'number' ? v : 0 })} />
+      </Group>
+    </DialogForm>
   );
 }
 

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Alert, Button, Checkbox, Group, Modal, PasswordInput, Select, Stack, Table, TagsInput, TextInput } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { mailAdminApi, type Channel, type ChannelInput } from '../../api/mailAdmin';
 import { QueryView } from '../../components/Query';
 import { Empty, ProblemAlert, fieldError } from '../../components/States';
+import { DialogForm, useSave } from '../../components/Form';
 
 const KINDS = [{ value: 'email', label: 'E-mail' }, { value: 'slack', label: 'Slack' }, { value: 'webhook', label: 'Webhook' }];
 
@@ -14,47 +15,33 @@ export function ChannelForm({ channel, onDone }: { channel?: Channel; onDone: ()
     recipients: channel?.recipients ?? [], enabled: channel?.enabled ?? true,
   });
   const [secret, setSecret] = useState('');
-  const client = useQueryClient();
-  const save = useMutation({
-    mutationFn: () => {
-      const body: ChannelInput = {
-        ...input,
-        name: input.name?.trim(),
-        url: input.kind === 'email' ? undefined : input.url?.trim() || undefined,
-        recipients: input.kind === 'email' ? input.recipients : undefined,
-        ...(secret ? { secret } : {}),
-      };
-      return channel ? mailAdminApi.replaceChannel(channel.id ?? 0, channel.version ?? 0, body) : mailAdminApi.createChannel(body);
-    },
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['mail', 'channels'] });
-      onDone();
-    },
-  });
+  const save = useSave(() => {
+    const body: ChannelInput = {
+      ...input,
+      name: input.name?.trim(),
+      url: input.kind === 'email' ? undefined : input.url?.trim() || undefined,
+      recipients: input.kind === 'email' ? input.recipients : undefined,
+      ...(secret ? { secret } : {}),
+    };
+    return channel ? mailAdminApi.replaceChannel(channel.id ?? 0, channel.version ?? 0, body) : mailAdminApi.createChannel(body);
+  }, ['mail', 'channels'], onDone);
   const err = (f: string) => fieldError(save.error, f);
   return (
-    <form onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
-      <Stack>
-        <TextInput label="Name" required value={input.name ?? ''} error={err('name')} onChange={(e) => setInput({ ...input, name: e.currentTarget.value })} />
-        <Select label="Kind" data={KINDS} value={input.kind ?? 'webhook'} allowDeselect={false} error={err('kind')}
-          onChange={(v) => setInput({ ...input, kind: v ?? 'webhook' })} />
-        {input.kind === 'email' ? (
-          <TagsInput label="Recipients" value={input.recipients ?? []} error={err('recipients')} onChange={(recipients) => setInput({ ...input, recipients })} />
-        ) : (
-          <TextInput label="URL" required value={input.url ?? ''} error={err('url')} onChange={(e) => setInput({ ...input, url: e.currentTarget.value })} />
-        )}
-        {input.kind === 'webhook' && (
-          <PasswordInput label="Signing secret" autoComplete="new-password" value={secret} error={err('secret')} onChange={(e) => setSecret(e.currentTarget.value)}
-            description={channel?.secret_set ? 'A secret is stored; leave empty to keep it.' : 'HMAC-SHA256 key that signs each webhook request.'} />
-        )}
-        <Checkbox label="Enabled" checked={input.enabled ?? true} onChange={(e) => setInput({ ...input, enabled: e.currentTarget.checked })} />
-        {save.isError && <ProblemAlert error={save.error} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>Cancel</Button>
-          <Button type="submit" loading={save.isPending} disabled={!input.name?.trim()}>{channel ? 'Save' : 'Create channel'}</Button>
-        </Group>
-      </Stack>
-    </form>
+    <DialogForm save={save} onCancel={onDone} submit={channel ? 'Save' : 'Create channel'} disabled={!input.name?.trim()}>
+      <TextInput label="Name" required value={input.name ?? ''} error={err('name')} onChange={(e) => setInput({ ...input, name: e.currentTarget.value })} />
+      <Select label="Kind" data={KINDS} value={input.kind ?? 'webhook'} allowDeselect={false} error={err('kind')}
+        onChange={(v) => setInput({ ...input, kind: v ?? 'webhook' })} />
+      {input.kind === 'email' ? (
+        <TagsInput label="Recipients" value={input.recipients ?? []} error={err('recipients')} onChange={(recipients) => setInput({ ...input, recipients })} />
+      ) : (
+        <TextInput label="URL" required value={input.url ?? ''} error={err('url')} onChange={(e) => setInput({ ...input, url: e.currentTarget.value })} />
+      )}
+      {input.kind === 'webhook' && (
+        <PasswordInput label="Signing secret" autoComplete="new-password" value={secret} error={err('secret')} onChange={(e) => setSecret(e.currentTarget.value)}
+          description={channel?.secret_set ? 'A secret is stored; leave empty to keep it.' : 'HMAC-SHA256 key that signs each webhook request.'} />
+      )}
+      <Checkbox label="Enabled" checked={input.enabled ?? true} onChange={(e) => setInput({ ...input, enabled: e.currentTarget.checked })} />
+    </DialogForm>
   );
 }
 

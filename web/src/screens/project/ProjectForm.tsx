@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Button, Group, Select, Stack, TextInput, Textarea } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Group, Select, TextInput, Textarea } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { PROJECT_STATUSES, projectApi, type Project, type ProjectInput, type ProjectStatus } from '../../api/projects';
-import { ProblemAlert, fieldError } from '../../components/States';
+import { fieldError } from '../../components/States';
+import { DialogForm, useSave } from '../../components/Form';
 
 /** Status labels of the API's project choices. */
 export const PROJECT_STATUS_LABELS: Record<ProjectStatus, string> = { active: 'Active', on_hold: 'On hold', closed: 'Closed' };
@@ -25,67 +26,46 @@ export function ProjectForm({ project, onDone }: { project?: Project; onDone: (s
     queryKey: ['project', 'clients', 'choices'],
     queryFn: () => projectApi.clients({ ordering: 'name', limit: 1000 }),
   });
-  const queries = useQueryClient();
-  const save = useMutation({
-    mutationFn: () => {
-      const body: ProjectInput = {
-        client_id: input.client_id,
-        name: input.name.trim(),
-        code: input.code?.trim() || undefined,
-        status: input.status,
-        description: input.description?.trim() || undefined,
-        start_date: input.start_date || undefined,
-        end_date: input.end_date || undefined,
-      };
-      return project ? projectApi.replaceProject(project.id ?? 0, project.version ?? 0, body) : projectApi.createProject(body);
-    },
-    onSuccess: (saved) => {
-      void queries.invalidateQueries({ queryKey: ['project'] });
-      onDone(saved);
-    },
-  });
+  const save = useSave(() => {
+    const body: ProjectInput = {
+      client_id: input.client_id,
+      name: input.name.trim(),
+      code: input.code?.trim() || undefined,
+      status: input.status,
+      description: input.description?.trim() || undefined,
+      start_date: input.start_date || undefined,
+      end_date: input.end_date || undefined,
+    };
+    return project ? projectApi.replaceProject(project.id ?? 0, project.version ?? 0, body) : projectApi.createProject(body);
+  }, ['project'], onDone);
   const set = (changes: Partial<ProjectInput>) => setInput({ ...input, ...changes });
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate();
-      }}
-    >
-      <Stack>
-        <Select
-          label="Client"
-          required
-          searchable
-          data={(clients.data?.results ?? []).map((c) => ({ value: String(c.id), label: c.name ?? '' }))}
-          value={input.client_id ? String(input.client_id) : null}
-          onChange={(value) => set({ client_id: Number(value ?? 0) })}
-          error={fieldError(save.error, 'client_id')}
-          nothingFoundMessage="No client of that name"
-        />
-        <TextInput label="Name" required maxLength={200} value={input.name}
-          onChange={(e) => set({ name: e.currentTarget.value })} error={fieldError(save.error, 'name')} />
-        <TextInput label="Code" description="Letters, digits, dot, dash, underscore (e.g. ACME-ERP)" maxLength={50}
-          value={input.code ?? ''} onChange={(e) => set({ code: e.currentTarget.value })} error={fieldError(save.error, 'code')} />
-        <Select label="Status" required allowDeselect={false}
-          data={PROJECT_STATUSES.map((s) => ({ value: s, label: PROJECT_STATUS_LABELS[s] }))}
-          value={input.status ?? 'active'} onChange={(value) => set({ status: (value ?? 'active') as ProjectStatus })} />
-        <Group grow>
-          <TextInput type="date" label="Start date" value={input.start_date ?? ''}
-            onChange={(e) => set({ start_date: e.currentTarget.value })} error={fieldError(save.error, 'start_date')} />
-          <TextInput type="date" label="End date" value={input.end_date ?? ''}
-            onChange={(e) => set({ end_date: e.currentTarget.value })} error={fieldError(save.error, 'end_date')} />
-        </Group>
-        <Textarea label="Description" maxLength={4000} rows={3} value={input.description ?? ''}
-          onChange={(e) => set({ description: e.currentTarget.value })} error={fieldError(save.error, 'description')} />
-        {save.isError && <ProblemAlert error={save.error} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => onDone()}>Cancel</Button>
-          <Button type="submit" loading={save.isPending} disabled={!input.name.trim() || !input.client_id}>
-            {project ? 'Save' : 'Create project'}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <DialogForm save={save} onCancel={() => onDone()} submit={project ? 'Save' : 'Create project'} disabled={!input.name.trim() || !input.client_id}>
+      <Select
+        label="Client"
+        required
+        searchable
+        data={(clients.data?.results ?? []).map((c) => ({ value: String(c.id), label: c.name ?? '' }))}
+        value={input.client_id ? String(input.client_id) : null}
+        onChange={(value) => set({ client_id: Number(value ?? 0) })}
+        error={fieldError(save.error, 'client_id')}
+        nothingFoundMessage="No client of that name"
+      />
+      <TextInput label="Name" required maxLength={200} value={input.name}
+        onChange={(e) => set({ name: e.currentTarget.value })} error={fieldError(save.error, 'name')} />
+      <TextInput label="Code" description="Letters, digits, dot, dash, underscore (e.g. ACME-ERP)" maxLength={50}
+        value={input.code ?? ''} onChange={(e) => set({ code: e.currentTarget.value })} error={fieldError(save.error, 'code')} />
+      <Select label="Status" required allowDeselect={false}
+        data={PROJECT_STATUSES.map((s) => ({ value: s, label: PROJECT_STATUS_LABELS[s] }))}
+        value={input.status ?? 'active'} onChange={(value) => set({ status: (value ?? 'active') as ProjectStatus })} />
+      <Group grow>
+        <TextInput type="date" label="Start date" value={input.start_date ?? ''}
+          onChange={(e) => set({ start_date: e.currentTarget.value })} error={fieldError(save.error, 'start_date')} />
+        <TextInput type="date" label="End date" value={input.end_date ?? ''}
+          onChange={(e) => set({ end_date: e.currentTarget.value })} error={fieldError(save.error, 'end_date')} />
+      </Group>
+      <Textarea label="Description" maxLength={4000} rows={3} value={input.description ?? ''}
+        onChange={(e) => set({ description: e.currentTarget.value })} error={fieldError(save.error, 'description')} />
+    </DialogForm>
   );
 }
