@@ -1,28 +1,35 @@
 // Mock vCenters and Prism Centrals for the n8n harness (run.sh), built from the fixtures in
 // vm-service/src/test/resources/fixtures, plus a recording proxy in front of the gateway.
 //
-//   node mock-hypervisors.mjs <fixtures dir> <port> <gateway url>
+//   node mock-hypervisors.mjs <fixtures dir> <port> <gateway url> [<tls port> <key.pem> <cert.pem>]...
 //
+// Each TLS port serves the same answers over HTTPS with its own (self-signed) certificate.
 // One HTTP server; the first path segment picks what answers:
 //   /vc-a, /vc-b      vCenters (vSphere Automation API) of 20 and 6 VMs, cloned from the four
 //                     api_vcenter_vm_vm-*.json details and their guest identities; every fifth VM
 //                     answers 503 to its guest calls (VMware Tools not running)
 //   /vc-broken        a vCenter of 8 VMs whose third VM answers 500 to /guest/identity
+//   /vc-tls           a vCenter of 5 VMs, meant to be reached over HTTPS (self-signed certificate)
+//   /vc-ca            a vCenter of 3 VMs, meant to be reached over HTTPS with a certificate n8n trusts
 //   /pc-v3            Prism Central v3 vms/list of 260 VMs (clones of v3_vms_list_own.json)
 //   /pc-v4            Prism Central v4 vmm VM list of 230 VMs (clones of v4_vmm_ahv_config_vms_list.json)
 //   /pc-empty         Prism Central v4 without VMs
-//   /infra            forwards to the gateway and records every chunk post (start, end, run id)
-//   /_stats           what happened: sessions opened and deleted per vCenter, chunk posts, the
-//                     highest number of chunk posts in flight at once
+//   /infra            forwards to the gateway and records every call (method, path, status) and
+//                     every chunk post (start, end, run id); it answers a run opened for the source
+//                     "harness-pc-noid" itself, without an id (a broken vm-service answer)
+//   /_stats           what happened: sessions opened and deleted per vCenter, the VMs whose guest
+//                     identity a vCenter served, chunk posts, the highest number of chunk posts in
+//                     flight at once, every call to /infra
 // Basic auth of every mock hypervisor: harness / harness-pass. Host and cluster lists (two hosts, one
 // cluster) and guest interfaces (one per NIC of the detail, with the guest identity's IP) are made
 // here: the fixtures have none.
 import { createServer, request as httpRequest } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 
-const [fixtures, port, gateway] = process.argv.slice(2);
+const [fixtures, port, gateway, ...tls] = process.argv.slice(2);
 const read = (p) => JSON.parse(readFileSync(join(fixtures, p), 'utf8'));
 const AUTH = 'Basic ' + Buffer.from('harness:harness-pass').toString('base64');
 
@@ -70,10 +77,16 @@ function vcenter(name, count, brokenIndex) {
       host: i % 2 === 0 ? 'host-1' : 'host-2',
     });
   }
-  return { vms, sessions: new Set(), opened: 0, deleted: 0 };
+  return { vms, sessions: new Set(), opened: 0, deleted: 0, guestServed: new Set() };
 }
 
-const vcenters = { 'vc-a': vcenter('vc-a', 20, -1), 'vc-b': vcenter('vc-b', 6, -1), 'vc-broken': vcenter('vc-broken', 8, 2) };
+const vcenters = {
+  'vc-a': vcenter('vc-a', 20, -1),
+  'vc-b': vcenter('vc-b', 6, -1),
+  'vc-broken': vcenter('vc-broken', 8, 2),
+  'vc-tls': vcenter('vc-tls', 5, -1),
+  'vc-ca': vcenter('vc-ca', 3, -1),
+};
 
 function answerVcenter(vc, req, path, url, send) {
   if (path === '/api/session' && req.method === 'POST') {
@@ -116,6 +129,7 @@ function answerVcenter(vc, req, path, url, send) {
   if (!m[2]) return send(200, vm.detail);
   if (vm.broken && m[2] === '/guest/identity') return send(500, { error_type: 'ERROR', messages: [{ default_message: 'mock failure' }] });
   if (!vm.tools) return send(503, { error_type: 'SERVICE_UNAVAILABLE' });
+  if (m[2] === '/guest/identity') vc.guestServed.add(vm.id);
   return send(200, m[2] === '/guest/identity' ? vm.identity : vm.interfaces);
 }
 
@@ -172,11 +186,19 @@ function answerPrism(pc, req, path, url, body, send) {
 
 // ---- recording proxy to the gateway
 const chunks = [];
+const calls = [];
 let inFlight = 0;
 let maxInFlight = 0;
 
 function proxy(req, path, search, body, res) {
   const target = new URL(gateway + path + search);
+  const call = { method: req.method, path: path + search, status: null };
+  calls.push(call);
+  if (path === '/api/vm/sync-runs' && req.method === 'POST' && /"source"\s*:\s*"harness-pc-noid"/.test(body)) {
+    call.status = 201;
+    res.writeHead(201, { 'content-type': 'application/json' });
+    return res.end(JSON.stringify({ status: 'open', source: 'harness-pc-noid' }));
+  }
   const chunk = /^\/api\/vm\/sync\/[a-z]+$/.test(path) && req.method === 'POST';
   const record = chunk ? { run_id: target.searchParams.get('run_id'), started: Date.now(), bytes: body.length } : null;
   if (chunk) {
@@ -188,6 +210,7 @@ function proxy(req, path, search, body, res) {
     const parts = [];
     answer.on('data', (d) => parts.push(d));
     answer.on('end', () => {
+      call.status = answer.statusCode;
       if (chunk) {
         inFlight--;
         chunks.push({ ...record, ended: Date.now(), status: answer.statusCode });
@@ -204,7 +227,7 @@ function proxy(req, path, search, body, res) {
   out.end(body);
 }
 
-createServer((req, res) => {
+function handle(req, res) {
   const parts = [];
   req.on('data', (d) => parts.push(d));
   req.on('end', () => {
@@ -219,10 +242,18 @@ createServer((req, res) => {
     if (first === 'infra') return proxy(req, path, url.search, body, res);
     if (first === '_stats') {
       const sessions = Object.fromEntries(Object.entries(vcenters).map(([k, v]) => [k, { opened: v.opened, deleted: v.deleted, open: v.sessions.size }]));
-      return send(200, { sessions, chunks, max_chunks_in_flight: maxInFlight });
+      const guest = Object.fromEntries(Object.entries(vcenters).map(([k, v]) => [k, v.guestServed.size]));
+      return send(200, { sessions, guest_identities_served: guest, chunks, max_chunks_in_flight: maxInFlight, calls });
     }
     if (vcenters[first]) return answerVcenter(vcenters[first], req, path, url, send);
     if (prisms[first]) return answerPrism(prisms[first], req, path, url, body, send);
     return send(404, { message: 'unknown mock ' + first });
   });
-}).listen(Number(port), '127.0.0.1', () => console.log(`mock hypervisors on http://127.0.0.1:${port}`));
+}
+
+createServer(handle).listen(Number(port), '127.0.0.1', () => console.log(`mock hypervisors on http://127.0.0.1:${port}`));
+for (let i = 0; i + 2 < tls.length; i += 3) {
+  const [tlsPort, key, cert] = tls.slice(i, i + 3);
+  createTlsServer({ key: readFileSync(key), cert: readFileSync(cert) }, handle)
+    .listen(Number(tlsPort), '127.0.0.1', () => console.log(`mock hypervisors on https://127.0.0.1:${tlsPort}`));
+}

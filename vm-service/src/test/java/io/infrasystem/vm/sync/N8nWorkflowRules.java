@@ -38,7 +38,11 @@ final class N8nWorkflowRules {
         SEQUENTIAL_CHUNKS,
         /** the run is finished once, also when there is no chunk */
         FINISH,
-        /** hypervisor calls check TLS unless the source's {@code allow_self_signed} says otherwise */
+        /**
+         * hypervisor calls check TLS: the HTTP nodes' "Ignore SSL Issues" off and never an expression (n8n
+         * declares it {@code noDataExpression}; 1.123.50 takes an expression there as on, whatever it
+         * evaluates to), and Code nodes calling out follow that switch
+         */
         TLS,
         /** only a 503 of a vCenter guest call means "no guest data"; errors are never swallowed */
         GUEST_DATA,
@@ -71,7 +75,8 @@ final class N8nWorkflowRules {
     static final String RUN_ID = "Run id";
     static final String FAIL = "Fail sync run";
     static final String FINISH = "Finish sync run";
-    static final String ALLOW_SELF_SIGNED = "={{ $('Source').first(0).json.allow_self_signed }}";
+    /** How a Code node follows the "Ignore SSL Issues" switch of the HTTP node that reads the same hypervisor. */
+    static final String FOLLOWS_SWITCH = ".params.options.allowUnauthorizedCerts === true";
 
     private static final Pattern CATCH = Pattern.compile("catch\\s*(\\([^)]*\\))?\\s*\\{\\s*([^;\\n]*;?)");
 
@@ -263,7 +268,11 @@ final class N8nWorkflowRules {
         }
     }
 
+    /** @return whether the node deletes a vCenter session: an HTTP node, or a Code node calling out */
     private static boolean isSessionEnd(N8nWorkflow w, String node) {
+        if (w.type(node).endsWith(".code")) {
+            return w.param(node, "jsCode").contains("method: 'DELETE', url: src.url + '/api/session'");
+        }
         return w.type(node).endsWith(".httpRequest")
                 && w.param(node, "method").equals("DELETE")
                 && w.param(node, "url").endsWith("/api/session");
@@ -325,26 +334,28 @@ final class N8nWorkflowRules {
 
     private static void tls(N8nWorkflow w, List<Finding> out) {
         for (String node : w.nodes().keySet()) {
-            if (w.type(node).endsWith(".httpRequest")
-                    && !w.param(node, "url").contains("/api/vm/")
-                    && !w.nodes()
-                            .get(node)
-                            .path("parameters")
-                            .path("options")
-                            .path("allowUnauthorizedCerts")
-                            .asText()
-                            .equals(ALLOW_SELF_SIGNED)) {
-                add(out, w, Rule.TLS, node + " does not take its TLS check from the source's allow_self_signed");
+            if (w.type(node).endsWith(".httpRequest") && !w.param(node, "url").contains("/api/vm/")) {
+                JsonNode ignore =
+                        w.nodes().get(node).path("parameters").path("options").path("allowUnauthorizedCerts");
+                if (ignore.isTextual()) {
+                    add(
+                            out,
+                            w,
+                            Rule.TLS,
+                            node + " sets Ignore SSL Issues by an expression (not evaluated: it counts as on)");
+                } else if (ignore.asBoolean(false)) {
+                    add(out, w, Rule.TLS, node + " ignores SSL issues");
+                }
             }
             String code = w.type(node).endsWith(".code") ? w.param(node, "jsCode") : "";
             if (code.contains("helpers.httpRequest")
-                    && !code.contains("skipSslCertificateValidation: src.allow_self_signed === true")) {
-                add(out, w, Rule.TLS, node + " calls out without the source's allow_self_signed");
+                    && (!code.contains("skipSslCertificateValidation") || !code.contains(FOLLOWS_SWITCH))) {
+                add(
+                        out,
+                        w,
+                        Rule.TLS,
+                        node + " calls out without following the Ignore SSL Issues switch of its HTTP node");
             }
-        }
-        String settings = w.is(SETTINGS, "code") ? w.param(SETTINGS, "jsCode") : "";
-        if (settings.contains("\"allow_self_signed\": true")) {
-            add(out, w, Rule.TLS, SETTINGS + " turns TLS checks off by default");
         }
     }
 

@@ -230,24 +230,30 @@ class N8nWorkflowTest {
                                 w,
                                 "VMs, guest identity and placement",
                                 "jsCode",
-                                "skipSslCertificateValidation: src.allow_self_signed === true,",
+                                "skipSslCertificateValidation: insecure,",
                                 "")),
                 broken(
-                        "HTTP node skipping TLS checks always",
+                        "Code node ignoring the HTTP node's switch",
+                        VCENTER,
+                        Rule.TLS,
+                        w -> replace(
+                                w,
+                                "End vCenter session",
+                                "jsCode",
+                                "$('vCenter session').params.options.allowUnauthorizedCerts === true",
+                                "true")),
+                broken(
+                        "HTTP node ignoring SSL issues",
                         V4,
                         Rule.TLS,
                         w -> ((ObjectNode) params(w, "List VMs (v4 vmm, paged)").path("options"))
                                 .put("allowUnauthorizedCerts", true)),
                 broken(
-                        "TLS checks off by default",
+                        "Ignore SSL Issues as an expression that says false",
                         V3,
                         Rule.TLS,
-                        w -> replace(
-                                w,
-                                "Settings",
-                                "jsCode",
-                                "\"allow_self_signed\": false",
-                                "\"allow_self_signed\": true")),
+                        w -> ((ObjectNode) params(w, "List VMs (v3, paged)").path("options"))
+                                .put("allowUnauthorizedCerts", "={{ false }}")),
                 broken("vCenter session kept after a failure", VCENTER, Rule.VCENTER_SESSION, w -> {
                     removeNode(w, "End vCenter session after failure");
                     retarget(w, "Fail sync run", 0, "Stop: run failed");
