@@ -11,12 +11,14 @@
 //   /vc-broken        a vCenter of 8 VMs whose third VM answers 500 to /guest/identity
 //   /vc-tls           a vCenter of 5 VMs, meant to be reached over HTTPS (self-signed certificate)
 //   /vc-ca            a vCenter of 3 VMs, meant to be reached over HTTPS with a certificate n8n trusts
+//   /vc-failfail      a vCenter of 4 VMs whose second VM answers 500 "fail refused" to /guest/identity
 //   /pc-v3            Prism Central v3 vms/list of 260 VMs (clones of v3_vms_list_own.json)
 //   /pc-v4            Prism Central v4 vmm VM list of 230 VMs (clones of v4_vmm_ahv_config_vms_list.json)
 //   /pc-empty         Prism Central v4 without VMs
 //   /infra            forwards to the gateway and records every call (method, path, status) and
 //                     every chunk post (start, end, run id); it answers a run opened for the source
-//                     "harness-pc-noid" itself, without an id (a broken vm-service answer)
+//                     "harness-pc-noid" itself, without an id (a broken vm-service answer), and a
+//                     /fail whose error says "fail refused" with 503 (vm-service unavailable)
 //   /_stats           what happened: sessions opened and deleted per vCenter, the VMs whose guest
 //                     identity a vCenter served, chunk posts, the highest number of chunk posts in
 //                     flight at once, every call to /infra
@@ -50,7 +52,7 @@ const VC_BASE = [22, 23, 43, 44].map((n) => ({
   identity: read(`vmware/api_vcenter_vm_vm-${n}_guest_identity.json`),
 }));
 
-function vcenter(name, count, brokenIndex) {
+function vcenter(name, count, brokenIndex, brokenMessage = 'mock failure') {
   const vms = [];
   for (let i = 0; i < count; i++) {
     const base = VC_BASE[i % VC_BASE.length];
@@ -73,7 +75,7 @@ function vcenter(name, count, brokenIndex) {
       identity,
       interfaces,
       tools: i % 5 !== 4,
-      broken: i === brokenIndex,
+      broken: i === brokenIndex ? brokenMessage : null,
       host: i % 2 === 0 ? 'host-1' : 'host-2',
     });
   }
@@ -86,6 +88,7 @@ const vcenters = {
   'vc-broken': vcenter('vc-broken', 8, 2),
   'vc-tls': vcenter('vc-tls', 5, -1),
   'vc-ca': vcenter('vc-ca', 3, -1),
+  'vc-failfail': vcenter('vc-failfail', 4, 1, 'mock failure, fail refused'),
 };
 
 function answerVcenter(vc, req, path, url, send) {
@@ -127,7 +130,7 @@ function answerVcenter(vc, req, path, url, send) {
   const vm = m && vc.vms.find((v) => v.id === decodeURIComponent(m[1]));
   if (!vm) return send(404, { error_type: 'NOT_FOUND' });
   if (!m[2]) return send(200, vm.detail);
-  if (vm.broken && m[2] === '/guest/identity') return send(500, { error_type: 'ERROR', messages: [{ default_message: 'mock failure' }] });
+  if (vm.broken && m[2] === '/guest/identity') return send(500, { error_type: 'ERROR', messages: [{ default_message: vm.broken }] });
   if (!vm.tools) return send(503, { error_type: 'SERVICE_UNAVAILABLE' });
   if (m[2] === '/guest/identity') vc.guestServed.add(vm.id);
   return send(200, m[2] === '/guest/identity' ? vm.identity : vm.interfaces);
@@ -198,6 +201,11 @@ function proxy(req, path, search, body, res) {
     call.status = 201;
     res.writeHead(201, { 'content-type': 'application/json' });
     return res.end(JSON.stringify({ status: 'open', source: 'harness-pc-noid' }));
+  }
+  if (/^\/api\/vm\/sync-runs\/[0-9]+\/fail$/.test(path) && body.includes('fail refused')) {
+    call.status = 503;
+    res.writeHead(503, { 'content-type': 'application/problem+json' });
+    return res.end(JSON.stringify({ title: 'mock: vm-service unavailable', status: 503 }));
   }
   const chunk = /^\/api\/vm\/sync\/[a-z]+$/.test(path) && req.method === 'POST';
   const record = chunk ? { run_id: target.searchParams.get('run_id'), started: Date.now(), bytes: body.length } : null;

@@ -23,6 +23,7 @@ const workflows = {
       'harness-vc-a': source('vc-a'),
       'harness-vc-b': source('vc-b'),
       'harness-vc-broken': source('vc-broken'),
+      'harness-vc-failfail': source('vc-failfail'),
       // a vCenter with a self-signed certificate: TLS is checked, the run fails
       'harness-vc-tls-refused': { url: `${mockTls}/vc-tls` },
       // a vCenter whose certificate n8n trusts through NODE_EXTRA_CA_CERTS (the next port)

@@ -181,6 +181,7 @@ register() { # name source resource_type path
 register harness-vc-a harness-vc-a vmware infra-vm-sync-vcenter-vcenter
 register harness-vc-b harness-vc-b vmware infra-vm-sync-vcenter-vcenter
 register harness-vc-broken harness-vc-broken vmware infra-vm-sync-vcenter-vcenter
+register harness-vc-failfail harness-vc-failfail vmware infra-vm-sync-vcenter-vcenter
 register harness-vc-unknown harness-vc-unknown vmware infra-vm-sync-vcenter-vcenter
 register harness-vc-tls-refused harness-vc-tls-refused vmware infra-vm-sync-vcenter-vcenter
 register harness-vc-ca harness-vc-ca vmware infra-vm-sync-vcenter-vcenter
@@ -191,7 +192,10 @@ for platform in vmware nutanix; do
   started=$(date +%s%N)
   answer=$(curl -fsS -X POST -H "Authorization: Bearer $ADMIN" "$GATEWAY/api/vm/sync/$platform/trigger")
   log "trigger $platform: $(jq -c '[.[] | {name, run_id, status, http_status}]' <<<"$answer")"
-  for run in $(jq -r '.[].run_id' <<<"$answer"); do wait_ended "$run" || log "run $run did not end in 5 minutes"; done
+  # harness-vc-failfail's run cannot end: the proxy refuses its /fail (checked below)
+  for run in $(jq -r '.[] | select(.name != "harness-vc-failfail") | .run_id' <<<"$answer"); do
+    wait_ended "$run" || log "run $run did not end in 5 minutes"
+  done
   log "trigger $platform: every run ended $(ms_since "$started") ms after the trigger"
   for row in $(jq -r '.[] | "\(.name)=\(.run_id)"' <<<"$answer"); do
     eval "RUN_${row//-/_}"
@@ -205,6 +209,23 @@ expect "webhook harness-vc-tls-refused (self-signed certificate, TLS checked)" "
 expect "webhook harness-vc-tls-allowed (self-signed certificate, Ignore SSL Issues on)" "$RUN_harness_vc_tls_allowed" completed 5 1
 expect "webhook harness-vc-ca (certificate trusted through NODE_EXTRA_CA_CERTS)" "$RUN_harness_vc_ca" completed 3 1
 expect "webhook harness-pc-empty (0 VMs)" "$RUN_harness_pc_empty" completed 0 0
+
+# ---- vm-service refusing /fail (503 from the proxy): the execution still stops and ends the vCenter session
+for _ in $(seq 120); do
+  [[ $(curl -fsS "$MOCK/_stats" | jq '.sessions["vc-failfail"].deleted') == 1 ]] && break
+  sleep 0.5
+done
+stats=$(curl -fsS "$MOCK/_stats")
+refused=$(jq -c --arg p "/api/vm/sync-runs/$RUN_harness_vc_failfail/fail" '[.calls[] | select(.path == $p) | .status]' <<<"$stats")
+status=$(run_field "$RUN_harness_vc_failfail" .status)
+log "webhook harness-vc-failfail (/fail refused): /fail answered $refused, run $RUN_harness_vc_failfail still $status, vCenter session $(jq -c '.sessions["vc-failfail"]' <<<"$stats")"
+if [[ $refused != '[503]' || $status == completed || $status == failed ]] || [[ $(jq '.sessions["vc-failfail"].deleted' <<<"$stats") != 1 ]]; then
+  log "  expected one refused /fail, the run left open, the session deleted"
+  FAILURES=$((FAILURES + 1))
+fi
+curl -fsS -o /dev/null -X POST -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
+  -d '{"error": "harness: /fail refused on purpose, failed by the harness"}' "$GATEWAY/api/vm/sync-runs/$RUN_harness_vc_failfail/fail" \
+  || log "could not fail run $RUN_harness_vc_failfail after the test (it expires on its own)"
 
 # ---- guest data and placement as vm-service stored them: every VM whose guest identity the mock
 # served has its hostname and IPs, every VM its host and cluster (nothing stripped by a failed call)

@@ -244,6 +244,10 @@ final class N8nWorkflowRules {
         if (!w.param(FAIL, "jsonBody").contains("error")) {
             add(out, w, Rule.FAILURE_PATH, FAIL + " sends no error");
         }
+        // vm-service down or refusing: the execution must still stop as failed (and end a vCenter session)
+        if (!w.nodes().get(FAIL).path("onError").asText().equals("continueRegularOutput")) {
+            add(out, w, Rule.FAILURE_PATH, FAIL + " stops on its own error, before the nodes after it");
+        }
         if (!w.nodes().get(FAIL).path("executeOnce").asBoolean()) {
             add(out, w, Rule.FAILURE_PATH, FAIL + " may run once per failed item");
         }

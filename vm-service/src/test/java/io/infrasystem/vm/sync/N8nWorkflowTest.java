@@ -158,6 +158,11 @@ class N8nWorkflowTest {
                     outputs(w, "Fail sync run").set(0, N8nWorkflow.MAPPER.createArrayNode());
                 }),
                 broken(
+                        "fail stopping on its own error",
+                        VCENTER,
+                        Rule.FAILURE_PATH,
+                        w -> node(w, "Fail sync run").remove("onError")),
+                broken(
                         "fail without an error",
                         V4,
                         Rule.FAILURE_PATH,
