@@ -1,28 +1,37 @@
 // Mock vCenters and Prism Centrals for the n8n harness (run.sh), built from the fixtures in
 // vm-service/src/test/resources/fixtures, plus a recording proxy in front of the gateway.
 //
-//   node mock-hypervisors.mjs <fixtures dir> <port> <gateway url>
+//   node mock-hypervisors.mjs <fixtures dir> <port> <gateway url> [<tls port> <key.pem> <cert.pem>]...
 //
+// Each TLS port serves the same answers over HTTPS with its own (self-signed) certificate.
 // One HTTP server; the first path segment picks what answers:
 //   /vc-a, /vc-b      vCenters (vSphere Automation API) of 20 and 6 VMs, cloned from the four
 //                     api_vcenter_vm_vm-*.json details and their guest identities; every fifth VM
 //                     answers 503 to its guest calls (VMware Tools not running)
 //   /vc-broken        a vCenter of 8 VMs whose third VM answers 500 to /guest/identity
+//   /vc-tls           a vCenter of 5 VMs, meant to be reached over HTTPS (self-signed certificate)
+//   /vc-ca            a vCenter of 3 VMs, meant to be reached over HTTPS with a certificate n8n trusts
+//   /vc-failfail      a vCenter of 4 VMs whose second VM answers 500 "fail refused" to /guest/identity
 //   /pc-v3            Prism Central v3 vms/list of 260 VMs (clones of v3_vms_list_own.json)
 //   /pc-v4            Prism Central v4 vmm VM list of 230 VMs (clones of v4_vmm_ahv_config_vms_list.json)
 //   /pc-empty         Prism Central v4 without VMs
-//   /infra            forwards to the gateway and records every chunk post (start, end, run id)
-//   /_stats           what happened: sessions opened and deleted per vCenter, chunk posts, the
-//                     highest number of chunk posts in flight at once
+//   /infra            forwards to the gateway and records every call (method, path, status) and
+//                     every chunk post (start, end, run id); it answers a run opened for the source
+//                     "harness-pc-noid" itself, without an id (a broken vm-service answer), and a
+//                     /fail whose error says "fail refused" with 503 (vm-service unavailable)
+//   /_stats           what happened: sessions opened and deleted per vCenter, the VMs whose guest
+//                     identity a vCenter served, chunk posts, the highest number of chunk posts in
+//                     flight at once, every call to /infra
 // Basic auth of every mock hypervisor: harness / harness-pass. Host and cluster lists (two hosts, one
 // cluster) and guest interfaces (one per NIC of the detail, with the guest identity's IP) are made
 // here: the fixtures have none.
 import { createServer, request as httpRequest } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 
-const [fixtures, port, gateway] = process.argv.slice(2);
+const [fixtures, port, gateway, ...tls] = process.argv.slice(2);
 const read = (p) => JSON.parse(readFileSync(join(fixtures, p), 'utf8'));
 const AUTH = 'Basic ' + Buffer.from('harness:harness-pass').toString('base64');
 
@@ -43,7 +52,7 @@ const VC_BASE = [22, 23, 43, 44].map((n) => ({
   identity: read(`vmware/api_vcenter_vm_vm-${n}_guest_identity.json`),
 }));
 
-function vcenter(name, count, brokenIndex) {
+function vcenter(name, count, brokenIndex, brokenMessage = 'mock failure') {
   const vms = [];
   for (let i = 0; i < count; i++) {
     const base = VC_BASE[i % VC_BASE.length];
@@ -66,14 +75,21 @@ function vcenter(name, count, brokenIndex) {
       identity,
       interfaces,
       tools: i % 5 !== 4,
-      broken: i === brokenIndex,
+      broken: i === brokenIndex ? brokenMessage : null,
       host: i % 2 === 0 ? 'host-1' : 'host-2',
     });
   }
-  return { vms, sessions: new Set(), opened: 0, deleted: 0 };
+  return { vms, sessions: new Set(), opened: 0, deleted: 0, guestServed: new Set() };
 }
 
-const vcenters = { 'vc-a': vcenter('vc-a', 20, -1), 'vc-b': vcenter('vc-b', 6, -1), 'vc-broken': vcenter('vc-broken', 8, 2) };
+const vcenters = {
+  'vc-a': vcenter('vc-a', 20, -1),
+  'vc-b': vcenter('vc-b', 6, -1),
+  'vc-broken': vcenter('vc-broken', 8, 2),
+  'vc-tls': vcenter('vc-tls', 5, -1),
+  'vc-ca': vcenter('vc-ca', 3, -1),
+  'vc-failfail': vcenter('vc-failfail', 4, 1, 'mock failure, fail refused'),
+};
 
 function answerVcenter(vc, req, path, url, send) {
   if (path === '/api/session' && req.method === 'POST') {
@@ -114,8 +130,9 @@ function answerVcenter(vc, req, path, url, send) {
   const vm = m && vc.vms.find((v) => v.id === decodeURIComponent(m[1]));
   if (!vm) return send(404, { error_type: 'NOT_FOUND' });
   if (!m[2]) return send(200, vm.detail);
-  if (vm.broken && m[2] === '/guest/identity') return send(500, { error_type: 'ERROR', messages: [{ default_message: 'mock failure' }] });
+  if (vm.broken && m[2] === '/guest/identity') return send(500, { error_type: 'ERROR', messages: [{ default_message: vm.broken }] });
   if (!vm.tools) return send(503, { error_type: 'SERVICE_UNAVAILABLE' });
+  if (m[2] === '/guest/identity') vc.guestServed.add(vm.id);
   return send(200, m[2] === '/guest/identity' ? vm.identity : vm.interfaces);
 }
 
@@ -172,11 +189,24 @@ function answerPrism(pc, req, path, url, body, send) {
 
 // ---- recording proxy to the gateway
 const chunks = [];
+const calls = [];
 let inFlight = 0;
 let maxInFlight = 0;
 
 function proxy(req, path, search, body, res) {
   const target = new URL(gateway + path + search);
+  const call = { method: req.method, path: path + search, status: null };
+  calls.push(call);
+  if (path === '/api/vm/sync-runs' && req.method === 'POST' && /"source"\s*:\s*"harness-pc-noid"/.test(body)) {
+    call.status = 201;
+    res.writeHead(201, { 'content-type': 'application/json' });
+    return res.end(JSON.stringify({ status: 'open', source: 'harness-pc-noid' }));
+  }
+  if (/^\/api\/vm\/sync-runs\/[0-9]+\/fail$/.test(path) && body.includes('fail refused')) {
+    call.status = 503;
+    res.writeHead(503, { 'content-type': 'application/problem+json' });
+    return res.end(JSON.stringify({ title: 'mock: vm-service unavailable', status: 503 }));
+  }
   const chunk = /^\/api\/vm\/sync\/[a-z]+$/.test(path) && req.method === 'POST';
   const record = chunk ? { run_id: target.searchParams.get('run_id'), started: Date.now(), bytes: body.length } : null;
   if (chunk) {
@@ -188,6 +218,7 @@ function proxy(req, path, search, body, res) {
     const parts = [];
     answer.on('data', (d) => parts.push(d));
     answer.on('end', () => {
+      call.status = answer.statusCode;
       if (chunk) {
         inFlight--;
         chunks.push({ ...record, ended: Date.now(), status: answer.statusCode });
@@ -204,7 +235,7 @@ function proxy(req, path, search, body, res) {
   out.end(body);
 }
 
-createServer((req, res) => {
+function handle(req, res) {
   const parts = [];
   req.on('data', (d) => parts.push(d));
   req.on('end', () => {
@@ -219,10 +250,18 @@ createServer((req, res) => {
     if (first === 'infra') return proxy(req, path, url.search, body, res);
     if (first === '_stats') {
       const sessions = Object.fromEntries(Object.entries(vcenters).map(([k, v]) => [k, { opened: v.opened, deleted: v.deleted, open: v.sessions.size }]));
-      return send(200, { sessions, chunks, max_chunks_in_flight: maxInFlight });
+      const guest = Object.fromEntries(Object.entries(vcenters).map(([k, v]) => [k, v.guestServed.size]));
+      return send(200, { sessions, guest_identities_served: guest, chunks, max_chunks_in_flight: maxInFlight, calls });
     }
     if (vcenters[first]) return answerVcenter(vcenters[first], req, path, url, send);
     if (prisms[first]) return answerPrism(prisms[first], req, path, url, body, send);
     return send(404, { message: 'unknown mock ' + first });
   });
-}).listen(Number(port), '127.0.0.1', () => console.log(`mock hypervisors on http://127.0.0.1:${port}`));
+}
+
+createServer(handle).listen(Number(port), '127.0.0.1', () => console.log(`mock hypervisors on http://127.0.0.1:${port}`));
+for (let i = 0; i + 2 < tls.length; i += 3) {
+  const [tlsPort, key, cert] = tls.slice(i, i + 3);
+  createTlsServer({ key: readFileSync(key), cert: readFileSync(cert) }, handle)
+    .listen(Number(tlsPort), '127.0.0.1', () => console.log(`mock hypervisors on https://127.0.0.1:${tlsPort}`));
+}

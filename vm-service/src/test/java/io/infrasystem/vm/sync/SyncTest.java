@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -399,6 +400,35 @@ class SyncTest {
         int run = openRun("vmware", "vc-1").extract().path("id");
         post("nutanix", "?run_id=" + run, fixture(OWN)).statusCode(409);
         post("nutanix", "?run_id=999999", fixture(OWN)).statusCode(404);
+    }
+
+    @Test
+    void aRunOfASourceWithoutVmsFinishesWithoutAChunkAndCannotBeFailedAfterwards() {
+        // what the n8n workflows send for a hypervisor listing no VM: open, no chunk, finish
+        int run = openRun("nutanix", "pc-without-vms").extract().path("id");
+        finish(run)
+                .statusCode(200)
+                .body("status", equalTo("completed"))
+                .body("chunk_count", equalTo(0))
+                .body("vm_count_seen", equalTo(0))
+                .body("deleted_count", equalTo(0));
+        given().header("Authorization", N8N)
+                .contentType(ContentType.JSON)
+                .body("{\"error\": \"too late\"}")
+                .post("/api/vm/sync-runs/" + run + "/fail")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
+        given().header("Authorization", N8N)
+                .get("/api/vm/sync-runs/" + run)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("completed"))
+                .body("error", nullValue());
+        assertThat(scalar(
+                        "select count(*) from outbox_event where event_type = 'vm.sync_run.failed' and subject = ?",
+                        String.valueOf(run)))
+                .isZero();
     }
 
     @Test
