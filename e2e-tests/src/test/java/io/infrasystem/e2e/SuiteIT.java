@@ -615,7 +615,8 @@ class SuiteIT {
         Http.Caller viewer = bearer(viewerToken());
         Http.Caller admin = bearer(keycloak.passwordGrant(
                 settings.get("INFRA_DEV_CLIENT_ID"), "dev-admin", settings.get("DEV_ADMIN_PASSWORD")));
-        String recipient = settings.get("INFRA_CERT_ALERTS_RECIPIENTS").split(",")[0].trim();
+        String recipient =
+                settings.get("INFRA_CERT_ALERTS_RECIPIENTS").split(",")[0].trim();
         String www = "www.e2e-" + run + ".example.com";
         String api = "api.e2e-" + run + ".example.com";
         try (EventSocket certEvents = step(
@@ -779,7 +780,9 @@ class SuiteIT {
         while (true) {
             JsonNode run = editor.get("/api/cert/scan-runs/" + id).expect(200).json();
             if (run.path("status").asText().equals("completed")) {
-                assertThat(run.path("succeeded_count").asInt()).as("run %s", run).isEqualTo(1);
+                assertThat(run.path("succeeded_count").asInt())
+                        .as("run %s", run)
+                        .isEqualTo(1);
                 assertThat(run.path("failed_count").asInt()).as("run %s", run).isZero();
                 return id;
             }

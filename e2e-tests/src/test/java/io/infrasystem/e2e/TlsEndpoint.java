@@ -47,7 +47,8 @@ final class TlsEndpoint implements AutoCloseable {
         this.certificate = certificate;
         this.socket = new ServerSocket();
         socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-        this.acceptor = Thread.ofVirtual().name("tls-endpoint-" + socket.getLocalPort()).start(() -> accept(context));
+        this.acceptor =
+                Thread.ofVirtual().name("tls-endpoint-" + socket.getLocalPort()).start(() -> accept(context));
     }
 
     /**
@@ -82,8 +83,7 @@ final class TlsEndpoint implements AutoCloseable {
                         .map(name -> new GeneralName(GeneralName.dNSName, name))
                         .toArray(GeneralName[]::new)));
         X509Certificate certificate = new JcaX509CertificateConverter()
-                .getCertificate(
-                        builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
+                .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
         char[] password = "e2e".toCharArray();
@@ -102,8 +102,7 @@ final class TlsEndpoint implements AutoCloseable {
 
     /** @return the lower-case hex SHA-256 of the certificate's DER, the suite's identity of a certificate */
     String sha256Thumbprint() throws Exception {
-        return HexFormat.of()
-                .formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
     }
 
     /** @return the certificate's end of validity */
@@ -140,7 +139,7 @@ final class TlsEndpoint implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "127.0.0.1:" + port() + " (" + certificate.getSubjectX500Principal().getName() + ", until "
-                + notAfter() + ")";
+        return "127.0.0.1:" + port() + " ("
+                + certificate.getSubjectX500Principal().getName() + ", until " + notAfter() + ")";
     }
 }
