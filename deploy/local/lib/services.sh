@@ -104,7 +104,8 @@ start_service() {
       INFRA_OUTBOUND_ALLOW="$INFRA_OUTBOUND_ALLOW") ;;
     inventory-service) env_vars+=(INVENTORY_EOS_REPORT_RECIPIENTS="$INVENTORY_EOS_REPORT_RECIPIENTS") ;;
     realtime-service) env_vars+=(INFRA_REALTIME_CONSUMER_METADATA_REFRESH="$REALTIME_METADATA_REFRESH") ;;
-    cert-service) env_vars+=(INFRA_CERT_SCAN_ALLOWED_NETWORKS="$INFRA_CERT_SCAN_ALLOWED_NETWORKS") ;;
+    cert-service) env_vars+=(INFRA_CERT_SCAN_ALLOWED_NETWORKS="$INFRA_CERT_SCAN_ALLOWED_NETWORKS"
+      INFRA_CERT_ALERTS_RECIPIENTS="$INFRA_CERT_ALERTS_RECIPIENTS") ;;
   esac
 
   need_jq # service_ready reads the health answer

@@ -33,7 +33,8 @@ final class StackSettings {
             "KC_BOOTSTRAP_ADMIN_PASSWORD",
             "SMTP_HOST",
             "SMTP_API_PORT",
-            "INVENTORY_EOS_REPORT_RECIPIENTS");
+            "INVENTORY_EOS_REPORT_RECIPIENTS",
+            "INFRA_CERT_ALERTS_RECIPIENTS");
 
     private final Path repoRoot;
     private final Map<String, String> values;

@@ -608,6 +608,191 @@ class SuiteIT {
                 () -> new BrowserScenarios(settings, output.toAbsolutePath().normalize()).run());
     }
 
+    @Test
+    @Order(11)
+    void aScannedEndpointsCertificateShowsUpWithItsDomainsAndBindingAndIsAlertedOnce() throws Exception {
+        Http.Caller editor = bearer(editorToken());
+        Http.Caller viewer = bearer(viewerToken());
+        Http.Caller admin = bearer(keycloak.passwordGrant(
+                settings.get("INFRA_DEV_CLIENT_ID"), "dev-admin", settings.get("DEV_ADMIN_PASSWORD")));
+        String recipient =
+                settings.get("INFRA_CERT_ALERTS_RECIPIENTS").split(",")[0].trim();
+        String www = "www.e2e-" + run + ".example.com";
+        String api = "api.e2e-" + run + ".example.com";
+        try (EventSocket certEvents = step(
+                        "11. a viewer connects a WebSocket through the gateway (cert.*)",
+                        () -> EventSocket.open(settings.gatewayUrl(), viewerToken(), "cert.*"));
+                TlsEndpoint endpoint = step(
+                        "11. a TLS endpoint on loopback, certificate for " + www + " and " + api + ", 10 days left",
+                        () -> TlsEndpoint.start(Duration.ofDays(10), List.of(www, api)))) {
+            long target = step(
+                    "11. editor creates a scan target for it (id)",
+                    () -> created(editor.postJson(
+                            "/api/cert/scan-targets",
+                            Map.of("host", "127.0.0.1", "port", endpoint.port(), "sni", www))));
+            long firstRun = step("11. editor scans it; the run completes with one success (run id)", () -> {
+                long id = scanRun(editor, target);
+                JsonNode scan = viewer.get("/api/cert/scans?scan_run_id=" + id)
+                        .expect(200)
+                        .json()
+                        .path("results")
+                        .path(0);
+                assertThat(scan.path("result").asText()).as("scan %s", scan).isEqualTo("success");
+                assertThat(scan.path("hostname_match").asBoolean()).isTrue();
+                assertThat(scan.path("trusted").asBoolean()).as("self-signed").isFalse();
+                return id;
+            });
+            JsonNode certificate = step("11. the viewer sees the certificate through the gateway (id, status)", () -> {
+                JsonNode page = viewer.get("/api/cert/certificates?san=" + Http.encode(api))
+                        .expect(200)
+                        .json();
+                assertThat(page.path("count").asInt()).isEqualTo(1);
+                JsonNode found = page.path("results").path(0);
+                assertThat(found.path("sha256_thumbprint").asText()).isEqualTo(endpoint.sha256Thumbprint());
+                assertThat(found.path("common_name").asText()).isEqualTo(www);
+                assertThat(found.path("source").asText()).isEqualTo("scan");
+                assertThat(found.path("status").asText()).isEqualTo("expiring");
+                List<String> dns = new ArrayList<>();
+                found.path("sans").forEach(san -> {
+                    if (san.path("type").asText().equalsIgnoreCase("dns")) {
+                        dns.add(san.path("value").asText());
+                    }
+                });
+                assertThat(dns).containsExactly(www, api);
+                return found;
+            });
+            long certificateId = certificate.path("id").asLong();
+            step("11. its domains are listed as secured by it, with their parents", () -> {
+                JsonNode page = viewer.get("/api/cert/domains?certificate_id=" + certificateId)
+                        .expect(200)
+                        .json();
+                Set<String> names = new TreeSet<>();
+                page.path("results").forEach(d -> names.add(d.path("name").asText()));
+                assertThat(names).containsExactlyInAnyOrder(www, api);
+                JsonNode parent = viewer.get("/api/cert/domains?name=e2e-" + run + ".example.com")
+                        .expect(200)
+                        .json()
+                        .path("results")
+                        .path(0);
+                assertThat(parent.path("parent_name").asText()).isEqualTo("example.com");
+                return names + " under " + parent.path("name").asText();
+            });
+            step("11. its binding names the host, address, port and SNI scanned", () -> {
+                JsonNode page = viewer.get("/api/cert/bindings?certificate_id=" + certificateId)
+                        .expect(200)
+                        .json();
+                assertThat(page.path("count").asInt()).isEqualTo(1);
+                JsonNode binding = page.path("results").path(0);
+                assertThat(binding.path("host_name").asText()).isEqualTo("127.0.0.1");
+                assertThat(binding.path("ip_address").asText()).isEqualTo("127.0.0.1");
+                assertThat(binding.path("port").asInt()).isEqualTo(endpoint.port());
+                assertThat(binding.path("sni").asText()).isEqualTo(www);
+                assertThat(binding.path("platform").asText()).isEqualTo("web_server");
+                return "binding " + binding.path("id").asLong() + " on host " + binding.path("host_id");
+            });
+            step("11. the viewer received the certificate's creation and the run's completion", () -> {
+                List<JsonNode> events = certEvents.awaitUntil(
+                        EVENT_TIMEOUT,
+                        got -> got.stream().anyMatch(e -> isEvent(e, "cert.certificate.created", certificateId))
+                                && got.stream().anyMatch(e -> isEvent(e, "cert.scan_run.completed", firstRun)));
+                return EventSocket.summary(events);
+            });
+            step("11. admin runs the expiry check: the certificate is alerted (10 days: threshold 14)", () -> {
+                JsonNode checked = admin.post("/api/cert/alerts/expiry/check", "application/json", new byte[0])
+                        .expect(200)
+                        .json();
+                assertThat(checked.path("alerted_certificate_ids").toString())
+                        .as("check %s", checked)
+                        .contains(String.valueOf(certificateId));
+                List<JsonNode> events = certEvents.awaitUntil(
+                        EVENT_TIMEOUT,
+                        got -> got.stream().anyMatch(e -> isEvent(e, "cert.certificate.expiring", certificateId)));
+                JsonNode expiring = events.stream()
+                        .filter(e -> isEvent(e, "cert.certificate.expiring", certificateId))
+                        .findFirst()
+                        .orElseThrow();
+                assertThat(expiring.path("data").path("threshold_days").asInt()).isEqualTo(14);
+                return expiring.path("data");
+            });
+            step("11. a second scan and a second check alert nothing again", () -> {
+                scanRun(editor, target);
+                JsonNode checked = admin.post("/api/cert/alerts/expiry/check", "application/json", new byte[0])
+                        .expect(200)
+                        .json();
+                assertThat(checked.path("alerted_certificate_ids").toString())
+                        .doesNotContain(String.valueOf(certificateId));
+                assertThat(viewer.get("/api/cert/bindings?certificate_id=" + certificateId)
+                                .expect(200)
+                                .json()
+                                .path("count")
+                                .asInt())
+                        .as("the same binding confirmed")
+                        .isEqualTo(1);
+                return checked;
+            });
+            String subject = step("11. the mail transaction log (through the gateway) shows the alert sent", () -> {
+                long deadline = System.nanoTime() + EVENT_TIMEOUT.toNanos();
+                while (true) {
+                    JsonNode page = admin.get("/api/mail/messages?recipient=" + Http.encode(recipient) + "&limit=1000")
+                            .expect(200)
+                            .json();
+                    for (JsonNode item : page.path("results")) {
+                        if (item.path("subject").asText().contains(www)
+                                && item.path("status").asText().equals("sent")) {
+                            return item.path("subject").asText();
+                        }
+                    }
+                    if (System.nanoTime() > deadline) {
+                        throw new AssertionError("no sent alert for " + www + " to " + recipient + ": " + page);
+                    }
+                    Thread.sleep(500);
+                }
+            });
+            step("11. the SMTP sink holds exactly one alert for the certificate, also after a quiet period", () -> {
+                Http.Caller sink = http.caller(
+                        "http://" + settings.get("SMTP_HOST") + ":" + settings.get("SMTP_API_PORT"), null, null);
+                List<JsonNode> events = certEvents.collectFor(QUIET_WINDOW);
+                assertThat(events)
+                        .as("a second expiry event")
+                        .noneMatch(e -> isEvent(e, "cert.certificate.expiring", certificateId));
+                List<String> alerts = new ArrayList<>();
+                sink.get("/api/user/" + Http.encode(recipient) + "/messages/INBOX")
+                        .expect(200)
+                        .json()
+                        .forEach(message -> {
+                            if (message.path("subject").asText().contains(www)) {
+                                alerts.add(message.path("subject").asText());
+                            }
+                        });
+                assertThat(alerts).containsExactly(subject);
+                return subject;
+            });
+        }
+    }
+
+    /** Starts a scan run of one target and waits until it is completed; returns its id. */
+    private long scanRun(Http.Caller editor, long target) throws Exception {
+        JsonNode started = editor.postJson("/api/cert/scan-runs", Map.of("target_ids", List.of(target)))
+                .expect(202)
+                .json();
+        long id = started.path("id").asLong();
+        long deadline = System.nanoTime() + EVENT_TIMEOUT.toNanos();
+        while (true) {
+            JsonNode run = editor.get("/api/cert/scan-runs/" + id).expect(200).json();
+            if (run.path("status").asText().equals("completed")) {
+                assertThat(run.path("succeeded_count").asInt())
+                        .as("run %s", run)
+                        .isEqualTo(1);
+                assertThat(run.path("failed_count").asInt()).as("run %s", run).isZero();
+                return id;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("scan run not completed within " + EVENT_TIMEOUT + ": " + run);
+            }
+            Thread.sleep(250);
+        }
+    }
+
     private long placedServer(Http.Caller editor, long site, long rack, String hostname, int position) {
         long id = editor.postJson(
                         "/api/inventory/assets",

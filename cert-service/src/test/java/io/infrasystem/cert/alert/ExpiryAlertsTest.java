@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Test;
 class ExpiryAlertsTest {
 
     static final String EDITOR = TestTokens.user("ed", Scopes.groupsForRoles(Set.of(Scopes.EDITOR)));
+    static final String ADMIN = TestTokens.user("adm", Scopes.groupsForRoles(Set.of(Scopes.ADMIN)));
 
     @Inject
     ExpiryAlerts alerts;
@@ -167,6 +169,31 @@ class ExpiryAlertsTest {
         patchThresholds(own, "null").statusCode(200).body("alert_threshold_days", nullValue());
         assertThat(alerts.check(later)).contains(own);
         assertThat(sentThresholds(own)).containsExactlyInAnyOrder(60, 30, 14, 7, 5);
+    }
+
+    @Test
+    void anAdminRunsTheCheckNowAndASecondCheckAlertsNothingAgain() throws Exception {
+        long id = upload(10, "check-now.example.com");
+        given().header("Authorization", EDITOR)
+                .post("/api/cert/alerts/expiry/check")
+                .then()
+                .statusCode(403);
+        assertThat(sentThresholds(id)).isEmpty();
+        given().header("Authorization", ADMIN)
+                .post("/api/cert/alerts/expiry/check")
+                .then()
+                .statusCode(200)
+                .body("checked_at", startsWith(Instant.now().toString().substring(0, 4)))
+                .body("alerted_certificate_ids", hasItem(equalTo((int) id)));
+        given().header("Authorization", ADMIN)
+                .post("/api/cert/alerts/expiry/check")
+                .then()
+                .statusCode(200)
+                .body("alerted_certificate_ids", not(hasItem(equalTo((int) id))));
+        // ten days left: the 14-day alert is sent, the 60 and 30 are marked as crossed
+        assertThat(sentThresholds(id)).containsExactly(14, 30, 60);
+        assertThat(events("notification.requested", "cert-expiry-" + id + "-14"))
+                .hasSize(1);
     }
 
     @Test

@@ -25,6 +25,8 @@ import io.infrasystem.cert.scan.tls.ProbeResult;
 import io.infrasystem.cert.x509.CertificateFacts;
 import io.infrasystem.cert.x509.CertificateReader;
 import io.infrasystem.cert.x509.UnreadableCertificateException;
+import io.infrasystem.commons.audit.Change;
+import io.infrasystem.commons.audit.ChangeRecorder;
 import io.infrasystem.commons.outbox.EventsConfig;
 import io.infrasystem.commons.outbox.Outbox;
 import io.infrasystem.commons.outbox.OutboxMessage;
@@ -50,6 +52,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Stores what targets' scans showed, a batch of outcomes per transaction ({@link #recordAll}); for each: the scan result; each certificate of
@@ -60,6 +63,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code replaced} and links it; a failure after a success (or on the first scan) is alerted
  * ({@link ScanFailureAlerts}); then the runs' counts and (at most one a second per run) a
  * {@code cert.scan_run.progress} event.
+ *
+ * <p>Round trips are what a recording costs (one recording thread per instance): the hosts and
+ * bindings a batch creates are persisted without a flush each and recorded (audit entries,
+ * events) with one {@link ChangeRecorder#recordAll} at the end of the batch; the scan results are
+ * written as one JDBC batch ({@link ScanRows}); the targets' and bindings' seen-times are updated
+ * in JDBC batches at the commit ({@code quarkus.hibernate-orm.jdbc.statement-batch-size}).
  */
 @ApplicationScoped
 public class ScanRecorder {
@@ -78,6 +87,8 @@ public class ScanRecorder {
     private final Outbox outbox;
     private final EventsConfig events;
     private final ScanFailureAlerts failures;
+    private final ChangeRecorder changes;
+    private final ScanRows scanRows;
 
     public ScanRecorder(
             CertificateService certificates,
@@ -87,7 +98,9 @@ public class ScanRecorder {
             IgnoreRules ignoreRules,
             Outbox outbox,
             EventsConfig events,
-            ScanFailureAlerts failures) {
+            ScanFailureAlerts failures,
+            ChangeRecorder changes,
+            ScanRows scanRows) {
         this.certificates = certificates;
         this.domains = domains;
         this.hosts = hosts;
@@ -96,6 +109,8 @@ public class ScanRecorder {
         this.outbox = outbox;
         this.events = events;
         this.failures = failures;
+        this.changes = changes;
+        this.scanRows = scanRows;
     }
 
     /**
@@ -127,6 +142,13 @@ public class ScanRecorder {
             int[] count = counts.computeIfAbsent(outcome.runId(), id -> new int[2]);
             count[success ? 0 : 1]++;
         }
+        scanRows.insert(batch.scans);
+        for (CertificateScan failed : batch.failureAlerts) {
+            ScanTarget target = failed.scanTarget;
+            failures.failed(target.id, target.host + ":" + target.port, failed.id, failed.error, failed.scannedAt);
+        }
+        // the hosts and bindings the batch created: their audit entries and events in one go
+        changes.recordAll(batch.created.stream().map(Supplier::get).toList());
         Instant now = Instant.now();
         counts.forEach((runId, count) -> {
             ScanRun.update(
@@ -168,10 +190,11 @@ public class ScanRecorder {
         if (success) {
             storeChain(scan, target, probe, outcome.verdict(), now, batch);
         }
-        scan.persist();
+        // written with the batch's other results in one JDBC batch (ScanRows), then alerted
+        batch.scans.add(scan);
         failing.put(target.id, "failure".equals(scan.result));
         if (!success && !failingAlready) {
-            failures.failed(target.id, target.host + ":" + target.port, scan.id, scan.error, now);
+            batch.failureAlerts.add(scan);
         }
         return success;
     }
@@ -208,6 +231,12 @@ public class ScanRecorder {
         final Map<String, Host> hosts = new HashMap<>();
         /** The bindings of each host read or created, latest ({@code last_seen_at}) first. */
         final Map<Long, List<CertificateBinding>> bindings = new HashMap<>();
+        /** The scan results of the batch, written together at its end. */
+        final List<CertificateScan> scans = new ArrayList<>();
+        /** The results whose failure is to be alerted once they have their ids. */
+        final List<CertificateScan> failureAlerts = new ArrayList<>();
+        /** The creations to record at the end of the batch (their API form then), in order. */
+        final List<Supplier<Change>> created = new ArrayList<>();
 
         Batch(List<IgnoredCertificate> ignoredCertificates) {
             this.ignoredCertificates = ignoredCertificates;
@@ -307,8 +336,10 @@ public class ScanRecorder {
         String key = hostKey(target);
         Host host = batch.hosts.containsKey(key) ? batch.hosts.get(key) : findHost(target);
         if (host == null) {
-            host = hosts.createEntity(
+            Host fresh = hosts.persistEntity(
                     new HostInput(target.host, HostType.SERVER, HostEnvironment.OTHER, List.of(peerAddress), null));
+            batch.created.add(() -> hosts.createdChange(fresh));
+            host = fresh;
             batch.bindings.put(host.id, new ArrayList<>());
             batch.remember(host);
         } else if (host.ips.stream().noneMatch(ip -> ip.ipAddress.equals(peerAddress))) {
@@ -341,7 +372,7 @@ public class ScanRecorder {
             known.add(0, latest.get());
             return;
         }
-        CertificateBinding created = bindings.createEntity(new BindingInput(
+        CertificateBinding created = bindings.persistEntity(new BindingInput(
                 leaf.id,
                 place.id,
                 ip == null ? null : ip.id,
@@ -354,6 +385,7 @@ public class ScanRecorder {
                 target.sni,
                 null));
         created.lastSeenAt = now;
+        batch.created.add(() -> bindings.createdChange(created));
         known.add(0, created);
         if (latest.isPresent()) {
             Certificate previous = latest.get().certificate;

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -30,7 +31,7 @@ import org.jboss.logging.Logger;
  * {@code infra.cert.scan.max-per-host} (never above 5) to one address. Each target: the network
  * policy resolves and checks it, the probe captures the chain, the chain is judged, and the
  * outcome is queued for the instance's recording thread ({@code infra.cert.scan.record-threads},
- * default one), which stores whatever is waiting (up to {@code infra.cert.scan.record-batch}) in
+ * default one; a platform thread), which stores whatever is waiting (up to {@code infra.cert.scan.record-batch}) in
  * one transaction with the {@link ScanRecorder} (recordings upsert shared rows: with one thread
  * they never race in an instance; handshakes run in parallel); the last outcome of a run
  * completes it.
@@ -56,6 +57,8 @@ public class ScanRunner {
     private final LinkedBlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
     /** Whether the recording thread was started. */
     private final AtomicBoolean recording = new AtomicBoolean();
+    /** The recording threads, once started. */
+    private final List<Thread> recordingThreads = new CopyOnWriteArrayList<>();
 
     private final int batchSize;
     private final int recorders;
@@ -160,10 +163,20 @@ public class ScanRunner {
     /** An outcome waiting for the recorder, and what to do once it is stored (or given up). */
     private record Pending(ScanOutcome outcome, Runnable done) {}
 
+    /**
+     * Starts the recording threads: platform threads, not virtual ones. A recording waits for
+     * PostgreSQL several times per batch, and a virtual thread that its answer wakes queues for a
+     * carrier behind every runnable handshake (CPU-bound, as many as {@code max-concurrency});
+     * a platform thread is run by the operating system as soon as the answer arrives, so the one
+     * serial stage of a run is not held up by the parallel ones (bench/cert-service.md).
+     */
     private void startRecording() {
         if (recording.compareAndSet(false, true)) {
             for (int i = 0; i < recorders; i++) {
-                executor.submit(this::recordLoop);
+                recordingThreads.add(Thread.ofPlatform()
+                        .name("cert-scan-recorder-" + i)
+                        .daemon()
+                        .start(this::recordLoop));
             }
         }
     }
@@ -233,6 +246,7 @@ public class ScanRunner {
 
     @PreDestroy
     void stop() {
+        recordingThreads.forEach(Thread::interrupt);
         executor.shutdownNow();
     }
 }

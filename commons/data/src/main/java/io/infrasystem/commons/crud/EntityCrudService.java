@@ -139,12 +139,37 @@ public abstract class EntityCrudService<E extends Tracked, D extends Versioned, 
 
     /** Creates and records an entity; call inside a transaction. Errors as {@link #apply}. */
     public E createEntity(I input) {
+        E entity = persistEntity(input);
+        entity.flush();
+        changes.record(createdChange(entity));
+        return entity;
+    }
+
+    /**
+     * Creates an entity for a bulk path, without flushing or recording it: checked and applied
+     * as {@link #createEntity} (the same 400 and 409), persisted in the caller's transaction (an
+     * identity key is assigned at once). The caller records the creations of its batch together,
+     * with one {@link ChangeRecorder#recordAll} of their {@link #createdChange}s, before its
+     * transaction ends; the database's own rules answer at the next flush (at the latest, the
+     * commit), which then fails the whole batch.
+     *
+     * @param input the new entity's input
+     * @return the persisted entity, with its id
+     */
+    public E persistEntity(I input) {
         validate(input);
         E entity = kind.factory().get();
         apply(entity, input);
-        entity.persistAndFlush();
-        changes.record(Change.created(kind.resourceType(), entity.id, dto(entity)));
+        entity.persist();
         return entity;
+    }
+
+    /**
+     * @param entity an entity created by {@link #persistEntity}, as it is to be recorded
+     * @return the {@code created} change that records it (its API form now)
+     */
+    public Change createdChange(E entity) {
+        return Change.created(kind.resourceType(), entity.id, dto(entity));
     }
 
     @Transactional
