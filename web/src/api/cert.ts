@@ -5,6 +5,7 @@ type Schemas = components['schemas'];
 export type Certificate = Schemas['CertificateDto'];
 export type CertificateStatus = Schemas['CertificateStatus'];
 export type SubjectAltName = Schemas['SubjectAltName'];
+export type MonthCount = Schemas['MonthCount'];
 export type Host = Schemas['HostDto'];
 export type HostInput = Schemas['HostInput'];
 export type HostType = Schemas['HostType'];
@@ -74,6 +75,8 @@ export const certApi = {
   certificatesByIds: (ids: number[]) =>
     api<Page<Certificate>>('GET', `${BASE}/certificates?${ids.map((id) => `id=${id}`).join('&')}&limit=${Math.max(ids.length, 1)}`),
   /** The list's CSV export with the same filters (SANs of a cell as `dns:a; ip:b`). */
+  /** Certificates ending per calendar month of `zone` from `from` (YYYY-MM) on, within the list's filters: one call. */
+  expiryMonths: (query: Query) => api<MonthCount[]>('GET', withQuery(`${BASE}/certificates/expiry-months`, query)),
   exportCsv: (query: Query) => download(withQuery(`${BASE}/certificates/export.csv`, query), 'text/csv'),
   /** Adds the certificates of a PEM, DER or PKCS#7 file (sent as it is) or of pasted PEM text; 400 with nothing kept when any part is bad. */
   upload: (body: Blob | string) =>

@@ -6,7 +6,7 @@ import { ResultTable } from '../../components/ResultTable';
 import { QueryView } from '../../components/Query';
 import { formatTime } from '../../components/time';
 import { CertLink, daysLeft, describeDays } from './common';
-import { localDay, months, type Month } from './timeline';
+import { localDay, localMonth, toMonths, userZone, type Month } from './timeline';
 
 /** A count of certificates of a status, linking to the list with that filter. */
 function StatusCount({ status, label }: { status: 'expiring' | 'expired'; label: string }) {
@@ -26,7 +26,8 @@ const HEIGHT = 200;
 const AXIS = 36;
 
 /**
- * Certificates (not replaced) ending in each of the next 12 months, as bars; the SVG is named by a
+ * Certificates (not replaced) ending in each of the next 12 months (one call of the API's
+ * `expiry-months`), as bars; the SVG is named by a
  * summary of every month, and each bar links to the list of that month.
  */
 export function ExpiryTimeline({ data }: { data: { month: Month; count: number }[] }) {
@@ -59,12 +60,8 @@ export default function CertDashboard() {
   const monthKey = `${now.getFullYear()}-${now.getMonth()}`;
   const timeline = useQuery({
     queryKey: ['cert', 'certificates', 'timeline', monthKey],
-    queryFn: () => Promise.all(months(now).map(async (month) => {
-      const page = await certApi.certificates.list({
-        expires_after: month.start.toISOString(), expires_before: month.end.toISOString(), status__n: 'replaced', limit: 1,
-      });
-      return { month, count: page.count ?? 0 };
-    })),
+    queryFn: async () =>
+      toMonths(await certApi.expiryMonths({ from: localMonth(now), months: 12, zone: userZone(), status__n: 'replaced' })),
   });
   const expiring = useQuery({
     queryKey: ['cert', 'certificates', 'expiring-next'],

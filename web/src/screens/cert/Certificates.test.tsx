@@ -57,9 +57,18 @@ describe('Certificates overview', () => {
         if (query.get('status') === 'expiring' && query.get('limit') === '1') return Response.json({ count: 4, results: [] });
         if (query.get('status') === 'expired') return Response.json({ count: 2, results: [] });
         if (query.get('status') === 'expiring') return Response.json(page([LEAF]));
-        // the timeline: 3 in the first month, none later
-        const first = new Date(query.get('expires_after') ?? '').getMonth() === new Date().getMonth();
-        return Response.json({ count: first ? 3 : 0, results: [] });
+        return Response.json(page([]));
+      },
+      // the timeline: 3 in the first month, none later
+      '/api/cert/certificates/expiry-months': (_init, url) => {
+        const query = new URL(url ?? '', 'http://x').searchParams;
+        const [year, month] = (query.get('from') ?? '').split('-').map(Number);
+        return Response.json(Array.from({ length: Number(query.get('months')) }, (_, i) => ({
+          month: `${year}-${i}`,
+          start: new Date(year, month - 1 + i, 1).toISOString(),
+          end: new Date(year, month + i, 1).toISOString(),
+          count: i === 0 ? 3 : 0,
+        })));
       },
       '/api/cert/scans': page([{ id: 5, scan_run_id: 9, host: 'mail.example.com', port: 25, result: 'failure', error: 'handshake timed out', scanned_at: inDays(0) }]),
     });
@@ -71,8 +80,14 @@ describe('Certificates overview', () => {
     expect(bars).toHaveLength(12);
     expect(bars[0]).toHaveAccessibleName(/: 3 certificates$/);
     expect(bars[1]).toHaveAccessibleName(/: 0 certificates$/);
-    const timeline = calls.filter((c) => c.url.includes('status__n=replaced'));
-    expect(timeline).toHaveLength(12);
+    const timeline = calls.filter((c) => c.url.startsWith('/api/cert/certificates/expiry-months'));
+    expect(timeline).toHaveLength(1);
+    const now = new Date();
+    expect(lastQuery(calls, '/api/cert/certificates/expiry-months')).toEqual({
+      from: `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`, months: '12',
+      zone: Intl.DateTimeFormat().resolvedOptions().timeZone, status__n: 'replaced',
+    });
+    expect(bars[0]).toHaveAttribute('href', expect.stringMatching(/^\/certs\/certificates\?expires_after=\d{4}-\d{2}-01&expires_before=\d{4}-\d{2}-01$/));
     expect(within(screen.getByRole('table', { name: 'Expiring soon' })).getByRole('link', { name: 'www.example.com' })).toBeInTheDocument();
     const failures = screen.getByRole('table', { name: 'Recent scan failures' });
     expect(within(failures).getByRole('link', { name: 'mail.example.com:25' })).toHaveAttribute('href', '/certs/scan-runs/9');

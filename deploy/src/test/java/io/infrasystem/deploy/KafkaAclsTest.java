@@ -89,15 +89,7 @@ class KafkaAclsTest {
 
     @Test
     void theShippedDefinitionGivesEveryServiceAUserAndItsOwnTopic() {
-        assertThat(acls.users())
-                .containsExactlyInAnyOrder(
-                        "api-gateway",
-                        "inventory-service",
-                        "vm-service",
-                        "cert-service",
-                        "project-service",
-                        "mail-gateway",
-                        "realtime-service");
+        assertThat(acls.users()).containsExactlyInAnyOrderElementsOf(ServiceConfiguration.SERVICES);
         assertThat(acls.topics())
                 .containsExactlyInAnyOrder(
                         "gateway.events",

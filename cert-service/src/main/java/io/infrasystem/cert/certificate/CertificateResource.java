@@ -6,9 +6,12 @@ import io.infrasystem.commons.crud.ExportableCrudResource;
 import io.infrasystem.commons.filter.QueryFilter;
 import io.infrasystem.commons.security.Scopes;
 import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 
 /**
@@ -16,7 +19,8 @@ import java.util.List;
  * {@code cert:write} writes and deletes. {@code POST} takes one PEM certificate (409 when known),
  * {@code PATCH} changes tags, notes and {@code alert_threshold_days} only. Filters as {@link CertificateService}.
  * {@code GET /api/cert/certificates/export.csv} with the same filters streams every match as CSV
- * (SANs of a cell separated by {@code ; }).
+ * (SANs of a cell separated by {@code ; }); {@code GET /api/cert/certificates/expiry-months} counts
+ * the matches ending in each calendar month ({@link ExpiryTimeline}).
  */
 @Path("/api/cert/certificates")
 @Authenticated
@@ -47,7 +51,9 @@ public class CertificateResource extends ExportableCrudResource<CertificateDto, 
             "first_seen_at",
             "last_seen_at");
 
-    public CertificateResource(CertificateService service) {
+    private final ExpiryTimeline timeline;
+
+    public CertificateResource(CertificateService service, ExpiryTimeline timeline) {
         super(service, query -> {
             QueryFilter filter = CertificateService.filter(query);
             return CsvDownload.of(
@@ -58,6 +64,20 @@ public class CertificateResource extends ExportableCrudResource<CertificateDto, 
                             .list(),
                     CertificateResource::row);
         });
+        this.timeline = timeline;
+    }
+
+    /**
+     * {@code GET /api/cert/certificates/expiry-months}: certificates ending in each calendar month,
+     * within the list's filters (see {@link ExpiryTimeline}).
+     *
+     * @return one entry per month, months without a certificate included; 400 naming a bad parameter
+     */
+    @GET
+    @Path("expiry-months")
+    @CrudScopes.Needs(CrudScopes.Access.READ)
+    public List<ExpiryTimeline.MonthCount> expiryMonths(@Context UriInfo uri) {
+        return timeline.count(uri.getQueryParameters());
     }
 
     static List<Object> row(Certificate c) {
