@@ -32,6 +32,7 @@ PROJECT_SERVICE_KAFKA_PASSWORD=$(hex)
 MAIL_GATEWAY_KAFKA_PASSWORD=$(hex)
 REALTIME_SERVICE_KAFKA_PASSWORD=$(hex)
 INFRA_VM_SECRETS_ENCRYPTION_KEY=$(key)
+INVENTORY_SECRETS_ENCRYPTION_KEY=$(key)
 INFRA_MAIL_ENCRYPTION_KEY=$(key)
 # Public URLs (set them when a proxy publishes the suite under its own name):
 # INFRA_PUBLIC_URL=https://infra.example.org

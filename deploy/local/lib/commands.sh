@@ -7,7 +7,7 @@ select_components() {
   local c wanted
   for c in "${ALL_COMPONENTS[@]}"; do
     if (($# == 0)); then
-      echo "$c"
+      is_optional "$c" || echo "$c"
     else
       for wanted in "$@"; do [[ $c == "$wanted" ]] && echo "$c"; done
     fi
@@ -33,6 +33,7 @@ up_components() {
       kafka) start_kafka ;;
       keycloak) start_keycloak ;;
       smtp) start_smtp ;;
+      zabbix) start_zabbix ;;
       *) start_service "$c" ;;
     esac
   done
@@ -45,6 +46,7 @@ down_components() {
     case $c in
       postgres) stop_postgres ;;
       mariadb) stop_mariadb ;;
+      zabbix) stop_zabbix ;;
       *)
         if pid=$(running_pid "$c"); then
           info "$c: stopping (pid $pid)"
@@ -78,7 +80,11 @@ record_started() {
 cmd_down() {
   local components
   check_components "$@"
-  mapfile -t components < <(select_components "$@")
+  if (($# == 0)); then
+    components=("${ALL_COMPONENTS[@]}") # optional ones included: stop whatever the stack started
+  else
+    mapfile -t components < <(select_components "$@")
+  fi
   stack_lock
   down_components "${components[@]}"
   stack_unlock
@@ -87,7 +93,7 @@ cmd_down() {
 # Probes one component; prints a short detail, returns non-zero when it does not answer.
 probe() {
   case $1 in
-    postgres | mariadb | kafka | keycloak | smtp) "status_$1" ;;
+    postgres | mariadb | kafka | keycloak | smtp | zabbix) "status_$1" ;;
     *) status_service "$1" ;;
   esac
 }

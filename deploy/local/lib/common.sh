@@ -11,7 +11,10 @@ export JAVA_HOME=$INFRA_JAVA_HOME
 # shellcheck disable=SC2034 # used by kafka.sh, smtp.sh and services.sh
 JAVA=$JAVA_HOME/bin/java
 
-INFRA_COMPONENTS=(postgres mariadb kafka keycloak smtp)
+INFRA_COMPONENTS=(postgres mariadb kafka keycloak smtp zabbix)
+# Components that a plain "up" (no names) leaves out: started only when named, or by "stack test"
+# for the modules whose tests need them.
+OPTIONAL_COMPONENTS=(zabbix)
 SERVICES=(inventory-service vm-service cert-service project-service mail-gateway realtime-service api-gateway)
 ALL_COMPONENTS=("${INFRA_COMPONENTS[@]}" "${SERVICES[@]}")
 
@@ -51,6 +54,12 @@ elapsed_since() {
 is_component() {
   local c
   for c in "${ALL_COMPONENTS[@]}"; do [[ $c == "$1" ]] && return 0; done
+  return 1
+}
+
+is_optional() {
+  local c
+  for c in "${OPTIONAL_COMPONENTS[@]}"; do [[ $c == "$1" ]] && return 0; done
   return 1
 }
 

@@ -28,10 +28,23 @@ test_needs_keycloak() {
   test_builds_module api-gateway "$@" || test_builds_module e2e-tests "$@"
 }
 
+# Whether the tests need the real Zabbix (inventory-service's monitoring tests); INFRA_TEST_ZABBIX=1
+# or 0 decides instead.
+test_needs_zabbix() {
+  if [[ -n ${INFRA_TEST_ZABBIX:-} ]]; then
+    [[ $INFRA_TEST_ZABBIX == 1 ]]
+    return
+  fi
+  test_builds_module inventory-service "$@"
+}
+
 cmd_test() {
   local components=(postgres mariadb kafka)
   if test_needs_keycloak "$@"; then
     components+=(keycloak)
+  fi
+  if test_needs_zabbix "$@"; then
+    components+=(zabbix)
   fi
   # The end-to-end tests start the services with "stack up" from inside Maven, which holds the
   # Maven lock: everything that "up" would download or build is prepared here, before Maven.
@@ -58,6 +71,11 @@ cmd_test() {
     INFRA_TEST_DB_USER INFRA_TEST_DB_PASSWORD INFRA_KEYCLOAK_URL KEYCLOAK_REALM INFRA_DEV_CLIENT_ID \
     DEV_ADMIN_PASSWORD DEV_EDITOR_PASSWORD DEV_VIEWER_PASSWORD KC_BOOTSTRAP_ADMIN_USERNAME \
     KC_BOOTSTRAP_ADMIN_PASSWORD
+  if test_needs_zabbix "$@"; then
+    export INFRA_TEST_ZABBIX_URL INFRA_TEST_ZABBIX_SENDER_PORT=$ZABBIX_SERVER_PORT \
+      INFRA_TEST_ZABBIX_USER=$ZABBIX_ADMIN_USER INFRA_TEST_ZABBIX_PASSWORD=$ZABBIX_ADMIN_PASSWORD
+    INFRA_TEST_ZABBIX_URL=$(zabbix_api_url)
+  fi
   mvn_run -B verify -Dinfra.state.dir="$STATE_DIR" "$@" || rc=$?
   info "test: maven exited with status $rc"
   exit "$rc"

@@ -1,7 +1,7 @@
 package io.infrasystem.vm.trigger;
 
 import io.infrasystem.commons.crud.Tracked;
-import io.infrasystem.vm.secret.EncryptedText;
+import io.infrasystem.commons.crypto.EncryptedText;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;

@@ -26,7 +26,7 @@ import java.util.Objects;
  * audit entry or event carries it ({@link SystemApiDto} only says {@code auth_header_set}). A
  * {@code PATCH} that omits it keeps the stored one; {@code null} for either field clears both;
  * {@code auth_header_changed_at} moves whenever the pair is set, rotated or cleared. The value is
- * stored AES-256-GCM encrypted ({@link io.infrasystem.vm.secret.EncryptedText}). A URL whose host is
+ * stored AES-256-GCM encrypted ({@link io.infrasystem.commons.crypto.EncryptedText}). A URL whose host is
  * or resolves to a loopback, link-local, private or metadata address is refused unless the
  * administrator's {@code infra.outbound.allow} names it.
  */
