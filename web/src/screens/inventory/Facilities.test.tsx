@@ -19,7 +19,7 @@ describe('StorageArrays', () => {
 });
 
 describe('MaintenanceWindows', () => {
-  it('shows windows not ended by default, and the chosen state from the URL', async () => {
+  it('lists windows not ended by default in the list view, and the chosen state from the URL', async () => {
     const calls = stubFetch({
       '/api/inventory/maintenance-windows': { count: 1, results: [{ id: 3, site_name: 'DC1', rack_id: 7, starts_at: '2026-12-03T06:00:00Z',
         ends_at: '2026-12-03T08:00:00Z', time_zone: 'Europe/Berlin', state: 'in_progress', description: 'PDU swap' }] },
