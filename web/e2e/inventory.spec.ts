@@ -140,7 +140,7 @@ test('an editor creates a site and a 42U rack, drags two servers into it (a view
   await screenshotAndScan(page, testInfo, 'rack-elevation-two-racks');
 });
 
-test('an admin imports assets from CSV: two bad lines are shown with their line numbers, then the fixed file imports; backups and mail administration', async ({ page, baseURL }, testInfo) => {
+test('an admin imports assets from CSV (two bad lines shown with their line numbers, then the fixed file), dry-runs the restore of a backup, downloads the EoS CSV, and sets mail and gateway settings', async ({ page, baseURL }, testInfo) => {
   const { manufacturer, model } = await catalogue(baseURL!, 'dev-admin', 'csv');
   const header = 'hostname,asset_tag,manufacturer,model,status';
   const row = (n: number, modelName: string, status: string) =>
@@ -214,6 +214,20 @@ test('an admin imports assets from CSV: two bad lines are shown with their line 
     await expect(page.getByRole('status')).toHaveCount(0, { timeout: 15_000 });
     await screenshotAndScan(page, testInfo, shot);
   }
+
+  // The gateway's rate limits: an out-of-range value is refused naming its field; the shown ones save.
+  await page.getByRole('navigation').getByRole('link', { name: 'Rate limits' }).click();
+  const own = page.getByRole('textbox', { name: /gateway's own API/ });
+  await expect(own).toBeVisible({ timeout: 15_000 });
+  const shown = await own.inputValue();
+  await own.fill('5');
+  await page.getByRole('button', { name: 'Save rate limits' }).click();
+  await expect(page.getByText('must be between 10 and 1000000')).toBeVisible();
+  await own.fill(shown);
+  await page.getByRole('button', { name: 'Save rate limits' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Rate limits saved.' })).toBeVisible();
+  await expect(page.getByText(/Saved by dev-admin/)).toBeVisible();
+  await screenshotAndScan(page, testInfo, 'gateway-rate-limits');
 });
 
 test('a viewer sees assets, the EoS report, the catalogue, storage arrays, maintenance windows, sites and racks', async ({ page }, testInfo) => {
