@@ -23,12 +23,12 @@ async function create<T = { id: number }>(baseURL: string, user: string, path: s
   return (await response.json()) as T;
 }
 
-/** A manufacturer, a server device type and a 1U model of this run. */
-async function catalogue(baseURL: string, user: string, tag: string) {
+/** A manufacturer, a server device type and a 1U model of this run (in `colour` in the rack elevation, when given). */
+async function catalogue(baseURL: string, user: string, tag: string, colour?: string) {
   const manufacturer = await create<{ id: number; name: string }>(baseURL, user, 'manufacturers', { name: `E2E ${tag} ${RUN}` });
   const type = await create(baseURL, user, 'device-types', { name: `E2E server ${tag} ${RUN}`, category: 'server' });
   const model = await create<{ id: number; name: string; device_type_id: number }>(baseURL, user, 'models', {
-    manufacturer_id: manufacturer.id, device_type_id: type.id, name: `E2E-1U-${tag}-${RUN}`, u_height: 1,
+    manufacturer_id: manufacturer.id, device_type_id: type.id, name: `E2E-1U-${tag}-${RUN}`, u_height: 1, colour,
   });
   return { manufacturer, model };
 }
@@ -51,7 +51,7 @@ async function drag(page: Page, source: Locator, target: Locator, grip: 'middle'
 }
 
 test('an editor creates a site and a 42U rack, drags two servers into it (a viewer sees it live), and a drop onto an occupied unit is refused', async ({ page, browser, baseURL }, testInfo) => {
-  const { model } = await catalogue(baseURL!, 'dev-editor', 'rack');
+  const { model } = await catalogue(baseURL!, 'dev-editor', 'rack', '1f77b4');
   const siteName = `E2E Site ${RUN}`;
   const rackName = `E2E-R42-${RUN}`;
 
@@ -112,6 +112,8 @@ test('an editor creates a site and a 42U rack, drags two servers into it (a view
 
   await drag(page, unplaced.getByRole('button', { name: new RegExp(`^${first} `) }), front.locator('[data-slot="front:40"]'));
   await expect(front.getByRole('button', { name: new RegExp(`^${first} .*U40 front`) })).toBeVisible();
+  // drawn in its model's colour from the catalogue
+  await expect(front.getByRole('button', { name: new RegExp(`^${first} `) })).toHaveCSS('border-left-color', 'rgb(31, 119, 180)');
   await expect(viewerFront.getByText(first)).toBeVisible({ timeout: 15_000 });
   await expect(viewer.getByRole('button', { name: new RegExp(`^${first} `) })).toHaveCount(0);
   await viewerContext.close();

@@ -7,7 +7,7 @@ import { rowOf } from './rackGeometry';
 import { problem, renderApp, stubFetch } from '../../test/render';
 
 const RACK = { id: 7, site_id: 2, site_name: 'Berlin DC1', name: 'R07', status: 'active', u_height: 42, starting_unit: 1, desc_units: false, version: 1 };
-const SERVER = { asset_id: 11, hostname: 'srv-a', model_name: 'PowerEdge R650', position: 10, u_height: 2, face: 'front', is_full_depth: true };
+const SERVER = { asset_id: 11, hostname: 'srv-a', model_name: 'PowerEdge R650', model_colour: '1f77b4', position: 10, u_height: 2, face: 'front', is_full_depth: true };
 const SWITCH = { asset_id: 12, hostname: 'sw-half', model_name: 'Half switch', position: 20.5, u_height: 0.5, face: 'front', is_full_depth: false };
 const PDU = { asset_id: 13, asset_tag: 'PDU-7', model_name: 'Zero PDU', u_height: 0, face: null, is_full_depth: false };
 const ELEVATION = {
@@ -46,6 +46,9 @@ describe('RackElevation', () => {
     expect(server.style.gridRow).toBe(`${rowOf(RACK, 11.5)} / span 4`);
     expect(server).toHaveTextContent('U10–U11 front, full depth');
     expect(within(rear).getByText('srv-a')).toBeInTheDocument();
+    // the model's colour from the catalogue, on the face it is mounted on; hatched grey on the other
+    expect(server.style.borderColor).toBe('rgb(31, 119, 180)');
+    expect(within(rear).getByText('srv-a').parentElement!.style.borderColor).not.toBe('rgb(31, 119, 180)');
     const half = within(front).getByText('sw-half').parentElement!;
     expect(half.style.gridRow).toBe(`${rowOf(RACK, 20.5)} / span 1`);
     expect(within(rear).queryByText('sw-half')).not.toBeInTheDocument();

@@ -21,11 +21,18 @@ import {
 const FACES: Face[] = ['front', 'rear'];
 const PALETTE = ['blue', 'teal', 'grape', 'orange', 'cyan', 'lime', 'pink', 'indigo', 'yellow', 'violet'];
 
-/** A model's colour: the same model always draws in the same colour. */
-function colourOf(model: string): string {
+/**
+ * How a device is coloured: its model's colour from the catalogue (a light tint of it behind black
+ * text, so the text stays readable whatever the colour), else a palette colour fixed per model name.
+ */
+export function colourStyle(device: Pick<Device, 'model' | 'colour'>): { background: string; border: string } {
+  if (device.colour && /^[0-9a-fA-F]{6}$/.test(device.colour)) {
+    return { background: `color-mix(in srgb, #${device.colour} 30%, white)`, border: `#${device.colour}` };
+  }
   let hash = 0;
-  for (const c of model) hash = (hash * 31 + c.charCodeAt(0)) | 0;
-  return PALETTE[Math.abs(hash) % PALETTE.length];
+  for (const c of device.model) hash = (hash * 31 + c.charCodeAt(0)) | 0;
+  const name = PALETTE[Math.abs(hash) % PALETTE.length];
+  return { background: `var(--mantine-color-${name}-1)`, border: `var(--mantine-color-${name}-7)` };
 }
 
 function unplacedDevice(a: Asset): Device {
@@ -38,6 +45,7 @@ function unplacedDevice(a: Asset): Device {
     face: 'front',
     is_full_depth: a.is_full_depth ?? false,
     version: a.version,
+    colour: a.model_colour ?? undefined,
   };
 }
 
@@ -129,7 +137,7 @@ function DeviceBlock({ device, face, shape, draggable }: { device: Device; face:
     disabled: !draggable || otherFace,
   });
   const { start, span } = rowsOf(shape, device.position, device.u_height);
-  const colour = colourOf(device.model);
+  const colour = colourStyle(device);
   const style: CSSProperties = {
     gridColumn: 2,
     gridRow: `${start} / span ${span}`,
@@ -137,8 +145,11 @@ function DeviceBlock({ device, face, shape, draggable }: { device: Device; face:
     transform: CSS.Translate.toString(transform),
     background: otherFace
       ? `repeating-linear-gradient(45deg, var(--mantine-color-gray-1), var(--mantine-color-gray-1) 6px, var(--mantine-color-gray-2) 6px, var(--mantine-color-gray-2) 12px)`
-      : `var(--mantine-color-${colour}-1)`,
-    border: `1px solid var(--mantine-color-${otherFace ? 'gray' : colour}-7)`,
+      : colour.background,
+    borderWidth: 1,
+    borderStyle: 'solid',
+    borderColor: otherFace ? 'var(--mantine-color-gray-7)' : colour.border,
+    borderLeftWidth: otherFace ? 1 : 4,
     borderRadius: 3,
     color: 'var(--mantine-color-black)',
     fontSize: span < 2 ? 9 : 12,
@@ -215,6 +226,7 @@ function useRackData(id: number | undefined) {
   const zeroU = useMemo(() => (front.data?.zero_u ?? []).map((o) => ({
     asset_id: o.asset_id ?? 0, rack_id: id, label: assetLabel(o), model: o.model_name ?? '', position: Number.NaN,
     u_height: Number(o.u_height ?? 0), face: o.face ?? 'front', is_full_depth: o.is_full_depth ?? false,
+    colour: o.model_colour ?? undefined,
   } satisfies Device)), [front.data, id]);
   return { rack, front, rear, mounted, zeroU };
 }
@@ -259,8 +271,11 @@ function ListedAsset({ device, editor, onPlace, note }: { device: Device; editor
           cursor: editor ? 'grab' : 'default',
           padding: '4px 8px',
           borderRadius: 4,
-          border: `1px solid var(--mantine-color-${colourOf(device.model)}-7)`,
-          background: `var(--mantine-color-${colourOf(device.model)}-1)`,
+          borderWidth: 1,
+          borderStyle: 'solid',
+          borderColor: colourStyle(device).border,
+          borderLeftWidth: 4,
+          background: colourStyle(device).background,
           color: 'var(--mantine-color-black)',
           flex: 1,
           fontSize: 13,

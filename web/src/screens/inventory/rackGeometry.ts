@@ -66,6 +66,8 @@ export interface Device {
   face: Face;
   is_full_depth: boolean;
   version?: number;
+  /** The model's colour, six hex digits without `#`, when the catalogue sets one. */
+  colour?: string;
 }
 
 /** How the app names an asset, as the API's messages do: hostname, else asset tag, else #id. */
@@ -83,6 +85,7 @@ function device(o: Occupant, rackId: number | undefined): Device {
     u_height: Number(o.u_height),
     face: o.face ?? 'front',
     is_full_depth: o.is_full_depth ?? false,
+    colour: o.model_colour ?? undefined,
   };
 }
 
