@@ -27,6 +27,7 @@ describe('RateLimits', () => {
     expect(sent[0].ifMatch).toBe('"0"');
     expect(sent[0].body).toEqual({ principal: 1200, anonymous: 120, own_endpoints: 600, period_seconds: 60 });
     expect(await screen.findByText(/Saved by dev-admin/)).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Rate limits saved.');
   });
 
   it('shows the field errors of a refused change next to their fields', async () => {

@@ -14,14 +14,17 @@ const FIELDS: { key: keyof RateLimitsInput; label: string; description: string }
 ];
 
 /** The form: every limit, saved together with the version that was read. */
-function LimitsForm({ limits }: { limits: Limits }) {
+function LimitsForm({ limits, onSaved }: { limits: Limits; onSaved: (version: number) => void }) {
   const [input, setInput] = useState<Partial<RateLimitsInput>>({
     principal: limits.principal, anonymous: limits.anonymous, own_endpoints: limits.own_endpoints, period_seconds: limits.period_seconds,
   });
   const client = useQueryClient();
   const save = useMutation({
     mutationFn: () => gatewayApi.saveRateLimits(limits.version ?? 0, input),
-    onSuccess: (saved) => client.setQueryData(['gateway', 'rate-limits'], saved),
+    onSuccess: (saved) => {
+      onSaved(saved.version ?? 0);
+      client.setQueryData(['gateway', 'rate-limits'], saved);
+    },
   });
   return (
     <form onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
@@ -38,7 +41,6 @@ function LimitsForm({ limits }: { limits: Limits }) {
             onChange={(v) => { save.reset(); setInput({ ...input, [f.key]: typeof v === 'number' ? v : undefined }); }} />
         ))}
         {save.isError && <ProblemAlert error={save.error} />}
-        {save.isSuccess && <Alert color="green" variant="light" role="status">Rate limits saved.</Alert>}
         <Group><Button type="submit" loading={save.isPending}>Save rate limits</Button></Group>
       </Stack>
     </form>
@@ -48,11 +50,18 @@ function LimitsForm({ limits }: { limits: Limits }) {
 /** Admin: the gateway's rate limits (per user or key, per address, for its own endpoints). */
 export default function RateLimits() {
   const limits = useQuery({ queryKey: ['gateway', 'rate-limits'], queryFn: gatewayApi.rateLimits });
+  // the form starts afresh from each saved version; the confirmation outlives it
+  const [saved, setSaved] = useState<number>();
   return (
     <Stack>
       <Title order={2}>Rate limits</Title>
       <QueryView query={limits}>
-        {(l) => <LimitsForm key={l.version} limits={l} />}
+        {(l) => (
+          <Stack maw={640}>
+            <LimitsForm key={l.version} limits={l} onSaved={setSaved} />
+            {saved !== undefined && saved === l.version && <Alert color="green" variant="light" role="status">Rate limits saved.</Alert>}
+          </Stack>
+        )}
       </QueryView>
     </Stack>
   );

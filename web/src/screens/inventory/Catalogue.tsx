@@ -217,7 +217,7 @@ export function LibraryImport() {
         support dates and device type; component templates are ignored.
       </Text>
       <Group align="end">
-        <FileInput label="YAML files" multiple accept=".yaml,.yml" clearable placeholder="Choose files" w={320} value={files} onChange={setFiles} />
+        <FileInput label="YAML files" multiple accept=".yaml,.yml" clearable clearButtonProps={{ 'aria-label': 'Clear the files' }} placeholder="Choose files" w={320} value={files} onChange={setFiles} />
         <Select label="Category of new models" data={CATEGORIES} value={category} allowDeselect={false} w={200}
           onChange={(v) => setCategory((v ?? 'server') as DeviceCategory)} />
         <Button disabled={files.length === 0} loading={run.isPending} onClick={() => run.mutate()}>Import</Button>
