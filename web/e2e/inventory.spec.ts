@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { devToken, login, screenshotAndScan } from './support';
 
@@ -22,12 +23,12 @@ async function create<T = { id: number }>(baseURL: string, user: string, path: s
   return (await response.json()) as T;
 }
 
-/** A manufacturer, a server device type and a 1U model of this run. */
-async function catalogue(baseURL: string, user: string, tag: string) {
+/** A manufacturer, a server device type and a 1U model of this run (in `colour` in the rack elevation, when given). */
+async function catalogue(baseURL: string, user: string, tag: string, colour?: string) {
   const manufacturer = await create<{ id: number; name: string }>(baseURL, user, 'manufacturers', { name: `E2E ${tag} ${RUN}` });
   const type = await create(baseURL, user, 'device-types', { name: `E2E server ${tag} ${RUN}`, category: 'server' });
-  const model = await create<{ id: number; name: string }>(baseURL, user, 'models', {
-    manufacturer_id: manufacturer.id, device_type_id: type.id, name: `E2E-1U-${tag}-${RUN}`, u_height: 1,
+  const model = await create<{ id: number; name: string; device_type_id: number }>(baseURL, user, 'models', {
+    manufacturer_id: manufacturer.id, device_type_id: type.id, name: `E2E-1U-${tag}-${RUN}`, u_height: 1, colour,
   });
   return { manufacturer, model };
 }
@@ -50,7 +51,7 @@ async function drag(page: Page, source: Locator, target: Locator, grip: 'middle'
 }
 
 test('an editor creates a site and a 42U rack, drags two servers into it (a viewer sees it live), and a drop onto an occupied unit is refused', async ({ page, browser, baseURL }, testInfo) => {
-  const { model } = await catalogue(baseURL!, 'dev-editor', 'rack');
+  const { model } = await catalogue(baseURL!, 'dev-editor', 'rack', '1f77b4');
   const siteName = `E2E Site ${RUN}`;
   const rackName = `E2E-R42-${RUN}`;
 
@@ -109,25 +110,39 @@ test('an editor creates a site and a 42U rack, drags two servers into it (a view
   await expect(viewerFront).toBeVisible();
   await expect(viewerFront.getByText(first)).toHaveCount(0);
 
-  await drag(page, unplaced.getByRole('button', { name: new RegExp(`^${first} `) }), page.locator('[data-slot="front:40"]'));
+  await drag(page, unplaced.getByRole('button', { name: new RegExp(`^${first} `) }), front.locator('[data-slot="front:40"]'));
   await expect(front.getByRole('button', { name: new RegExp(`^${first} .*U40 front`) })).toBeVisible();
+  // drawn in its model's colour from the catalogue
+  await expect(front.getByRole('button', { name: new RegExp(`^${first} `) })).toHaveCSS('border-left-color', 'rgb(31, 119, 180)');
   await expect(viewerFront.getByText(first)).toBeVisible({ timeout: 15_000 });
   await expect(viewer.getByRole('button', { name: new RegExp(`^${first} `) })).toHaveCount(0);
   await viewerContext.close();
-  await drag(page, unplaced.getByRole('button', { name: new RegExp(`^${second} `) }), page.locator('[data-slot="front:35"]'));
+  await drag(page, unplaced.getByRole('button', { name: new RegExp(`^${second} `) }), front.locator('[data-slot="front:35"]'));
   await expect(front.getByRole('button', { name: new RegExp(`^${second} .*U35 front`) })).toBeVisible();
   await expect(unplaced.getByText('No asset of this site is waiting for a rack.')).toBeVisible();
 
   // The second server onto the first one's unit: the 409 names the blocking asset and its units.
-  await drag(page, front.getByRole('button', { name: new RegExp(`^${second} `) }), page.locator('[data-slot="front:40"]'), 'lowest-half-unit');
+  await drag(page, front.getByRole('button', { name: new RegExp(`^${second} `) }), front.locator('[data-slot="front:40"]'), 'lowest-half-unit');
   const refusal = page.getByRole('alert').filter({ hasText: 'Conflict (409)' });
   await expect(refusal).toContainText(first);
   await expect(refusal).toContainText('occupies U40');
   await expect(front.getByRole('button', { name: new RegExp(`^${second} .*U35 front`) })).toBeVisible();
   await screenshotAndScan(page, testInfo, 'rack-elevation');
+
+  // A second rack of the site beside the first: the second server moves across, to U20 of its rear.
+  const otherName = `E2E-R42b-${RUN}`;
+  await create(baseURL!, 'dev-editor', 'racks', { site_id: siteId, name: otherName, u_height: 42, status: 'active' });
+  await page.getByRole('combobox', { name: 'Second rack of this site' }).click();
+  await page.getByRole('option', { name: otherName }).click();
+  const otherRear = page.getByRole('group', { name: `Rear of rack ${otherName}` });
+  await expect(otherRear).toBeVisible();
+  await drag(page, front.getByRole('button', { name: new RegExp(`^${second} `) }), otherRear.locator('[data-slot="rear:20"]'), 'lowest-half-unit');
+  await expect(otherRear.getByRole('button', { name: new RegExp(`^${second} .*U20 rear`) })).toBeVisible();
+  await expect(front.getByText(second)).toHaveCount(0);
+  await screenshotAndScan(page, testInfo, 'rack-elevation-two-racks');
 });
 
-test('an admin imports assets from CSV: two bad lines are shown with their line numbers, then the fixed file imports; backups and mail administration', async ({ page, baseURL }, testInfo) => {
+test('an admin imports assets from CSV (two bad lines shown with their line numbers, then the fixed file), dry-runs the restore of a backup, downloads the EoS CSV, and sets mail and gateway settings', async ({ page, baseURL }, testInfo) => {
   const { manufacturer, model } = await catalogue(baseURL!, 'dev-admin', 'csv');
   const header = 'hostname,asset_tag,manufacturer,model,status';
   const row = (n: number, modelName: string, status: string) =>
@@ -154,9 +169,44 @@ test('an admin imports assets from CSV: two bad lines are shown with their line 
   await page.getByRole('button', { name: 'Import' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Imported assets' })).toContainText('3 rows, 3 created');
 
+  // A backup is created, downloaded, and its upload's restore dry run shows the manifest.
   await page.getByRole('tab', { name: 'Backups' }).click();
-  await expect(page.getByRole('button', { name: 'Create backup' })).toBeVisible();
+  const backups = page.getByRole('table', { name: 'Backups' });
+  const before = await backups.getByRole('row').count().catch(() => 0);
+  await page.getByRole('button', { name: 'Create backup' }).click();
+  await expect(backups.getByRole('row')).toHaveCount(Math.max(before, 1) + 1, { timeout: 30_000 });
+  const names = (await backups.getByRole('row').locator('td:first-child').allTextContents()).sort();
+  const newest = names[names.length - 1];
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: `Download ${newest}` }).click();
+  const archive = await downloading;
+  expect(archive.suggestedFilename()).toBe(newest);
+  await page.locator('input[type="file"][accept=".zip,application/zip"]').setInputFiles(await archive.path());
+  await page.getByRole('button', { name: 'Dry run' }).click();
+  const manifest = page.getByRole('table', { name: 'Archive manifest' });
+  await expect(manifest.getByRole('row', { name: /^asset \d+ \d+$/ })).toHaveCount(1, { timeout: 30_000 });
+  await expect(page.getByText('dry run: nothing was changed')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Restore…' })).toBeEnabled();
   await screenshotAndScan(page, testInfo, 'backups');
+
+  // The EoS report as CSV: the run's model past its end of support, with its one asset.
+  const eosModel = await create<{ id: number; name: string }>(baseURL!, 'dev-admin', 'models', {
+    manufacturer_id: manufacturer.id, device_type_id: model.device_type_id, name: `E2E-EoS-${RUN}`, u_height: 1, end_of_support: '2021-06-30',
+  });
+  await create(baseURL!, 'dev-admin', 'assets', { hostname: `e2e-eos-${RUN}`, model_id: eosModel.id, status: 'active' });
+  await page.getByRole('navigation').getByRole('link', { name: 'EoS report' }).click();
+  await expect(page.getByRole('table', { name: 'Models past or near end of support' }).getByRole('row', { name: new RegExp(eosModel.name) })).toBeVisible();
+  const csvDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download CSV' }).click();
+  const csvFile = await csvDownload;
+  expect(csvFile.suggestedFilename()).toMatch(/^eos-report-\d{4}-\d{2}-\d{2}\.csv$/);
+  const lines = (await readFile(await csvFile.path(), 'utf8')).trim().split(/\r?\n/);
+  expect(lines[0]).toBe('state,manufacturer,model,part_number,end_of_support,days_left,site,rack,asset_id,hostname,asset_tag,serial,status');
+  const ours = lines.filter((l) => l.includes(eosModel.name));
+  expect(ours).toHaveLength(1);
+  expect(ours[0]).toContain('2021-06-30');
+  expect(ours[0]).toContain(`e2e-eos-${RUN}`);
+  expect(ours[0]).toContain(manufacturer.name);
 
   await page.getByRole('navigation').getByRole('link', { name: 'Mail administration' }).click();
   await expect(page.getByRole('button', { name: 'Save settings' })).toBeVisible({ timeout: 15_000 });
@@ -166,6 +216,20 @@ test('an admin imports assets from CSV: two bad lines are shown with their line 
     await expect(page.getByRole('status')).toHaveCount(0, { timeout: 15_000 });
     await screenshotAndScan(page, testInfo, shot);
   }
+
+  // The gateway's rate limits: an out-of-range value is refused naming its field; the shown ones save.
+  await page.getByRole('navigation').getByRole('link', { name: 'Rate limits' }).click();
+  const own = page.getByRole('textbox', { name: /gateway's own API/ });
+  await expect(own).toBeVisible({ timeout: 15_000 });
+  const shown = await own.inputValue();
+  await own.fill('5');
+  await page.getByRole('button', { name: 'Save rate limits' }).click();
+  await expect(page.getByText('must be between 10 and 1000000', { exact: true })).toBeVisible();
+  await own.fill(shown);
+  await page.getByRole('button', { name: 'Save rate limits' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Rate limits saved.' })).toBeVisible();
+  await expect(page.getByText(/Saved by dev-admin/)).toBeVisible();
+  await screenshotAndScan(page, testInfo, 'gateway-rate-limits');
 });
 
 test('a viewer sees assets, the EoS report, the catalogue, storage arrays, maintenance windows, sites and racks', async ({ page }, testInfo) => {

@@ -12,6 +12,7 @@ const VmList = lazyScreen(() => import('./screens/VmList'));
 const VmDetail = lazyScreen(() => import('./screens/VmDetail'));
 const ApiKeys = lazyScreen(() => import('./screens/ApiKeys'));
 const AuthFailures = lazyScreen(() => import('./screens/AuthFailures'));
+const RateLimits = lazyScreen(() => import('./screens/RateLimits'));
 const Owners = lazyScreen(() => import('./screens/Owners'));
 const Hosts = lazyScreen(() => import('./screens/Hosts'));
 const Networks = lazyScreen(() => import('./screens/Networks'));
@@ -64,6 +65,7 @@ export function App() {
             path="/admin/auth-failures"
             element={<RequireRole role="admin"><AuthFailures /></RequireRole>}
           />
+          <Route path="/admin/rate-limits" element={<RequireRole role="admin"><RateLimits /></RequireRole>} />
           <Route path="/owners" element={<RequireRole role="viewer"><Owners /></RequireRole>} />
           <Route path="/hosts" element={<RequireRole role="viewer"><Hosts /></RequireRole>} />
           <Route path="/networks" element={<RequireRole role="viewer"><Networks /></RequireRole>} />

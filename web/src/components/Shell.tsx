@@ -37,6 +37,7 @@ export const NAVIGATION: Item[] = [
   { to: '/admin/system-apis', label: 'System APIs', role: 'admin' },
   { to: '/admin/audit', label: 'Audit log', role: 'admin' },
   { to: '/admin/auth-failures', label: 'Authentication failures', role: 'admin' },
+  { to: '/admin/rate-limits', label: 'Rate limits', role: 'admin' },
 ];
 
 /** Header with the user menu, role-based navigation, and the page. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import Catalogue from './Catalogue';
+import Catalogue, { ModelForm } from './Catalogue';
 import { lastQuery, renderApp, stubFetch } from '../../test/render';
 
 const MODEL = { id: 4, name: 'R650', manufacturer_id: 1, manufacturer_name: 'Dell', device_type_id: 2, device_type_name: 'Server',
@@ -41,5 +41,25 @@ describe('Catalogue', () => {
     expect(within(results).getByRole('row', { name: /r760\.yaml 1 added, 0 updated Dell PowerEdge R760/ })).toBeInTheDocument();
     expect(within(results).getByRole('row', { name: /broken\.yaml/ })).toHaveTextContent('model is required');
     await waitFor(() => expect(sent.map((s) => s.type)).toEqual(['application/yaml', 'application/yaml']));
+  });
+
+  it("edits a model's colour in the rack elevation, sent as six hex digits", async () => {
+    const sent: Record<string, unknown>[] = [];
+    stubFetch({
+      '/api/inventory/manufacturers': { count: 1, results: [{ id: 1, name: 'Dell' }] },
+      '/api/inventory/device-types': { count: 1, results: [{ id: 2, name: 'Server' }] },
+      'PUT /api/inventory/models/4': (init) => {
+        sent.push(JSON.parse(String(init?.body)));
+        return new Response(JSON.stringify({ ...MODEL, colour: 'd62728', version: 3 }), { status: 200 });
+      },
+    });
+    renderApp(<ModelForm model={{ ...MODEL, colour: '1f77b4' }} onDone={() => undefined} />, { roles: ['editor'] });
+    const colour = await screen.findByRole('textbox', { name: /Colour in the rack elevation/ });
+    expect(colour).toHaveValue('#1f77b4');
+    await userEvent.clear(colour);
+    await userEvent.type(colour, '#d62728');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0].colour).toBe('d62728');
   });
 });

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Checkbox, FileInput, Group, Modal, NumberInput, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Button, Checkbox, ColorInput, FileInput, Group, Modal, NumberInput, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import {
@@ -82,6 +82,7 @@ export function ModelForm({ model, onDone }: { model?: Model; onDone: () => void
     end_of_sale: model?.end_of_sale,
     end_of_support: model?.end_of_support,
     notes: model?.notes ?? '',
+    colour: model?.colour,
   });
   const manufacturers = useQuery({ queryKey: ['inventory', 'manufacturers'], queryFn: () => catalogueApi.manufacturers({ limit: 1000 }) });
   const types = useQuery({ queryKey: ['inventory', 'device-types'], queryFn: () => catalogueApi.deviceTypes({ limit: 1000 }) });
@@ -93,6 +94,7 @@ export function ModelForm({ model, onDone }: { model?: Model; onDone: () => void
       notes: input.notes?.trim() || undefined,
       end_of_sale: input.end_of_sale || undefined,
       end_of_support: input.end_of_support || undefined,
+      colour: input.colour || undefined,
     };
     return model ? catalogueApi.replaceModel(model.id ?? 0, model.version ?? 0, body) : catalogueApi.createModel(body);
   }, ['inventory', 'models'], onDone);
@@ -121,6 +123,10 @@ export function ModelForm({ model, onDone }: { model?: Model; onDone: () => void
           onChange={(e) => setInput({ ...input, is_full_depth: e.currentTarget.checked })} />
       </Group>
       <Group grow>{date('end_of_sale', 'End of sale')}{date('end_of_support', 'End of support')}</Group>
+      <ColorInput label="Colour in the rack elevation" description="Empty: the elevation picks one per model name." format="hex" withEyeDropper={false}
+        value={input.colour ? `#${input.colour}` : ''} error={err('colour')} closeOnColorSwatchClick
+        swatches={['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf']}
+        onChange={(v) => setInput({ ...input, colour: v.replace(/^#/, '') || undefined })} />
     </DialogForm>
   );
 }
@@ -196,7 +202,7 @@ export function LibraryImport() {
         support dates and device type; component templates are ignored.
       </Text>
       <Group align="end">
-        <FileInput label="YAML files" multiple accept=".yaml,.yml" clearable placeholder="Choose files" w={320} value={files} onChange={setFiles} />
+        <FileInput label="YAML files" multiple accept=".yaml,.yml" clearable clearButtonProps={{ 'aria-label': 'Clear the files' }} placeholder="Choose files" w={320} value={files} onChange={setFiles} />
         <Select label="Category of new models" data={CATEGORIES} value={category} allowDeselect={false} w={200}
           onChange={(v) => setCategory((v ?? 'server') as DeviceCategory)} />
         <Button disabled={files.length === 0} loading={run.isPending} onClick={() => run.mutate()}>Import</Button>

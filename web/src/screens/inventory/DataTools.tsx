@@ -61,7 +61,7 @@ export function CsvImport() {
       </Text>
       <SegmentedControl aria-label="What to import" data={KINDS.map((k) => ({ value: k, label: k[0].toUpperCase() + k.slice(1) }))}
         value={kind} onChange={(v) => { setKind(v as ImportKind); run.reset(); }} />
-      <FileInput label="CSV file" accept=".csv,text/csv" clearable placeholder="Choose a file"
+      <FileInput label="CSV file" accept=".csv,text/csv" clearable clearButtonProps={{ 'aria-label': 'Clear the CSV file' }} placeholder="Choose a file"
         onChange={(file) => { run.reset(); void file?.text().then(setCsv); }} />
       <Textarea label="CSV content" description="The chosen file's content; you can also paste or correct it here."
         value={csv} onChange={(e) => { setCsv(e.currentTarget.value); run.reset(); }} rows={8} styles={{ input: { fontFamily: 'monospace' } }} />
@@ -155,7 +155,7 @@ export function Backups() {
       <Title order={3} size="h4">Restore</Title>
       <Text size="sm">Upload an archive and run it dry first: it is verified (checksums, schema version) and its manifest shown. A restore replaces every inventory table.</Text>
       <Group align="end">
-        <FileInput label="Backup archive" accept=".zip,application/zip" clearable placeholder="Choose a .zip" w={320}
+        <FileInput label="Backup archive" accept=".zip,application/zip" clearable clearButtonProps={{ 'aria-label': 'Clear the archive' }} placeholder="Choose a .zip" w={320}
           value={archive} onChange={(f) => { setArchive(f); restore.reset(); }} />
         <Button variant="default" disabled={!archive} loading={restore.isPending && restore.variables} onClick={() => restore.mutate(true)}>Dry run</Button>
         <Button color="red" disabled={!archive || !(restore.isSuccess && restore.data.dry_run)} onClick={() => setConfirming(true)}>Restore…</Button>

@@ -7,7 +7,7 @@ import { rowOf } from './rackGeometry';
 import { problem, renderApp, stubFetch } from '../../test/render';
 
 const RACK = { id: 7, site_id: 2, site_name: 'Berlin DC1', name: 'R07', status: 'active', u_height: 42, starting_unit: 1, desc_units: false, version: 1 };
-const SERVER = { asset_id: 11, hostname: 'srv-a', model_name: 'PowerEdge R650', position: 10, u_height: 2, face: 'front', is_full_depth: true };
+const SERVER = { asset_id: 11, hostname: 'srv-a', model_name: 'PowerEdge R650', model_colour: '1f77b4', position: 10, u_height: 2, face: 'front', is_full_depth: true };
 const SWITCH = { asset_id: 12, hostname: 'sw-half', model_name: 'Half switch', position: 20.5, u_height: 0.5, face: 'front', is_full_depth: false };
 const PDU = { asset_id: 13, asset_tag: 'PDU-7', model_name: 'Zero PDU', u_height: 0, face: null, is_full_depth: false };
 const ELEVATION = {
@@ -20,14 +20,20 @@ const ELEVATION = {
 };
 const UNPLACED = { count: 1, results: [{ id: 5, hostname: 'srv-new', model_name: 'PowerEdge R450', u_height: 1, is_full_depth: false, version: 3, site_id: 2 }] };
 
-function renderRack(roles: ('viewer' | 'editor')[] = ['editor'], answers: Record<string, object | ((init?: RequestInit) => Response)> = {}) {
+const RACK8 = { ...RACK, id: 8, name: 'R08' };
+const ELEVATION8 = { ...ELEVATION, rack_id: 8, rack_name: 'R08', units: [], zero_u: [] };
+
+function renderRack(roles: ('viewer' | 'editor')[] = ['editor'], answers: Record<string, object | ((init?: RequestInit) => Response)> = {}, url = '/racks/7') {
   const calls = stubFetch({
     'GET /api/inventory/racks/7': RACK,
     'GET /api/inventory/racks/7/elevation': ELEVATION,
+    'GET /api/inventory/racks/8': RACK8,
+    'GET /api/inventory/racks/8/elevation': ELEVATION8,
+    'GET /api/inventory/racks': { count: 2, results: [RACK, RACK8] },
     'GET /api/inventory/assets': UNPLACED,
     ...answers,
   });
-  renderApp(<Routes><Route path="/racks/:id" element={<RackElevation />} /></Routes>, { roles, url: '/racks/7' });
+  renderApp(<Routes><Route path="/racks/:id" element={<RackElevation />} /></Routes>, { roles, url });
   return calls;
 }
 
@@ -40,6 +46,9 @@ describe('RackElevation', () => {
     expect(server.style.gridRow).toBe(`${rowOf(RACK, 11.5)} / span 4`);
     expect(server).toHaveTextContent('U10–U11 front, full depth');
     expect(within(rear).getByText('srv-a')).toBeInTheDocument();
+    // the model's colour from the catalogue, on the face it is mounted on; hatched grey on the other
+    expect(server.style.borderColor).toBe('rgb(31, 119, 180)');
+    expect(within(rear).getByText('srv-a').parentElement!.style.borderColor).not.toBe('rgb(31, 119, 180)');
     const half = within(front).getByText('sw-half').parentElement!;
     expect(half.style.gridRow).toBe(`${rowOf(RACK, 20.5)} / span 1`);
     expect(within(rear).queryByText('sw-half')).not.toBeInTheDocument();
@@ -86,14 +95,17 @@ describe('RackElevation', () => {
     const rect = (x: number, y: number, width: number, height: number) =>
       ({ x, y, left: x, top: y, width, height, right: x + width, bottom: y + height, toJSON: () => ({}) }) as DOMRect;
     beforeEach(() => {
-      // jsdom lays nothing out: the front face at x 0, the rear at 300, the unplaced list at 600.
+      // jsdom lays nothing out: rack 7's front face at x 0, its rear at 300, the unplaced list at
+      // 600; a second rack (8), when shown, goes between them (600 and 900; the list moves to 1200).
       Element.prototype.getBoundingClientRect = function (this: Element) {
         const slot = this.getAttribute('data-slot');
         if (slot) {
           const [face, value] = slot.split(':');
-          return rect(face === 'front' ? 0 : 300, (rowOf(RACK, Number(value)) - 1) * 11, 200, 11);
+          const offset = this.closest('[data-rack]')?.getAttribute('data-rack') === '8' ? 600 : 0;
+          return rect(offset + (face === 'front' ? 0 : 300), (rowOf(RACK, Number(value)) - 1) * 11, 200, 11);
         }
-        if (this.getAttribute('aria-label') === 'Unplaced assets') return rect(600, 0, 300, 400);
+        const second = document.querySelector('[data-rack="8"]') !== null;
+        if (this.getAttribute('aria-label') === 'Unplaced assets') return rect(second ? 1200 : 600, 0, 300, 400);
         if (this.getAttribute('data-device') === 'srv-new') return rect(610, 40, 200, 30);
         if (this.getAttribute('data-device') === 'srv-a') return rect(0, (rowOf(RACK, 11.5) - 1) * 11, 200, 44);
         return rect(0, 0, 0, 0);
@@ -175,6 +187,23 @@ describe('RackElevation', () => {
       expect(alert).toHaveTextContent('asset 11 (srv-a) occupies U10-U11');
       expect(within(screen.getByRole('region', { name: 'Unplaced assets' })).getByText('srv-new')).toBeInTheDocument();
       expect(within(screen.getByRole('group', { name: 'Front of rack R07' })).queryByText('srv-new')).not.toBeInTheDocument();
+    });
+  
+    it('moves a device to the second rack shown beside it, to the unit it is drawn at', async () => {
+      const bodies: unknown[] = [];
+      renderRack(['editor'], {
+        'POST /api/inventory/assets/11/placement': (init) => {
+          bodies.push(JSON.parse(String(init?.body)));
+          return new Response(JSON.stringify({ id: 11 }), { status: 200 });
+        },
+      }, '/racks/7?with=8');
+      await screen.findByRole('group', { name: 'Front of rack R08' });
+      expect(screen.getByRole('link', { name: 'Rack R08' })).toHaveAttribute('href', '/racks/8');
+      const server = within(screen.getByRole('group', { name: 'Front of rack R07' })).getByRole('button', { name: /srv-a/ });
+      server.focus();
+      // right: rack 7's rear, then rack 8's front
+      await userEvent.keyboard('[Space][ArrowRight][ArrowRight][Space]');
+      await waitFor(() => expect(bodies).toEqual([{ rack_id: 8, position: 10, face: 'front' }]));
     });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coveredHalfUnits, devicesOn, halfUnits, mountedDevices, parseTarget, rowOf, rowsOf, slotId, unitRange } from './rackGeometry';
+import { coveredHalfUnits, devicesOn, groupMoves, halfUnits, isUnchanged, mountedDevices, parseTarget, rowOf, rowsOf, slotId, unitRange, withPendingMove, type Device } from './rackGeometry';
 import type { Elevation } from '../../api/inventory';
 
 const RACK42 = { u_height: 42, starting_unit: 1, desc_units: false };
@@ -35,9 +35,10 @@ describe('rack geometry', () => {
   });
 
   it('reads drop targets back from their ids and refuses anything else', () => {
-    expect(parseTarget(slotId('rear', 10.5))).toEqual({ kind: 'slot', face: 'rear', position: 10.5 });
+    expect(parseTarget(slotId(7, 'rear', 10.5))).toEqual({ kind: 'slot', rack_id: 7, face: 'rear', position: 10.5 });
     expect(parseTarget('unplaced')).toEqual({ kind: 'unplaced' });
-    expect(parseTarget('slot:side:3')).toBeUndefined();
+    expect(parseTarget('slot:7:side:3')).toBeUndefined();
+    expect(parseTarget('slot:front:3')).toBeUndefined();
     expect(parseTarget(undefined)).toBeUndefined();
   });
 
@@ -51,5 +52,37 @@ describe('rack geometry', () => {
     expect(devices.map((d) => [d.label, d.position, d.u_height])).toEqual([['srv-a', 10, 2], ['PP-1', 20, 1]]);
     expect(devicesOn(devices, 'rear').map((d) => d.label)).toEqual(['srv-a']);
     expect(devicesOn(devices, 'front')).toHaveLength(2);
+  });
+
+  const device = (asset_id: number, rack_id: number | undefined, position: number, u_height = 1): Device =>
+    ({ asset_id, rack_id, label: `a${asset_id}`, model: 'M', position, u_height, face: 'front', is_full_depth: false });
+
+  it('tells a drop that moves nothing from one to another rack, face or unit', () => {
+    expect(isUnchanged(device(1, 7, 10), { kind: 'slot', rack_id: 7, face: 'front', position: 10 })).toBe(true);
+    expect(isUnchanged(device(1, 7, 10), { kind: 'slot', rack_id: 8, face: 'front', position: 10 })).toBe(false);
+    expect(isUnchanged(device(1, 7, 10), { kind: 'slot', rack_id: 7, face: 'rear', position: 10 })).toBe(false);
+    expect(isUnchanged(device(1, 7, 10), { kind: 'unplaced' })).toBe(false);
+    expect(isUnchanged(device(1, undefined, Number.NaN), { kind: 'unplaced' })).toBe(true);
+    expect(isUnchanged(device(1, 7, Number.NaN, 0), { kind: 'slot', rack_id: 7, face: 'rear', position: 3 })).toBe(true);
+  });
+
+  it('moves a selection to another rack keeping the distances, the dragged device first', () => {
+    const moves = groupMoves(device(2, 7, 20), [device(1, 7, 10), device(2, 7, 20)], { rack_id: 8, position: 30, face: 'rear' });
+    expect(moves).toEqual([
+      { asset_id: 2, rack_id: 8, position: 30, face: 'rear' },
+      { asset_id: 1, rack_id: 8, position: 20, face: 'rear' },
+    ]);
+  });
+
+  it('draws a move on its way: gone from the old rack at once, already in the new one', () => {
+    const a = device(1, 7, 10);
+    const b = device(2, 7, 12);
+    const target = { kind: 'slot' as const, rack_id: 8, face: 'front' as const, position: 30 };
+    expect(withPendingMove([a, b], 7, [a], target).map((d) => d.asset_id)).toEqual([2]);
+    expect(withPendingMove([], 8, [a], target)).toEqual([{ ...a, rack_id: 8, position: 30 }]);
+    expect(withPendingMove([], 8, [a, b], target, b).map((d) => [d.asset_id, d.position])).toEqual([[1, 28], [2, 30]]);
+    expect(withPendingMove([], 8, [device(3, undefined, Number.NaN)], target).map((d) => d.position)).toEqual([30]);
+    expect(withPendingMove([a], 7, [a], { kind: 'unplaced' })).toEqual([]);
+    expect(withPendingMove([a], 7, [], undefined)).toEqual([a]);
   });
 });

@@ -173,6 +173,38 @@ class PlacementTest {
     }
 
     @Test
+    void theElevationAndTheAssetCarryTheModelsColourWhichIsSixHexDigits() {
+        long rack = Api.rack(Api.site(), 42);
+        long maker = Api.manufacturer();
+        String model = "{\"manufacturer_id\":" + maker + ",\"device_type_id\":" + Api.deviceType("server")
+                + ",\"name\":\"" + Api.unique("M") + "\",\"u_height\":1,\"colour\":";
+        editorWrites("POST", "/api/inventory/models", model + "\"#1f77b4\"}")
+                .statusCode(400)
+                .body("errors.field", hasItem("colour"));
+        long coloured = Api.post("/api/inventory/models", model + "\"1F77B4\"}");
+        as(VIEWER)
+                .get("/api/inventory/models/" + coloured)
+                .then()
+                .statusCode(200)
+                .body("colour", equalTo("1f77b4"));
+        long plain = Api.model(maker, "1", false);
+        long server = Api.asset(coloured, "\"rack_id\":" + rack + ",\"position\":5,\"face\":\"front\"");
+        long other = Api.asset(plain, "\"rack_id\":" + rack + ",\"position\":6,\"face\":\"front\"");
+        JsonPath front = as(VIEWER)
+                .get("/api/inventory/racks/" + rack + "/elevation?face=front")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(front.getString("units.find { it.unit == 5 }.occupants[0].model_colour"))
+                .isEqualTo("1f77b4");
+        assertThat(front.getString("units.find { it.unit == 6 }.occupants[0].model_colour"))
+                .isNull();
+        as(VIEWER).get("/api/inventory/assets/" + server).then().body("model_colour", equalTo("1f77b4"));
+        as(VIEWER).get("/api/inventory/assets/" + other).then().body("model_colour", nullValue());
+    }
+
+    @Test
     void bulkMoveSwapsAssetsInOneTransactionOrChangesNothing() {
         long site = Api.site();
         long rack = Api.rack(site, 42);

@@ -149,6 +149,14 @@ public interface GatewayConfig {
         /** @return refill period of the buckets */
         @WithDefault("1m")
         Duration period();
+
+        /**
+         * @return how often each instance reads the limits an administrator stored
+         *     ({@code /api/gateway/rate-limits}); a change made on another instance applies here
+         *     within this interval
+         */
+        @WithDefault("15s")
+        Duration reloadInterval();
     }
 
     /** The auth_failure table. */

@@ -66,6 +66,7 @@ public class Asset extends Tracked {
                 status,
                 model.id,
                 model.name,
+                model.colour,
                 manufacturer.id,
                 manufacturer.name,
                 model.uHeight,

@@ -21,6 +21,7 @@ public record AssetDto(
         AssetStatus status,
         long modelId,
         String modelName,
+        String modelColour,
         long manufacturerId,
         String manufacturerName,
         BigDecimal uHeight,

@@ -116,7 +116,8 @@ public class DeviceTypeLibraryImporter {
                                 fullDepth,
                                 null,
                                 null,
-                                notes))
+                                notes,
+                                null))
                         .dto());
                 created++;
             } else {
@@ -129,7 +130,8 @@ public class DeviceTypeLibraryImporter {
                         fullDepth,
                         existing.endOfSale,
                         existing.endOfSupport,
-                        notes);
+                        notes,
+                        existing.colour);
                 result.add(models.updateEntity(existing, input, null).dto());
                 updated++;
             }

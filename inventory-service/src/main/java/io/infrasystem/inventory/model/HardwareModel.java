@@ -38,6 +38,9 @@ public class HardwareModel extends Tracked {
     public LocalDate endOfSupport;
     public String notes;
 
+    /** How the rack elevation draws the model: six lower-case hex digits ({@code 1f77b4}), {@code null} for the screen's own choice. */
+    public String colour;
+
     /** @return whether the model takes no rack unit (mounted on the side, such as a PDU) */
     public boolean zeroU() {
         return uHeight.signum() == 0;
@@ -59,6 +62,7 @@ public class HardwareModel extends Tracked {
                 endOfSale,
                 endOfSupport,
                 notes,
+                colour,
                 version,
                 createdAt,
                 updatedAt);
@@ -67,7 +71,16 @@ public class HardwareModel extends Tracked {
     /** @return the current values as an input */
     public ModelInput input() {
         return new ModelInput(
-                manufacturer.id, deviceType.id, name, partNumber, uHeight, fullDepth, endOfSale, endOfSupport, notes);
+                manufacturer.id,
+                deviceType.id,
+                name,
+                partNumber,
+                uHeight,
+                fullDepth,
+                endOfSale,
+                endOfSupport,
+                notes,
+                colour);
     }
 
     /**

@@ -66,6 +66,7 @@ public class HardwareModelService extends EntityCrudService<HardwareModel, Model
         model.endOfSale = input.endOfSale();
         model.endOfSupport = input.endOfSupport();
         model.notes = input.notes();
+        model.colour = input.colour() == null ? null : input.colour().toLowerCase(java.util.Locale.ROOT);
         if (model.endOfSale != null && model.endOfSupport != null && model.endOfSupport.isBefore(model.endOfSale)) {
             throw ProblemException.invalid("end_of_support", "must not be before end_of_sale");
         }

@@ -20,7 +20,7 @@ import java.util.Locale;
 
 /**
  * Models as CSV: {@code id, manufacturer, device_type, name, part_number, u_height,
- * is_full_depth, end_of_sale, end_of_support, notes} (import also takes {@code manufacturer_id},
+ * is_full_depth, end_of_sale, end_of_support, notes, colour} (import also takes {@code manufacturer_id},
  * {@code device_type_id}). A row updates the model of its {@code id}, else the model of that name
  * for that manufacturer, else creates one. An empty {@code end_of_support} means unknown.
  */
@@ -37,7 +37,8 @@ public class ModelCsv implements CsvTable<HardwareModel> {
             "is_full_depth",
             "end_of_sale",
             "end_of_support",
-            "notes");
+            "notes",
+            "colour");
 
     private final CsvUpsert<HardwareModel, ModelInput> upsert;
 
@@ -82,7 +83,8 @@ public class ModelCsv implements CsvTable<HardwareModel> {
                 Cells.of(m.fullDepth),
                 Cells.of(m.endOfSale),
                 Cells.of(m.endOfSupport),
-                m.notes);
+                m.notes,
+                m.colour);
     }
 
     @Override
@@ -98,7 +100,7 @@ public class ModelCsv implements CsvTable<HardwareModel> {
         return upsert.write(row, () -> byName(manufacturer, row.text("name")), existing -> {
             ModelInput base = existing != null
                     ? existing.input()
-                    : new ModelInput(null, null, null, null, null, null, null, null, null);
+                    : new ModelInput(null, null, null, null, null, null, null, null, null, null);
             ModelInput input = new ModelInput(
                     manufacturer != null ? manufacturer.id : base.manufacturerId(),
                     deviceType != null ? deviceType.id : base.deviceTypeId(),
@@ -108,7 +110,8 @@ public class ModelCsv implements CsvTable<HardwareModel> {
                     row.bool("is_full_depth", base.isFullDepth()),
                     row.date("end_of_sale", base.endOfSale()),
                     row.date("end_of_support", base.endOfSupport()),
-                    row.text("notes", base.notes()));
+                    row.text("notes", base.notes()),
+                    row.text("colour", base.colour()));
             if (input.manufacturerId() == null) {
                 throw new CellException("manufacturer", "is required");
             }

@@ -11,6 +11,7 @@ import java.time.LocalDate;
  * @param uHeight rack units, steps of 0.5, 0 for zero-U
  * @param isFullDepth whether it occupies both faces of the rack
  * @param endOfSupport {@code null} when unknown
+ * @param colour the colour the rack elevation draws it in, six lower-case hex digits, {@code null} when none is set
  */
 public record ModelDto(
         long id,
@@ -26,6 +27,7 @@ public record ModelDto(
         LocalDate endOfSale,
         LocalDate endOfSupport,
         String notes,
+        String colour,
         long version,
         Instant createdAt,
         Instant updatedAt)

@@ -33,6 +33,7 @@ public record Elevation(
      * @param position its lowest unit
      * @param uHeight its height in units
      * @param face the face it is mounted on; for a full-depth asset seen from the other face, that other face
+     * @param modelColour its model's colour (six lower-case hex digits), {@code null} when the model has none
      */
     public record Occupant(
             long assetId,
@@ -42,5 +43,6 @@ public record Elevation(
             BigDecimal position,
             BigDecimal uHeight,
             Face face,
-            boolean isFullDepth) {}
+            boolean isFullDepth,
+            String modelColour) {}
 }

@@ -44,7 +44,8 @@ public class ElevationService {
                     asset.position,
                     asset.model.uHeight,
                     asset.face,
-                    asset.model.fullDepth);
+                    asset.model.fullDepth,
+                    asset.model.colour);
             if (asset.position == null) {
                 zeroU.add(occupant);
             } else if (asset.face == face || asset.model.fullDepth) {
