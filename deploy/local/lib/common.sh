@@ -273,6 +273,9 @@ apt_install() {
 need_jq() { command -v jq >/dev/null || apt_install jq; }
 # The web app's browser tests drive Debian's Chromium (Playwright downloads no browser here).
 need_chromium() { command -v chromium >/dev/null || apt_install chromium; }
+# kubectl for deploy's Kubernetes tests (kubectl kustomize deploy/k8s): Debian's kubernetes-client
+# package when no kubectl is on the PATH.
+need_kubectl() { command -v kubectl >/dev/null || apt_install kubernetes-client; }
 
 # Serialises up/down between concurrent invocations (two developers, or "stack test" beside
 # "stack up"). "status" and "logs" never take it.

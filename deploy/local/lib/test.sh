@@ -46,6 +46,10 @@ cmd_test() {
   if test_needs_zabbix "$@"; then
     components+=(zabbix)
   fi
+  # deploy's tests render the Kubernetes manifests with kubectl kustomize.
+  if test_builds_module deploy "$@"; then
+    need_kubectl
+  fi
   # The end-to-end tests start the services with "stack up" from inside Maven, which holds the
   # Maven lock: everything that "up" would download or build is prepared here, before Maven.
   if test_builds_module e2e-tests "$@"; then

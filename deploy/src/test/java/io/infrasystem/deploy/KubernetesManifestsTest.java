@@ -104,7 +104,10 @@ class KubernetesManifestsTest {
                             name,
                             operation.toUpperCase(Locale.ROOT),
                             (String) target.get("type"),
-                            (String) target.get("patternType"),
+                            // Strimzi names Kafka's PREFIXED pattern "prefix" (its CRD allows literal, prefix)
+                            "prefix".equals(target.get("patternType"))
+                                    ? "prefixed"
+                                    : (String) target.get("patternType"),
                             (String) target.get("name")));
                 }
             }
