@@ -254,6 +254,9 @@ apt_install() {
 need_jq() { command -v jq >/dev/null || apt_install jq; }
 # The web app's browser tests drive Debian's Chromium (Playwright downloads no browser here).
 need_chromium() { command -v chromium >/dev/null || apt_install chromium; }
+# cert-service's DNS tests serve a test zone with a real Knot DNS server (knotd, knotc) that they
+# start themselves on a loopback port; nothing is started on install here (no systemd).
+need_knot() { [[ -x /usr/sbin/knotd && -x /usr/sbin/knotc ]] || apt_install knot; }
 
 # Serialises up/down between concurrent invocations (two developers, or "stack test" beside
 # "stack up"). "status" and "logs" never take it.
