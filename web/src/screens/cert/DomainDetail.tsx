@@ -41,7 +41,7 @@ function RegistrationFacts({ domain }: { domain: Domain }) {
         <Row label="Registered">{formatTime(r?.registered_at)}</Row>
         <Row label="Expires">{r?.expires_at ? `${formatTime(r.expires_at)} (${describeDays(daysLeft(r.expires_at))})` : '—'}</Row>
         <Row label="Last changed">{formatTime(r?.last_changed_at)}</Row>
-        <Row label="Status">{(r?.status ?? []).length ? (r?.status ?? []).map((s) => <Badge key={s} variant="light" mr={4} tt="none">{s}</Badge>) : '—'}</Row>
+        <Row label="Status">{(r?.status ?? []).length ? (r?.status ?? []).map((s) => <Badge key={s} variant="default" mr={4} tt="none">{s}</Badge>) : '—'}</Row>
         <Row label="Name servers">{(r?.nameservers ?? []).join(', ') || '—'}</Row>
         <Row label="Last query">
           <RdapBadge result={r?.result} /> {r?.checked_at && <>at {formatTime(r.checked_at)}</>}
@@ -137,7 +137,7 @@ function Caa({ report }: { report: CaaReport }) {
           <Table.Tbody>
             {(report.certificates ?? []).map((c) => (
               <Table.Tr key={c.certificate_id}>
-                <Table.Td><CertLink id={c.certificate_id} name={c.common_name} />{c.wildcard && <Badge ml={4} size="xs" variant="light">wildcard</Badge>}</Table.Td>
+                <Table.Td><CertLink id={c.certificate_id} name={c.common_name} />{c.wildcard && <Badge ml={4} size="xs" variant="default">wildcard</Badge>}</Table.Td>
                 <Table.Td>{cnOf(c.issuer_dn)}</Table.Td>
                 <Table.Td>{(c.issuer_caa ?? []).join(', ') || '—'}</Table.Td>
                 <Table.Td>{formatTime(c.not_after)}</Table.Td>

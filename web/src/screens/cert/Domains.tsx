@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Anchor, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { Link } from 'react-router';
@@ -67,7 +67,7 @@ export default function Domains() {
           ? <Empty>No domain matches these filters.</Empty>
           : <ListTable label="Domains" columns={columns} rows={page.results ?? []} count={page.count ?? 0} list={list} sortable={SORTABLE} noun="domains" minWidth={1000} />}
       </QueryView>
-      <Text size="sm" component="div">Domains come from the DNS names of certificates (and their parents) or are added by hand. Registration data are read over RDAP for registrable domains only; <Badge size="xs" variant="light">subdomain</Badge> rows share their parent's.</Text>
+      <Text size="sm" component="div">Domains come from the DNS names of certificates (and their parents) or are added by hand. Registration data are read over RDAP for registrable domains only; rows marked “subdomain” share their parent's.</Text>
     </Stack>
   );
 }
