@@ -277,6 +277,10 @@ need_chromium() { command -v chromium >/dev/null || apt_install chromium; }
 # package when no kubectl is on the PATH.
 need_kubectl() { command -v kubectl >/dev/null || apt_install kubernetes-client; }
 
+# cert-service's DNS tests serve a test zone with a real Knot DNS server (knotd, knotc) that they
+# start themselves on a loopback port; nothing is started on install here (no systemd).
+need_knot() { [[ -x /usr/sbin/knotd && -x /usr/sbin/knotc ]] || apt_install knot; }
+
 # Serialises up/down between concurrent invocations (two developers, or "stack test" beside
 # "stack up"). "status" and "logs" never take it.
 stack_lock() {

@@ -56,6 +56,9 @@ cmd_test() {
     components+=(smtp)
     need_chromium
   fi
+  if test_builds_module cert-service "$@"; then
+    need_knot
+  fi
   # Whatever happens below (failure, Ctrl-C), stop exactly what this command started.
   trap 'test_cleanup' EXIT
   trap 'exit 130' INT

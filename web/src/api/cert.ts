@@ -15,6 +15,15 @@ export type ApplicationInput = Schemas['ApplicationInput'];
 export type ApplicationType = Schemas['ApplicationType'];
 export type Binding = Schemas['BindingDto'];
 export type Domain = Schemas['DomainDto'];
+export type Registration = Schemas['RegistrationDto'];
+export type RdapResult = Schemas['RdapResult'];
+export type DnsResult = Schemas['DnsResult'];
+export type DnsRecord = Schemas['DnsRecordDto'];
+export type DnsRecordChange = Schemas['DnsRecordChangeDto'];
+export type CaaReport = Schemas['CaaReport'];
+export type CaaVerdict = Schemas['CertificateVerdict'];
+export type DomainNode = Schemas['Node'];
+export type DomainHost = Schemas['DomainHost'];
 export type ScanTarget = Schemas['ScanTargetDto'];
 export type ScanTargetInput = Schemas['ScanTargetInput'];
 export type StartTls = Schemas['StartTls'];
@@ -35,6 +44,9 @@ export const APP_TYPES: ApplicationType[] = ['web', 'api', 'mail', 'database', '
 export const STARTTLS: StartTls[] = ['none', 'smtp', 'imap', 'pop3'];
 export const TRACKING_STATUSES: TrackingStatus[] = ['planned', 'in_progress', 'completed', 'cancelled'];
 export const MATCH_TYPES: MatchType[] = ['exact', 'glob', 'regex'];
+export const RDAP_RESULTS: RdapResult[] = ['ok', 'not_found', 'rate_limited', 'malformed', 'error', 'no_server', 'refused'];
+export const DNS_RESULTS: DnsResult[] = ['ok', 'nxdomain', 'error'];
+export const DNS_TYPES = ['A', 'AAAA', 'CNAME', 'MX', 'NS', 'TXT', 'CAA', 'SOA'];
 
 /** What an upload did with one certificate of the file (the document leaves the answer untyped; shape of `UploadResult`). */
 export interface UploadedCertificate {
@@ -85,6 +97,22 @@ export const certApi = {
   applications: crud<Application, ApplicationInput>('applications'),
   bindings: crud<Binding, Schemas['BindingInput']>('bindings'),
   domains: crud<Domain, Schemas['DomainInput']>('domains'),
+  /** The domain list's CSV export with the same filters (registration and DNS state per domain). */
+  exportDomainsCsv: (query: Query) => download(withQuery(`${BASE}/domains/export.csv`, query), 'text/csv'),
+  /** The domain and its subdomains, nested. */
+  domainTree: (id: number) => api<DomainNode>('GET', `${BASE}/domains/${id}/subdomains`),
+  /** Hosts named as the domain or below it, and those serving its certificates (`via`). */
+  domainHosts: (id: number) => api<DomainHost[]>('GET', `${BASE}/domains/${id}/hosts`),
+  /** The CAA records that apply to the domain next to its certificates' issuers. */
+  domainCaa: (id: number) => api<CaaReport>('GET', `${BASE}/domains/${id}/caa`),
+  /** Queries RDAP now (registrable domains; 409 for a subdomain); answers the domain. */
+  refreshRegistration: (id: number) => api<Domain>('POST', `${BASE}/domains/${id}/refresh-registration`),
+  /** Looks up the DNS records now; answers the domain. */
+  refreshDns: (id: number) => api<Domain>('POST', `${BASE}/domains/${id}/refresh-dns`),
+  /** Current DNS records (`domain_id`, `domain`, `record_type`, `value`, …). */
+  dnsRecords: (query: Query) => api<Page<DnsRecord>>('GET', withQuery(`${BASE}/dns-records`, query)),
+  /** DNS record changes, newest first (`domain_id`, `record_type`, `action`: added|removed, …). */
+  dnsChanges: (query: Query) => api<Page<DnsRecordChange>>('GET', withQuery(`${BASE}/dns-record-changes`, query)),
   scanTargets: crud<ScanTarget, ScanTargetInput>('scan-targets'),
   tracking: crud<Tracking, TrackingInput>('tracking'),
   ignore: (kind: IgnoreKind) => crud<IgnorePattern, IgnorePatternInput>(kind),

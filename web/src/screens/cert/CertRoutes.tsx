@@ -10,6 +10,8 @@ const CertDashboard = lazy(() => import('./CertDashboard'));
 const Certificates = lazy(() => import('./Certificates'));
 const CertificateDetail = lazy(() => import('./CertificateDetail'));
 const Upload = lazy(() => import('./Upload'));
+const Domains = lazy(() => import('./Domains'));
+const DomainDetail = lazy(() => import('./DomainDetail'));
 const ScanTargets = lazy(() => import('./ScanTargets'));
 const ScanRuns = lazy(() => import('./ScanRuns'));
 const ScanRunDetail = lazy(() => import('./ScanRunDetail'));
@@ -31,6 +33,8 @@ export default function CertRoutes() {
           <Route index element={<CertDashboard />} />
           <Route path="certificates" element={<Certificates />} />
           <Route path="certificates/:id" element={<CertificateDetail />} />
+          <Route path="domains" element={<Domains />} />
+          <Route path="domains/:id" element={<DomainDetail />} />
           <Route path="upload" element={<RequireRole role="editor"><Upload /></RequireRole>} />
           <Route path="scan-targets" element={<ScanTargets />} />
           <Route path="scan-runs" element={<ScanRuns />} />

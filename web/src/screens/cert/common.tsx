@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Group } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
-import type { CertificateStatus } from '../../api/cert';
+import type { CertificateStatus, DnsResult, RdapResult } from '../../api/cert';
 import { useAuth } from '../../auth/AuthContext';
 import { hasRole, type Role } from '../../auth/roles';
 
@@ -9,6 +9,19 @@ const STATUS_COLOR: Record<CertificateStatus, string> = { valid: 'green', expiri
 /** A certificate's status as a coloured badge (the text carries the meaning; colour only repeats it). */
 export function StatusBadge({ status }: { status?: CertificateStatus }) {
   return status ? <Badge color={STATUS_COLOR[status]} variant="dot">{status}</Badge> : <>—</>;
+}
+
+const RDAP_COLOR: Record<RdapResult, string> = { ok: 'green', not_found: 'orange', rate_limited: 'yellow', malformed: 'red', error: 'red', no_server: 'gray', refused: 'red' };
+const DNS_COLOR: Record<DnsResult, string> = { ok: 'green', nxdomain: 'orange', error: 'red' };
+
+/** The outcome of a domain's last RDAP query ("not queried yet" before the first). */
+export function RdapBadge({ result }: { result?: RdapResult | null }) {
+  return result ? <Badge color={RDAP_COLOR[result]} variant="dot">{result.replace('_', ' ')}</Badge> : <>not queried yet</>;
+}
+
+/** The outcome of a domain's last DNS lookup ("not looked up yet" before the first). */
+export function DnsBadge({ result }: { result?: DnsResult | null }) {
+  return result ? <Badge color={DNS_COLOR[result]} variant="dot">{result}</Badge> : <>not looked up yet</>;
 }
 
 const DAY = 86_400_000;
@@ -40,6 +53,7 @@ export function cnOf(dn?: string | null): string {
 const SCREENS: { to: string; label: string; role: Role; exact?: boolean }[] = [
   { to: '/certs', label: 'Overview', role: 'viewer', exact: true },
   { to: '/certs/certificates', label: 'Certificates', role: 'viewer' },
+  { to: '/certs/domains', label: 'Domains', role: 'viewer' },
   { to: '/certs/upload', label: 'Upload', role: 'editor' },
   { to: '/certs/scan-targets', label: 'Scan targets', role: 'viewer' },
   { to: '/certs/scan-runs', label: 'Scan runs', role: 'viewer' },

@@ -1,6 +1,8 @@
 package io.infrasystem.cert.domain;
 
 import io.infrasystem.cert.certificate.Certificate;
+import io.infrasystem.cert.domain.dns.DnsResult;
+import io.infrasystem.cert.domain.rdap.RdapResult;
 import io.infrasystem.cert.ignore.IgnoreRules;
 import io.infrasystem.cert.ignore.IgnoredDomain;
 import io.infrasystem.cert.x509.SanType;
@@ -8,10 +10,13 @@ import io.infrasystem.commons.audit.ChangeRecorder;
 import io.infrasystem.commons.crud.CrudKind;
 import io.infrasystem.commons.crud.EntityCrudService;
 import io.infrasystem.commons.filter.FilterField;
+import io.infrasystem.commons.filter.QueryFilter;
 import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.commons.problem.ProblemException;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,7 +26,9 @@ import java.util.Set;
 /**
  * Domains on the commons CRUD kernel and the SAN association. Filters: {@code id},
  * {@code created_at}, {@code updated_at}, {@code name}, {@code parent_id}, {@code parent} (name),
- * {@code certificate_id} (secured by), {@code q}. Creating a domain creates its missing parents;
+ * {@code certificate_id} (secured by), {@code registrar}, {@code expires_at} and {@code registered_at}
+ * (RDAP), {@code rdap_result}, {@code rdap_checked_at}, {@code dns_result}, {@code dns_checked_at},
+ * {@code q} (name, notes, registrar); {@code parent_id__empty=true} lists the registrable domains. Creating a domain creates its missing parents;
  * a name is fixed once created (400); a domain with subdomains cannot be deleted (409).
  */
 @ApplicationScoped
@@ -35,10 +42,34 @@ public class DomainService extends EntityCrudService<Domain, DomainDto, DomainIn
                             "certificate_id",
                             "exists (select 1 from Domain x join x.certificates c where x = d and c.id in (:values))",
                             Long::valueOf))
-                    .search("d.name", "coalesce(d.notes, '')"))
+                    .field(FilterField.text("registrar", "d.registration.registrar"))
+                    .field(FilterField.timestamp("expires_at", "d.registration.expiresAt"))
+                    .field(FilterField.timestamp("registered_at", "d.registration.registeredAt"))
+                    .field(FilterField.choice("rdap_result", "d.registration.result", RdapResult.class))
+                    .field(FilterField.timestamp("rdap_checked_at", "d.registration.checkedAt"))
+                    .field(FilterField.choice("dns_result", "d.dns.result", DnsResult.class))
+                    .field(FilterField.timestamp("dns_checked_at", "d.dns.checkedAt"))
+                    .search("d.name", "coalesce(d.notes, '')", "coalesce(d.registration.registrar, '')"))
             .entity(Domain::new, Domain::dto, Domain::input);
 
     private IgnoreRules ignoreRules;
+
+    /**
+     * @param query a request's query parameters
+     * @return the list's filter (for the CSV export)
+     * @throws ProblemException 400 naming a bad filter
+     */
+    static QueryFilter filter(MultivaluedMap<String, String> query) {
+        return KIND.filters().parse(query);
+    }
+
+    /**
+     * @param filter a parsed filter
+     * @return the matching domains in the filter's order
+     */
+    static PanacheQuery<Domain> find(QueryFilter filter) {
+        return KIND.find(filter.whereOrdered(), filter.parameters());
+    }
 
     @Inject
     public DomainService(ChangeRecorder changes, MergePatch mergePatch, IgnoreRules ignoreRules) {
