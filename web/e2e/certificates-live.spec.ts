@@ -14,9 +14,7 @@ const NAME = `live-${RUN}.example.com`;
 test.use({ viewport: { width: 1440, height: 1000 } });
 
 /** A new self-signed certificate for NAME (valid 2 days: "expiring"), made with openssl now, as PEM. */
-function newCertificate(dir: string): string {
-  const key = `${dir}/live-key.pem`;
-  const cert = `${dir}/live-cert.pem`;
+function newCertificate(key: string, cert: string): string {
   execFileSync('openssl', [
     'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '2',
     '-subj', `/CN=${NAME}`, '-addext', `subjectAltName=DNS:${NAME}`, '-keyout', key, '-out', cert,
@@ -43,7 +41,7 @@ test("a viewer's certificate list and overview show a certificate another user a
   const response = await fetch(`${baseURL}/api/cert/certificates/upload`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'text/plain', Accept: 'application/json' },
-    body: newCertificate(testInfo.outputDir),
+    body: newCertificate(testInfo.outputPath('live-key.pem'), testInfo.outputPath('live-cert.pem')),
   });
   expect(response.status, await response.clone().text()).toBe(201);
   const id = ((await response.json()) as { certificates: { id: number }[] }).certificates[0].id;
