@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Table } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
-import type { ListPage } from './Crud';
+import type { ListPage } from './PagedList';
 import { QueryView } from './Query';
 import { Empty } from './States';
 
