@@ -58,12 +58,14 @@ class PlacementTest {
         long blocker = Api.asset(twoU, "");
         long mover = Api.asset(twoU, "");
         placeAt(blocker, rack, "10", "front").statusCode(200);
-        placeAt(mover, rack, "11", "front").statusCode(409)
+        placeAt(mover, rack, "11", "front")
+                .statusCode(409)
                 .body("detail", containsString("asset " + blocker))
                 .body("detail", containsString("U10-U11 (front)"))
                 .body("errors[0].message", containsString("U11-U12 (front)"));
         // half depth: the rear of the same units is free
-        placeAt(mover, rack, "11", "rear").statusCode(200)
+        placeAt(mover, rack, "11", "rear")
+                .statusCode(200)
                 .body("position", equalTo(11.0f))
                 .body("face", equalTo("rear"));
     }
@@ -75,8 +77,7 @@ class PlacementTest {
         long full = Api.asset(Api.model(maker, "1", true), "");
         long shallow = Api.asset(Api.model(maker, "1", false), "");
         placeAt(full, rack, "20", "front").statusCode(200);
-        placeAt(shallow, rack, "20", "rear").statusCode(409)
-                .body("detail", containsString("both faces"));
+        placeAt(shallow, rack, "20", "rear").statusCode(409).body("detail", containsString("both faces"));
     }
 
     @Test
@@ -85,18 +86,17 @@ class PlacementTest {
         long maker = Api.manufacturer();
         long twoU = Api.asset(Api.model(maker, "2", true), "");
         long zeroU = Api.asset(Api.model(maker, "0", false), "");
-        placeAt(twoU, rack, "42", "front").statusCode(400)
+        placeAt(twoU, rack, "42", "front")
+                .statusCode(400)
                 .body("errors[0].field", equalTo("position"))
                 .body("errors[0].message", containsString("units 1-42"));
         placeAt(twoU, rack, "0", "front").statusCode(400);
-        placeAt(twoU, rack, "3.25", "front").statusCode(400)
-                .body("errors[0].message", containsString("0.5"));
-        placeAt(twoU, rack, "3", null).statusCode(400)
-                .body("errors.field", hasItem("face"));
+        placeAt(twoU, rack, "3.25", "front").statusCode(400).body("errors[0].message", containsString("0.5"));
+        placeAt(twoU, rack, "3", null).statusCode(400).body("errors.field", hasItem("face"));
         placeAt(twoU, rack, "41", "front").statusCode(200);
-        placeAt(zeroU, rack, "10.5", "rear").statusCode(400)
-                .body("errors[0].message", containsString("0U"));
-        placeAt(zeroU, rack, "null", null).statusCode(200)
+        placeAt(zeroU, rack, "10.5", "rear").statusCode(400).body("errors[0].message", containsString("0U"));
+        placeAt(zeroU, rack, "null", null)
+                .statusCode(200)
                 .body("rack_id", equalTo((int) rack))
                 .body("position", nullValue());
     }
