@@ -1,15 +1,12 @@
 import { keepPreviousData, useQuery, type QueryKey, type UseQueryResult } from '@tanstack/react-query';
 import type { RowData } from '@tanstack/react-table';
-import type { Query } from '../api/client';
+import type { Page, Query } from '../api/client';
 import { ListTable, type ListColumns, type ListParams } from './List';
 import { QueryView } from './Query';
 import { Empty } from './States';
 
 /** One page of an API list answer. */
-export interface ListPage<T> {
-  count?: number;
-  results?: T[];
-}
+export type ListPage<T> = Page<T>;
 
 /**
  * The page of an API list that the URL asks for: its filters (the named ones as they are, plus
