@@ -1,5 +1,5 @@
 import type { components } from './generated/cert-service';
-import { api, download, ifMatch, upload, withQuery, type Query } from './client';
+import { api, crudCalls, download, upload, withQuery, type Page, type Query } from './client';
 
 type Schemas = components['schemas'];
 export type Certificate = Schemas['CertificateDto'];
@@ -35,7 +35,7 @@ export type TrackingStatus = Schemas['TrackingStatus'];
 export type IgnorePattern = Schemas['IgnorePatternDto'];
 export type IgnorePatternInput = Schemas['IgnorePatternInput'];
 export type MatchType = Schemas['MatchType'];
-export type Page<T> = { count?: number; results?: T[] };
+export type { Page } from './client';
 
 export const CERT_STATUSES: CertificateStatus[] = ['valid', 'expiring', 'expired', 'replaced'];
 export const HOST_TYPES: HostType[] = ['server', 'load_balancer', 'appliance', 'cloud', 'container', 'other'];
@@ -65,24 +65,13 @@ export type IgnoreKind = 'ignored-domains' | 'ignored-certificates';
 
 const BASE = '/api/cert';
 
-/** The standard CRUD calls of one cert-service resource (writes send `If-Match` with the version seen). */
-function crud<T, I>(resource: string) {
-  return {
-    list: (query: Query) => api<Page<T>>('GET', withQuery(`${BASE}/${resource}`, query)),
-    get: (id: number) => api<T>('GET', `${BASE}/${resource}/${id}`),
-    create: (input: I) => api<T>('POST', `${BASE}/${resource}`, input),
-    replace: (id: number, version: number, input: I) => api<T>('PUT', `${BASE}/${resource}/${id}`, input, ifMatch(version)),
-    remove: (id: number, version: number) => api<void>('DELETE', `${BASE}/${resource}/${id}`, undefined, ifMatch(version)),
-  };
-}
-
 /**
  * cert-service (types from its OpenAPI document; single resources are untyped there and typed
  * here by their DTO). Query keys of these calls start with `['cert']`, so every `cert.*` live
  * event (a scan run's progress included) refreshes them (see `live/LiveUpdates.tsx`).
  */
 export const certApi = {
-  certificates: crud<Certificate, Schemas['CertificateInput']>('certificates'),
+  certificates: crudCalls<Certificate, Schemas['CertificateInput']>(`${BASE}/certificates`),
   /** The certificates of the given ids (the `id` filter repeated: any of them), e.g. to name a run's results. */
   certificatesByIds: (ids: number[]) =>
     api<Page<Certificate>>('GET', `${BASE}/certificates?${ids.map((id) => `id=${id}`).join('&')}&limit=${Math.max(ids.length, 1)}`),
@@ -93,10 +82,10 @@ export const certApi = {
   /** Adds the certificates of a PEM, DER or PKCS#7 file (sent as it is) or of pasted PEM text; 400 with nothing kept when any part is bad. */
   upload: (body: Blob | string) =>
     upload<UploadResult>(`${BASE}/certificates/upload`, body, typeof body === 'string' ? 'text/plain' : 'application/octet-stream'),
-  hosts: crud<Host, HostInput>('hosts'),
-  applications: crud<Application, ApplicationInput>('applications'),
-  bindings: crud<Binding, Schemas['BindingInput']>('bindings'),
-  domains: crud<Domain, Schemas['DomainInput']>('domains'),
+  hosts: crudCalls<Host, HostInput>(`${BASE}/hosts`),
+  applications: crudCalls<Application, ApplicationInput>(`${BASE}/applications`),
+  bindings: crudCalls<Binding, Schemas['BindingInput']>(`${BASE}/bindings`),
+  domains: crudCalls<Domain, Schemas['DomainInput']>(`${BASE}/domains`),
   /** The domain list's CSV export with the same filters (registration and DNS state per domain). */
   exportDomainsCsv: (query: Query) => download(withQuery(`${BASE}/domains/export.csv`, query), 'text/csv'),
   /** The domain and its subdomains, nested. */
@@ -113,9 +102,9 @@ export const certApi = {
   dnsRecords: (query: Query) => api<Page<DnsRecord>>('GET', withQuery(`${BASE}/dns-records`, query)),
   /** DNS record changes, newest first (`domain_id`, `record_type`, `action`: added|removed, …). */
   dnsChanges: (query: Query) => api<Page<DnsRecordChange>>('GET', withQuery(`${BASE}/dns-record-changes`, query)),
-  scanTargets: crud<ScanTarget, ScanTargetInput>('scan-targets'),
-  tracking: crud<Tracking, TrackingInput>('tracking'),
-  ignore: (kind: IgnoreKind) => crud<IgnorePattern, IgnorePatternInput>(kind),
+  scanTargets: crudCalls<ScanTarget, ScanTargetInput>(`${BASE}/scan-targets`),
+  tracking: crudCalls<Tracking, TrackingInput>(`${BASE}/tracking`),
+  ignore: (kind: IgnoreKind) => crudCalls<IgnorePattern, IgnorePatternInput>(`${BASE}/${kind}`),
   /** Starts a run of the given targets (none: every enabled target); answers the run, `running` (202). */
   startScan: (targetIds: number[]) => api<ScanRun>('POST', `${BASE}/scan-runs`, { target_ids: targetIds }),
   scanRuns: (query: Query) => api<Page<ScanRun>>('GET', withQuery(`${BASE}/scan-runs`, query)),

@@ -115,3 +115,17 @@ async function send(method: string, path: string, body: unknown, extraHeaders: R
   }
   return response;
 }
+
+/** One page of a list answer: the total and the page's results. */
+export type Page<T> = { count?: number; results?: T[] };
+
+/** The standard calls of one CRUD collection at `path` (writes send `If-Match` with the version seen). */
+export function crudCalls<T, I>(path: string) {
+  return {
+    list: (query: Query) => api<Page<T>>('GET', withQuery(path, query)),
+    get: (id: number) => api<T>('GET', `${path}/${id}`),
+    create: (input: I) => api<T>('POST', path, input),
+    replace: (id: number, version: number, input: I) => api<T>('PUT', `${path}/${id}`, input, ifMatch(version)),
+    remove: (id: number, version: number) => api<void>('DELETE', `${path}/${id}`, undefined, ifMatch(version)),
+  };
+}

@@ -1,17 +1,11 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
-import { keepPreviousData, useQuery, type QueryKey } from '@tanstack/react-query';
+import type { QueryKey } from '@tanstack/react-query';
 import { createColumnHelper, type RowData } from '@tanstack/react-table';
 import { ConfirmDelete } from './ConfirmDelete';
-import { ListTable, listFeatures, useListParams, type ListColumns, type ListParams } from './List';
-import { QueryView } from './Query';
-import { Empty } from './States';
-
-/** One page of an API list answer. */
-export interface ListPage<T> {
-  count?: number;
-  results?: T[];
-}
+import type { Query } from '../api/client';
+import { listFeatures, useListParams, type ListColumns, type ListParams } from './List';
+import { PagedTable, usePagedQuery, type ListPage } from './PagedList';
 
 /** What a {@link CrudList} lists and how it writes: the API calls and the row's words. */
 export interface CrudListProps<T extends RowData> {
@@ -24,7 +18,7 @@ export interface CrudListProps<T extends RowData> {
   /** The query key prefix of the list; the page's query is appended. */
   queryKey: QueryKey;
   /** Reads one page of the list with the URL's filters, ordering and paging. */
-  fetch: (query: ReturnType<ListParams['query']>) => Promise<ListPage<T>>;
+  fetch: (query: Query) => Promise<ListPage<T>>;
   /** The API's default ordering (shown as the sorted column when the URL names none). */
   defaultOrdering: string;
   /** The URL parameters passed to the API as filters. */
@@ -67,8 +61,7 @@ type Dialog<T> = { kind: 'create' } | { kind: 'edit'; row: T } | { kind: 'delete
 export function CrudList<T extends RowData>(props: CrudListProps<T>) {
   const { title, noun, queryKey, fetch, canEdit, canDelete, rowName, columns } = props;
   const list = useListParams(props.defaultOrdering);
-  const query = list.query(props.filters);
-  const page = useQuery({ queryKey: [...queryKey, query], queryFn: () => fetch(query), placeholderData: keepPreviousData });
+  const page = usePagedQuery(queryKey, fetch, list, props.filters);
   const [dialog, setDialog] = useState<Dialog<T>>(null);
   const close = () => setDialog(null);
 
@@ -102,12 +95,8 @@ export function CrudList<T extends RowData>(props: CrudListProps<T>) {
       </Group>
       {props.intro}
       <Group align="end">{props.filterControls(list)}</Group>
-      <QueryView query={page}>
-        {(data) => (data.count ?? 0) === 0
-          ? <Empty>{props.empty}</Empty>
-          : <ListTable label={title} columns={allColumns} rows={data.results ?? []} count={data.count ?? 0}
-              list={list} sortable={props.sortable} noun={props.plural} minWidth={props.minWidth} />}
-      </QueryView>
+      <PagedTable page={page} empty={props.empty} label={title} columns={allColumns}
+        list={list} sortable={props.sortable} noun={props.plural} minWidth={props.minWidth} />
       <Modal opened={dialog !== null} onClose={close} size={props.modalSize} closeButtonProps={{ 'aria-label': 'Close' }}
         title={dialog?.kind === 'create' ? `New ${noun}` : dialog?.kind === 'edit' ? `Edit ${noun}` : `Delete ${noun}`}>
         {dialog?.kind === 'create' && props.form(undefined, close)}

@@ -1,11 +1,9 @@
 import { Anchor, Group, Stack, Title } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { Link } from 'react-router';
 import { PLATFORMS, platformApi, type Host } from '../api/platform';
-import { ChoiceFilter, ListTable, SearchFilter, listFeatures, useListParams } from '../components/List';
-import { QueryView } from '../components/Query';
-import { Empty } from '../components/States';
+import { ChoiceFilter, SearchFilter, listFeatures, useListParams } from '../components/List';
+import { PagedTable, usePagedQuery } from '../components/PagedList';
 
 const FILTERS = ['q', 'platform'];
 const SORTABLE = ['hostname', 'host_id', 'platform', 'vm_count'];
@@ -36,12 +34,7 @@ const columns = helper.columns([
 /** Hypervisor hosts named by the syncs, with their VM count; filters and paging in the URL. */
 export default function Hosts() {
   const list = useListParams('hostname');
-  const query = list.query(FILTERS);
-  const hosts = useQuery({
-    queryKey: ['vm', 'hosts', query],
-    queryFn: () => platformApi.hosts(query),
-    placeholderData: keepPreviousData,
-  });
+  const hosts = usePagedQuery(['vm', 'hosts'], platformApi.hosts, list, FILTERS);
   return (
     <Stack>
       <Title order={2}>Hosts</Title>
@@ -49,16 +42,7 @@ export default function Hosts() {
         <SearchFilter list={list} placeholder="Host ID or hostname…" />
         <ChoiceFilter list={list} name="platform" label="Platform" data={PLATFORMS} />
       </Group>
-      <QueryView query={hosts}>
-        {(page) =>
-          (page.count ?? 0) === 0 ? (
-            <Empty>No host matches these filters.</Empty>
-          ) : (
-            <ListTable label="Hosts" columns={columns} rows={page.results ?? []} count={page.count ?? 0}
-              list={list} sortable={SORTABLE} noun="hosts" minWidth={900} />
-          )
-        }
-      </QueryView>
+      <PagedTable page={hosts} empty="No host matches these filters." label="Hosts" columns={columns} list={list} sortable={SORTABLE} noun="hosts" minWidth={900} />
     </Stack>
   );
 }

@@ -1,15 +1,13 @@
 import { Anchor, Badge, Group, Stack, Title } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { Link } from 'react-router';
 import { mailApi, type MailSummary } from '../api/mail';
 import {
-  ChoiceFilter, DayFilter, ListTable, SearchFilter, dayRange, listFeatures, useListParams,
+  ChoiceFilter, DayFilter, SearchFilter, dayRange, listFeatures, useListParams,
 } from '../components/List';
-import { QueryView } from '../components/Query';
-import { Empty } from '../components/States';
 import { formatTime } from '../components/time';
 import { MAIL_STATUS_COLOR } from './mailStatus';
+import { PagedTable, usePagedQuery } from '../components/PagedList';
 
 const FILTERS = ['q', 'status', 'recipient', 'sender', 'origin', 'template'];
 const SORTABLE = ['created_at', 'status', 'subject', 'attempts', 'sent_at'];
@@ -37,12 +35,7 @@ const columns = helper.columns([
 /** mail-gateway's transaction log, newest first, with its filters and paging in the URL. */
 export default function MailLog() {
   const list = useListParams('-created_at');
-  const query = { ...list.query(FILTERS), ...dayRange(list, 'created_at') };
-  const messages = useQuery({
-    queryKey: ['mail', 'messages', query],
-    queryFn: () => mailApi.messages(query),
-    placeholderData: keepPreviousData,
-  });
+  const messages = usePagedQuery(['mail', 'messages'], mailApi.messages, list, FILTERS, dayRange(list, 'created_at'));
   return (
     <Stack>
       <Title order={2}>Mail log</Title>
@@ -56,16 +49,7 @@ export default function MailLog() {
         <DayFilter list={list} name="created_at_from" label="Queued from" />
         <DayFilter list={list} name="created_at_to" label="Queued until" />
       </Group>
-      <QueryView query={messages}>
-        {(page) =>
-          (page.count ?? 0) === 0 ? (
-            <Empty>No message matches these filters.</Empty>
-          ) : (
-            <ListTable label="Messages" columns={columns} rows={page.results ?? []} count={page.count ?? 0}
-              list={list} sortable={SORTABLE} noun="messages" minWidth={1000} />
-          )
-        }
-      </QueryView>
+      <PagedTable page={messages} empty="No message matches these filters." label="Messages" columns={columns} list={list} sortable={SORTABLE} noun="messages" minWidth={1000} />
     </Stack>
   );
 }

@@ -9,6 +9,7 @@ import { QueryView } from '../components/Query';
 import { Empty, ProblemAlert } from '../components/States';
 import { formatTime } from '../components/time';
 import { MAIL_STATUS_COLOR } from './mailStatus';
+import { RowsTable } from '../components/ResultTable';
 
 function Facts({ m }: { m: MailDetail }) {
   const facts: [string, ReactNode][] = [
@@ -47,34 +48,19 @@ function Attempts({ m }: { m: MailDetail }) {
   return (
     <Card withBorder>
       <Title order={3} size="h5" mb="xs">Delivery attempts</Title>
-      {attempts.length === 0 ? (
-        <Empty>No attempt yet.</Empty>
-      ) : (
-        <Table aria-label="Delivery attempts">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>#</Table.Th>
-              <Table.Th>Started</Table.Th>
-              <Table.Th>Duration</Table.Th>
-              <Table.Th>Outcome</Table.Th>
-              <Table.Th>Reply</Table.Th>
-              <Table.Th>SMTP host</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {attempts.map((a) => (
-              <Table.Tr key={a.attempt_no}>
-                <Table.Td>{a.attempt_no}</Table.Td>
-                <Table.Td>{formatTime(a.started_at)}</Table.Td>
-                <Table.Td>{a.duration_ms} ms</Table.Td>
-                <Table.Td>{a.outcome}</Table.Td>
-                <Table.Td>{[a.reply_code, a.reply_text].filter((x) => x !== null && x !== undefined).join(' ') || '—'}</Table.Td>
-                <Table.Td>{a.smtp_host ?? '—'}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+      <RowsTable rows={attempts} label="Delivery attempts" empty="No attempt yet."
+        headers={['#', 'Started', 'Duration', 'Outcome', 'Reply', 'SMTP host']}
+        rowKey={(a) => a.attempt_no}
+        row={(a) => (
+          <>
+            <Table.Td>{a.attempt_no}</Table.Td>
+            <Table.Td>{formatTime(a.started_at)}</Table.Td>
+            <Table.Td>{a.duration_ms} ms</Table.Td>
+            <Table.Td>{a.outcome}</Table.Td>
+            <Table.Td>{[a.reply_code, a.reply_text].filter((x) => x !== null && x !== undefined).join(' ') || '—'}</Table.Td>
+            <Table.Td>{a.smtp_host ?? '—'}</Table.Td>
+          </>
+        )} />
     </Card>
   );
 }

@@ -1,12 +1,11 @@
 import { Anchor, Card, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { Link } from 'react-router';
 import { PLATFORMS, platformApi, type Network } from '../api/platform';
 import { vmApi } from '../api/vm';
-import { ChoiceFilter, ListTable, SearchFilter, listFeatures, useListParams, type ListParams } from '../components/List';
-import { QueryView } from '../components/Query';
-import { Empty } from '../components/States';
+import { ChoiceFilter, SearchFilter, listFeatures, useListParams, type ListParams } from '../components/List';
+import { PagedTable, usePagedQuery } from '../components/PagedList';
 
 const FILTERS = ['q', 'platform', 'vlan_id', 'vm_count', 'vm_count__gte'];
 const SORTABLE = ['name', 'network_id', 'platform', 'vlan_id', 'vm_count'];
@@ -74,12 +73,7 @@ function Totals() {
 /** Networks named by the syncs, with their VM count; filters (usage too) and paging in the URL. */
 export default function Networks() {
   const list = useListParams('name');
-  const query = list.query(FILTERS);
-  const networks = useQuery({
-    queryKey: ['vm', 'networks', query],
-    queryFn: () => platformApi.networks(query),
-    placeholderData: keepPreviousData,
-  });
+  const networks = usePagedQuery(['vm', 'networks'], platformApi.networks, list, FILTERS);
   return (
     <Stack>
       <Title order={2}>Networks</Title>
@@ -90,16 +84,7 @@ export default function Networks() {
         <SearchFilter list={list} name="vlan_id" label="VLAN" />
         <Usage list={list} />
       </Group>
-      <QueryView query={networks}>
-        {(page) =>
-          (page.count ?? 0) === 0 ? (
-            <Empty>No network matches these filters.</Empty>
-          ) : (
-            <ListTable label="Networks" columns={columns} rows={page.results ?? []} count={page.count ?? 0}
-              list={list} sortable={SORTABLE} noun="networks" minWidth={800} />
-          )
-        }
-      </QueryView>
+      <PagedTable page={networks} empty="No network matches these filters." label="Networks" columns={columns} list={list} sortable={SORTABLE} noun="networks" minWidth={800} />
     </Stack>
   );
 }

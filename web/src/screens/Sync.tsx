@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Button, Group, List, Stack, Text, Title, Tooltip } from '@mantine/core';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { Link } from 'react-router';
 import { PLATFORMS } from '../api/platform';
@@ -7,11 +7,11 @@ import { syncApi, type SyncRun, type TriggerTarget, type Triggered } from '../ap
 import { useAuth } from '../auth/AuthContext';
 import { hasRole } from '../auth/roles';
 import {
-  ChoiceFilter, DayFilter, ListTable, SearchFilter, dayRange, listFeatures, useListParams,
+  ChoiceFilter, DayFilter, SearchFilter, dayRange, listFeatures, useListParams,
 } from '../components/List';
-import { QueryView } from '../components/Query';
-import { Empty, ProblemAlert } from '../components/States';
+import { ProblemAlert } from '../components/States';
 import { formatTime } from '../components/time';
+import { PagedTable, usePagedQuery } from '../components/PagedList';
 
 const STATUSES = ['pending', 'open', 'completed', 'failed', 'expired'];
 const MODES = ['full', 'partial'];
@@ -123,12 +123,7 @@ function Trigger() {
 export default function Sync() {
   const { session } = useAuth();
   const list = useListParams('-started_at');
-  const query = { ...list.query(FILTERS), ...dayRange(list, 'started_at') };
-  const runs = useQuery({
-    queryKey: ['vm', 'sync-runs', query],
-    queryFn: () => syncApi.runs(query),
-    placeholderData: keepPreviousData,
-  });
+  const runs = usePagedQuery(['vm', 'sync-runs'], syncApi.runs, list, FILTERS, dayRange(list, 'started_at'));
   return (
     <Stack>
       <Group justify="space-between">
@@ -144,16 +139,7 @@ export default function Sync() {
         <DayFilter list={list} name="started_at_from" label="Started from" />
         <DayFilter list={list} name="started_at_to" label="Started until" />
       </Group>
-      <QueryView query={runs}>
-        {(page) =>
-          (page.count ?? 0) === 0 ? (
-            <Empty>No sync run matches these filters.</Empty>
-          ) : (
-            <ListTable label="Sync runs" columns={columns} rows={page.results ?? []} count={page.count ?? 0}
-              list={list} sortable={SORTABLE} noun="sync runs" minWidth={1200} />
-          )
-        }
-      </QueryView>
+      <PagedTable page={runs} empty="No sync run matches these filters." label="Sync runs" columns={columns} list={list} sortable={SORTABLE} noun="sync runs" minWidth={1200} />
     </Stack>
   );
 }

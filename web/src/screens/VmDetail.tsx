@@ -14,6 +14,7 @@ import { ManualForm } from './vm/ManualForm';
 import { ManualIps } from './vm/ManualIps';
 import { SoftDelete } from './vm/SoftDelete';
 import { Tags } from './vm/Tags';
+import { RowsTable } from '../components/ResultTable';
 
 /** The facts a manual override can replace, by the name `overridden` gives them. */
 const OVERRIDABLE: Record<string, string> = {
@@ -74,30 +75,17 @@ function Nics({ detail }: { detail: Detail }) {
   return (
     <Card withBorder>
       <Title order={3} size="h5" mb="xs">Network interfaces</Title>
-      {(detail.nics ?? []).length === 0 ? (
-        <Empty>No network interface.</Empty>
-      ) : (
-        <Table aria-label="Network interfaces">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>MAC</Table.Th>
-              <Table.Th>Network</Table.Th>
-              <Table.Th>Connected</Table.Th>
-              <Table.Th>IP addresses</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {(detail.nics ?? []).map((nic, i) => (
-              <Table.Tr key={nic.nic_uuid ?? i}>
-                <Table.Td>{nic.mac_address ?? '—'}</Table.Td>
-                <Table.Td>{nic.network_name ?? nic.network_id ?? '—'}</Table.Td>
-                <Table.Td>{nic.is_connected == null ? '—' : nic.is_connected ? 'yes' : 'no'}</Table.Td>
-                <Table.Td>{(nic.ips ?? []).map((ip) => ip.ip_address).join(', ') || '—'}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+      <RowsTable rows={detail.nics ?? []} label="Network interfaces" empty="No network interface."
+        headers={['MAC', 'Network', 'Connected', 'IP addresses']}
+        rowKey={(nic, i) => nic.nic_uuid ?? i}
+        row={(nic) => (
+          <>
+            <Table.Td>{nic.mac_address ?? '—'}</Table.Td>
+            <Table.Td>{nic.network_name ?? nic.network_id ?? '—'}</Table.Td>
+            <Table.Td>{nic.is_connected == null ? '—' : nic.is_connected ? 'yes' : 'no'}</Table.Td>
+            <Table.Td>{(nic.ips ?? []).map((ip) => ip.ip_address).join(', ') || '—'}</Table.Td>
+          </>
+        )} />
     </Card>
   );
 }

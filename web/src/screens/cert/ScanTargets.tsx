@@ -1,17 +1,17 @@
 import { useMemo, useState } from 'react';
 import { Button, Checkbox, Group, Modal, NumberInput, Select, Stack, Switch, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useNavigate } from 'react-router';
 import { STARTTLS, certApi, type ScanTarget, type ScanTargetInput, type StartTls } from '../../api/cert';
 import { useAuth } from '../../auth/AuthContext';
 import { hasRole } from '../../auth/roles';
 import { ConfirmDelete } from '../../components/ConfirmDelete';
-import { ChoiceFilter, ListTable, SearchFilter, listFeatures, useListParams } from '../../components/List';
-import { QueryView } from '../../components/Query';
-import { Empty, ProblemAlert, fieldError } from '../../components/States';
+import { ChoiceFilter, SearchFilter, listFeatures, useListParams } from '../../components/List';
+import { ProblemAlert, fieldError } from '../../components/States';
 import { formatTime } from '../../components/time';
 import { DialogForm, useSave } from '../../components/Form';
+import { PagedTable, usePagedQuery } from '../../components/PagedList';
 
 const FILTERS = ['q', 'starttls', 'enabled'];
 const SORTABLE = ['host', 'port', 'last_scanned_at'];
@@ -75,8 +75,7 @@ export default function ScanTargets() {
   const editor = hasRole(session.roles, 'editor');
   const navigate = useNavigate();
   const list = useListParams('host');
-  const query = list.query(FILTERS);
-  const targets = useQuery({ queryKey: ['cert', 'scan-targets', query], queryFn: () => certApi.scanTargets.list(query), placeholderData: keepPreviousData });
+  const targets = usePagedQuery(['cert', 'scan-targets'], certApi.scanTargets.list, list, FILTERS);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [dialog, setDialog] = useState<Dialog>(null);
   const close = () => setDialog(null);
@@ -139,11 +138,7 @@ export default function ScanTargets() {
         <ChoiceFilter list={list} name="starttls" label="STARTTLS" data={STARTTLS} />
         <ChoiceFilter list={list} name="enabled" label="Enabled" data={['true', 'false']} />
       </Group>
-      <QueryView query={targets}>
-        {(page) => (page.count ?? 0) === 0
-          ? <Empty>No scan target matches these filters.</Empty>
-          : <ListTable label="Scan targets" columns={columns} rows={page.results ?? []} count={page.count ?? 0} list={list} sortable={SORTABLE} noun="targets" minWidth={1000} />}
-      </QueryView>
+      <PagedTable page={targets} empty="No scan target matches these filters." label="Scan targets" columns={columns} list={list} sortable={SORTABLE} noun="targets" minWidth={1000} />
       <Modal opened={dialog !== null} onClose={close} closeButtonProps={{ 'aria-label': 'Close' }}
         title={dialog?.kind === 'create' ? 'New scan target' : dialog?.kind === 'edit' ? 'Edit scan target' : 'Delete scan target'}>
         {dialog?.kind === 'create' && <TargetForm onDone={close} />}

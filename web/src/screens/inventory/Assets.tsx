@@ -1,18 +1,17 @@
 import { useMemo, useState } from 'react';
 import { Anchor, Button, Group, Modal, Stack, Title } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { Link, useNavigate } from 'react-router';
 import { assetApi, ASSET_STATUSES, CATEGORIES, type Asset } from '../../api/inventory';
 import { useAuth } from '../../auth/AuthContext';
 import { hasRole } from '../../auth/roles';
-import { ChoiceFilter, DayFilter, ListTable, SearchFilter, listFeatures, useListParams } from '../../components/List';
-import { QueryView } from '../../components/Query';
-import { Empty } from '../../components/States';
+import { ChoiceFilter, DayFilter, SearchFilter, listFeatures, useListParams } from '../../components/List';
 import { AssetForm } from './AssetForm';
 import { EosBadge } from './EosBadge';
 import { SiteSelect } from './SiteSelect';
 import { unitRange } from './rackGeometry';
+import { PagedTable, usePagedQuery } from '../../components/PagedList';
 
 const FILTERS = ['q', 'site_id', 'status', 'category', 'manufacturer', 'tag', 'warranty_end__lt'];
 const SORTABLE = ['hostname', 'asset_tag', 'serial', 'status', 'warranty_end'];
@@ -32,8 +31,7 @@ export default function Assets() {
   const editor = hasRole(session.roles, 'editor');
   const navigate = useNavigate();
   const list = useListParams('id');
-  const query = list.query(FILTERS);
-  const assets = useQuery({ queryKey: ['inventory', 'assets', query], queryFn: () => assetApi.list(query), placeholderData: keepPreviousData });
+  const assets = usePagedQuery(['inventory', 'assets'], assetApi.list, list, FILTERS);
   const modelIds = [...new Set((assets.data?.results ?? []).map((a) => a.model_id).filter((id): id is number => id !== undefined))].sort();
   const models = useQuery({
     queryKey: ['inventory', 'models', 'ids', modelIds],
@@ -75,11 +73,7 @@ export default function Assets() {
         <SearchFilter list={list} name="tag" label="Tag" />
         <DayFilter list={list} name="warranty_end__lt" label="Warranty ends before" />
       </Group>
-      <QueryView query={assets}>
-        {(page) => (page.count ?? 0) === 0
-          ? <Empty>No asset matches these filters.</Empty>
-          : <ListTable label="Assets" columns={columns} rows={page.results ?? []} count={page.count ?? 0} list={list} sortable={SORTABLE} noun="assets" minWidth={1000} />}
-      </QueryView>
+      <PagedTable page={assets} empty="No asset matches these filters." label="Assets" columns={columns} list={list} sortable={SORTABLE} noun="assets" minWidth={1000} />
       <Modal opened={creating} onClose={() => setCreating(false)} title="New asset" size="lg" closeButtonProps={{ 'aria-label': 'Close' }}>
         {creating && <AssetForm onDone={(saved) => { setCreating(false); if (saved?.id) void navigate(`/assets/${saved.id}`); }} />}
       </Modal>

@@ -1,16 +1,15 @@
 import { useMemo, useState } from 'react';
 import { Anchor, Badge, Button, Group, Modal, Select, Stack, Text, Title } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { Link, useNavigate } from 'react-router';
 import { PROJECT_STATUSES, projectApi, type Project } from '../../api/projects';
 import { useAuth } from '../../auth/AuthContext';
 import { hasRole } from '../../auth/roles';
-import { ChoiceFilter, ListTable, SearchFilter, listFeatures, useListParams, type ListParams } from '../../components/List';
-import { QueryView } from '../../components/Query';
-import { Empty } from '../../components/States';
+import { ChoiceFilter, SearchFilter, listFeatures, useListParams, type ListParams } from '../../components/List';
 import { formatTime } from '../../components/time';
 import { PROJECT_STATUS_LABELS, ProjectForm } from './ProjectForm';
+import { PagedTable, usePagedQuery } from '../../components/PagedList';
 
 const FILTERS = ['q', 'status', 'client_id'];
 const SORTABLE = ['name', 'code', 'status', 'start_date', 'updated_at'];
@@ -47,12 +46,7 @@ export default function Projects() {
   const admin = hasRole(session.roles, 'admin');
   const navigate = useNavigate();
   const list = useListParams('name');
-  const query = list.query(FILTERS);
-  const projects = useQuery({
-    queryKey: ['project', 'projects', query],
-    queryFn: () => projectApi.projects(query),
-    placeholderData: keepPreviousData,
-  });
+  const projects = usePagedQuery(['project', 'projects'], projectApi.projects, list, FILTERS);
   const [creating, setCreating] = useState(false);
 
   const columns = useMemo(() => helper.columns([
@@ -84,16 +78,7 @@ export default function Projects() {
         <ClientFilter list={list} />
         <ChoiceFilter list={list} name="status" label="Status" data={PROJECT_STATUSES} />
       </Group>
-      <QueryView query={projects}>
-        {(page) =>
-          (page.count ?? 0) === 0 ? (
-            <Empty>{admin ? 'No project matches these filters.' : 'No project assigned to you matches these filters.'}</Empty>
-          ) : (
-            <ListTable label="Projects" columns={columns} rows={page.results ?? []} count={page.count ?? 0}
-              list={list} sortable={SORTABLE} noun="projects" />
-          )
-        }
-      </QueryView>
+      <PagedTable page={projects} empty={admin ? 'No project matches these filters.' : 'No project assigned to you matches these filters.'} label="Projects" columns={columns} list={list} sortable={SORTABLE} noun="projects" />
       <Modal opened={creating} onClose={() => setCreating(false)} title="New project" size="lg" closeButtonProps={{ 'aria-label': 'Close' }}>
         {creating && (
           <ProjectForm onDone={(saved) => {

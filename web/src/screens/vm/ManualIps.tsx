@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { Button, Card, Checkbox, Group, Table, TextInput, Title } from '@mantine/core';
 import { vmApi, type VmDetail } from '../../api/vm';
-import { Empty, ProblemAlert, fieldError } from '../../components/States';
+import { ProblemAlert, fieldError } from '../../components/States';
 import { useManualChange } from './useManualChange';
+import { RowsTable } from '../../components/ResultTable';
 
 type ManualIp = NonNullable<VmDetail['manual_ips']>[number];
 
@@ -18,35 +19,22 @@ export function ManualIps({ vmId, ips, editable }: { vmId: number; ips: ManualIp
   return (
     <Card withBorder>
       <Title order={3} size="h5" mb="xs">Manual IP addresses</Title>
-      {ips.length === 0 ? (
-        <Empty>No IP address entered by hand.</Empty>
-      ) : (
-        <Table aria-label="Manual IP addresses">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>IP address</Table.Th>
-              <Table.Th>Label</Table.Th>
-              <Table.Th>Primary</Table.Th>
-              {editable && <Table.Th>Actions</Table.Th>}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {ips.map((ip) => (
-              <Table.Tr key={ip.id}>
-                <Table.Td>{ip.ip_address}</Table.Td>
-                <Table.Td>{ip.label ?? '—'}</Table.Td>
-                <Table.Td>{ip.is_primary ? 'yes' : 'no'}</Table.Td>
-                {editable && (
-                  <Table.Td>
-                    <Button size="xs" variant="light" color="red" aria-label={`Remove IP ${ip.ip_address}`}
-                      onClick={() => remove.mutate(ip.id ?? 0)}>Remove</Button>
-                  </Table.Td>
-                )}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+      <RowsTable rows={ips} label="Manual IP addresses" empty="No IP address entered by hand."
+        headers={['IP address', 'Label', 'Primary', ...(editable ? ['Actions'] : [])]}
+        rowKey={(ip) => ip.id}
+        row={(ip) => (
+          <>
+            <Table.Td>{ip.ip_address}</Table.Td>
+            <Table.Td>{ip.label ?? '—'}</Table.Td>
+            <Table.Td>{ip.is_primary ? 'yes' : 'no'}</Table.Td>
+            {editable && (
+              <Table.Td>
+                <Button size="xs" variant="light" color="red" aria-label={`Remove IP ${ip.ip_address}`}
+                  onClick={() => remove.mutate(ip.id ?? 0)}>Remove</Button>
+              </Table.Td>
+            )}
+          </>
+        )} />
       {editable && (
         <form
           onSubmit={(e) => {

@@ -18,6 +18,7 @@ import io.infrasystem.commons.testing.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -49,6 +50,11 @@ class PlacementTest {
                 + (face == null ? "null" : "\"" + face + "\"") + "}";
     }
 
+    /** The editor places {@code asset} at {@code position} (a JSON number or {@code null}) of a face of {@code rack}. */
+    private static ValidatableResponse placeAt(long asset, long rack, String position, String face) {
+        return editorWrites("POST", "/api/inventory/assets/" + asset + "/placement", place(rack, position, face));
+    }
+
     @Test
     void overlappingOnAFaceIsConflictNamingTheBlockingAssetAndUnits() {
         long rack = Api.rack(Api.site(), 42);
@@ -56,15 +62,14 @@ class PlacementTest {
         long twoU = Api.model(maker, "2", false);
         long blocker = Api.asset(twoU, "");
         long mover = Api.asset(twoU, "");
-        editorWrites("POST", "/api/inventory/assets/" + blocker + "/placement", place(rack, "10", "front"))
-                .statusCode(200);
-        editorWrites("POST", "/api/inventory/assets/" + mover + "/placement", place(rack, "11", "front"))
+        placeAt(blocker, rack, "10", "front").statusCode(200);
+        placeAt(mover, rack, "11", "front")
                 .statusCode(409)
                 .body("detail", containsString("asset " + blocker))
                 .body("detail", containsString("U10-U11 (front)"))
                 .body("errors[0].message", containsString("U11-U12 (front)"));
         // half depth: the rear of the same units is free
-        editorWrites("POST", "/api/inventory/assets/" + mover + "/placement", place(rack, "11", "rear"))
+        placeAt(mover, rack, "11", "rear")
                 .statusCode(200)
                 .body("position", equalTo(11.0f))
                 .body("face", equalTo("rear"));
@@ -76,11 +81,8 @@ class PlacementTest {
         long maker = Api.manufacturer();
         long full = Api.asset(Api.model(maker, "1", true), "");
         long shallow = Api.asset(Api.model(maker, "1", false), "");
-        editorWrites("POST", "/api/inventory/assets/" + full + "/placement", place(rack, "20", "front"))
-                .statusCode(200);
-        editorWrites("POST", "/api/inventory/assets/" + shallow + "/placement", place(rack, "20", "rear"))
-                .statusCode(409)
-                .body("detail", containsString("both faces"));
+        placeAt(full, rack, "20", "front").statusCode(200);
+        placeAt(shallow, rack, "20", "rear").statusCode(409).body("detail", containsString("both faces"));
     }
 
     @Test
@@ -89,24 +91,16 @@ class PlacementTest {
         long maker = Api.manufacturer();
         long twoU = Api.asset(Api.model(maker, "2", true), "");
         long zeroU = Api.asset(Api.model(maker, "0", false), "");
-        editorWrites("POST", "/api/inventory/assets/" + twoU + "/placement", place(rack, "42", "front"))
+        placeAt(twoU, rack, "42", "front")
                 .statusCode(400)
                 .body("errors[0].field", equalTo("position"))
                 .body("errors[0].message", containsString("units 1-42"));
-        editorWrites("POST", "/api/inventory/assets/" + twoU + "/placement", place(rack, "0", "front"))
-                .statusCode(400);
-        editorWrites("POST", "/api/inventory/assets/" + twoU + "/placement", place(rack, "3.25", "front"))
-                .statusCode(400)
-                .body("errors[0].message", containsString("0.5"));
-        editorWrites("POST", "/api/inventory/assets/" + twoU + "/placement", place(rack, "3", null))
-                .statusCode(400)
-                .body("errors.field", hasItem("face"));
-        editorWrites("POST", "/api/inventory/assets/" + twoU + "/placement", place(rack, "41", "front"))
-                .statusCode(200);
-        editorWrites("POST", "/api/inventory/assets/" + zeroU + "/placement", place(rack, "10.5", "rear"))
-                .statusCode(400)
-                .body("errors[0].message", containsString("0U"));
-        editorWrites("POST", "/api/inventory/assets/" + zeroU + "/placement", place(rack, "null", null))
+        placeAt(twoU, rack, "0", "front").statusCode(400);
+        placeAt(twoU, rack, "3.25", "front").statusCode(400).body("errors[0].message", containsString("0.5"));
+        placeAt(twoU, rack, "3", null).statusCode(400).body("errors.field", hasItem("face"));
+        placeAt(twoU, rack, "41", "front").statusCode(200);
+        placeAt(zeroU, rack, "10.5", "rear").statusCode(400).body("errors[0].message", containsString("0U"));
+        placeAt(zeroU, rack, "null", null)
                 .statusCode(200)
                 .body("rack_id", equalTo((int) rack))
                 .body("position", nullValue());
@@ -118,10 +112,8 @@ class PlacementTest {
         long half = Api.model(Api.manufacturer(), "0.5", false);
         long lower = Api.asset(half, "");
         long upper = Api.asset(half, "");
-        editorWrites("POST", "/api/inventory/assets/" + lower + "/placement", place(rack, "7", "front"))
-                .statusCode(200);
-        editorWrites("POST", "/api/inventory/assets/" + upper + "/placement", place(rack, "7.5", "front"))
-                .statusCode(200);
+        placeAt(lower, rack, "7", "front").statusCode(200);
+        placeAt(upper, rack, "7.5", "front").statusCode(200);
         JsonPath unit7 = as(VIEWER)
                 .get("/api/inventory/racks/" + rack + "/elevation?face=front")
                 .then()

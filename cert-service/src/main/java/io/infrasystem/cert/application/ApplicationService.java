@@ -8,7 +8,6 @@ import io.infrasystem.commons.http.MergePatch;
 import io.infrasystem.commons.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Locale;
 
 /**
  * Applications on the commons CRUD kernel. Filters: {@code id}, {@code created_at},
@@ -24,7 +23,11 @@ public class ApplicationService extends EntityCrudService<Application, Applicati
                     .fields(FilterField::text, "name", "owner")
                     .field(FilterField.choice("app_type", "a.appType", ApplicationType.class))
                     .search("a.name", "coalesce(a.owner, '')", "coalesce(a.notes, '')"))
-            .entity(Application::new, Application::dto, Application::input);
+            .entity(Application::new, Application::dto, Application::input)
+            .deletableUnless(
+                    "select count(b) from CertificateBinding b where b.application.id = :id",
+                    (application, n) -> "application " + application.name + " has " + n
+                            + " certificate binding(s); delete them first");
 
     @Inject
     public ApplicationService(ChangeRecorder changes, MergePatch mergePatch) {
@@ -38,24 +41,10 @@ public class ApplicationService extends EntityCrudService<Application, Applicati
     @Override
     protected void apply(Application application, ApplicationInput input) {
         String name = input.name().strip();
-        String lower = name.toLowerCase(Locale.ROOT);
-        long taken = application.id == null
-                ? Application.count("lower(name) = ?1", lower)
-                : Application.count("lower(name) = ?1 and id <> ?2", lower, application.id);
-        if (taken > 0) {
-            throw ProblemException.conflict("an application named " + name + " exists already");
-        }
+        refuseTaken(application, "name", name, "an application named " + name + " exists already");
         application.name = name;
         application.appType = input.appType();
         application.owner = input.owner();
         application.notes = input.notes();
-    }
-
-    @Override
-    protected void checkDeletable(Application application) {
-        refuseWhileReferenced(
-                "select count(b) from CertificateBinding b where b.application.id = :id",
-                application,
-                n -> "application " + application.name + " has " + n + " certificate binding(s); delete them first");
     }
 }

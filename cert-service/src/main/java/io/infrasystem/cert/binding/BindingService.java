@@ -43,7 +43,10 @@ public class BindingService extends EntityCrudService<CertificateBinding, Bindin
                     .field(FilterField.integer("parent_binding_id", "b.parentBinding.id"))
                     .fields(FilterField::text, "sni")
                     .fields(FilterField::timestamp, "first_seen_at", "last_seen_at"))
-            .entity(CertificateBinding::new, CertificateBinding::dto, CertificateBinding::input);
+            .entity(CertificateBinding::new, CertificateBinding::dto, CertificateBinding::input)
+            .deletableUnless(
+                    "select count(b) from CertificateBinding b where b.parentBinding.id = :id",
+                    (binding, n) -> n + " binding(s) have this binding as parent; change or delete them first");
 
     @Inject
     public BindingService(ChangeRecorder changes, MergePatch mergePatch) {
@@ -93,13 +96,5 @@ public class BindingService extends EntityCrudService<CertificateBinding, Bindin
             binding.firstSeenAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
             binding.lastSeenAt = binding.firstSeenAt;
         }
-    }
-
-    @Override
-    protected void checkDeletable(CertificateBinding binding) {
-        refuseWhileReferenced(
-                "select count(b) from CertificateBinding b where b.parentBinding.id = :id",
-                binding,
-                n -> n + " binding(s) have this binding as parent; change or delete them first");
     }
 }

@@ -34,7 +34,10 @@ public class HostService extends EntityCrudService<Host, HostDto, HostInput> {
                             "exists (select 1 from HostIp i where i.host = h and i.ipAddress in (:values))",
                             v -> IpAddresses.canonical(v).orElse(v.strip())))
                     .search("h.name", "coalesce(h.notes, '')"))
-            .entity(Host::new, Host::dto, Host::input);
+            .entity(Host::new, Host::dto, Host::input)
+            .deletableUnless(
+                    "select count(b) from CertificateBinding b where b.host.id = :id or b.hostIp.host.id = :id",
+                    (host, n) -> "host " + host.name + " has " + n + " certificate binding(s); delete them first");
 
     @Inject
     public HostService(ChangeRecorder changes, MergePatch mergePatch) {
@@ -63,12 +66,7 @@ public class HostService extends EntityCrudService<Host, HostDto, HostInput> {
     @Override
     protected void apply(Host host, HostInput input) {
         String name = input.name().strip();
-        long taken = host.id == null
-                ? Host.count("lower(name) = ?1", name.toLowerCase(Locale.ROOT))
-                : Host.count("lower(name) = ?1 and id <> ?2", name.toLowerCase(Locale.ROOT), host.id);
-        if (taken > 0) {
-            throw ProblemException.conflict("a host named " + name + " exists already");
-        }
+        refuseTaken(host, "name", name, "a host named " + name + " exists already");
         host.name = name;
         host.hostType = input.hostType();
         host.environment = input.environment();
@@ -84,15 +82,6 @@ public class HostService extends EntityCrudService<Host, HostDto, HostInput> {
                 addIp(host, address);
             }
         }
-    }
-
-    /** Refuses deleting a host while bindings name it or its addresses. */
-    @Override
-    protected void checkDeletable(Host host) {
-        refuseWhileReferenced(
-                "select count(b) from CertificateBinding b where b.host.id = :id or b.hostIp.host.id = :id",
-                host,
-                n -> "host " + host.name + " has " + n + " certificate binding(s); delete them first");
     }
 
     /**

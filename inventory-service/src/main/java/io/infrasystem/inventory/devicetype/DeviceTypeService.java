@@ -17,7 +17,10 @@ public class DeviceTypeService extends EntityCrudService<DeviceType, DeviceTypeD
                     .field(FilterField.choice("category", "t.category", DeviceCategory.class))
                     .fields(FilterField::text, "name")
                     .search("t.name", "t.description"))
-            .entity(DeviceType::new, DeviceType::dto, DeviceType::input);
+            .entity(DeviceType::new, DeviceType::dto, DeviceType::input)
+            .deletableUnless(
+                    "select count(m) from HardwareModel m where m.deviceType.id = :id",
+                    (type, models) -> "device type " + type.id + " still has " + models + " model(s)");
 
     public DeviceTypeService(ChangeRecorder changes, MergePatch mergePatch) {
         super(changes, mergePatch, KIND);
@@ -27,15 +30,6 @@ public class DeviceTypeService extends EntityCrudService<DeviceType, DeviceTypeD
     public DeviceType findOrCreate(String name, DeviceCategory category) {
         return DeviceType.findByName(name)
                 .orElseGet(() -> createEntity(new DeviceTypeInput(name.strip(), category, null)));
-    }
-
-    /** A device type that still has models cannot be deleted (409). */
-    @Override
-    protected void checkDeletable(DeviceType type) {
-        refuseWhileReferenced(
-                "select count(m) from HardwareModel m where m.deviceType.id = :id",
-                type,
-                models -> "device type " + type.id + " still has " + models + " model(s)");
     }
 
     @Override

@@ -17,7 +17,10 @@ public class ManufacturerService extends EntityCrudService<Manufacturer, Manufac
             .listedBy(CrudKind.filters("m", "name")
                     .fields(FilterField::text, "name", "slug")
                     .search("m.name", "m.slug", "m.description"))
-            .entity(Manufacturer::new, Manufacturer::dto, Manufacturer::input);
+            .entity(Manufacturer::new, Manufacturer::dto, Manufacturer::input)
+            .deletableUnless(
+                    "select count(m) from HardwareModel m where m.manufacturer.id = :id",
+                    (manufacturer, models) -> "manufacturer " + manufacturer.id + " still has " + models + " model(s)");
 
     public ManufacturerService(ChangeRecorder changes, MergePatch mergePatch) {
         super(changes, mergePatch, KIND);
@@ -27,15 +30,6 @@ public class ManufacturerService extends EntityCrudService<Manufacturer, Manufac
     public Manufacturer findOrCreate(String name) {
         return Manufacturer.findByName(name)
                 .orElseGet(() -> createEntity(new ManufacturerInput(name.strip(), null, null)));
-    }
-
-    /** A manufacturer that still has models cannot be deleted (409). */
-    @Override
-    protected void checkDeletable(Manufacturer manufacturer) {
-        refuseWhileReferenced(
-                "select count(m) from HardwareModel m where m.manufacturer.id = :id",
-                manufacturer,
-                models -> "manufacturer " + manufacturer.id + " still has " + models + " model(s)");
     }
 
     @Override

@@ -30,19 +30,13 @@ public class HardwareModelService extends EntityCrudService<HardwareModel, Model
                     .relation("device_type", "m.deviceType", "DeviceType", "name")
                     .field(FilterField.choice("category", "m.deviceType.category", DeviceCategory.class))
                     .field(FilterField.bool("is_full_depth", "m.fullDepth")))
-            .entity(HardwareModel::new, HardwareModel::dto, HardwareModel::input);
+            .entity(HardwareModel::new, HardwareModel::dto, HardwareModel::input)
+            .deletableUnless(
+                    "select count(a) from Asset a where a.model.id = :id",
+                    (model, assets) -> "model " + model.id + " is used by " + assets + " asset(s)");
 
     public HardwareModelService(ChangeRecorder changes, MergePatch mergePatch) {
         super(changes, mergePatch, KIND);
-    }
-
-    /** A model that assets use cannot be deleted (409). */
-    @Override
-    protected void checkDeletable(HardwareModel model) {
-        refuseWhileReferenced(
-                "select count(a) from Asset a where a.model.id = :id",
-                model,
-                assets -> "model " + model.id + " is used by " + assets + " asset(s)");
     }
 
     /**

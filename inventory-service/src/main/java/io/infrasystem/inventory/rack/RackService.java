@@ -16,6 +16,8 @@ import java.util.Set;
 public class RackService extends EntityCrudService<Rack, RackDto, RackInput> {
 
     /** Racks; the filters are those of rack lists and the rack CSV export. */
+    private static final String ASSETS = "select count(a) from Asset a where a.rack.id = :id";
+
     static final CrudKind<Rack, RackDto, RackInput> KIND = CrudKind.of("rack", Rack.class, RackInput.class)
             .listedBy(CrudKind.filters("r", "name")
                     .fields(FilterField::text, "name", "facility_id")
@@ -23,20 +25,13 @@ public class RackService extends EntityCrudService<Rack, RackDto, RackInput> {
                     .relation("site", "r.site", "Site", "slug", "name")
                     .field(FilterField.choice("status", "r.status", RackStatus.class))
                     .search("r.name", "r.facilityId", "r.description"))
-            .entity(Rack::new, Rack::dto, Rack::input);
-
-    private static final String ASSETS = "select count(a) from Asset a where a.rack.id = :id";
+            .entity(Rack::new, Rack::dto, Rack::input)
+            .deletableUnless(ASSETS, (rack, assets) -> "rack " + rack.id + " still holds " + assets + " asset(s)");
 
     private static final Set<Integer> WIDTHS = Set.of(10, 19, 21, 23);
 
     public RackService(ChangeRecorder changes, MergePatch mergePatch) {
         super(changes, mergePatch, KIND);
-    }
-
-    /** An empty rack only can be deleted (409 while assets are in it). */
-    @Override
-    protected void checkDeletable(Rack rack) {
-        refuseWhileReferenced(ASSETS, rack, assets -> "rack " + rack.id + " still holds " + assets + " asset(s)");
     }
 
     /**

@@ -10,7 +10,6 @@ import io.infrasystem.project.access.ScopedCrudService;
 import io.infrasystem.project.access.Viewer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Locale;
 
 /**
  * Clients on the commons CRUD kernel: filters {@code id}, {@code name}, {@code contact_name},
@@ -24,7 +23,10 @@ public class ClientService extends ScopedCrudService<Client, ClientDto, ClientIn
             .listedBy(CrudKind.filters("c", "name")
                     .fields(FilterField::text, "name", "contact_name", "contact_email")
                     .search("c.name", "coalesce(c.contactName, '')", "coalesce(c.contactEmail, '')"))
-            .entity(Client::new, Client::dto, Client::input);
+            .entity(Client::new, Client::dto, Client::input)
+            .deletableUnless(
+                    "select count(p) from Project p where p.client.id = :id",
+                    (client, projects) -> "client " + client.id + " still has " + projects + " project(s)");
 
     @Inject
     public ClientService(ChangeRecorder changes, MergePatch mergePatch, ProjectAccess access) {
@@ -47,26 +49,12 @@ public class ClientService extends ScopedCrudService<Client, ClientDto, ClientIn
     @Override
     protected void apply(Client client, ClientInput input) {
         String name = input.name().strip();
-        long taken = client.id == null
-                ? Client.count("lower(name) = ?1", name.toLowerCase(Locale.ROOT))
-                : Client.count("lower(name) = ?1 and id <> ?2", name.toLowerCase(Locale.ROOT), client.id);
-        if (taken > 0) {
-            throw ProblemException.conflict("a client named " + name + " exists already");
-        }
+        refuseTaken(client, "name", name, "a client named " + name + " exists already");
         client.name = name;
         client.contactName = input.contactName();
         client.contactEmail =
                 input.contactEmail() == null ? null : input.contactEmail().strip();
         client.contactPhone = input.contactPhone();
         client.notes = input.notes();
-    }
-
-    /** @throws ProblemException 409 while the client has projects */
-    @Override
-    protected void checkDeletable(Client client) {
-        refuseWhileReferenced(
-                "select count(p) from Project p where p.client.id = :id",
-                client,
-                projects -> "client " + client.id + " still has " + projects + " project(s)");
     }
 }

@@ -30,7 +30,14 @@ public class ProjectService extends ScopedCrudService<Project, ProjectDto, Proje
                     .field(FilterField.choice("status", "p.status", ProjectStatus.class))
                     .relation("client", "p.client", "Client", "name")
                     .search("p.name", "coalesce(p.code, '')", "coalesce(p.description, '')", "p.client.name"))
-            .entity(Project::new, Project::dto, Project::input);
+            .entity(Project::new, Project::dto, Project::input)
+            .deletableUnless(
+                    "select count(i) from OdooInstance i where i.project.id = :id",
+                    (project, n) -> "project " + project.id + " still has " + n + " instance(s); delete them first")
+            .deletableUnless(
+                    "select count(a) from Assignment a where a.project.id = :id",
+                    (project, n) ->
+                            "project " + project.id + " still has " + n + " assigned user(s); remove them first");
 
     @Inject
     public ProjectService(ChangeRecorder changes, MergePatch mergePatch, ProjectAccess access) {
@@ -65,19 +72,6 @@ public class ProjectService extends ScopedCrudService<Project, ProjectDto, Proje
         project.description = input.description();
         project.startDate = input.startDate();
         project.endDate = input.endDate();
-    }
-
-    /** @throws ProblemException 409 while the project has instances or assignments */
-    @Override
-    protected void checkDeletable(Project project) {
-        refuseWhileReferenced(
-                "select count(i) from OdooInstance i where i.project.id = :id",
-                project,
-                n -> "project " + project.id + " still has " + n + " instance(s); delete them first");
-        refuseWhileReferenced(
-                "select count(a) from Assignment a where a.project.id = :id",
-                project,
-                n -> "project " + project.id + " still has " + n + " assigned user(s); remove them first");
     }
 
     private static String lower(String text) {

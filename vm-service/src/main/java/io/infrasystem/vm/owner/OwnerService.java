@@ -12,7 +12,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Owners on the commons CRUD kernel: list with filters ({@code id}, {@code created_at},
@@ -44,13 +43,7 @@ public class OwnerService extends EntityCrudService<Owner, OwnerDto, OwnerInput>
     /** @throws ProblemException 409 when another owner has the e-mail address */
     @Override
     protected void apply(Owner owner, OwnerInput input) {
-        String lower = input.email().strip().toLowerCase(Locale.ROOT);
-        long taken = owner.id == null
-                ? Owner.count("lower(email) = ?1", lower)
-                : Owner.count("lower(email) = ?1 and id <> ?2", lower, owner.id);
-        if (taken > 0) {
-            throw ProblemException.conflict("an owner with e-mail " + input.email() + " exists already");
-        }
+        refuseTaken(owner, "email", input.email().strip(), "an owner with e-mail " + input.email() + " exists already");
         owner.fullName = input.fullName().strip();
         owner.email = input.email().strip();
         owner.designation = input.designation();

@@ -4,7 +4,10 @@ import io.infrasystem.commons.filter.FilterField;
 import io.infrasystem.commons.filter.FilterSpec;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.runtime.JpaOperations;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -25,6 +28,7 @@ import java.util.function.Supplier;
  * @param factory makes a new, empty entity
  * @param toDto the API form of an entity
  * @param toInput the current values of an entity as an input
+ * @param references what must not refer to an entity for it to be deleted ({@link #deletableUnless})
  * @param <E> the entity
  * @param <D> its API form
  * @param <I> its input
@@ -37,7 +41,34 @@ public record CrudKind<E, D, I>(
         FilterSpec filters,
         Supplier<E> factory,
         Function<E, D> toDto,
-        Function<E, I> toInput) {
+        Function<E, I> toInput,
+        List<Reference<E>> references) {
+
+    /**
+     * Something that refers to an entity and keeps it from being deleted.
+     *
+     * @param countQuery an HQL {@code select count(…)} whose only parameter is {@code :id}, the entity's id
+     * @param message the 409's detail for the entity and the count found
+     * @param <E> the entity
+     */
+    public record Reference<E>(String countQuery, BiFunction<E, Long, String> message) {}
+
+    /**
+     * Declares what must not refer to an entity when it is deleted: the kernel's delete counts it and
+     * answers 409 with {@code message} while the count is above zero (declarations in order, before
+     * the service's own {@link EntityCrudService#checkDeletable}).
+     *
+     * @param countQuery an HQL {@code select count(…)} whose only parameter is {@code :id}, e.g.
+     *     {@code select count(m) from HardwareModel m where m.manufacturer.id = :id}
+     * @param message the refusal's text for the entity and the count found
+     * @return this kind with the reference added
+     */
+    public CrudKind<E, D, I> deletableUnless(String countQuery, BiFunction<E, Long, String> message) {
+        List<Reference<E>> all = new ArrayList<>(references);
+        all.add(new Reference<>(countQuery, message));
+        return new CrudKind<>(
+                resourceType, noun, entityType, inputType, filters, factory, toDto, toInput, List.copyOf(all));
+    }
 
     /**
      * The filters every kind's list accepts, over the entity's alias in HQL: {@code id} (whole
@@ -136,7 +167,8 @@ public record CrudKind<E, D, I>(
                     filters,
                     factory,
                     toDto,
-                    toInput);
+                    toInput,
+                    List.of());
         }
     }
 }

@@ -8,8 +8,10 @@ import io.infrasystem.commons.http.Versions;
 import io.infrasystem.commons.paging.Page;
 import io.infrasystem.commons.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.hibernate.orm.panache.runtime.JpaOperations;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Locale;
 import java.util.function.LongFunction;
 
 /**
@@ -58,7 +60,8 @@ public abstract class EntityCrudService<E extends Tracked, D extends Versioned, 
     protected abstract void apply(E entity, I input);
 
     /**
-     * Refuses deleting an entity that others still refer to; by default nothing does.
+     * Refuses deleting an entity for a reason of the service's own; runs after the references the
+     * kind declares ({@link CrudKind#deletableUnless}), by default nothing else.
      *
      * @throws ProblemException 409 naming what refers to it
      */
@@ -103,6 +106,28 @@ public abstract class EntityCrudService<E extends Tracked, D extends Versioned, 
         long count = countReferences(countQuery, entity);
         if (count > 0) {
             throw ProblemException.conflict(message.apply(count));
+        }
+    }
+
+    /**
+     * Refuses a value that another entity of the kind holds already, compared without case (a
+     * name or an e-mail address that must be unique; a unique index on {@code lower(…)} in the table
+     * stays the last word in a race).
+     *
+     * @param entity the entity being written ({@code id} null while it is new)
+     * @param attribute the entity attribute, e.g. {@code name}
+     * @param value the value it is to get
+     * @param message the refusal's text
+     * @throws ProblemException 409 with {@code message} when another entity holds the value in any case
+     */
+    protected void refuseTaken(E entity, String attribute, String value, String message) {
+        String lower = value.toLowerCase(Locale.ROOT);
+        long taken = entity.id == null
+                ? JpaOperations.INSTANCE.count(kind.entityType(), "lower(" + attribute + ") = ?1", lower)
+                : JpaOperations.INSTANCE.count(
+                        kind.entityType(), "lower(" + attribute + ") = ?1 and id <> ?2", lower, entity.id);
+        if (taken > 0) {
+            throw ProblemException.conflict(message);
         }
     }
 
@@ -208,6 +233,10 @@ public abstract class EntityCrudService<E extends Tracked, D extends Versioned, 
     public void delete(long id, String ifMatch) {
         E entity = require(id);
         Versions.checkIfMatch(ifMatch, entity.version);
+        for (CrudKind.Reference<E> reference : kind.references()) {
+            refuseWhileReferenced(
+                    reference.countQuery(), entity, n -> reference.message().apply(entity, n));
+        }
         checkDeletable(entity);
         D before = dto(entity);
         entity.delete();

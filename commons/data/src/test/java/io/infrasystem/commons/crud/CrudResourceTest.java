@@ -9,6 +9,7 @@ import io.infrasystem.commons.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -103,5 +104,35 @@ class CrudResourceTest {
                 .contentType("application/json")
                 .body("results.name", contains(name));
         as(VIEWER).queryParam("created_at", "yesterday").get(WIDGETS).then().statusCode(400);
+    }
+
+    @Test
+    void refusesTakenValuesAndDeletesWhileTheKindsReferencesCount() {
+        String name = "w-" + UUID.randomUUID();
+        String upper = name.toUpperCase(Locale.ROOT);
+        long id = create(name);
+        as(EDITOR)
+                .body("{\"name\":\"" + upper + "\",\"size_u\":1}")
+                .post(WIDGETS)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("a widget named " + upper + " exists already"));
+        as(EDITOR)
+                .header("If-Match", "\"0\"")
+                .body("{\"name\":\"" + upper + "\",\"size_u\":3}")
+                .put(WIDGETS + "/" + id)
+                .then()
+                .statusCode(200);
+        long part = create(upper + "/fan");
+        as(ADMIN)
+                .delete(WIDGETS + "/" + id)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("widget " + upper + " has 1 part(s)"));
+        as(ADMIN).get(WIDGETS + "/" + id).then().statusCode(200);
+        as(ADMIN).delete(WIDGETS + "/" + part).then().statusCode(204);
+        as(ADMIN).delete(WIDGETS + "/" + id).then().statusCode(204);
     }
 }

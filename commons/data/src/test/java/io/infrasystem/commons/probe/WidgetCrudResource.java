@@ -34,7 +34,10 @@ public class WidgetCrudResource extends CrudResource<WidgetCrudResource.View, Wi
     /** A widget as the API takes it. */
     public record Input(@NotBlank String name, int sizeU) {}
 
-    /** Widgets on the kernel, filtered by {@code name} and the kernel's fields. */
+    /**
+     * Widgets on the kernel, filtered by {@code name} and the kernel's fields; names are unique in
+     * any case, and a widget named {@code a} cannot be deleted while parts named {@code a/…} exist.
+     */
     @ApplicationScoped
     public static class Service extends EntityCrudService<Widget, View, Input> {
 
@@ -47,11 +50,16 @@ public class WidgetCrudResource extends CrudResource<WidgetCrudResource.View, Wi
                             .entity(
                                     Widget::new,
                                     w -> new View(w.id, w.name, w.sizeU, w.version),
-                                    w -> new Input(w.name, w.sizeU)));
+                                    w -> new Input(w.name, w.sizeU))
+                            .deletableUnless(
+                                    "select count(p) from Widget p"
+                                            + " where p.name like concat((select w.name from Widget w where w.id = :id), '/%')",
+                                    (w, n) -> "widget " + w.name + " has " + n + " part(s)"));
         }
 
         @Override
         protected void apply(Widget widget, Input input) {
+            refuseTaken(widget, "name", input.name(), "a widget named " + input.name() + " exists already");
             widget.name = input.name();
             widget.sizeU = input.sizeU();
         }
