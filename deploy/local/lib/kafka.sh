@@ -4,7 +4,7 @@
 
 # KAFKA_INSTANCE names the broker's PID file, log and data folder: "kafka" for the development
 # broker, "kafka-test-<pid>" for the broker of one "stack test" run (see use_test_kafka).
-: "${KAFKA_INSTANCE:=kafka}"
+: "${KAFKA_INSTANCE:=${INFRA_TEST_KAFKA_INSTANCE:-kafka}}"
 KAFKA_LIBS=$STATE_DIR/kafka/libs
 
 # The folder of this instance's server.properties, cluster id and data.
@@ -64,12 +64,18 @@ kafka_configure() {
 # starts, at a broker of its own: instance kafka-test-<pid> on two free ports, with fresh data.
 # The development broker then never carries test events, and two test runs never share (or stop)
 # one broker. drop_test_kafka deletes its data after it is stopped.
+# The exported names are INFRA_TEST_KAFKA_*, never KAFKA_*: Quarkus hands every KAFKA_* variable
+# to the Kafka clients over any other setting, which would override the private brokers that
+# some tests start (KafkaTestBrokerResource). The services' test profile reads
+# INFRA_TEST_KAFKA_BOOTSTRAP_SERVERS; a "stack up" inside the run (end-to-end) reads the others.
 use_test_kafka() {
   KAFKA_INSTANCE=kafka-test-$$
   KAFKA_PORT=$(free_port)
   KAFKA_CONTROLLER_PORT=$(free_port "$KAFKA_PORT")
   KAFKA_BOOTSTRAP_SERVERS=$KAFKA_HOST:$KAFKA_PORT
-  export KAFKA_INSTANCE KAFKA_PORT KAFKA_CONTROLLER_PORT KAFKA_BOOTSTRAP_SERVERS
+  export INFRA_TEST_KAFKA_INSTANCE=$KAFKA_INSTANCE INFRA_TEST_KAFKA_PORT=$KAFKA_PORT \
+    INFRA_TEST_KAFKA_CONTROLLER_PORT=$KAFKA_CONTROLLER_PORT \
+    INFRA_TEST_KAFKA_BOOTSTRAP_SERVERS=$KAFKA_BOOTSTRAP_SERVERS
   rm -rf "$(kafka_state)"
 }
 
