@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -386,23 +387,9 @@ class SuiteIT {
         });
         String subject =
                 step("5. the mail transaction log (through the gateway) shows the report sent to " + recipient, () -> {
-                    long deadline = System.nanoTime() + EVENT_TIMEOUT.toNanos();
-                    while (true) {
-                        JsonNode page = admin.get("/api/mail/messages?recipient=" + Http.encode(recipient))
-                                .expect(200)
-                                .json();
-                        for (JsonNode item : page.path("results")) {
-                            if (item.path("status").asText().equals("sent")) {
-                                assertThat(item.path("origin").asText()).isEqualTo("event");
-                                return item.path("subject").asText();
-                            }
-                        }
-                        if (System.nanoTime() > deadline) {
-                            throw new AssertionError(
-                                    "no sent message to " + recipient + " in the transaction log: " + page);
-                        }
-                        Thread.sleep(500);
-                    }
+                    JsonNode sent = sentMessage(admin, recipient, item -> true);
+                    assertThat(sent.path("origin").asText()).isEqualTo("event");
+                    return sent.path("subject").asText();
                 });
         step("5. the SMTP sink holds the message", () -> {
             Http.Caller sink = http.caller(
@@ -731,22 +718,12 @@ class SuiteIT {
                 return checked;
             });
             String subject = step("11. the mail transaction log (through the gateway) shows the alert sent", () -> {
-                long deadline = System.nanoTime() + EVENT_TIMEOUT.toNanos();
-                while (true) {
-                    JsonNode page = admin.get("/api/mail/messages?recipient=" + Http.encode(recipient) + "&limit=1000")
-                            .expect(200)
-                            .json();
-                    for (JsonNode item : page.path("results")) {
-                        if (item.path("subject").asText().contains(www)
-                                && item.path("status").asText().equals("sent")) {
-                            return item.path("subject").asText();
-                        }
-                    }
-                    if (System.nanoTime() > deadline) {
-                        throw new AssertionError("no sent alert for " + www + " to " + recipient + ": " + page);
-                    }
-                    Thread.sleep(500);
-                }
+                return sentMessage(
+                                admin,
+                                recipient,
+                                item -> item.path("subject").asText().contains(www))
+                        .path("subject")
+                        .asText();
             });
             step("11. the SMTP sink holds exactly one alert for the certificate, also after a quiet period", () -> {
                 Http.Caller sink = http.caller(
@@ -790,6 +767,32 @@ class SuiteIT {
                 throw new AssertionError("scan run not completed within " + EVENT_TIMEOUT + ": " + run);
             }
             Thread.sleep(250);
+        }
+    }
+
+    /**
+     * Polls the mail transaction log through the gateway until a message to {@code recipient} that
+     * {@code wanted} accepts has the status {@code sent}, for up to {@link #EVENT_TIMEOUT}.
+     *
+     * @return that message, as the log lists it
+     * @throws AssertionError with the last page read when none is sent in time
+     */
+    private static JsonNode sentMessage(Http.Caller admin, String recipient, Predicate<JsonNode> wanted)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + EVENT_TIMEOUT.toNanos();
+        while (true) {
+            JsonNode page = admin.get("/api/mail/messages?recipient=" + Http.encode(recipient) + "&limit=1000")
+                    .expect(200)
+                    .json();
+            for (JsonNode item : page.path("results")) {
+                if (item.path("status").asText().equals("sent") && wanted.test(item)) {
+                    return item;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no sent message to " + recipient + " in the transaction log: " + page);
+            }
+            Thread.sleep(500);
         }
     }
 
