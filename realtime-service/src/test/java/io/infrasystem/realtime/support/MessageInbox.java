@@ -51,12 +51,13 @@ public class MessageInbox {
      * {@link #await}: once it has arrived the session is attached, so no event sent afterwards can
      * pass it by.
      *
-     * @throws IllegalStateException when no confirmation arrived within 15 s
+     * @throws IllegalStateException when no confirmation arrived within 60 s (a first subscription on
+     *     a busy machine waits for the Kafka consumer to join the test run's fresh broker)
      */
     protected void awaitSubscription() throws InterruptedException {
-        JsonNode confirmation = await("subscribed", n -> true, Duration.ofSeconds(15));
+        JsonNode confirmation = await("subscribed", n -> true, Duration.ofSeconds(60));
         if (confirmation == null) {
-            throw new IllegalStateException("no subscribed confirmation within 15 s");
+            throw new IllegalStateException("no subscribed confirmation within 60 s");
         }
         seen.addFirst(confirmation);
     }
